@@ -1,0 +1,89 @@
+"""Immutable records that flow between stages (see docs/data-model.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+
+
+@dataclass(frozen=True)
+class RemovedSegment:
+    """A span of the raw text that cleaning removed, and why (``reason`` is a short code
+    such as ``navigation``, ``subscription``, ``donation``, ``comments``, ``duplicate-headline``)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article. ``date`` is an ISO date as precise as the source is (``2019``,
+    ``2019-03`` or ``2019-03-18``; ``None`` when unknown) and ``date_precision`` says which.
+    ``body`` is the cleaned text every later stage reads; ``removed`` says what cleaning took
+    out of ``raw_text``; ``meta`` keeps every extra column or field the source had;
+    ``source`` names the file (and line or row) the article came from."""
+
+    id: str
+    outlet: str
+    title: str
+    date: str | None
+    date_precision: str
+    url: str | None
+    raw_text: str
+    body: str
+    removed: tuple[RemovedSegment, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), hash=False, compare=False)
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if self.date_precision not in DATE_PRECISIONS:
+            raise ValueError(f"date_precision must be one of {DATE_PRECISIONS}, got {self.date_precision!r}")
+        if not isinstance(self.meta, MappingProxyType):
+            object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
+
+
+@dataclass(frozen=True)
+class SkippedItem:
+    """An input that did not become an article: where it was and why."""
+
+    source: str
+    reason: str
+    item_id: str | None = None
+
+
+@dataclass
+class LoadReport:
+    """Accounts for every input: ``loaded + len(skipped) == seen`` always.
+    ``notes`` holds things worth knowing that did not stop an article from loading
+    (a decoding fallback, an implausible date, a manifest row without a file...)."""
+
+    seen: int = 0
+    loaded: int = 0
+    skipped: list[SkippedItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def skip(self, source: str, reason: str, item_id: str | None = None) -> None:
+        self.skipped.append(SkippedItem(source, reason, item_id))
+
+    @property
+    def balanced(self) -> bool:
+        return self.loaded + len(self.skipped) == self.seen
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles a load produced, with the report that accounts for every input."""
+
+    articles: tuple[Article, ...]
+    report: LoadReport
+    path: str = ""
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self):
+        return iter(self.articles)
