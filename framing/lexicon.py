@@ -10,12 +10,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Term:
-    """A term to match: a word, a multiword phrase, or a stem with a trailing ``*``.
-    ``line`` is where it stands in its lexicon file (for error messages)."""
+    """A term to match: a word, a multiword phrase (matched across any white space, hyphen and
+    curly/straight quote variants; `` ... `` inside a phrase stands for one to three words, as in
+    ``approved by the ... government``), or a stem with a trailing ``*`` (``destabiliz*``).
+    Matching ignores case unless ``case_sensitive`` (for acronyms that are also common words:
+    ``US``/us, ``IS``/is). ``line`` is where it stands in its lexicon file (for messages)."""
 
     text: str
     weight: float = 1.0
     line: int | None = None
+    case_sensitive: bool = False
 
     @property
     def is_stem(self) -> bool:
