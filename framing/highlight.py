@@ -1,0 +1,200 @@
+"""Article text as HTML: lexicon hits highlighted in their frame's colour, what cleaning
+removed, and word differences between aligned sentences.
+
+Article text is untrusted. Every character of it passes through ``html.escape`` before it is
+placed in the markup, so a body containing ``<script>`` renders as text. The markup is one line
+with no blank lines (line breaks become ``<br>``), so a Markdown renderer that accepts raw HTML
+treats it as a single HTML block and never reads the article text as Markdown.
+"""
+from __future__ import annotations
+
+import html
+from typing import Iterable, Mapping, Sequence
+
+import pandas as pd
+
+#: Light background colours, readable under dark text (ColorBrewer Set3 and Pastel1).
+PALETTE = (
+    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
+    "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6",
+)
+#: Which hit decides a span's colour when hits overlap: frames before naming before actors.
+KIND_PRIORITY = {"frame": 0, "naming": 1, "actor": 2}
+TEXT_STYLE = "line-height:1.7;font-size:0.95rem"
+
+
+def frame_colours(names: Iterable[str]) -> dict[str, str]:
+    """A colour for each name, in the order given (repeats ignored), cycling the palette."""
+    colours: dict[str, str] = {}
+    for name in names:
+        if name not in colours:
+            colours[name] = PALETTE[len(colours) % len(PALETTE)]
+    return colours
+
+
+def escape_text(text: str) -> str:
+    """Escape untrusted text for HTML element content; line breaks become ``<br>``."""
+    escaped = html.escape(text, quote=True).replace("$", "&#36;")
+    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _attr(value: object) -> str:
+    """Escape a value for a double-quoted attribute (line breaks kept as character refs)."""
+    return html.escape(str(value), quote=True).replace("\n", "&#10;").replace("$", "&#36;")
+
+
+def describe_hit(hit: Mapping) -> str:
+    """One hit as plain text for a tooltip: frame, pole, voice, speaker, target, negation, hedging."""
+    kind = hit.get("kind", "frame")
+    label = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind, kind)
+    lines = [f"{label}: {hit.get('frame')}"]
+    pole = hit.get("pole")
+    if kind != "actor" and pole and pole != hit.get("frame"):
+        lines.append(f"{'label' if kind == 'naming' else 'pole'}: {pole}")
+    voice = hit.get("voice")
+    speaker = hit.get("speaker")
+    if voice:
+        lines.append(f"voice: {voice}" + (f" (speaker: {speaker})" if _present(speaker) else ""))
+    if kind != "actor":
+        target = hit.get("target")
+        lines.append(f"target: {target if _present(target) else 'unclear'}")
+        lines.append(f"negated: {_yes_no(hit.get('negated'))} · hedged: {_yes_no(hit.get('hedged'))}")
+    lines.append(f"term: {hit.get('term')}" + (f" ({hit.get('lexicon')})" if hit.get("lexicon") else ""))
+    return "\n".join(lines)
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and str(value) != ""
+
+
+def _yes_no(value: object) -> str:
+    return "yes" if _present(value) and bool(value) else "no"
+
+
+def _hit_records(hits: pd.DataFrame | Sequence[Mapping] | None, length: int) -> list[dict]:
+    if hits is None:
+        return []
+    records = hits.to_dict("records") if isinstance(hits, pd.DataFrame) else [dict(h) for h in hits]
+    kept = []
+    for rec in records:
+        start, end = int(rec["start"]), int(rec["end"])
+        if 0 <= start < end <= length:
+            rec["start"], rec["end"] = start, end
+            kept.append(rec)
+    return kept
+
+
+def _segments(length: int, hits: list[dict]) -> list[tuple[int, int, list[dict]]]:
+    """Cut [0, length) at every hit boundary; each piece lists the hits covering it."""
+    cuts = sorted({0, length, *(h["start"] for h in hits), *(h["end"] for h in hits)})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:]):
+        covering = [h for h in hits if h["start"] <= start and h["end"] >= end]
+        pieces.append((start, end, covering))
+    return pieces
+
+
+def _primary(covering: list[dict]) -> dict:
+    return min(covering, key=lambda h: (KIND_PRIORITY.get(h.get("kind", "frame"), 3), h["start"] - h["end"]))
+
+
+def _span_style(hit: dict, colour: str) -> str:
+    kind = hit.get("kind", "frame")
+    if kind == "actor":
+        return f"border-bottom:2px solid {colour};"
+    style = f"background-color:{colour};color:#111;border-radius:3px;padding:0 1px;"
+    if kind == "naming":
+        style += "outline:1px dashed #555;"
+    if _present(hit.get("negated")) and bool(hit.get("negated")):
+        style += "text-decoration:line-through;"
+    if hit.get("voice") in ("quoted", "distanced"):
+        style += "font-style:italic;"
+    return style
+
+
+def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
+                   colours: Mapping[str, str] | None = None) -> str:
+    """The cleaned ``body`` as HTML with every hit wrapped in a ``<span class="hit">``
+    coloured by its frame (naming sets dashed, actors underlined; quoted or distanced hits in
+    italics, negated ones struck through). The ``title`` shows frame, pole, voice, speaker,
+    target, negation and hedging. Overlapping hits are cut at their boundaries, so the markup
+    never nests; the tooltip of an overlap lists every hit. ``hits`` has the columns of the
+    hits table (offsets into ``body``); hits outside the body are ignored."""
+    records = _hit_records(hits, len(body))
+    palette = frame_colours(h["frame"] for h in records)
+    palette.update(colours or {})
+    parts = []
+    for start, end, covering in _segments(len(body), records):
+        text = escape_text(body[start:end])
+        if not covering:
+            parts.append(text)
+            continue
+        hit = _primary(covering)
+        colour = palette.get(hit["frame"], PALETTE[-1])
+        title = "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering))
+        parts.append(
+            f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
+            f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour)}" '
+            f'title="{_attr(title)}">{text}</span>'
+        )
+    return f'<div class="framing-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+
+
+def legend_html(colours: Mapping[str, str]) -> str:
+    """A one-line legend of frame colours (names escaped)."""
+    items = "".join(
+        f'<span style="background-color:{_attr(c)};color:#111;border-radius:3px;padding:1px 6px;'
+        f'margin:0 6px 4px 0;display:inline-block">{escape_text(str(name))}</span>'
+        for name, c in colours.items()
+    )
+    return f'<div class="framing-legend">{items}</div>'
+
+
+def removed_html(raw_text: str, removed: Iterable) -> str:
+    """The raw text with each segment cleaning removed greyed and struck through, its reason
+    in a label and tooltip. ``removed`` holds ``RemovedSegment`` records (offsets into
+    ``raw_text``) or mappings with ``start``, ``end`` and ``reason``."""
+    segments = sorted((_field(s, "start"), _field(s, "end"), str(_field(s, "reason"))) for s in removed)
+    parts, pos = [], 0
+    for start, end, reason in segments:
+        start, end = max(start, pos), min(end, len(raw_text))
+        if start >= end:
+            continue
+        parts.append(escape_text(raw_text[pos:start]))
+        parts.append(
+            f'<span class="removed" title="removed: {_attr(reason)}" style="color:#888;'
+            f'text-decoration:line-through;background-color:#f3f3f3">'
+            f'<span class="removed-reason" style="font-size:0.7rem;background:#ddd;color:#333;'
+            f'border-radius:3px;padding:0 4px;margin-right:4px;text-decoration:none;display:inline-block">'
+            f'{escape_text(reason)}</span>{escape_text(raw_text[start:end])}</span>'
+        )
+        pos = end
+    parts.append(escape_text(raw_text[pos:]))
+    return f'<div class="framing-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+
+
+def _field(item, name: str):
+    return item[name] if isinstance(item, Mapping) else getattr(item, name)
+
+
+def word_diff_html(ops: Iterable) -> tuple[str, str]:
+    """Two HTML strings, one per sentence of an aligned pair, from word-diff operations
+    ``(tag, a_text, b_text)`` with ``tag`` one of ``equal``, ``replace``, ``delete``,
+    ``insert`` (as ``difflib`` opcodes name them). Words only in the first sentence are marked
+    red, words only in the second green."""
+    left, right = [], []
+    for op in ops:
+        tag, a, b = (_field(op, "tag"), _field(op, "a"), _field(op, "b")) if not isinstance(op, tuple) else op
+        a, b = a or "", b or ""
+        if tag == "equal":
+            left.append(escape_text(a))
+            right.append(escape_text(b))
+            continue
+        if a:
+            left.append(f'<del class="diff-a" style="background-color:#fdd;color:#900;text-decoration:none">'
+                        f'{escape_text(a)}</del>')
+        if b:
+            right.append(f'<ins class="diff-b" style="background-color:#dfd;color:#060;text-decoration:none">'
+                         f'{escape_text(b)}</ins>')
+    wrap = '<div class="framing-diff" style="{}">{}</div>'
+    return wrap.format(TEXT_STYLE, " ".join(left)), wrap.format(TEXT_STYLE, " ".join(right))

@@ -1,0 +1,137 @@
+import html
+import re
+
+import pandas as pd
+
+from framing.highlight import (
+    describe_hit, frame_colours, highlight_html, legend_html, removed_html, word_diff_html,
+)
+from framing.records import RemovedSegment
+
+SEED = ("Washington has promised to contain what it calls Tehran\u2019s \u201cdestabilizing\u201d role in the region.\n\n"
+        "Baqeri stated that the three nations were \u201cunited against terrorism\u201d.")
+
+
+def hit(body, text, frame, pole=None, *, kind="frame", occurrence=0, **extra):
+    start = [m.start() for m in re.finditer(re.escape(text), body)][occurrence]
+    row = dict(article_id="a1", outlet="The Crystal Eyes", sentence_id=0, start=start, end=start + len(text),
+               matched=text, term=text.lower(), lexicon="conflict", kind=kind, frame=frame,
+               pole=pole or frame, weight=1.0, voice="author", speaker=None, negated=False, hedged=False,
+               target=None)
+    row.update(extra)
+    return row
+
+
+def visible_text(markup: str) -> str:
+    """What a browser would show: tags dropped, <br> as newline, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup.replace("<br>", "\n")))
+
+
+def test_every_hit_is_wrapped_and_text_is_kept():
+    hits = pd.DataFrame([
+        hit(SEED, "destabilizing", "threat", "threat", voice="distanced", target="Iran"),
+        hit(SEED, "terrorism", "terrorism", voice="quoted", speaker="Baqeri"),
+        hit(SEED, "Tehran", "Iran", kind="actor", target=None),
+    ])
+    out = highlight_html(SEED, hits)
+    spans = re.findall(r'<span class="hit[^"]*" data-frame="([^"]+)"[^>]*>([^<]*)</span>', out)
+    assert spans == [("Iran", "Tehran"), ("threat", "destabilizing"), ("terrorism", "terrorism")]
+    assert visible_text(out) == SEED
+
+
+def test_tooltip_names_frame_pole_voice_speaker_target_negation_hedging():
+    hits = [hit(SEED, "terrorism", "terrorism", voice="quoted", speaker="Baqeri", target="Islamic State",
+                hedged=True)]
+    out = highlight_html(SEED, hits)
+    title = html.unescape(re.search(r'title="([^"]*)"', out).group(1))
+    assert "frame: terrorism" in title
+    assert "voice: quoted (speaker: Baqeri)" in title
+    assert "target: Islamic State" in title
+    assert "negated: no · hedged: yes" in title
+
+
+def test_axis_pole_shown_and_negation_struck_through():
+    body = "The presence is not legitimate, officials said."
+    out = highlight_html(body, [hit(body, "legitimate", "legitimacy", "legitimate", negated=True)])
+    assert "pole: legitimate" in html.unescape(out)
+    assert "line-through" in out
+
+
+def test_overlapping_hits_do_not_nest_and_tooltip_lists_both():
+    body = "They condemned the Assad regime again."
+    hits = [hit(body, "Assad regime", "Syrian government", "Assad regime", kind="naming"),
+            hit(body, "regime", "legitimacy", "illegitimate")]
+    out = highlight_html(body, hits)
+    assert "<span" not in re.sub(r"<span[^>]*>[^<]*</span>", "", out.split(">", 1)[1])
+    assert visible_text(out) == body
+    overlap = re.search(r'<span[^>]*title="([^"]*)"[^>]*>regime</span>', out)
+    assert overlap, out
+    title = html.unescape(overlap.group(1))
+    assert "naming set: Syrian government" in title and "frame: legitimacy" in title
+    # the frame hit decides the colour of the overlapping word
+    assert 'data-frame="legitimacy"' in overlap.group(0)
+
+
+def test_script_and_img_in_body_render_as_text():
+    body = 'Intro <script>alert(1)</script> and <img src=x onerror=alert(1)> "quoted" & $5 terror.'
+    out = highlight_html(body, [hit(body, "terror", "terrorism")])
+    assert "<script" not in out and "<img" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert visible_text(out) == body
+
+
+def test_untrusted_values_in_attributes_are_escaped():
+    body = "The militia advanced."
+    evil = '"><script>alert(1)</script>'
+    out = highlight_html(body, [hit(body, "militia", evil, evil, speaker=evil, voice="quoted")])
+    assert "<script" not in out
+    assert out.count("<span") == out.count("</span>") == 1
+
+
+def test_markup_is_one_html_block_without_blank_lines():
+    out = highlight_html(SEED, [])
+    assert "\n" not in out
+    assert out.startswith('<div class="framing-text"') and out.endswith("</div>")
+    assert out.count("<br>") == 2
+
+
+def test_hits_outside_the_body_are_ignored():
+    body = "short text"
+    out = highlight_html(body, [dict(hit(body, "short", "x"), start=5, end=500)])
+    assert "<span" not in out
+
+
+def test_given_colours_win_and_others_are_assigned():
+    body = "terror and threat"
+    hits = [hit(body, "terror", "terrorism"), hit(body, "threat", "threat")]
+    out = highlight_html(body, hits, colours={"terrorism": "#123456"})
+    assert "background-color:#123456" in out
+    assert frame_colours(["a", "b", "a"]) == {"a": "#8dd3c7", "b": "#ffffb3"}
+    assert "&lt;b&gt;" in legend_html({"<b>": "#fff"})
+
+
+def test_describe_actor_hit_has_no_target_line():
+    text = describe_hit(dict(kind="actor", frame="United States", pole="United States", voice="author",
+                             term="washington", lexicon="conflict"))
+    assert text.startswith("actor: United States") and "target" not in text
+
+
+def test_removed_segments_are_marked_with_reason_and_escaped():
+    raw = "Home / Iran / News\nIran asks US to leave.\nLeave a Reply <b>now</b>"
+    removed = [RemovedSegment(0, 18, raw[0:18], "navigation"),
+               RemovedSegment(42, len(raw), raw[42:], "comments")]
+    out = removed_html(raw, removed)
+    assert out.count('class="removed"') == 2
+    assert 'title="removed: navigation"' in out
+    assert "&lt;b&gt;now&lt;/b&gt;" in out and "<b>" not in out
+    assert "Iran asks US to leave." in out
+
+
+def test_word_diff_marks_each_side():
+    ops = [("equal", "the", "the"), ("replace", "Assad regime", "Syrian government"),
+           ("equal", "said", "said"), ("insert", "", "<script>")]
+    left, right = word_diff_html(ops)
+    assert '<del class="diff-a"' in left and "Assad regime</del>" in left
+    assert "Syrian government</ins>" in right and "&lt;script&gt;" in right and "<script" not in right
+    assert "diff-b" not in left and "diff-a" not in right
