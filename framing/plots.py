@@ -1,0 +1,313 @@
+"""Figures: pure functions, tidy tables in, ``plotly.graph_objects.Figure`` out.
+
+Nothing is shown or saved here (the dashboard shows, ``framing.export`` saves). Every figure
+that rests on a statistic carries its interval and the number of articles behind it in the
+hover, and marks figures resting on too few articles (``low_support``) with a dagger.
+The input columns are those of docs/data-model.md.
+"""
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .errors import SettingsError
+
+LOW_SUPPORT_MARK = "†"
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=13)
+QUALITATIVE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+               "#7f7f7f", "#bcbd22", "#17becf")
+
+
+def safe(value: object) -> str:
+    """A name from the corpus or a lexicon as plotly label text: plotly reads a few HTML tags
+    in labels, so ``<`` and ``&`` are escaped and the name shows as written."""
+    return html.escape(str(value), quote=False)
+
+
+def _require(table: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise SettingsError(f"{what}: the table lacks column(s) {missing}; it has {list(table.columns)} "
+                            "(see docs/data-model.md)")
+
+
+def _empty(title: str, message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                       font=dict(size=15, color="#555"))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=260)
+
+
+def _layout(fig: go.Figure, title: str, *, height: int) -> go.Figure:
+    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, height=height,
+                      margin=dict(l=10, r=10, t=60, b=40), template="plotly_white")
+    return fig
+
+
+def _height(n_rows: int, *, per_row: int = 28, base: int = 160, cap: int = 4000) -> int:
+    return int(min(cap, base + per_row * max(n_rows, 1)))
+
+
+def frame_label(frame: str, pole: str | None) -> str:
+    """``frame`` for a one-pole frame, ``frame: pole`` for a pole of an axis."""
+    if pole is None or (isinstance(pole, float) and np.isnan(pole)) or pole == "" or pole == frame:
+        return str(frame)
+    return f"{frame}: {pole}"
+
+
+def _support_mark(low: pd.Series) -> pd.Series:
+    return low.fillna(False).astype(bool).map({True: LOW_SUPPORT_MARK, False: ""})
+
+
+def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", title: str | None = None,
+                  max_cell_text: int = 400) -> go.Figure:
+    """Outlet (``group``) x frame heatmap of hits per 1,000 words from a ``score.frame_rates``
+    table; the hover gives the rate, its bootstrap interval, the hits and the number of
+    articles. Only rows of ``voice`` are drawn. Cell values are printed when the grid is small
+    enough to read (at most ``max_cell_text`` cells)."""
+    _require(scores, ["group", "frame", "pole", "voice", "rate", "ci_low", "ci_high", "n_articles"], "frame_heatmap")
+    title = title or f"Frame rates per 1,000 words ({voice} voice)"
+    rows = scores[scores["voice"] == voice].copy()
+    if rows.empty:
+        return _empty(title, f"No scores for voice '{voice}'.")
+    rows["column"] = [frame_label(f, p) for f, p in zip(rows["frame"], rows["pole"])]
+    rows["mark"] = _support_mark(rows["low_support"]) if "low_support" in rows else ""
+    if "hits" not in rows:
+        rows["hits"] = np.nan
+    columns = list(dict.fromkeys(rows["column"]))
+    groups = sorted(rows["group"].unique(), key=str)
+    wide = {name: rows.pivot_table(index="group", columns="column", values=name, aggfunc="first")
+            .reindex(index=groups, columns=columns) for name in ("rate", "ci_low", "ci_high", "n_articles", "hits")}
+    marks = rows.pivot_table(index="group", columns="column", values="mark", aggfunc="first").reindex(
+        index=groups, columns=columns).fillna("")
+    custom = np.dstack([wide["ci_low"].to_numpy(float), wide["ci_high"].to_numpy(float),
+                        wide["n_articles"].to_numpy(float), wide["hits"].to_numpy(float)])
+    z = wide["rate"].to_numpy(float)
+    text = np.char.add(np.char.mod("%.1f", np.nan_to_num(z)), marks.to_numpy(str))
+    heat = go.Heatmap(
+        z=z, x=[safe(c) for c in columns], y=[safe(g) for g in groups], customdata=custom, colorscale="YlOrRd",
+        colorbar=dict(title=dict(text="per 1,000<br>words")), xgap=1, ygap=1,
+        hovertemplate=("<b>%{y}</b><br>%{x}<br>rate %{z:.2f} per 1,000 words"
+                       "<br>95% CI %{customdata[0]:.2f} – %{customdata[1]:.2f}"
+                       "<br>%{customdata[3]:.0f} hits in %{customdata[2]:.0f} articles<extra></extra>"),
+    )
+    if z.size <= max_cell_text:
+        heat.update(text=text, texttemplate="%{text}", textfont=dict(size=11))
+    fig = go.Figure(heat)
+    fig.update_xaxes(side="top", tickangle=-35)
+    fig.update_yaxes(autorange="reversed")
+    _layout(fig, title, height=_height(len(groups), base=260))
+    if marks.to_numpy(str).any():
+        _footnote(fig, f"{LOW_SUPPORT_MARK} rests on too few articles for a stable figure")
+    return fig
+
+
+def _footnote(fig: go.Figure, text: str) -> None:
+    fig.add_annotation(text=text, showarrow=False, x=0, y=-0.02, xref="paper", yref="paper",
+                       xanchor="left", yanchor="top", font=dict(size=11, color="#666"))
+
+
+def _dot_with_interval(x: pd.Series, lo: pd.Series, hi: pd.Series) -> dict:
+    return dict(type="data", symmetric=False, array=(hi - x).clip(lower=0).to_numpy(float),
+                arrayminus=(x - lo).clip(lower=0).to_numpy(float), thickness=1.5, width=3)
+
+
+def axis_balance_plot(balance: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """Per outlet, each axis's balance ``(A - B) / (A + B)`` in [-1, 1] with its bootstrap
+    interval: one panel per axis, pole A on the right. Input: a ``score.axis_balance`` table."""
+    _require(balance, ["group", "frame", "balance", "ci_low", "ci_high", "n_articles"], "axis_balance_plot")
+    title = title or "Axis balance per outlet (pole A − pole B) / (A + B)"
+    rows = balance.dropna(subset=["balance"])
+    if rows.empty:
+        return _empty(title, "No axis has hits on either pole.")
+    frames = list(dict.fromkeys(rows["frame"]))
+    groups = sorted(rows["group"].unique(), key=str)
+    fig = make_subplots(rows=1, cols=len(frames), shared_yaxes=True, horizontal_spacing=0.03,
+                        subplot_titles=[_axis_title(rows[rows["frame"] == f], f) for f in frames])
+    for i, frame in enumerate(frames, start=1):
+        part = rows[rows["frame"] == frame].set_index("group").reindex(groups).dropna(subset=["balance"])
+        marks = _support_mark(part["low_support"]) if "low_support" in part else pd.Series("", index=part.index)
+        fig.add_trace(go.Scatter(
+            x=part["balance"], y=[safe(g) for g in part.index], mode="markers", name=safe(frame), showlegend=False,
+            marker=dict(size=9, color=QUALITATIVE[(i - 1) % len(QUALITATIVE)],
+                        symbol=["circle-open" if m else "circle" for m in marks]),
+            error_x=_dot_with_interval(part["balance"], part["ci_low"], part["ci_high"]),
+            customdata=np.column_stack([part["ci_low"], part["ci_high"], part["n_articles"]]).astype(float),
+            text=marks.to_list(),
+            hovertemplate=(f"<b>%{{y}}</b><br>{safe(frame)}: %{{x:+.2f}}<br>95% CI %{{customdata[0]:+.2f}} – "
+                           "%{customdata[1]:+.2f}<br>%{customdata[2]:.0f} articles %{text}<extra></extra>"),
+        ), row=1, col=i)
+        fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"), row=1, col=i)
+    fig.update_xaxes(range=[-1.08, 1.08], tickvals=[-1, 0, 1], zeroline=False)
+    fig.update_yaxes(autorange="reversed")
+    _layout(fig, title, height=_height(len(groups), base=200))
+    if rows.get("low_support", pd.Series(dtype=bool)).fillna(False).astype(bool).any():
+        _footnote(fig, "open circles rest on too few articles for a stable figure")
+    return fig
+
+
+def _axis_title(part: pd.DataFrame, frame: str) -> str:
+    if {"pole_a", "pole_b"} <= set(part.columns) and len(part):
+        return f"{safe(frame)}<br><sup>← {safe(part['pole_b'].iloc[0])} | {safe(part['pole_a'].iloc[0])} →</sup>"
+    return safe(frame)
+
+
+def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None,
+                      title: str | None = None) -> go.Figure:
+    """Stacked horizontal bars: for one naming set, each outlet's share of each label (the
+    shares of an outlet sum to 1). Input: a ``score.label_shares`` table."""
+    _require(shares, ["group", "naming_set", "label", "share", "count"], "label_shares_plot")
+    sets = list(dict.fromkeys(shares["naming_set"]))
+    if naming_set is None and sets:
+        naming_set = sets[0]
+    title = title or f"Labels used for {naming_set}"
+    part = shares[shares["naming_set"] == naming_set]
+    if part.empty:
+        return _empty(title, f"No outlet uses any label of '{naming_set}'.")
+    groups = sorted(part["group"].unique(), key=str)
+    fig = go.Figure()
+    for i, label in enumerate(dict.fromkeys(part["label"])):
+        rows = part[part["label"] == label].set_index("group").reindex(groups)
+        custom = np.column_stack([rows["count"].fillna(0), rows.get("total", rows["count"]).fillna(0)])
+        fig.add_trace(go.Bar(
+            y=[safe(g) for g in groups], x=rows["share"].fillna(0), name=safe(label), orientation="h",
+            marker_color=QUALITATIVE[i % len(QUALITATIVE)], customdata=custom,
+            hovertemplate=f"<b>%{{y}}</b><br>{safe(label)}: %{{x:.0%}} (%{{customdata[0]:.0f}} uses)<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.12))
+    fig.update_xaxes(tickformat=".0%", range=[0, 1])
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=_height(len(groups), base=220))
+
+
+def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = "all",
+                        title: str | None = None) -> go.Figure:
+    """For one actor, frame x outlet rates of hits whose ``target`` is that actor (a
+    ``score.frame_rates(..., by_target=True)`` table with a ``target`` column)."""
+    _require(actor_scores, ["target"], "actor_frame_heatmap")
+    part = actor_scores[actor_scores["target"] == actor]
+    return frame_heatmap(part, voice=voice, title=title or f"How each outlet frames {actor} ({voice} voice)")
+
+
+def actor_sentiment_plot(sentiment: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """Mean VADER compound score (Hutto and Gilbert 2014) of sentences mentioning each actor,
+    per outlet, with bootstrap intervals. Input: a ``score.actor_sentiment`` table."""
+    _require(sentiment, ["group", "actor", "sentiment", "ci_low", "ci_high", "n_sentences"], "actor_sentiment_plot")
+    title = title or "Sentiment of sentences mentioning each actor (VADER compound, −1 to +1)"
+    rows = sentiment.dropna(subset=["sentiment"])
+    if rows.empty:
+        return _empty(title, "No sentence mentions any actor.")
+    actors = sorted(rows["actor"].unique(), key=str)
+    fig = go.Figure()
+    for i, group in enumerate(sorted(rows["group"].unique(), key=str)):
+        part = rows[rows["group"] == group].set_index("actor").reindex(actors).dropna(subset=["sentiment"])
+        n_art = part["n_articles"] if "n_articles" in part else part["n_sentences"]
+        fig.add_trace(go.Scatter(
+            x=part["sentiment"], y=[safe(a) for a in part.index], mode="markers", name=safe(group),
+            marker=dict(size=9, color=QUALITATIVE[i % len(QUALITATIVE)]),
+            error_x=_dot_with_interval(part["sentiment"], part["ci_low"], part["ci_high"]),
+            customdata=np.column_stack([part["ci_low"], part["ci_high"], part["n_sentences"], n_art]),
+            hovertemplate=(f"<b>{safe(group)}</b><br>%{{y}}: %{{x:+.2f}}<br>95% CI %{{customdata[0]:+.2f}} – "
+                           "%{customdata[1]:+.2f}<br>%{customdata[2]} sentences, %{customdata[3]} articles"
+                           "<extra></extra>"),
+        ))
+    fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"))
+    fig.update_xaxes(range=[-1.05, 1.05])
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(legend=dict(title=dict(text="outlet")))
+    return _layout(fig, title, height=_height(len(actors), per_row=36, base=220))
+
+
+def terms_scatter(terms: pd.DataFrame, *, label_top: int = 12, title: str | None = None) -> go.Figure:
+    """Monroe, Colaresi and Quinn (2008) 'Fightin' Words' plot: each term's frequency (log
+    scale) against its log-odds z-score; terms significant after correction are filled and
+    the most distinctive on each side are labelled. Input: a ``terms.distinctive_terms`` table."""
+    _require(terms, ["term", "z", "count"], "terms_scatter")
+    title = title or "Distinctive terms (log-odds z-score with informative Dirichlet prior)"
+    if terms.empty:
+        return _empty(title, "No term passes the minimum count.")
+    significant = terms["significant"].astype(bool) if "significant" in terms else terms["z"].abs() > 1.96
+    labelled = set(terms.nlargest(label_top, "z")["term"]) | set(terms.nsmallest(label_top, "z")["term"])
+    fig = go.Figure()
+    for flag, name, colour in ((False, "not significant", "#bbbbbb"), (True, "significant", "#d62728")):
+        part = terms[significant == flag]
+        fig.add_trace(go.Scattergl(
+            x=part["count"], y=part["z"], mode="markers", name=name, text=part["term"].map(safe),
+            marker=dict(size=6, color=colour, opacity=0.75), customdata=part["term"],
+            hovertemplate="<b>%{text}</b><br>z = %{y:.2f}<br>%{x} uses<extra></extra>",
+        ))
+    top = terms[terms["term"].isin(labelled)]
+    fig.add_trace(go.Scatter(x=top["count"], y=top["z"], mode="text", text=top["term"].map(safe), showlegend=False,
+                             textposition="top center", textfont=dict(size=11), hoverinfo="skip"))
+    fig.add_hline(y=0, line=dict(color="#999", width=1))
+    fig.update_xaxes(type="log", title="uses in the corpus (log scale)")
+    fig.update_yaxes(title="z-score (positive: distinctive of the focus group)")
+    return _layout(fig, title, height=520)
+
+
+def terms_bars(terms: pd.DataFrame, *, top: int = 15, title: str | None = None) -> go.Figure:
+    """The ``top`` most distinctive terms on each side, as bars of their z-scores."""
+    _require(terms, ["term", "z"], "terms_bars")
+    title = title or f"Top {top} distinctive terms on each side"
+    if terms.empty:
+        return _empty(title, "No term passes the minimum count.")
+    chosen = pd.concat([terms.nlargest(top, "z"), terms.nsmallest(top, "z")]).drop_duplicates("term")
+    chosen = chosen.sort_values("z")
+    fig = go.Figure(go.Bar(
+        x=chosen["z"], y=chosen["term"].map(safe), orientation="h", customdata=chosen["term"],
+        marker_color=np.where(chosen["z"] >= 0, "#d62728", "#1f77b4"),
+        hovertemplate="<b>%{y}</b><br>z = %{x:.2f}<extra></extra>",
+    ))
+    fig.update_xaxes(title="z-score")
+    return _layout(fig, title, height=_height(len(chosen), per_row=18, base=160))
+
+
+def outlet_map_plot(points: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+    """Outlets placed so that similar frame/term profiles lie close together (a
+    ``similarity.outlet_map`` table: ``outlet``, ``x``, ``y``)."""
+    _require(points, ["outlet", "x", "y"], "outlet_map_plot")
+    title = title or "Outlets placed by similarity of their profiles"
+    if points.empty:
+        return _empty(title, "No outlet to place.")
+    colour = points["colour_by"] if "colour_by" in points else None
+    label = len(points) <= 40
+    fig = go.Figure(go.Scatter(
+        x=points["x"], y=points["y"], mode="markers+text" if label else "markers", text=points["outlet"].map(safe),
+        textposition="top center", marker=dict(size=10, color=QUALITATIVE[0] if colour is None else None),
+        hovertemplate="<b>%{text}</b><extra></extra>",
+    ))
+    fig.update_xaxes(showticklabels=False, title=None, zeroline=False)
+    fig.update_yaxes(showticklabels=False, title=None, zeroline=False, scaleanchor="x")
+    return _layout(fig, title, height=520)
+
+
+def event_coverage_plot(coverage: pd.DataFrame, *, title: str | None = None, max_events: int = 60) -> go.Figure:
+    """Which outlet covered which event: an event x outlet grid of article counts (an
+    ``events.event_coverage`` table: ``event_id``, ``outlet``, ``n_articles``); events shown
+    most covered first, at most ``max_events``."""
+    _require(coverage, ["event_id", "outlet", "n_articles"], "event_coverage_plot")
+    title = title or "Event coverage: articles per outlet"
+    if coverage.empty:
+        return _empty(title, "No events.")
+    wide = coverage.pivot_table(index="event_id", columns="outlet", values="n_articles", aggfunc="sum", fill_value=0)
+    order = (wide > 0).sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_events]
+    wide = wide.loc[order]
+    labels = [safe(e) for e in wide.index]
+    if "event_label" in coverage:
+        names = coverage.drop_duplicates("event_id").set_index("event_id")["event_label"]
+        labels = [safe(f"{e}: {str(names.get(e, ''))[:60]}") for e in wide.index]
+    fig = go.Figure(go.Heatmap(
+        z=wide.to_numpy(float), x=[safe(c) for c in wide.columns], y=labels, colorscale="Blues", xgap=1, ygap=1,
+        colorbar=dict(title=dict(text="articles")),
+        hovertemplate="<b>%{x}</b><br>%{y}<br>%{z:.0f} articles<extra></extra>",
+    ))
+    fig.update_xaxes(side="top", tickangle=-35)
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, title, height=_height(len(wide), per_row=24, base=240))

@@ -1,0 +1,173 @@
+"""Figures from hand-built tables with the columns of docs/data-model.md; each test reads the
+figure back through ``fig.to_dict()``."""
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from framing import plots
+from framing.errors import SettingsError
+
+
+def decoded(value):
+    """Plotly 6+ stores numeric arrays as {"dtype", "bdata"}; give them back as numpy arrays."""
+    if isinstance(value, dict) and "bdata" in value:
+        import base64
+        arr = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        if "shape" in value:
+            arr = arr.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return arr
+    return np.asarray(value)
+
+
+def score_rows():
+    rows = []
+    for outlet, legit, occup, n in (("Al-Monitor", 0.0, 2.5, 12), ("SouthFront", 1.2, 0.4, 3)):
+        for pole, rate in (("legitimate", legit), ("occupation", occup)):
+            for voice, factor in (("all", 1.0), ("author", 0.5)):
+                rows.append(dict(group=outlet, lexicon="conflict", frame="legitimacy", pole=pole, voice=voice,
+                                 hits=rate * factor * 2, words=2000, rate=rate * factor, ci_low=rate * factor * 0.5,
+                                 ci_high=rate * factor * 1.5, n_articles=n, low_support=n < 5))
+        rows.append(dict(group=outlet, lexicon="conflict", frame="terrorism", pole="terrorism", voice="all",
+                         hits=4.0, words=2000, rate=2.0, ci_low=1.0, ci_high=3.0, n_articles=n, low_support=n < 5))
+    return pd.DataFrame(rows)
+
+
+def test_heatmap_is_outlet_by_frame_pole_with_interval_in_hover():
+    fig = plots.frame_heatmap(score_rows(), voice="all")
+    spec = fig.to_dict()
+    heat = spec["data"][0]
+    assert heat["type"] == "heatmap"
+    assert list(heat["x"]) == ["legitimacy: legitimate", "legitimacy: occupation", "terrorism"]
+    assert list(heat["y"]) == ["Al-Monitor", "SouthFront"]
+    z = decoded(heat["z"])
+    assert z[0].tolist() == [0.0, 2.5, 2.0] and z[1].tolist() == [1.2, 0.4, 2.0]
+    assert "95% CI" in heat["hovertemplate"] and "articles" in heat["hovertemplate"]
+    custom = decoded(heat["customdata"])
+    assert custom[0, 1].tolist() == [1.25, 3.75, 12, 5.0]
+    # SouthFront rests on 3 articles: its cells carry the low-support mark and a footnote says so
+    assert list(heat["text"][1]) == ["1.2†", "0.4†", "2.0†"] and heat["text"][0][1] == "2.5"
+    assert any("too few articles" in a["text"] for a in spec["layout"]["annotations"])
+
+
+def test_heatmap_voice_selects_rows_and_missing_voice_says_so():
+    fig = plots.frame_heatmap(score_rows(), voice="author")
+    heat = fig.to_dict()["data"][0]
+    assert list(heat["x"]) == ["legitimacy: legitimate", "legitimacy: occupation"]
+    assert decoded(heat["z"])[0].tolist() == [0.0, 1.25]
+    empty = plots.frame_heatmap(score_rows(), voice="quoted").to_dict()
+    assert empty["data"] == [] and "No scores for voice 'quoted'" in empty["layout"]["annotations"][0]["text"]
+
+
+def test_heatmap_escapes_outlet_names_and_rejects_wrong_tables():
+    rows = score_rows()
+    rows["group"] = rows["group"].replace("SouthFront", "<img src=x onerror=alert(1)>")
+    heat = plots.frame_heatmap(rows).to_dict()["data"][0]
+    assert "&lt;img src=x onerror=alert(1)&gt;" in heat["y"]
+    with pytest.raises(SettingsError, match="lacks column"):
+        plots.frame_heatmap(pd.DataFrame({"outlet": ["x"]}))
+
+
+def balance_rows():
+    return pd.DataFrame([
+        dict(group="Al-Monitor", lexicon="conflict", frame="legitimacy", pole_a="legitimate", pole_b="occupation",
+             voice="all", balance=-1.0, ci_low=-1.0, ci_high=-0.6, n_articles=12, low_support=False),
+        dict(group="SouthFront", lexicon="conflict", frame="legitimacy", pole_a="legitimate", pole_b="occupation",
+             voice="all", balance=0.5, ci_low=0.1, ci_high=0.9, n_articles=3, low_support=True),
+        dict(group="SouthFront", lexicon="conflict", frame="threat", pole_a="threat", pole_b="stability",
+             voice="all", balance=0.2, ci_low=-0.3, ci_high=0.6, n_articles=3, low_support=True),
+    ])
+
+
+def test_axis_balance_one_panel_per_axis_with_asymmetric_error_bars():
+    spec = plots.axis_balance_plot(balance_rows()).to_dict()
+    assert [t["name"] for t in spec["data"]] == ["legitimacy", "threat"]
+    legit = spec["data"][0]
+    assert list(legit["y"]) == ["Al-Monitor", "SouthFront"]
+    assert decoded(legit["x"]).tolist() == [-1.0, 0.5]
+    assert decoded(legit["error_x"]["array"]) == pytest.approx([0.4, 0.4])
+    assert decoded(legit["error_x"]["arrayminus"]) == pytest.approx([0.0, 0.4])
+    assert legit["marker"]["symbol"] == ["circle", "circle-open"]
+    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    assert any("occupation" in t and "legitimate" in t for t in titles)
+    assert spec["layout"]["xaxis"]["range"] == [-1.08, 1.08]
+
+
+def test_label_shares_stack_to_one_per_outlet():
+    shares = pd.DataFrame([
+        dict(group="The Jerusalem Post", naming_set="Syrian government", label="Assad regime", count=3, share=0.75),
+        dict(group="The Jerusalem Post", naming_set="Syrian government", label="Syrian government", count=1, share=0.25),
+        dict(group="SouthFront", naming_set="Syrian government", label="Syrian government", count=4, share=1.0),
+        dict(group="SouthFront", naming_set="SDF", label="US-backed militia", count=2, share=1.0),
+    ])
+    spec = plots.label_shares_plot(shares, naming_set="Syrian government").to_dict()
+    assert spec["layout"]["barmode"] == "stack"
+    assert [t["name"] for t in spec["data"]] == ["Assad regime", "Syrian government"]
+    assert list(spec["data"][0]["y"]) == ["SouthFront", "The Jerusalem Post"]
+    total = sum(decoded(t["x"]) for t in spec["data"])
+    assert total.tolist() == [1.0, 1.0]
+    assert "Labels used for SDF" in plots.label_shares_plot(shares, naming_set="SDF").to_dict()["layout"]["title"]["text"]
+
+
+def test_actor_sentiment_dot_per_outlet_and_actor():
+    sent = pd.DataFrame([
+        dict(group="Al-Monitor", actor="Iran", sentiment=-0.3, ci_low=-0.5, ci_high=-0.1, n_sentences=14, n_articles=1),
+        dict(group="SouthFront", actor="Iran", sentiment=0.2, ci_low=0.0, ci_high=0.4, n_sentences=6, n_articles=1),
+        dict(group="SouthFront", actor="United States", sentiment=-0.6, ci_low=-0.8, ci_high=-0.4, n_sentences=9,
+             n_articles=1),
+    ])
+    spec = plots.actor_sentiment_plot(sent).to_dict()
+    assert [t["name"] for t in spec["data"]] == ["Al-Monitor", "SouthFront"]
+    assert list(spec["data"][1]["y"]) == ["Iran", "United States"]
+    assert decoded(spec["data"][1]["x"]).tolist() == [0.2, -0.6]
+
+
+def test_actor_frame_heatmap_keeps_only_that_target():
+    rows = score_rows()
+    rows["target"] = np.where(rows["pole"] == "occupation", "United States", "Iran")
+    heat = plots.actor_frame_heatmap(rows, actor="United States").to_dict()["data"][0]
+    assert list(heat["x"]) == ["legitimacy: occupation"]
+    assert decoded(heat["z"]).tolist() == [[2.5], [0.4]]
+
+
+def terms_table():
+    return pd.DataFrame(dict(
+        term=["occupation", "regime", "said", "terrorists", "syrian government"],
+        z=[4.1, 2.5, 0.1, -3.2, -2.2], count=[30, 12, 200, 25, 9],
+        significant=[True, False, False, True, False]))
+
+
+def test_terms_scatter_splits_significant_and_labels_extremes():
+    spec = plots.terms_scatter(terms_table(), label_top=1).to_dict()
+    names = [t.get("name") for t in spec["data"]]
+    assert names[:2] == ["not significant", "significant"]
+    assert list(spec["data"][1]["customdata"]) == ["occupation", "terrorists"]
+    assert sorted(spec["data"][2]["text"]) == ["occupation", "terrorists"]
+    assert spec["layout"]["xaxis"]["type"] == "log"
+
+
+def test_terms_bars_top_each_side_sorted_by_z():
+    bar = plots.terms_bars(terms_table(), top=2).to_dict()["data"][0]
+    assert list(bar["y"]) == ["terrorists", "syrian government", "regime", "occupation"]
+    assert list(bar["customdata"]) == ["terrorists", "syrian government", "regime", "occupation"]
+
+
+def test_outlet_map_and_event_coverage():
+    points = pd.DataFrame(dict(outlet=["Al-Monitor", "SouthFront"], x=[0.1, -0.4], y=[0.3, 0.0]))
+    scatter = plots.outlet_map_plot(points).to_dict()["data"][0]
+    assert list(scatter["text"]) == ["Al-Monitor", "SouthFront"] and scatter["mode"] == "markers+text"
+    coverage = pd.DataFrame(dict(event_id=["e1", "e1", "e2"], outlet=["A", "B", "A"], n_articles=[1, 2, 1]))
+    heat = plots.event_coverage_plot(coverage).to_dict()["data"][0]
+    assert list(heat["y"]) == ["e1", "e2"] and list(heat["x"]) == ["A", "B"]
+    assert decoded(heat["z"]).tolist() == [[1, 2], [1, 0]]
+
+
+def test_every_figure_handles_an_empty_table():
+    empty_figs = [
+        plots.frame_heatmap(score_rows().iloc[0:0]),
+        plots.axis_balance_plot(balance_rows().iloc[0:0]),
+        plots.terms_scatter(terms_table().iloc[0:0]),
+        plots.terms_bars(terms_table().iloc[0:0]),
+    ]
+    for fig in empty_figs:
+        assert isinstance(fig, go.Figure) and fig.to_dict()["layout"]["annotations"]
