@@ -1,0 +1,153 @@
+"""Citable output: tables as CSV, figures as PNG and self-contained HTML, and a
+reproducibility manifest that says exactly what produced them (corpus fingerprint, lexicon
+names, versions and fingerprints, parameters, tool and library versions, time)."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import io
+import json
+import platform
+import zipfile
+from importlib import metadata
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import __version__
+from .errors import FramingError
+from .records import Corpus
+
+#: Libraries whose version can change a figure; recorded in every manifest.
+RECORDED_PACKAGES = ("pandas", "numpy", "scikit-learn", "scipy", "nltk", "vadersentiment", "plotly")
+MANIFEST_SCHEMA = "framing-manifest/1"
+
+
+class ExportError(FramingError):
+    """A figure or table could not be written (names what failed and what to install or change)."""
+
+
+def corpus_fingerprint(corpus: Corpus | Iterable) -> str:
+    """SHA-256 (hex) of every article's id, outlet, title, date, address and raw text, in id
+    order: the same articles give the same fingerprint whatever order or folder they were
+    loaded from; any changed character gives another."""
+    digest = hashlib.sha256()
+    for article in sorted(corpus, key=lambda a: a.id):
+        fields = (article.id, article.outlet, article.title, article.date or "", article.date_precision,
+                  article.url or "", article.raw_text)
+        for value in fields:
+            encoded = value.encode("utf-8")
+            digest.update(len(encoded).to_bytes(8, "big"))
+            digest.update(encoded)
+    return digest.hexdigest()
+
+
+def _package_versions() -> dict[str, str]:
+    versions = {}
+    for name in RECORDED_PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def _lexicon_entry(lexicon) -> dict[str, Any]:
+    from .lexicon import lexicon_fingerprint
+
+    return {"name": lexicon.name, "version": lexicon.version, "fingerprint": lexicon_fingerprint(lexicon),
+            "path": lexicon.path or None, "sources": list(lexicon.sources)}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [_jsonable(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return str(value)
+
+
+def reproducibility_manifest(corpus: Corpus, lexicons: Iterable, *, parameters: Mapping[str, Any] | None = None,
+                             figure: str | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+    """Everything needed to reproduce a figure or table: the corpus (path, fingerprint, size,
+    load report), each lexicon (name, version, content fingerprint, sources), the parameters
+    (view, outlets, filters...), the tool and library versions, and the time (UTC)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    report = corpus.report
+    return {
+        "schema": MANIFEST_SCHEMA,
+        "figure": figure,
+        "created": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+        "tool": {"name": "framing", "version": __version__, "python": platform.python_version(),
+                 "packages": _package_versions()},
+        "corpus": {
+            "path": corpus.path or None, "fingerprint": corpus_fingerprint(corpus),
+            "n_articles": len(corpus), "n_outlets": len({a.outlet for a in corpus}),
+            "load_report": {"seen": report.seen, "loaded": report.loaded, "skipped": len(report.skipped)},
+        },
+        "lexicons": [_lexicon_entry(lexicon) for lexicon in lexicons],
+        "parameters": _jsonable(dict(parameters or {})),
+    }
+
+
+def manifest_json(manifest: Mapping[str, Any]) -> str:
+    """The manifest as indented JSON (keys in a stable order)."""
+    return json.dumps(_jsonable(manifest), indent=2, ensure_ascii=False) + "\n"
+
+
+def table_csv(table: pd.DataFrame) -> bytes:
+    """A table as UTF-8 CSV without the index (lists and tuples written as JSON)."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, (list, tuple))).any():
+            out[column] = out[column].map(lambda v: json.dumps(list(v)) if isinstance(v, (list, tuple)) else v)
+    return out.to_csv(index=False).encode("utf-8")
+
+
+def figure_png(fig: go.Figure, *, scale: float = 2.0, width: int | None = None, height: int | None = None) -> bytes:
+    """The figure as PNG bytes through kaleido, which drives a Chromium-family browser (on
+    Debian: ``apt-get install chromium``)."""
+    try:
+        return fig.to_image(format="png", scale=scale, width=width or 1100, height=height)
+    except Exception as exc:  # kaleido raises several unrelated types when no browser is found
+        raise ExportError(f"could not render the figure as PNG ({type(exc).__name__}: {exc}); kaleido needs "
+                          "Chromium or Chrome: on Debian/Ubuntu run 'apt-get install chromium'. "
+                          "The HTML export works without it.") from exc
+
+
+def figure_html(fig: go.Figure, *, manifest: Mapping[str, Any] | None = None) -> str:
+    """The figure as one self-contained HTML page (plotly.js inlined, so it opens offline),
+    with the manifest, when given, printed below the figure (escaped)."""
+    page = fig.to_html(include_plotlyjs=True, full_html=True)
+    if manifest is None:
+        return page
+    block = ('<details open style="font-family:monospace;font-size:12px;margin:1em">'
+             "<summary>How this figure was made (framing reproducibility manifest)</summary>"
+             f'<pre class="framing-manifest">{html.escape(manifest_json(manifest))}</pre></details>')
+    return page.replace("</body>", block + "</body>", 1)
+
+
+def export_bundle(*, tables: Mapping[str, pd.DataFrame], manifest: Mapping[str, Any],
+                  figures: Mapping[str, go.Figure] | None = None) -> bytes:
+    """A ZIP archive of ``name.csv`` for each table, ``name.html`` for each figure and
+    ``manifest.json``: everything behind a view, in one download."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest_json(manifest))
+        for name, table in tables.items():
+            archive.writestr(f"{_file_stem(name)}.csv", table_csv(table))
+        for name, fig in (figures or {}).items():
+            archive.writestr(f"{_file_stem(name)}.html", figure_html(fig, manifest=manifest))
+    return buffer.getvalue()
+
+
+def _file_stem(name: str) -> str:
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name.strip()).strip("_")
+    return stem or "table"

@@ -1,0 +1,96 @@
+import datetime as dt
+import io
+import json
+import zipfile
+from dataclasses import replace
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from framing import __version__
+from framing.export import (
+    corpus_fingerprint, export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv,
+)
+from framing.lexicon import Frame, Lexicon, Pole, Term, lexicon_fingerprint
+from framing.records import Corpus
+
+
+def small_lexicon(version="1.0"):
+    legit = Pole("legitimate", (Term("legitimate", 1.0, 3),))
+    occup = Pole("occupation", (Term("occupation", 1.0, 5), Term("occupied", 1.0, 6)))
+    return Lexicon(name="conflict", version=version, description="test", sources=("Our own list. Licence: CC0.",),
+                   frames=(Frame("legitimacy", "who may be there", (legit, occup)),))
+
+
+def test_fingerprint_ignores_order_and_folder_but_not_text(demo_corpus):
+    fp = corpus_fingerprint(demo_corpus)
+    assert len(fp) == 64 and int(fp, 16)
+    shuffled = Corpus(tuple(reversed(demo_corpus.articles)), demo_corpus.report, "/elsewhere")
+    assert corpus_fingerprint(shuffled) == fp
+    first = demo_corpus.articles[0]
+    edited = (replace(first, raw_text=first.raw_text + " "),) + demo_corpus.articles[1:]
+    assert corpus_fingerprint(edited) != fp
+    renamed = (replace(first, outlet="Another outlet"),) + demo_corpus.articles[1:]
+    assert corpus_fingerprint(renamed) != fp
+
+
+def test_manifest_names_corpus_lexicons_parameters_and_versions(demo_corpus):
+    lexicon = small_lexicon()
+    when = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
+    manifest = reproducibility_manifest(demo_corpus, [lexicon], figure="frame heatmap",
+                                        parameters={"voice": "author", "outlets": ("Al-Monitor", "SouthFront")},
+                                        now=when)
+    assert manifest["created"] == "2024-05-01T12:00:00+00:00"
+    assert manifest["tool"]["version"] == __version__ and manifest["tool"]["packages"]["plotly"]
+    assert manifest["corpus"]["fingerprint"] == corpus_fingerprint(demo_corpus)
+    assert manifest["corpus"]["n_articles"] == 5 and manifest["corpus"]["n_outlets"] == 5
+    assert manifest["lexicons"] == [{"name": "conflict", "version": "1.0", "fingerprint": lexicon_fingerprint(lexicon),
+                                     "path": None, "sources": ["Our own list. Licence: CC0."]}]
+    assert manifest["parameters"] == {"voice": "author", "outlets": ["Al-Monitor", "SouthFront"]}
+    parsed = json.loads(manifest_json(manifest))
+    assert parsed == manifest
+    other = reproducibility_manifest(demo_corpus, [small_lexicon("1.1")], now=when)
+    assert other["lexicons"][0]["fingerprint"] != manifest["lexicons"][0]["fingerprint"]
+
+
+def test_table_csv_round_trips_with_text_that_needs_quoting():
+    table = pd.DataFrame({"matched": ['"destabilizing"', "occupation, illegal"], "rate": [1.5, 0.0],
+                          "parts": [("a", "b"), ("c",)]})
+    back = pd.read_csv(io.BytesIO(table_csv(table)))
+    assert back["matched"].tolist() == ['"destabilizing"', "occupation, illegal"]
+    assert back["rate"].tolist() == [1.5, 0.0]
+    assert back["parts"].tolist() == ['["a", "b"]', '["c"]']
+
+
+def bar_figure():
+    return go.Figure(go.Bar(x=["Al-Monitor", "SouthFront"], y=[2.5, 0.4]), layout=dict(title="occupation"))
+
+
+def test_figure_html_is_self_contained_and_carries_escaped_manifest():
+    manifest = {"parameters": {"outlet": "</pre><script>alert(1)</script>"}}
+    page = figure_html(bar_figure(), manifest=manifest)
+    assert "<script src=" not in page and len(page) > 1_000_000  # plotly.js inlined, opens offline
+    assert "&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_figure_png_renders_through_kaleido():
+    png = figure_png(bar_figure(), scale=1, width=500, height=300)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "kaleido needs Debian's chromium: apt-get install chromium"
+    assert int.from_bytes(png[16:20], "big") == 500 and int.from_bytes(png[20:24], "big") == 300
+
+
+def test_bundle_holds_manifest_tables_and_figures():
+    data = export_bundle(tables={"frame rates": pd.DataFrame({"group": ["A"], "rate": [1.0]})},
+                         manifest={"schema": "framing-manifest/1"}, figures={"heatmap": bar_figure()})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["frame_rates.csv", "heatmap.html", "manifest.json"]
+        assert archive.read("frame_rates.csv").decode().splitlines() == ["group,rate", "A,1.0"]
+        assert json.loads(archive.read("manifest.json")) == {"schema": "framing-manifest/1"}
+
+
+@pytest.mark.parametrize("name", ["heatmap"])
+def test_bundle_without_figures(name):
+    data = export_bundle(tables={}, manifest={})
+    assert zipfile.ZipFile(io.BytesIO(data)).namelist() == ["manifest.json"]
