@@ -225,47 +225,89 @@ def actor_sentiment_plot(sentiment: pd.DataFrame, *, title: str | None = None) -
     return _layout(fig, title, height=_height(len(actors), per_row=36, base=220))
 
 
-def terms_scatter(terms: pd.DataFrame, *, label_top: int = 12, title: str | None = None) -> go.Figure:
+def _one_comparison(terms: pd.DataFrame, group: str | None) -> pd.DataFrame:
+    """The rows of one comparison (``group`` against its ``vs``): the first group when None."""
+    if "group" not in terms or terms.empty:
+        return terms
+    group = terms["group"].iloc[0] if group is None else group
+    return terms[terms["group"] == group]
+
+
+def _term_statistic(terms: pd.DataFrame) -> tuple[str, str]:
+    """Log-odds tables carry ``z``; TF-IDF tables carry only ``score``."""
+    if "z" in terms and terms["z"].notna().any():
+        return "z", "z-score"
+    return "score", "TF-IDF score"
+
+
+def _term_hover(terms: pd.DataFrame) -> tuple[np.ndarray, str]:
+    count_vs = terms["count_vs"] if "count_vs" in terms else pd.Series(0, index=terms.index)
+    n_art = terms["n_articles"] if "n_articles" in terms else pd.Series(np.nan, index=terms.index)
+    custom = np.column_stack([terms["term"].astype(str), terms["count"], count_vs, n_art]).astype(object)
+    hover = ("<b>%{customdata[0]}</b><br>%{y:.2f}<br>%{customdata[1]} uses here, %{customdata[2]} in the rest"
+             "<br>in %{customdata[3]} articles<extra></extra>")
+    return custom, hover
+
+
+def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: int = 12,
+                  title: str | None = None) -> go.Figure:
     """Monroe, Colaresi and Quinn (2008) 'Fightin' Words' plot: each term's frequency (log
-    scale) against its log-odds z-score; terms significant after correction are filled and
-    the most distinctive on each side are labelled. Input: a ``terms.distinctive_terms`` table."""
-    _require(terms, ["term", "z", "count"], "terms_scatter")
-    title = title or "Distinctive terms (log-odds z-score with informative Dirichlet prior)"
+    scale) against its log-odds z-score (the TF-IDF score for TF-IDF tables); terms
+    significant after correction are red, and the most distinctive on each side labelled.
+    Input: a ``terms.distinctive_terms`` table; ``group`` picks one comparison. The term
+    itself is ``customdata[0]`` of every point, for click-through."""
+    _require(terms, ["term", "count"], "terms_scatter")
+    terms = _one_comparison(terms, group)
+    value, value_title = _term_statistic(terms)
+    versus = f" vs {terms['vs'].iloc[0]}" if "vs" in terms and len(terms) else ""
+    focus = f"{terms['group'].iloc[0]}{versus}: " if "group" in terms and len(terms) else ""
+    title = title or f"{safe(focus)}distinctive terms ({value_title})"
     if terms.empty:
         return _empty(title, "No term passes the minimum count.")
-    significant = terms["significant"].astype(bool) if "significant" in terms else terms["z"].abs() > 1.96
-    labelled = set(terms.nlargest(label_top, "z")["term"]) | set(terms.nsmallest(label_top, "z")["term"])
+    uses = terms["count"] + (terms["count_vs"] if "count_vs" in terms else 0)
+    significant = (terms["significant"].astype("boolean").fillna(False).astype(bool) if "significant" in terms
+                   else pd.Series(False, index=terms.index))
+    labelled = set(terms.nlargest(label_top, value)["term"]) | set(terms.nsmallest(label_top, value)["term"])
     fig = go.Figure()
-    for flag, name, colour in ((False, "not significant", "#bbbbbb"), (True, "significant", "#d62728")):
+    for flag, name, colour in ((False, "not significant", "#bbbbbb"), (True, "significant after correction", "#d62728")):
         part = terms[significant == flag]
+        custom, hover = _term_hover(part)
         fig.add_trace(go.Scattergl(
-            x=part["count"], y=part["z"], mode="markers", name=name, text=part["term"].map(safe),
-            marker=dict(size=6, color=colour, opacity=0.75), customdata=part["term"],
-            hovertemplate="<b>%{text}</b><br>z = %{y:.2f}<br>%{x} uses<extra></extra>",
-        ))
+            x=uses[part.index], y=part[value], mode="markers", name=name, text=part["term"].map(safe),
+            marker=dict(size=6, color=colour, opacity=0.75), customdata=custom, hovertemplate=hover))
     top = terms[terms["term"].isin(labelled)]
-    fig.add_trace(go.Scatter(x=top["count"], y=top["z"], mode="text", text=top["term"].map(safe), showlegend=False,
-                             textposition="top center", textfont=dict(size=11), hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=uses[top.index], y=top[value], mode="text", text=top["term"].map(safe),
+                             showlegend=False, textposition="top center", textfont=dict(size=11), hoverinfo="skip"))
     fig.add_hline(y=0, line=dict(color="#999", width=1))
     fig.update_xaxes(type="log", title="uses in the corpus (log scale)")
-    fig.update_yaxes(title="z-score (positive: distinctive of the focus group)")
-    return _layout(fig, title, height=520)
+    fig.update_yaxes(title=f"{value_title} (higher: more distinctive of the first group)")
+    fig.update_layout(legend=dict(orientation="h", y=-0.15))
+    return _layout(fig, title, height=540)
 
 
-def terms_bars(terms: pd.DataFrame, *, top: int = 15, title: str | None = None) -> go.Figure:
-    """The ``top`` most distinctive terms on each side, as bars of their z-scores."""
-    _require(terms, ["term", "z"], "terms_bars")
-    title = title or f"Top {top} distinctive terms on each side"
+def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
+               title: str | None = None) -> go.Figure:
+    """The ``top`` most distinctive terms on each side (for TF-IDF, the top terms of the
+    group), as bars of their statistic; the term is ``customdata[0]`` of each bar."""
+    _require(terms, ["term", "count"], "terms_bars")
+    terms = _one_comparison(terms, group)
+    value, value_title = _term_statistic(terms)
+    title = title or f"Top {top} distinctive terms ({value_title})"
     if terms.empty:
         return _empty(title, "No term passes the minimum count.")
-    chosen = pd.concat([terms.nlargest(top, "z"), terms.nsmallest(top, "z")]).drop_duplicates("term")
-    chosen = chosen.sort_values("z")
+    sides = [terms.nlargest(top, value)] + ([terms.nsmallest(top, value)] if value == "z" else [])
+    chosen = pd.concat(sides).drop_duplicates("term").sort_values(value)
+    custom, hover = _term_hover(chosen)
+    side_names = (str(chosen["group"].iloc[0]), str(chosen["vs"].iloc[0])) if {"group", "vs"} <= set(chosen) else ("", "")
     fig = go.Figure(go.Bar(
-        x=chosen["z"], y=chosen["term"].map(safe), orientation="h", customdata=chosen["term"],
-        marker_color=np.where(chosen["z"] >= 0, "#d62728", "#1f77b4"),
-        hovertemplate="<b>%{y}</b><br>z = %{x:.2f}<extra></extra>",
+        x=chosen[value], y=chosen["term"].map(safe), orientation="h", customdata=custom,
+        marker_color=np.where(chosen[value] >= 0, "#d62728", "#1f77b4"),
+        hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
     ))
-    fig.update_xaxes(title="z-score")
+    axis = value_title
+    if value == "z" and side_names[0]:
+        axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
+    fig.update_xaxes(title=axis)
     return _layout(fig, title, height=_height(len(chosen), per_row=18, base=160))
 
 

@@ -132,24 +132,36 @@ def test_actor_frame_heatmap_keeps_only_that_target():
 
 def terms_table():
     return pd.DataFrame(dict(
+        group="SouthFront", vs="rest",
         term=["occupation", "regime", "said", "terrorists", "syrian government"],
-        z=[4.1, 2.5, 0.1, -3.2, -2.2], count=[30, 12, 200, 25, 9],
-        significant=[True, False, False, True, False]))
+        z=[4.1, 2.5, 0.1, -3.2, -2.2], count=[30, 12, 200, 25, 9], count_vs=[3, 4, 180, 40, 20],
+        n_articles=[2, 2, 5, 1, 1], significant=pd.array([True, False, False, True, pd.NA], dtype="boolean")))
 
 
 def test_terms_scatter_splits_significant_and_labels_extremes():
     spec = plots.terms_scatter(terms_table(), label_top=1).to_dict()
     names = [t.get("name") for t in spec["data"]]
-    assert names[:2] == ["not significant", "significant"]
-    assert list(spec["data"][1]["customdata"]) == ["occupation", "terrorists"]
+    assert names[:2] == ["not significant", "significant after correction"]
+    assert [row[0] for row in spec["data"][1]["customdata"]] == ["occupation", "terrorists"]
+    assert decoded(spec["data"][1]["x"]).tolist() == [33, 65]  # uses in the group and the rest
     assert sorted(spec["data"][2]["text"]) == ["occupation", "terrorists"]
     assert spec["layout"]["xaxis"]["type"] == "log"
+    assert spec["layout"]["title"]["text"].startswith("SouthFront vs rest")
+
+
+def test_terms_plots_fall_back_to_tfidf_score():
+    table = terms_table().assign(z=np.nan, score=[0.5, 0.4, 0.1, 0.3, 0.2])
+    spec = plots.terms_scatter(table).to_dict()
+    assert decoded(spec["data"][0]["y"]).tolist() == [0.4, 0.1, 0.2]  # not significant (NA counts as not)
+    assert "TF-IDF" in spec["layout"]["yaxis"]["title"]["text"]
+    bar = plots.terms_bars(table, top=2).to_dict()["data"][0]
+    assert list(bar["y"]) == ["regime", "occupation"]
 
 
 def test_terms_bars_top_each_side_sorted_by_z():
     bar = plots.terms_bars(terms_table(), top=2).to_dict()["data"][0]
     assert list(bar["y"]) == ["terrorists", "syrian government", "regime", "occupation"]
-    assert list(bar["customdata"]) == ["terrorists", "syrian government", "regime", "occupation"]
+    assert [row[0] for row in bar["customdata"]] == ["terrorists", "syrian government", "regime", "occupation"]
 
 
 def test_outlet_map_and_event_coverage():
