@@ -1,0 +1,457 @@
+"""Scores per article, outlet, event or any articles column: frame rates, axis balance, label
+shares and actor sentiment, each with a bootstrap interval and the number of articles it
+rests on (columns in docs/data-model.md, "scores").
+
+Every score here is a ratio of sums over a group's articles (hits / words, pole A - B over
+A + B, one label over all labels of its referent, summed sentence sentiment over sentences),
+so one implementation serves them all: ``bootstrap_ratio`` resamples ARTICLES with
+replacement within each group (not tokens: words of one article are not independent) and
+takes percentile intervals (Efron & Tibshirani 1993, "An Introduction to the Bootstrap",
+ch. 13). The resampling of a group depends only on ``seed`` and the group's key, so a figure
+does not change when other groups, frames or voices are added or filtered out.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .errors import SettingsError
+
+#: ``by`` shorthands: the articles columns each one groups by.
+BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}
+VOICES = ("all", "author", "quoted", "distanced")
+NEGATED = ("exclude", "include", "only")
+HIT_COLUMNS = ("article_id", "lexicon", "kind", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
+_NO_TARGET = "\x00none"
+
+
+@dataclass(frozen=True)
+class Bootstrap:
+    """How intervals are drawn: ``n_boot`` resamples, ``seed``, two-sided ``level``, and
+    ``min_articles`` below which a figure is flagged ``low_support``."""
+
+    n_boot: int = 1000
+    seed: int = 0
+    level: float = 0.95
+    min_articles: int = 3
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.n_boot, (int, np.integer)) and self.n_boot >= 1):
+            raise SettingsError(f"n_boot must be a whole number of at least 1, got {self.n_boot!r}")
+        if not (isinstance(self.seed, (int, np.integer)) and self.seed >= 0):
+            raise SettingsError(f"seed must be a whole number >= 0, got {self.seed!r}")
+        if not 0 < self.level < 1:
+            raise SettingsError(f"level must be between 0 and 1 (e.g. 0.95), got {self.level!r}")
+        if self.min_articles < 0:
+            raise SettingsError(f"min_articles must be >= 0, got {self.min_articles!r}")
+
+
+# --- the one bootstrap -------------------------------------------------------------------
+
+def resample_weights(n: int, *, n_boot: int, seed: int, key: Sequence = ()) -> np.ndarray:
+    """``n_boot x n`` matrix: how often each of ``n`` articles is drawn in each resample
+    (``n`` draws with replacement). Deterministic in ``seed`` and the group ``key``."""
+    rng = np.random.default_rng([seed, zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))])
+    draws = rng.integers(0, n, size=(n_boot, n)) + (np.arange(n_boot) * n)[:, None]
+    return np.bincount(draws.ravel(), minlength=n_boot * n).reshape(n_boot, n).astype(float)
+
+
+def bootstrap_ratio(num: np.ndarray, den: np.ndarray, *, n_boot: int = 1000, seed: int = 0,
+                    level: float = 0.95, key: Sequence = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Point estimate ``sum(num) / sum(den)`` per column and its percentile bootstrap interval,
+    resampling the rows (articles). ``num`` is ``n x F``; ``den`` is ``n x F`` or ``n``.
+    Resamples where the denominator is 0 are left out; with fewer than 2 rows, or no
+    defined resample, the interval is NaN (one article cannot show variation)."""
+    num = np.asarray(num, dtype=float).reshape(len(num), -1)
+    den = np.asarray(den, dtype=float)
+    den = den.reshape(len(den), -1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        point = num.sum(0) / den.sum(0)
+        if len(num) < 2:
+            nan = np.full(point.shape, np.nan)
+            return point, nan, nan.copy()
+        weights = resample_weights(len(num), n_boot=n_boot, seed=seed, key=key)
+        replicates = (weights @ num) / (weights @ den)
+    low, high = _percentiles(replicates, level)
+    return point, low, high
+
+
+def _percentiles(replicates: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    tails = [(1 - level) / 2, 1 - (1 - level) / 2]
+    if not np.isnan(replicates).any():
+        low, high = np.quantile(replicates, tails, axis=0)
+        return low, high
+    low = np.full(replicates.shape[1], np.nan)
+    high = low.copy()
+    defined = ~np.isnan(replicates).all(axis=0)
+    if defined.any():
+        low[defined], high[defined] = np.nanquantile(replicates[:, defined], tails, axis=0)
+    return low, high
+
+
+# --- groups ------------------------------------------------------------------------------
+
+def group_columns(by: str | Sequence[str]) -> list[str]:
+    """The articles columns ``by`` names (``outlet``, ``article``, ``event``, a column name or
+    a list of them)."""
+    names = [by] if isinstance(by, str) else list(by)
+    if not names:
+        raise SettingsError("by must name at least one articles column (e.g. 'outlet')")
+    columns: list[str] = []
+    for name in names:
+        for col in BY_ALIASES.get(name, [name]):
+            if col not in columns:
+                columns.append(col)
+    return columns
+
+
+@dataclass
+class _Groups:
+    """Articles sorted by group; group ``g`` holds rows ``bounds[g]:bounds[g+1]``."""
+
+    columns: list[str]
+    keys: pd.DataFrame
+    article_ids: pd.Index
+    bounds: np.ndarray
+    words: np.ndarray
+
+    @property
+    def sizes(self) -> np.ndarray:
+        return np.diff(self.bounds)
+
+    def indicator(self) -> sparse.csr_matrix:
+        rows = np.repeat(np.arange(len(self.keys)), self.sizes)
+        n = len(self.article_ids)
+        return sparse.csr_matrix((np.ones(n), (rows, np.arange(n))), shape=(len(self.keys), n))
+
+    def key(self, g: int) -> tuple:
+        return tuple(self.keys.iloc[g])
+
+    def labels(self) -> list[str]:
+        return [" / ".join(str(v) for v in row) for row in self.keys.itertuples(index=False)]
+
+
+def _groups(articles: pd.DataFrame, by) -> _Groups:
+    columns = group_columns(by)
+    _require(articles, ["article_id", "n_words", *columns], "articles", hint=f"by={by!r}")
+    if articles["article_id"].duplicated().any():
+        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
+        raise SettingsError(f"articles table: article_id {dup!r} appears more than once")
+    table = articles[list(dict.fromkeys(["article_id", "n_words", *columns]))].dropna(subset=columns)
+    table = table.sort_values(columns, kind="stable")
+    codes = table.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.array([], int)
+    keys = table.iloc[starts][columns].reset_index(drop=True)
+    return _Groups(columns, keys, pd.Index(table["article_id"]), np.r_[starts, len(codes)].astype(int),
+                   table["n_words"].to_numpy(float))
+
+
+def _require(table: pd.DataFrame, columns, name: str, *, hint: str = "") -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        why = f" (needed for {hint})" if hint else ""
+        raise SettingsError(f"the {name} table has no column {', '.join(map(repr, missing))}{why}; "
+                            f"its columns are: {', '.join(map(str, table.columns))}")
+
+
+def _grouped_ratio(num: sparse.csr_matrix, den, groups: _Groups, boot: Bootstrap):
+    """Sums, point estimates and intervals per group x column. ``num`` is ``N x F`` (sparse,
+    rows in group order); ``den`` is ``N x F`` sparse or an ``N`` vector shared by all columns."""
+    ind = groups.indicator()
+    shared = not sparse.issparse(den)
+    num_sum = (ind @ num).toarray()
+    den_sum = ind @ den.reshape(-1, 1) if shared else (ind @ den).toarray()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        point = num_sum / den_sum
+    low = np.full(point.shape, np.nan)
+    high = low.copy()
+    for g, size in enumerate(groups.sizes):
+        if size < 2:
+            continue
+        rows = slice(groups.bounds[g], groups.bounds[g + 1])
+        part, active = _active(num[rows], None if shared else den[rows])
+        if shared:  # columns without hits: every resample gives 0
+            low[g] = high[g] = np.where(np.isfinite(point[g]), 0.0, np.nan)
+            d = den[rows]
+        else:
+            d = den[rows][:, active].toarray()
+        if active.size:
+            _, low[g, active], high[g, active] = bootstrap_ratio(
+                part, d, n_boot=boot.n_boot, seed=boot.seed, level=boot.level, key=groups.key(g))
+    return num_sum, np.broadcast_to(den_sum, point.shape), point, low, high
+
+
+def _active(num_rows: sparse.csr_matrix, den_rows):
+    """Columns with any non-zero value in the group, and ``num`` restricted to them."""
+    nz = num_rows.indices if den_rows is None else np.r_[num_rows.indices, den_rows.indices]
+    active = np.unique(nz)
+    return num_rows[:, active].toarray(), active
+
+
+# --- lexicon catalogue and hit matrices -----------------------------------------------------
+
+def lexicon_catalog(lexicons) -> pd.DataFrame:
+    """One row per frame pole, naming label and actor of ``lexicons``, in lexicon order:
+    ``lexicon, kind, frame, pole, pole_index`` (0 = pole A) and ``n_poles``."""
+    rows = []
+    for lex in lexicons:
+        for frame in lex.frames:
+            rows += [(lex.name, "frame", frame.name, p.name, i, len(frame.poles)) for i, p in enumerate(frame.poles)]
+        for naming in lex.naming_sets:
+            rows += [(lex.name, "naming", naming.name, p.name, i, len(naming.labels)) for i, p in enumerate(naming.labels)]
+        rows += [(lex.name, "actor", a.name, a.name, 0, 1) for a in lex.actors]
+    return pd.DataFrame(rows, columns=["lexicon", "kind", "frame", "pole", "pole_index", "n_poles"])
+
+
+def _bundled_named(names) -> list:
+    try:
+        from .lexicon import bundled_lexicons
+    except ImportError:
+        return []
+    return [lex for lex in bundled_lexicons() if lex.name in set(names)]
+
+
+def _catalog(hits: pd.DataFrame, lexicons, kind: str, frames) -> pd.DataFrame:
+    """Catalogue rows of ``kind``: from ``lexicons`` (default: the bundled lexicons the hits
+    name), plus any pole the hits show that those lexicons lack (``n_poles`` unknown)."""
+    observed = hits.loc[hits["kind"] == kind, ["lexicon", "frame", "pole"]].drop_duplicates()
+    if lexicons is None:
+        lexicons = _bundled_named(observed["lexicon"].unique())
+    cat = lexicon_catalog(lexicons)
+    cat = cat[cat["kind"] == kind].drop(columns="kind")
+    keys = ["lexicon", "frame", "pole"]
+    extra = observed.merge(cat[keys], on=keys, how="left", indicator=True)
+    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").sort_values(keys)
+    extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan)
+    cat = pd.concat([cat, extra], ignore_index=True)
+    if frames is not None:
+        wanted = [frames] if isinstance(frames, str) else list(frames)
+        unknown = sorted(set(wanted) - set(cat["frame"]))
+        if unknown:
+            raise SettingsError(f"no {kind} named {', '.join(map(repr, unknown))}; "
+                                f"known: {', '.join(sorted(set(cat['frame'])))}")
+        cat = cat[cat["frame"].isin(wanted)]
+    return cat.reset_index(drop=True)
+
+
+def _check_hits(hits: pd.DataFrame, articles: pd.DataFrame) -> None:
+    _require(hits, HIT_COLUMNS, "hits")
+    unknown = ~hits["article_id"].isin(articles["article_id"])
+    if unknown.any():
+        raise SettingsError(f"{int(unknown.sum())} hits name articles missing from the articles table "
+                            f"(e.g. {hits.loc[unknown, 'article_id'].iloc[0]!r}): pass the articles "
+                            "table of the same analysis")
+
+
+def _voices(voice) -> list[str]:
+    voices = list(VOICES) if voice == "each" else ([voice] if isinstance(voice, str) else list(voice))
+    bad = [v for v in voices if v not in VOICES]
+    if bad or not voices:
+        raise SettingsError(f"voice must be one of {', '.join(VOICES)} or 'each', got {voice!r}")
+    return voices
+
+
+def _select(hits: pd.DataFrame, voice: str, negated: str) -> pd.DataFrame:
+    """Hits spoken in ``voice`` ("all": any) and kept by the ``negated`` rule."""
+    if negated not in NEGATED:
+        raise SettingsError(f"negated must be one of {', '.join(NEGATED)}, got {negated!r}")
+    keep = np.ones(len(hits), bool) if voice == "all" else (hits["voice"] == voice).to_numpy(bool)
+    neg = hits["negated"].fillna(False).to_numpy(bool)
+    keep = keep & {"exclude": ~neg, "include": np.ones(len(hits), bool), "only": neg}[negated]
+    return hits[keep]
+
+
+def _with_targets(cat: pd.DataFrame, hits: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``cat`` x the targets the hits show for each of its rows (``_NO_TARGET`` for hits with
+    no target, and for rows no hit shows), in catalogue order."""
+    seen = hits[keys].astype(object).assign(
+        target=hits["target"].astype(object).fillna(_NO_TARGET).to_numpy()).drop_duplicates()
+    out = cat.assign(_rank=np.arange(len(cat))).merge(seen, on=keys, how="left")
+    out["target"] = out["target"].fillna(_NO_TARGET)
+    return out.sort_values(["_rank", "target"]).drop(columns="_rank").reset_index(drop=True)
+
+
+def _count_matrix(hits: pd.DataFrame, groups: _Groups, features: pd.DataFrame, keys: list[str],
+                  values: np.ndarray | None = None) -> sparse.csr_matrix:
+    """Articles (group order) x features: summed ``values`` (default: hit weights)."""
+    if "target" in keys:
+        hits = hits.assign(target=hits["target"].astype(object).fillna(_NO_TARGET))
+    rows = groups.article_ids.get_indexer(hits["article_id"])
+    cols = pd.MultiIndex.from_frame(features[keys].astype(object)).get_indexer(
+        pd.MultiIndex.from_frame(hits[keys].astype(object)))
+    values = hits["weight"].to_numpy(float) if values is None else values
+    ok = (rows >= 0) & (cols >= 0)
+    return sparse.csr_matrix((values[ok], (rows[ok], cols[ok])), shape=(len(groups.article_ids), len(features)))
+
+
+def _table(groups: _Groups, features: pd.DataFrame, values: dict) -> pd.DataFrame:
+    """Tidy rows group x feature: ``group`` (display label), the group columns, the feature
+    columns, then each ``values`` array (``G x F``, or broadcastable to it)."""
+    n_groups, n_features = len(groups.keys), len(features)
+    gi, fi = np.repeat(np.arange(n_groups), n_features), np.tile(np.arange(n_features), n_groups)
+    head = groups.keys.iloc[gi].reset_index(drop=True)
+    head.insert(0, "group", np.asarray(groups.labels(), dtype=object)[gi])
+    feat = features.iloc[fi].reset_index(drop=True)
+    if "target" in feat:
+        feat["target"] = feat["target"].astype(object).where(feat["target"] != _NO_TARGET, None)
+    body = pd.DataFrame({k: np.broadcast_to(v, (n_groups, n_features)).ravel() for k, v in values.items()})
+    return pd.concat([head, feat, body], axis=1)
+
+
+def _supported(table: pd.DataFrame, boot: Bootstrap) -> pd.DataFrame:
+    """Flag figures resting on fewer than ``min_articles`` articles; no interval from < 2."""
+    table["n_articles"] = table["n_articles"].astype(int)
+    table.loc[table["n_articles"] < 2, ["ci_low", "ci_high"]] = np.nan
+    table["low_support"] = table["n_articles"] < boot.min_articles
+    return table
+
+
+# --- public scores ---------------------------------------------------------------------
+
+def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", kind: str = "frame",
+                frames=None, lexicons=None, negated: str = "exclude", by_target: bool = False,
+                n_boot: int = 1000, seed: int = 0, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+    """Hits per 1,000 words for every pole of every frame (``kind="naming"``/``"actor"``:
+    every label/actor), per group, with bootstrap intervals; groups without hits get rate 0.
+
+    ``voice``: "all", "author", "quoted", "distanced", a list of them, or "each". The rate of
+    a voice is its hits over ALL the group's words. ``negated``: "exclude" (default: "not
+    legitimate" is no vote for legitimacy), "include" or "only"; negated hits are always
+    reported in ``negated_hits``. ``by_target`` splits by the hit's target actor."""
+    boot = Bootstrap(n_boot, seed, level, min_articles)
+    _check_hits(hits, articles)
+    groups = _groups(articles, by)
+    kind_hits = hits[hits["kind"] == kind]
+    cat = _catalog(hits, lexicons, kind, frames)
+    keys = ["lexicon", "frame", "pole"]
+    features = _with_targets(cat, kind_hits, keys) if by_target else cat
+    keys += ["target"] if by_target else []
+    ind = groups.indicator()
+    words = ind @ groups.words
+    blocks = []
+    for v in _voices(voice):
+        counted, spoken = _select(kind_hits, v, negated), _select(kind_hits, v, "only")
+        num = _count_matrix(counted, groups, features, keys)
+        total, _, point, low, high = _grouped_ratio(num, groups.words, groups, boot)
+        blocks.append(_table(groups, features[keys].assign(voice=v), {
+            "hits": total,
+            "negated_hits": (ind @ _count_matrix(spoken, groups, features, keys)).toarray(),
+            "hedged_hits": (ind @ _count_matrix(counted[counted["hedged"].fillna(False).astype(bool)],
+                                                groups, features, keys)).toarray(),
+            "words": words[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000, "ci_high": high * 1000,
+            "n_articles": groups.sizes[:, None]}))
+    return _supported(pd.concat(blocks, ignore_index=True), boot)
+
+
+def target_rates(hits: pd.DataFrame, articles: pd.DataFrame, **options) -> pd.DataFrame:
+    """``frame_rates`` split by target actor (a ``target`` column; None = no clear target)."""
+    return frame_rates(hits, articles, by_target=True, **options)
+
+
+def axis_balance(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", frames=None,
+                 lexicons=None, negated: str = "exclude", by_target: bool = False, n_boot: int = 1000,
+                 seed: int = 0, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+    """``(A - B) / (A + B)`` per group for every two-pole frame (A = the lexicon's first pole),
+    from weighted hit counts; +1 only pole A, -1 only pole B, NaN when neither occurs.
+    ``n_articles`` counts the group's articles with a hit on either pole."""
+    boot = Bootstrap(n_boot, seed, level, min_articles)
+    _check_hits(hits, articles)
+    groups = _groups(articles, by)
+    cat = _catalog(hits, lexicons, "frame", frames)
+    _check_axes_known(cat)
+    axes = cat[cat["n_poles"] == 2]
+    poles = axes.pivot(index=["lexicon", "frame"], columns="pole_index", values="pole")
+    features = poles.reset_index().rename(columns={0: "pole_a", 1: "pole_b"})[["lexicon", "frame", "pole_a", "pole_b"]]
+    frame_hits = hits[hits["kind"] == "frame"].merge(axes[["lexicon", "frame", "pole", "pole_index"]],
+                                                     on=["lexicon", "frame", "pole"])
+    keys = ["lexicon", "frame"]
+    if by_target:
+        features, keys = _with_targets(features, frame_hits, keys), keys + ["target"]
+    ind = groups.indicator()
+    blocks = []
+    for v in _voices(voice):
+        counted = _select(frame_hits, v, negated)
+        sign = np.where(counted["pole_index"].to_numpy() == 0, 1.0, -1.0)
+        num = _count_matrix(counted, groups, features, keys, values=sign * counted["weight"].to_numpy(float))
+        den = _count_matrix(counted, groups, features, keys)
+        diff, total, point, low, high = _grouped_ratio(num, den, groups, boot)
+        blocks.append(_table(groups, features.assign(voice=v), {
+            "hits_a": (total + diff) / 2, "hits_b": (total - diff) / 2, "balance": point,
+            "ci_low": low, "ci_high": high, "n_articles": (ind @ (den > 0)).toarray()}))
+    return _supported(pd.concat(blocks, ignore_index=True), boot)
+
+
+def _check_axes_known(cat: pd.DataFrame) -> None:
+    unknown = cat[cat["n_poles"].isna()].groupby(["lexicon", "frame"])["pole"].nunique()
+    unknown = unknown[unknown > 1]
+    if len(unknown):
+        names = ", ".join(f"{lex}: {frame}" for lex, frame in unknown.index)
+        raise SettingsError(f"the hits show frames with two poles that no lexicon given defines ({names}): "
+                            "pass lexicons=[...] (the lexicons of the analysis) so pole A and B are known")
+
+
+def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", naming_sets=None,
+                 lexicons=None, n_boot: int = 1000, seed: int = 0, min_articles: int = 3,
+                 level: float = 0.95) -> pd.DataFrame:
+    """For each naming set, each label's share of the referent's mentions per group (``count``
+    of the label over ``total`` of all its labels), with bootstrap intervals. Negated mentions
+    count: a label is used even when the sentence denies something. Share is NaN where the
+    group never names the referent; ``n_articles`` counts the articles that do."""
+    boot = Bootstrap(n_boot, seed, level, min_articles)
+    _check_hits(hits, articles)
+    groups = _groups(articles, by)
+    features = _catalog(hits, lexicons, "naming", naming_sets)[["lexicon", "frame", "pole"]]
+    referent = features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy()
+    same = sparse.csr_matrix((referent[:, None] == referent[None, :]).astype(float))
+    ind = groups.indicator()
+    naming = hits[hits["kind"] == "naming"]
+    blocks = []
+    for v in _voices(voice):
+        num = _count_matrix(_select(naming, v, "include"), groups, features, ["lexicon", "frame", "pole"])
+        den = (num @ same).tocsr()
+        count, total, share, low, high = _grouped_ratio(num, den, groups, boot)
+        table = features.rename(columns={"frame": "naming_set", "pole": "label"}).assign(voice=v)
+        blocks.append(_table(groups, table, {"count": count, "total": total, "share": share, "ci_low": low,
+                                             "ci_high": high, "n_articles": (ind @ (den > 0)).toarray()}))
+    return _supported(pd.concat(blocks, ignore_index=True), boot)
+
+
+def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet",
+                    voice="all", lexicons=None, sentence_scores: pd.DataFrame | None = None,
+                    n_boot: int = 1000, seed: int = 0, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+    """Mean VADER compound score (Hutto & Gilbert 2014) of the sentences mentioning each actor,
+    per group, with bootstrap intervals over articles. A sentence naming an actor twice counts
+    once. Only those sentences are scored (``sentence_scores`` may pass them precomputed:
+    ``article_id, sentence_id, compound``). ``voice`` filters the mentions by their voice."""
+    from .sentiment import sentence_sentiment
+
+    boot = Bootstrap(n_boot, seed, level, min_articles)
+    _check_hits(hits, articles)
+    groups = _groups(articles, by)
+    features = _catalog(hits, lexicons, "actor", None)[["lexicon", "frame", "pole"]]
+    keys = ["lexicon", "frame", "pole"]
+    ind = groups.indicator()
+    blocks = []
+    for v in _voices(voice):
+        mentions = _select(hits[hits["kind"] == "actor"], v, "include")
+        mentions = mentions[["article_id", "sentence_id", *keys]].drop_duplicates()
+        scores = sentence_scores if sentence_scores is not None else sentence_sentiment(sentences, mentions)
+        mentions = mentions.merge(scores[["article_id", "sentence_id", "compound"]],
+                                  on=["article_id", "sentence_id"], how="left")
+        if mentions["compound"].isna().any():
+            missing = mentions.loc[mentions["compound"].isna()].iloc[0]
+            raise SettingsError(f"no sentiment for sentence {missing['sentence_id']} of article "
+                                f"{missing['article_id']!r}: pass the sentences table of the same analysis")
+        num = _count_matrix(mentions, groups, features, keys, values=mentions["compound"].to_numpy(float))
+        den = _count_matrix(mentions, groups, features, keys, values=np.ones(len(mentions)))
+        _, n_sentences, mean, low, high = _grouped_ratio(num, den, groups, boot)
+        table = features[["lexicon", "frame"]].rename(columns={"frame": "actor"}).assign(voice=v)
+        blocks.append(_table(groups, table, {"sentiment": mean, "ci_low": low, "ci_high": high,
+                                             "n_sentences": n_sentences.astype(int),
+                                             "n_articles": (ind @ (den > 0)).toarray()}))
+    return _supported(pd.concat(blocks, ignore_index=True), boot)

@@ -1,0 +1,229 @@
+"""Sentence sentiment: the VADER compound score (Hutto & Gilbert 2014, "VADER: A Parsimonious
+Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM-14), with the lexicon and
+rule constants shipped by the ``vaderSentiment`` package (MIT); nothing is downloaded.
+
+``compound_scores`` gives the same numbers as ``vaderSentiment``'s
+``SentimentIntensityAnalyzer().polarity_scores(text)["compound"]`` (tests compare them on real
+sentences) but is several times faster: it lowercases each sentence once, skips sentences with
+no lexicon word, applies the rules only around lexicon words, and scores each distinct
+sentence once. The package's quirks are kept on purpose (for instance its "but" rule, which
+looks values up with ``list.index``), so published VADER figures stay comparable.
+Score sentences, not whole articles: VADER was built and validated on sentence-length text.
+"""
+from __future__ import annotations
+
+import math
+import string
+from functools import lru_cache
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+from vaderSentiment import vaderSentiment as _vs
+
+_BOOSTERS = _vs.BOOSTER_DICT
+_NEGATIONS = frozenset(_vs.NEGATE)
+_SPECIAL = _vs.SPECIAL_CASES
+_PUNCT = string.punctuation
+
+
+class _Vader:
+    """The shipped lexicon and emoji table, loaded once."""
+
+    def __init__(self) -> None:
+        analyzer = _vs.SentimentIntensityAnalyzer()
+        self.lexicon: dict[str, float] = analyzer.lexicon
+        self.emojis: dict[str, str] = analyzer.emojis
+        self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
+        # words that can carry valence: in the lexicon and not read as a booster first
+        self.valenced = frozenset(w for w in self.lexicon if w not in _BOOSTERS)
+
+
+@lru_cache(maxsize=1)
+def _vader() -> _Vader:
+    return _Vader()
+
+
+def reference_compound(texts: Iterable[str]) -> np.ndarray:
+    """Compound scores from ``vaderSentiment``'s own analyzer (slow; for checks and tests)."""
+    analyzer = _vs.SentimentIntensityAnalyzer()
+    return np.array([analyzer.polarity_scores(t)["compound"] for t in texts], dtype=float)
+
+
+def compound_scores(texts: Iterable[str]) -> np.ndarray:
+    """VADER compound score (-1 to 1) of each text, scoring each distinct text once."""
+    texts = list(texts)
+    unique = dict.fromkeys(texts)
+    vader = _vader()
+    for text in unique:
+        unique[text] = _compound(text, vader)
+    return np.fromiter((unique[t] for t in texts), dtype=float, count=len(texts))
+
+
+def sentence_sentiment(sentences: pd.DataFrame, keys: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``article_id, sentence_id, compound`` for the sentences named in ``keys`` (a frame with
+    ``article_id, sentence_id``; all sentences when ``None``), read from the sentences table."""
+    table = sentences[["article_id", "sentence_id", "text"]]
+    if keys is not None:
+        wanted = keys[["article_id", "sentence_id"]].drop_duplicates()
+        table = table.merge(wanted, on=["article_id", "sentence_id"], how="inner")
+    out = table[["article_id", "sentence_id"]].reset_index(drop=True)
+    out["compound"] = compound_scores(table["text"].tolist())
+    return out
+
+
+def _replace_emojis(text: str, emojis: dict[str, str]) -> str:
+    """vaderSentiment's emoji step: each emoji becomes its description, spaced as it does."""
+    out = []
+    prev_space = True
+    for char in text:
+        if char in emojis:
+            if not prev_space:
+                out.append(" ")
+            out.append(emojis[char])
+            prev_space = False
+        else:
+            out.append(char)
+            prev_space = char == " "
+    return "".join(out)
+
+
+def _compound(text: str, vader: _Vader) -> float:
+    if not vader.emoji_chars.isdisjoint(text):
+        text = _replace_emojis(text, vader.emojis)
+    text = text.strip()
+    words = [s if len(s := t.strip(_PUNCT)) > 2 else t for t in text.split()]
+    low = [w.lower() for w in words]
+    if vader.valenced.isdisjoint(low):
+        return 0.0
+    n = len(words)
+    valences: dict[int, float] = {}
+    for i, word in enumerate(low):
+        if word not in vader.valenced:
+            continue
+        if word == "kind" and i < n - 1 and low[i + 1] == "of":
+            continue
+        valences[i] = _valence(i, words, low, vader.lexicon)
+    if "but" in low:
+        sentiments = [0] * n
+        for i, v in valences.items():
+            sentiments[i] = v
+        total = float(sum(_but_check(low, sentiments)))
+    else:
+        total = float(sum(valences.values()))
+    return round(_normalize(_amplify(total, text)), 4)
+
+
+def _cap_differential(words: list[str]) -> bool:
+    """Some but not all words are in capitals (vaderSentiment's ``allcap_differential``)."""
+    return 0 < sum(1 for w in words if not w.isupper()) < len(words)
+
+
+def _valence(i: int, words: list[str], low: list[str], lexicon: dict) -> float:
+    """vaderSentiment's ``sentiment_valence`` for the lexicon word at position ``i``; the
+    capitals test (costly) is made only when a word that matters is in capitals."""
+    word = low[i]
+    valence = lexicon[word]
+    if word == "no" and i != len(low) - 1 and low[i + 1] in lexicon:
+        valence = 0.0
+    if (i > 0 and low[i - 1] == "no") or (i > 1 and low[i - 2] == "no") or (
+            i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor")):
+        valence = lexicon[word] * _vs.N_SCALAR
+    if words[i].isupper() and _cap_differential(words):
+        valence = valence + _vs.C_INCR if valence > 0 else valence - _vs.C_INCR
+    for start_i in range(3):
+        j = i - (start_i + 1)
+        if j < 0 or low[j] in lexicon:
+            continue
+        cap_diff = words[j].isupper() and _cap_differential(words)
+        s = _vs.scalar_inc_dec(words[j], valence, cap_diff)
+        if start_i == 1 and s != 0:
+            s = s * 0.95
+        if start_i == 2 and s != 0:
+            s = s * 0.9
+        valence = _negation(valence + s, low, start_i, i)
+        if start_i == 2:
+            valence = _idioms(valence, low, i)
+    return _least(valence, low, lexicon, i)
+
+
+def _is_negation(word: str) -> bool:
+    return word in _NEGATIONS or "n't" in word
+
+
+def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
+    """vaderSentiment's ``_negation_check``."""
+    if start_i == 0:
+        return valence * _vs.N_SCALAR if _is_negation(low[i - 1]) else valence
+    if start_i == 1:
+        if low[i - 2] == "never" and low[i - 1] in ("so", "this"):
+            return valence * 1.25
+        if low[i - 2] == "without" and low[i - 1] == "doubt":
+            return valence
+        return valence * _vs.N_SCALAR if _is_negation(low[i - 2]) else valence
+    if (low[i - 3] == "never" and low[i - 2] in ("so", "this")) or low[i - 1] in ("so", "this"):
+        return valence * 1.25
+    if low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
+        return valence
+    return valence * _vs.N_SCALAR if _is_negation(low[i - 3]) else valence
+
+
+def _idioms(valence: float, low: list[str], i: int) -> float:
+    """vaderSentiment's ``_special_idioms_check`` (called only when ``i >= 3``)."""
+    one_zero = f"{low[i - 1]} {low[i]}"
+    two_one_zero = f"{low[i - 2]} {low[i - 1]} {low[i]}"
+    two_one = f"{low[i - 2]} {low[i - 1]}"
+    three_two_one = f"{low[i - 3]} {low[i - 2]} {low[i - 1]}"
+    three_two = f"{low[i - 3]} {low[i - 2]}"
+    for seq in (one_zero, two_one_zero, two_one, three_two_one, three_two):
+        if seq in _SPECIAL:
+            valence = _SPECIAL[seq]
+            break
+    if len(low) - 1 > i and (seq := f"{low[i]} {low[i + 1]}") in _SPECIAL:
+        valence = _SPECIAL[seq]
+    if len(low) - 1 > i + 1 and (seq := f"{low[i]} {low[i + 1]} {low[i + 2]}") in _SPECIAL:
+        valence = _SPECIAL[seq]
+    for n_gram in (three_two_one, three_two, two_one):
+        if n_gram in _BOOSTERS:
+            valence = valence + _BOOSTERS[n_gram]
+    return valence
+
+
+def _least(valence: float, low: list[str], lexicon: dict, i: int) -> float:
+    """vaderSentiment's ``_least_check``."""
+    if i > 1 and low[i - 1] not in lexicon and low[i - 1] == "least":
+        if low[i - 2] != "at" and low[i - 2] != "very":
+            valence = valence * _vs.N_SCALAR
+    elif i > 0 and low[i - 1] not in lexicon and low[i - 1] == "least":
+        valence = valence * _vs.N_SCALAR
+    return valence
+
+
+def _but_check(low: list[str], sentiments: list) -> list:
+    """vaderSentiment's ``_but_check``, quirks included (``list.index`` finds the first equal
+    value, which is not always the word being scaled)."""
+    bi = low.index("but")
+    for sentiment in sentiments:
+        si = sentiments.index(sentiment)
+        if si < bi:
+            sentiments.pop(si)
+            sentiments.insert(si, sentiment * 0.5)
+        elif si > bi:
+            sentiments.pop(si)
+            sentiments.insert(si, sentiment * 1.5)
+    return sentiments
+
+
+def _amplify(total: float, text: str) -> float:
+    """Add the emphasis of "!" and "?" away from zero, as vaderSentiment does."""
+    if total == 0:
+        return total
+    ep = min(text.count("!"), 4) * 0.292
+    qm_count = text.count("?")
+    qm = 0.0 if qm_count <= 1 else (qm_count * 0.18 if qm_count <= 3 else 0.96)
+    return total + (ep + qm) if total > 0 else total - (ep + qm)
+
+
+def _normalize(score: float, alpha: float = 15) -> float:
+    norm = score / math.sqrt(score * score + alpha)
+    return max(-1.0, min(1.0, norm))

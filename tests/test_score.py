@@ -1,0 +1,247 @@
+"""Scores checked against values computed by hand on small hand-built tables, then on the seed
+corpus (once ``framing.analysis`` exists)."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import score
+from framing.errors import SettingsError
+from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
+
+LEX = Lexicon(
+    "test", "1", "hand-built lexicon for the score tests", (),
+    frames=(
+        Frame("legitimacy", "", (Pole("legitimate", (Term("legitimate"),)), Pole("illegitimate", (Term("illegal"),)))),
+        Frame("terrorism", "", (Pole("terrorism", (Term("terrorist"),)),)),
+    ),
+    naming_sets=(NamingSet("islamic_state", "", (Pole("Islamic State", (Term("Islamic State"),)),
+                                                  Pole("Daesh", (Term("Daesh"),)))),),
+    actors=(Actor("United States", (Term("US"),)), Actor("Iran", (Term("Iran"),))),
+)
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["a1", "a2", "a3", "b1", "c1"],
+    "outlet": ["A", "A", "A", "B", "C"],
+    "n_words": [100, 200, 100, 400, 50],
+    "event_id": ["e1", "e2", "e1", "e1", None],
+})
+
+
+def hit(article, kind="frame", frame="legitimacy", pole="illegitimate", *, voice="author", negated=False,
+        hedged=False, target=None, sentence=0, weight=1.0):
+    return dict(article_id=article, outlet=ARTICLES.set_index("article_id").loc[article, "outlet"],
+                sentence_id=sentence, start=0, end=1, matched=pole, term=pole, lexicon="test", kind=kind,
+                frame=frame, pole=pole, weight=weight, voice=voice, speaker=None, negated=negated,
+                hedged=hedged, target=target)
+
+
+HITS = pd.DataFrame([
+    hit("a1"), hit("a1", voice="quoted", target="United States"), hit("a1", voice="distanced", hedged=True),
+    hit("a2", pole="legitimate", negated=True), hit("a3", pole="legitimate", target="Iran"),
+    hit("b1", pole="legitimate", weight=2.0), hit("b1", frame="terrorism", pole="terrorism", voice="quoted"),
+    hit("a1", "naming", "islamic_state", "Daesh"), hit("a2", "naming", "islamic_state", "Islamic State"),
+    hit("a3", "naming", "islamic_state", "Daesh"), hit("b1", "naming", "islamic_state", "Islamic State"),
+])
+
+
+def rates(**options):
+    options.setdefault("lexicons", [LEX])
+    return score.frame_rates(HITS, ARTICLES, **options)
+
+
+def row(table, **where):
+    mask = np.ones(len(table), bool)
+    for col, value in where.items():
+        mask &= (table[col] == value).to_numpy()
+    assert mask.sum() == 1, f"expected one row for {where}, found {mask.sum()}"
+    return table[mask].iloc[0]
+
+
+# --- rates --------------------------------------------------------------------------------
+
+def test_rate_is_weighted_hits_per_thousand_words_of_the_group():
+    table = rates()
+    # outlet A: 3 illegitimacy hits (author, quoted, distanced) in 100 + 200 + 100 words
+    a = row(table, outlet="A", frame="legitimacy", pole="illegitimate")
+    assert a["hits"] == 3 and a["words"] == 400 and a["rate"] == pytest.approx(7.5)
+    # outlet B: one hit of weight 2 in 400 words
+    assert row(table, outlet="B", pole="legitimate")["rate"] == pytest.approx(5.0)
+    assert a["n_articles"] == 3 and row(table, outlet="B", pole="legitimate")["n_articles"] == 1
+
+
+def test_every_group_has_every_pole_with_zero_where_nothing_was_found():
+    table = rates()
+    assert len(table) == 3 * 3  # outlets A, B, C x poles legitimate, illegitimate, terrorism
+    c = table[table["outlet"] == "C"]
+    assert set(c["pole"]) == {"legitimate", "illegitimate", "terrorism"}
+    assert (c["rate"] == 0).all() and (c["hits"] == 0).all() and (c["words"] == 50).all()
+
+
+def test_voice_counts_only_that_voice_but_over_all_the_words():
+    table = rates(voice="each")
+    per_voice = {v: row(table, outlet="A", pole="illegitimate", voice=v)["hits"]
+                 for v in ("all", "author", "quoted", "distanced")}
+    assert per_voice == {"all": 3, "author": 1, "quoted": 1, "distanced": 1}
+    assert row(table, outlet="A", pole="illegitimate", voice="author")["rate"] == pytest.approx(2.5)
+    assert row(table, outlet="B", pole="terrorism", voice="author")["hits"] == 0
+    assert row(table, outlet="B", pole="terrorism", voice="quoted")["hits"] == 1
+
+
+def test_negated_hits_are_left_out_by_default_and_reported_apart():
+    default = row(rates(), outlet="A", pole="legitimate")
+    assert default["hits"] == 1 and default["negated_hits"] == 1  # a3 counts, a2 ("not legitimate") not
+    assert row(rates(negated="include"), outlet="A", pole="legitimate")["hits"] == 2
+    assert row(rates(negated="only"), outlet="A", pole="legitimate")["hits"] == 1
+
+
+def test_hedged_hits_count_and_are_reported():
+    a = row(rates(voice="distanced"), outlet="A", pole="illegitimate")
+    assert a["hits"] == 1 and a["hedged_hits"] == 1
+
+
+def test_groups_by_event_by_article_and_by_several_columns():
+    by_event = rates(by="event")
+    assert set(by_event["event_id"]) == {"e1", "e2"}  # c1 has no event: in no event group
+    e1 = row(by_event, event_id="e1", pole="legitimate")
+    assert e1["words"] == 600 and e1["hits"] == 3 and e1["rate"] == pytest.approx(5.0)
+    by_article = rates(by="article")
+    assert len(by_article) == 5 * 3 and {"outlet", "article_id"} <= set(by_article.columns)
+    assert row(by_article, article_id="a1", pole="illegitimate")["rate"] == pytest.approx(30.0)
+    both = rates(by=["event_id", "outlet"])
+    assert row(both, event_id="e1", outlet="A", pole="illegitimate")["group"] == "e1 / A"
+    assert row(both, event_id="e1", outlet="A", pole="illegitimate")["words"] == 200
+
+
+def test_low_support_and_no_interval_from_a_single_article():
+    table = rates(min_articles=3)
+    a, b = row(table, outlet="A", pole="illegitimate"), row(table, outlet="B", pole="legitimate")
+    assert not a["low_support"] and b["low_support"]
+    assert np.isnan(b["ci_low"]) and np.isnan(b["ci_high"])
+    assert a["ci_low"] <= a["rate"] <= a["ci_high"]
+
+
+def test_split_by_target_actor():
+    table = score.target_rates(HITS, ARTICLES, lexicons=[LEX], voice="each")
+    us = row(table, outlet="A", pole="illegitimate", target="United States", voice="quoted")
+    assert us["hits"] == 1
+    unclear = table[(table["outlet"] == "A") & (table["pole"] == "illegitimate") & table["target"].isna()
+                    & (table["voice"] == "all")]
+    assert unclear["hits"].tolist() == [2]
+    assert row(table, outlet="A", pole="legitimate", target="Iran", voice="all")["hits"] == 1
+
+
+def test_frames_filter_and_other_kinds():
+    table = rates(frames="terrorism")
+    assert set(table["frame"]) == {"terrorism"}
+    naming = rates(kind="naming")
+    assert row(naming, outlet="A", pole="Daesh")["rate"] == pytest.approx(5.0)
+
+
+# --- the bootstrap ---------------------------------------------------------------------------
+
+def test_bootstrap_interval_matches_the_exact_resampling_distribution():
+    # two articles: 2 hits in 100 words, 0 in 300. Resamples {a,a}: 20, {a,b}: 5, {b,b}: 0 per
+    # 1,000 words, with probabilities 1/4, 1/2, 1/4.
+    num, den = np.array([2.0, 0.0]), np.array([100.0, 300.0])
+    point, low, high = score.bootstrap_ratio(num, den, n_boot=4000, seed=1, level=0.4)
+    assert point[0] * 1000 == pytest.approx(5.0)
+    assert (low[0] * 1000, high[0] * 1000) == pytest.approx((5.0, 5.0))
+    _, low, high = score.bootstrap_ratio(num, den, n_boot=4000, seed=1, level=0.9)
+    assert (low[0] * 1000, high[0] * 1000) == pytest.approx((0.0, 20.0))
+
+
+def test_bootstrap_weights_resample_n_articles_with_replacement():
+    w = score.resample_weights(7, n_boot=500, seed=3)
+    assert w.shape == (500, 7) and (w.sum(axis=1) == 7).all()
+    assert w.mean() == pytest.approx(1.0, abs=0.05)  # every article equally likely
+
+
+def test_bootstrap_is_deterministic_and_depends_on_seed_and_group_only():
+    first, second = rates(seed=7), rates(seed=7)
+    pd.testing.assert_frame_equal(first, second)
+    a = lambda t: row(t, outlet="A", pole="illegitimate", voice="all")[["ci_low", "ci_high"]].tolist()
+    hits, words = np.arange(20.0) % 3, np.full(20, 100.0)
+    by_seed = [score.bootstrap_ratio(hits, words, n_boot=200, seed=s)[1:] for s in (7, 7, 8)]
+    assert by_seed[0] == by_seed[1] and by_seed[0] != by_seed[2]
+    # adding a group or filtering frames does not move another group's interval
+    more = pd.concat([ARTICLES, pd.DataFrame({"article_id": ["z1", "z2"], "outlet": ["Z", "Z"],
+                                              "n_words": [10, 10], "event_id": [None, None]})])
+    assert a(score.frame_rates(HITS, more, lexicons=[LEX], seed=7)) == a(first)
+    assert a(rates(seed=7, frames=["legitimacy"])) == a(first)
+
+
+def test_percentile_interval_covers_the_true_rate_about_as_often_as_promised():
+    rng = np.random.default_rng(2024)
+    true_rate, covered, trials = 0.004, 0, 300
+    for trial in range(trials):
+        words = rng.integers(200, 1500, size=40).astype(float)
+        hits = rng.poisson(true_rate * words * rng.gamma(2.0, 0.5, size=40))  # overdispersed
+        _, low, high = score.bootstrap_ratio(hits, words, n_boot=500, seed=trial, level=0.9)
+        covered += low[0] <= true_rate <= high[0]
+    assert 0.82 <= covered / trials <= 0.97, f"90% intervals covered the truth {covered}/{trials} times"
+
+
+def test_bootstrap_settings_are_checked():
+    with pytest.raises(SettingsError, match="n_boot"):
+        rates(n_boot=0)
+    with pytest.raises(SettingsError, match="level"):
+        rates(level=95)
+
+
+# --- axis balance ---------------------------------------------------------------------------
+
+def test_axis_balance_by_hand():
+    table = score.axis_balance(HITS, ARTICLES, lexicons=[LEX], voice="each")
+    a = row(table, outlet="A", frame="legitimacy", voice="all")
+    # A: legitimate 1 (a3; a2 is negated), illegitimate 3 -> (1 - 3) / 4
+    assert (a["pole_a"], a["pole_b"]) == ("legitimate", "illegitimate")
+    assert (a["hits_a"], a["hits_b"], a["balance"]) == (1, 3, pytest.approx(-0.5))
+    assert a["n_articles"] == 2  # a1 and a3 have hits on the axis
+    assert row(table, outlet="A", frame="legitimacy", voice="author")["balance"] == pytest.approx(0.0)
+    assert row(table, outlet="B", frame="legitimacy", voice="all")["balance"] == 1.0
+    c = row(table, outlet="C", frame="legitimacy", voice="all")
+    assert np.isnan(c["balance"]) and c["n_articles"] == 0 and c["low_support"]
+    assert set(table["frame"]) == {"legitimacy"}  # one-pole frames have no balance
+
+
+def test_axis_balance_interval_lies_in_range_and_includes_the_point():
+    more_hits = pd.concat([HITS, pd.DataFrame([hit("a2", pole="legitimate"), hit("a2", pole="legitimate")])])
+    table = score.axis_balance(more_hits, ARTICLES, lexicons=[LEX], n_boot=2000)
+    a = row(table, outlet="A", frame="legitimacy")
+    assert a["balance"] == pytest.approx((3 - 3) / 6)
+    assert -1 <= a["ci_low"] <= a["balance"] <= a["ci_high"] <= 1 and a["ci_low"] < a["ci_high"]
+
+
+def test_axis_balance_needs_the_lexicon_to_know_pole_a():
+    stranger = HITS.assign(lexicon="unknown-lexicon")
+    with pytest.raises(SettingsError, match="pass lexicons"):
+        score.axis_balance(stranger, ARTICLES)
+
+
+# --- label shares -----------------------------------------------------------------------------
+
+def test_label_shares_by_hand():
+    table = score.label_shares(HITS, ARTICLES, lexicons=[LEX])
+    daesh = row(table, outlet="A", label="Daesh")
+    assert (daesh["count"], daesh["total"], daesh["share"]) == (2, 3, pytest.approx(2 / 3))
+    assert daesh["n_articles"] == 3 and daesh["ci_low"] <= daesh["share"] <= daesh["ci_high"]
+    assert row(table, outlet="B", label="Islamic State")["share"] == 1.0
+    shares = table[table["outlet"] == "A"]["share"].sum()
+    assert shares == pytest.approx(1.0)
+    unnamed = row(table, outlet="C", label="Daesh")
+    assert np.isnan(unnamed["share"]) and unnamed["total"] == 0 and unnamed["low_support"]
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+def test_errors_name_what_is_wrong():
+    with pytest.raises(SettingsError, match="'leaning'"):
+        rates(by="leaning")
+    with pytest.raises(SettingsError, match="voice"):
+        rates(voice="narrator")
+    with pytest.raises(SettingsError, match="'framing'"):
+        rates(frames=["framing"])
+    with pytest.raises(SettingsError, match="'zz'"):
+        score.frame_rates(pd.concat([HITS, pd.DataFrame([hit("a1")]).assign(article_id="zz")]), ARTICLES)
+    with pytest.raises(SettingsError, match="hits table has no column 'voice'"):
+        score.frame_rates(HITS.drop(columns="voice"), ARTICLES)
