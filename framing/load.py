@@ -1,34 +1,319 @@
 """Load a corpus from what researchers have: a folder of text/HTML files with a manifest,
 CSV, JSON lines (optionally gzipped), Parquet, or saved HTML pages.
 
-PLACEHOLDER (to be completed by the corpus work): only a folder with ``manifest.csv`` is read
-here, and no cleaning is applied yet.
+``load_corpus`` recognises the form, maps the source's columns to article fields (common
+names are recognised; explicit ``*_column`` options win), cleans every text
+(``framing.clean``) and accounts for every input in a ``LoadReport``:
+``loaded + len(skipped) == seen``. ``corpus_frame`` turns a corpus into the articles table of
+docs/data-model.md.
 """
 from __future__ import annotations
 
-import csv
+from collections import Counter
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable
+from urllib.parse import urlsplit
 
-from .errors import CorpusError
-from .records import Article, Corpus, LoadReport
+import pandas as pd
+
+from . import readers
+from .clean import Cleaned, clean_text
+from .dates import ParsedDate, is_implausible, parse_date, truncate
+from .errors import CorpusError, SettingsError
+from .readers import FILE_TEXT, Item, Table
+from .records import DATE_PRECISIONS, Article, Corpus, LoadReport
+from .tokenize import count_words, split_sentences
+
+FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
+
+#: Column names recognised for each article field, in order of preference (case ignored).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body", "article", "article_text", "full_text", "fulltext", "maintext", "story"),
+    "outlet": ("outlet", "source", "publisher", "site", "site_name", "sitename", "source_name", "media", "domain"),
+    "title": ("title", "headline", "heading"),
+    "date": ("date", "published", "published_at", "publish_date", "published_date", "date_published", "pubdate", "datetime"),
+    "id": ("id", "article_id", "doc_id", "document_id", "uid", "uuid"),
+    "url": ("url", "link", "address", "href", "article_url"),
+    "event_id": ("event_id", "event", "story_id", "cluster_id"),
+    "date_precision": ("date_precision",),
+}
+#: Article fields that are not column options (the file column of a manifest is its own).
+_NOTE_EXAMPLES = 5
 
 
-def load_corpus(path: str | Path) -> Corpus:
-    """Load every article under ``path`` and a report that accounts for each input."""
+def load_corpus(path: str | Path, *, format: str | None = None, text_column: str | None = None,
+                outlet_column: str | None = None, title_column: str | None = None,
+                date_column: str | None = None, id_column: str | None = None,
+                url_column: str | None = None, clean: bool = True) -> Corpus:
+    """Load every article under ``path`` with a report that accounts for each input.
+
+    ``format`` is one of folder, csv, jsonl, json, parquet, html (guessed from the path when
+    None). ``*_column`` name the source column holding a field when its name is not one of
+    ``COLUMN_ALIASES``. ``clean=False`` keeps the raw text as the body."""
     path = Path(path)
-    manifest = path / "manifest.csv"
-    if not manifest.exists():
-        raise CorpusError(f"{path}: no manifest.csv found")
-    report = LoadReport()
-    articles = []
-    with manifest.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            report.seen += 1
-            raw = (path / row["file"]).read_text(encoding="utf-8")
-            articles.append(Article(
-                id=Path(row["file"]).stem, outlet=row["outlet"], title=row["title"],
-                date=row["date"] or None, date_precision=row.get("date_precision") or "unknown",
-                url=row["url"] or None, raw_text=raw, body=raw, source=str(path / row["file"]),
-            ))
-            report.loaded += 1
-    return Corpus(tuple(articles), report, str(path))
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    kind = format or detect_format(path)
+    if kind not in FORMATS:
+        raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
+    builder = _CorpusBuilder(clean=clean)
+    table = _read(kind, path, builder.note)
+    explicit = {"text": text_column, "outlet": outlet_column, "title": title_column,
+                "date": date_column, "id": id_column, "url": url_column}
+    mapping = resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"))
+    for item in table.items:
+        builder.add(item, mapping)
+    if builder.report.seen == 0:
+        raise CorpusError(f"{path}: no articles found (the source has no rows); check it is the right file")
+    return builder.corpus(str(path))
+
+
+def detect_format(path: Path) -> str:
+    """The corpus form of ``path``, from its suffix or (for a folder) its files."""
+    if path.is_dir():
+        if (path / readers.MANIFEST).is_file():
+            return "folder"
+        files = [p for p in path.iterdir() if p.is_file()]
+        if any(p.suffix.lower() in readers.HTML_SUFFIXES for p in files):
+            return "html"
+        texts = [p.name for p in files if p.suffix.lower() in (".txt", ".md") and not p.stem.lower().startswith("readme")]
+        if texts:
+            raise CorpusError(f"{path}: {len(texts)} text files but no {readers.MANIFEST}; add one with the columns "
+                              f"file,outlet,title,date,url (one row per file)")
+        raise CorpusError(f"{path}: no articles found: expected a {readers.MANIFEST} with .txt/.md/.html files, or "
+                          f"saved .html pages; for a CSV, JSON lines or Parquet file give the file's path")
+    name = path.name.lower()
+    for suffixes, kind in (((".csv", ".tsv"), "csv"), ((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".json.gz"), "jsonl"),
+                           ((".json",), "json"), ((".parquet", ".pq"), "parquet"), (readers.HTML_SUFFIXES, "html")):
+        if name.endswith(suffixes):
+            return kind
+    raise CorpusError(f"{path}: cannot tell the corpus form from the name; use a .csv, .jsonl(.gz), .json, .parquet "
+                      f"or .html file, or a folder with {readers.MANIFEST} (or pass format=)")
+
+
+def _read(kind: str, path: Path, note) -> Table:
+    if kind == "folder":
+        if not (path / readers.MANIFEST).is_file():
+            raise CorpusError(f"{path}: format folder needs a {readers.MANIFEST} in it")
+        return readers.read_folder(path, note)
+    if kind == "html":
+        return readers.read_html_pages(path, note)
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a folder; format {kind} needs a file")
+    reader = {"csv": readers.read_csv, "jsonl": readers.read_jsonl, "json": readers.read_json_array,
+              "parquet": readers.read_parquet}[kind]
+    return reader(path, note)
+
+
+def resolve_columns(columns: Iterable[str], explicit: dict[str, str | None], *, source: str,
+                    file_based: bool = False) -> dict[str, str | None]:
+    """Which source column feeds each article field: the explicit option, else the first
+    recognised alias (case ignored). An explicit column that does not exist is an error."""
+    columns = tuple(columns)
+    by_lower = {}
+    for column in columns:
+        by_lower.setdefault(column.strip().lower(), column)
+    shown = ", ".join(c for c in columns if c != FILE_TEXT) or "(none)"
+    mapping: dict[str, str | None] = {}
+    for field, aliases in COLUMN_ALIASES.items():
+        wanted = explicit.get(field)
+        if wanted is not None:
+            if wanted not in columns:
+                raise CorpusError(f"{source}: column {wanted!r} (given for the {field}) does not exist; "
+                                  f"the columns are: {shown}")
+            mapping[field] = wanted
+        else:
+            mapping[field] = next((by_lower[a] for a in aliases if a in by_lower), None)
+    if file_based:
+        mapping["text"] = FILE_TEXT
+    if mapping["text"] is None:
+        raise CorpusError(f"{source}: no text column (looked for {', '.join(COLUMN_ALIASES['text'])}); "
+                          f"the columns are: {shown}; name the right one with text_column= (--text-column)")
+    return mapping
+
+
+class _CorpusBuilder:
+    """Turns items into articles, counting every item as loaded or skipped, and gathers notes."""
+
+    def __init__(self, *, clean: bool):
+        self.clean = clean
+        self.report = LoadReport()
+        self.articles: list[Article] = []
+        self.ids: set[str] = set()
+        self.texts: dict[tuple[str, str], str] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.note_counts: Counter = Counter()
+
+    def note(self, kind: str, example: str) -> None:
+        self.note_counts[kind] += 1
+        examples = self.notes.setdefault(kind, [])
+        if len(examples) < _NOTE_EXAMPLES:
+            examples.append(example)
+
+    def add(self, item: Item, mapping: dict[str, str | None]) -> None:
+        self.report.seen += 1
+        article_or_reason = self._article(item, mapping)
+        if isinstance(article_or_reason, Article):
+            self.articles.append(article_or_reason)
+            self.report.loaded += 1
+        else:
+            reason, item_id = article_or_reason
+            self.report.skip(item.source, reason, item_id)
+
+    def _article(self, item: Item, mapping: dict[str, str | None]) -> Article | tuple[str, str | None]:
+        row = item.row
+        article_id = _text_value(row.get(mapping["id"])) if mapping["id"] else None
+        article_id = article_id or item.default_id
+        if item.problem:
+            return item.problem, article_id
+        raw = row.get(mapping["text"])
+        raw = "" if raw is None or _is_nan(raw) else str(raw)
+        if not raw.strip():
+            return "empty text", article_id
+        if _has_surrogates(raw):
+            return "undecodable bytes (lone surrogate characters in the text)", article_id
+        if article_id in self.ids:
+            return "duplicate id", article_id
+        url = _text_value(row.get(mapping["url"])) if mapping["url"] else None
+        outlet = _text_value(row.get(mapping["outlet"])) if mapping["outlet"] else None
+        if not outlet and url:
+            outlet = _host(url)
+            if outlet:
+                self.note("outlet missing, taken from the url's host", article_id)
+        if not outlet:
+            return "missing required field: outlet", article_id
+        title = _text_value(row.get(mapping["title"])) if mapping["title"] else None
+        cleaned = clean_text(raw, title=title) if self.clean else Cleaned(raw, ())
+        if not cleaned.body.strip():
+            return "empty after cleaning (only page furniture)", article_id
+        first = self.texts.setdefault((outlet, cleaned.body), article_id)
+        if first != article_id:
+            return f"duplicate text within outlet (same as {first})", article_id
+        self.ids.add(article_id)
+        date = self._date(row, mapping, article_id)
+        return Article(
+            id=article_id, outlet=outlet, title=title or "", date=date.value, date_precision=date.precision,
+            url=url, raw_text=raw, body=cleaned.body, removed=cleaned.removed,
+            meta=_meta(row, mapping), source=item.source)
+
+    def _date(self, row: dict, mapping: dict[str, str | None], article_id: str) -> ParsedDate:
+        value = row.get(mapping["date"]) if mapping["date"] else None
+        date = parse_date(value)
+        declared = _text_value(row.get(mapping["date_precision"])) if mapping["date_precision"] else None
+        if declared and date.value:
+            date = self._apply_declared_precision(date, declared.lower(), article_id)
+        if date.problem:
+            self.note(date.problem.split(" '")[0].split(" (")[0], f"{article_id}: {date.problem}")
+        if date.value is None:
+            self.note("no date", article_id)
+        elif is_implausible(date.value):
+            self.note("implausible date (before 1800 or after today; kept as given)", f"{article_id} ({date.value})")
+        return date
+
+    def _apply_declared_precision(self, date: ParsedDate, declared: str, article_id: str) -> ParsedDate:
+        if declared not in DATE_PRECISIONS or declared == "unknown":
+            self.note("date_precision not one of day, month, year (ignored)", f"{article_id}: {declared!r}")
+            return date
+        if DATE_PRECISIONS.index(declared) < DATE_PRECISIONS.index(date.precision):
+            self.note("date_precision finer than the date given (kept the date's own precision)", article_id)
+            return date
+        return truncate(date, declared)
+
+    def corpus(self, path: str) -> Corpus:
+        for kind, examples in self.notes.items():
+            count = self.note_counts[kind]
+            more = ", ..." if count > len(examples) else ""
+            self.report.notes.append(f"{kind}: {count} ({', '.join(examples)}{more})")
+        assert self.report.balanced, "load report out of balance"
+        return Corpus(tuple(self.articles), self.report, path)
+
+
+def _text_value(value: Any) -> str | None:
+    if value is None or _is_nan(value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and value != value
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _host(url: str) -> str | None:
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _meta(row: dict, mapping: dict[str, str | None]) -> dict[str, Any]:
+    """Every field of the source that is not an article field, unchanged; plus ``event_id``."""
+    used = {column for field, column in mapping.items() if column and field != "event_id"}
+    meta = {key: None if _is_nan(value) else value for key, value in row.items() if key not in used}
+    if mapping["event_id"] and mapping["event_id"] != "event_id":
+        meta["event_id"] = meta.pop(mapping["event_id"])
+    return meta
+
+
+# --- report and table ------------------------------------------------------------------------
+def skip_counts(report: LoadReport) -> dict[str, int]:
+    """How many items were skipped for each reason (details in brackets grouped together)."""
+    return dict(Counter(item.reason.split(" (")[0] for item in report.skipped).most_common())
+
+
+def report_lines(report: LoadReport) -> list[str]:
+    """The load report as short lines of text (for the CLI and the benchmark)."""
+    lines = [f"seen {report.seen}, loaded {report.loaded}, skipped {len(report.skipped)}"]
+    lines += [f"  skipped ({reason}): {count}" for reason, count in skip_counts(report).items()]
+    lines += [f"  note: {note}" for note in report.notes]
+    return lines
+
+
+ARTICLE_COLUMNS = ("article_id", "outlet", "title", "date", "date_precision", "url", "n_words",
+                   "n_sentences", "body", "event_id")
+
+
+def corpus_frame(corpus: Corpus | Iterable[Article]) -> pd.DataFrame:
+    """The articles table of docs/data-model.md: one row per article, the core columns, then
+    every extra metadata column of the source (a name clashing with a core column gets the
+    prefix ``meta_``)."""
+    articles = list(corpus)
+    columns: dict[str, list] = {name: [] for name in ARTICLE_COLUMNS}
+    meta_keys: dict[str, None] = {}
+    for article in articles:
+        meta_keys.update(dict.fromkeys(k for k in article.meta if k != "event_id"))
+    extra = {key: (f"meta_{key}" if key in columns else key) for key in meta_keys}
+    for name in extra.values():
+        columns[name] = []
+    for a in articles:
+        for name, value in (("article_id", a.id), ("outlet", a.outlet), ("title", a.title), ("date", a.date),
+                            ("date_precision", a.date_precision), ("url", a.url), ("n_words", count_words(a.body)),
+                            ("n_sentences", sentence_count(a.body)), ("body", a.body),
+                            ("event_id", _event_id(a))):
+            columns[name].append(value)
+        for key, name in extra.items():
+            columns[name].append(a.meta.get(key))
+    frame = pd.DataFrame(columns)
+    frame["n_words"] = frame["n_words"].astype("int64")
+    frame["n_sentences"] = frame["n_sentences"].astype("int64")
+    for name in ("date", "url", "event_id"):
+        frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
+    return frame
+
+
+def _event_id(article: Article) -> str | None:
+    value = article.meta.get("event_id")
+    return None if value is None or _is_nan(value) or value == "" else str(value)
+
+
+@lru_cache(maxsize=65536)
+def sentence_count(body: str) -> int:
+    """Sentences in a body (``tokenize.split_sentences``), remembered per text."""
+    return len(split_sentences(body))

@@ -1,0 +1,284 @@
+"""Cleaning: per-seed expectations (docs/cleaning.md) and a table of varied page furniture."""
+import pytest
+
+from framing.clean import RULES, clean_text, split_lines
+from framing.tokenize import sentences
+
+from conftest import DEMO_CORPUS
+
+TITLES = {
+    "000": "Iran Request US to Leave Syria, while Damascus Threatens Its Ally",
+    "001": "Iran rejects removing forces from Syria",
+    "002": "Iranian Official Calls On U.S. To Withdraw From Syria",
+    "003": "Syrian and Russian Chiefs of Staff call for US military to leave",
+    "004": "Iraq-Syria-Iran hold 'tripartite' meeting against U.S. in Syria",
+}
+
+# Per seed: sentences the body must keep (first and last of the report, key quotes) and the
+# furniture that must go, with the reason it is removed for. See docs/cleaning.md.
+SEEDS = {
+    "000": {
+        "keep": [
+            "On Monday, Iran and Syria appealed to the United States pull out its troops from Syria",
+            "Iran’s armed forces chief of staff Major General Mohammad Baqeri stated that the three nations were “united against terrorism”",
+            "Large areas of Syria have been brought under government control through “reconciliation agreements” that have typically been considered after the military defeat of rebel forces.",
+        ],
+        "gone": [
+            ("Home / Iran / Iran Request US to Leave Syria", "navigation"),
+            ("Check Also", "related"),
+            ("Iran Plans To Ramp Up Oil Exports Despite American Sanctions", "related"),
+            ("Iran has no intentions of backing under pressure from U.S., and is planning to ramp …", "related"),
+            ("Leave a Reply", "comment-form"),
+            ("Your email address will not be published. Required fields are marked *", "comment-form"),
+        ],
+        "once": [TITLES["000"]],
+        "reasons": {"navigation", "duplicate-headline", "related", "comment-form"},
+    },
+    "001": {
+        "keep": [
+            "Iran rejects removing forces from Syria",
+            "Iranian officials have rejected the idea of pulling forces from Syria.",
+            "A Syrian boy holds the Iranian flag as a truck carrying aid provided by Iran arrives",
+            "On May 22, one day after US Secretary of State Mike Pompeo presented 12 demands for Iran",
+            "that Iran withdraw all of its forces “from the entirety of Syria,”",
+            "Entekhab website, which covered Peskov’s comments, asked whether Russia was “retreating from its previous position regarding the withdrawal of Iranian forces?”",
+        ],
+        "gone": [
+            ("Skip to main content", "navigation"),
+            ("Access the Middle East news and analysis you can trust", "subscription"),
+            ("Join our community of Middle East readers", "subscription"),
+            ("Subscribe", "subscription"),
+            ("Only $100 per year.", "subscription"),
+        ],
+        "once": [],
+        "reasons": {"navigation", "subscription"},
+    },
+    "002": {
+        "keep": [
+            "Iranian-backed forces massing around Deir Ezzor city",
+            "On February 14, Ali Akbar Velayati, a top adviser to the Iranian supreme leader Ayatollah Ali Khamenei, called on the US to withdraw its troops from Syria saying that its presence there is illegal.",
+            "“Iran is in Syria legitimately and based on the invitation of the Syrian government.",
+            "Iran needs to withdraw its military, its militia from Syria",
+            "However, this is hardly possible.",
+        ],
+        "gone": [
+            ("0 $", "donation"), ("2,500 $", "donation"), ("5,000 $", "donation"), ("3,179 $", "donation"),
+            ("Do you like this content? Consider helping us!", "donation"),
+            # every reader comment, and every commenter's name
+            ("• as", "comments"),
+            ("Iranian and Syrian must understand that the harder part of it’s resistance", "comments"),
+            ("Rouhani: We support a democratic Syria and Iraq free from the influence", "comments"),
+            ("The US operation in Syria is a state terrorism.", "comments"),
+            ("What is even the point of saying this openly–domestic consumption?", "comments"),
+            ("• wwinsti", "comments"),
+            ("If a rock in Syria rolls down a hill and scratches the paint", "comments"),
+            ("As I said before US will be forced out one way or other.", "comments"),
+            ("Russia is silent", "comments"),
+            ("American citizens call on the US government to withdraw from Syria too.", "comments"),
+            ("Assad should be the one shouting his lungs out", "comments"),
+            ("They made Trump´s day.", "comments"),
+        ],
+        "once": [TITLES["002"]],
+        "reasons": {"donation", "duplicate-headline", "comments"},
+    },
+    "003": {
+        "keep": [
+            "Syrian and Russian Chiefs of Staff call for US military to leave",
+            "According to the al-Mayadeen news channel, the Russian and Syrian armies have called on the United States to withdraw their troops from Syria",
+            "In stating that Daech was fought in Syria, U.S. President Donald Trump announced on December 19 his decision to withdraw his troops from that country.",
+            "notes international affairs analyst Hadi Mohamadi.",
+        ],
+        "gone": [
+            ("Leave a Reply", "comment-form"),
+            ("Your email address will not be published. Required fields are marked *", "comment-form"),
+        ],
+        "once": [],
+        "reasons": {"comment-form"},
+    },
+    "004": {
+        "keep": [
+            "Iraq-Syria-Iran hold 'tripartite' meeting against U.S. in Syria",
+            "Iranian Maj.-Gen. Mohammad Baqeri met with his Iraqi counterpart and Syrian Defense Minister Ali Abdullah Ayyoub to discuss opposition to the US role in Syria on Monday.",
+            "“We have shown our unity in this war and fighting together against enemies,” Assad said, according to Iran’s Tasnim news.",
+            "The goal is to “preserve national sovereignty and territorial integrity of Syria,”",
+            "It also wants to pressure Iraq to call for US troops to leave Iraq.",
+        ],
+        "gone": [
+            ("Syrian President Bashar Assad said, according to Iran’s Tasnim news.", "duplicate-quote"),
+        ],
+        # the quote and the caption appear once each in the body
+        "once": ["We have shown our unity in this war and fighting together against enemies",
+                 "President Bashar al-Assad (C) meeting with Iraq's Chief of Staff", "(photo credit: SANA/AFP)"],
+        "reasons": {"duplicate-quote", "duplicate-caption"},
+    },
+}
+
+
+def _seed(prefix):
+    path = next(DEMO_CORPUS.glob(f"{prefix}_*.txt"), None)
+    assert path is not None, f"seed {prefix} is missing from {DEMO_CORPUS}"
+    raw = path.read_text(encoding="utf-8")
+    return raw, clean_text(raw, title=TITLES[prefix])
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_seed_keeps_the_report(prefix):
+    raw, cleaned = _seed(prefix)
+    for text in SEEDS[prefix]["keep"]:
+        assert text in raw, f"test expectation not in seed {prefix}: {text!r}"
+        assert text in cleaned.body, f"seed {prefix}: cleaning lost {text!r}"
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_seed_furniture_goes_with_its_reason(prefix):
+    raw, cleaned = _seed(prefix)
+    body_lines = {line.strip() for line in cleaned.body.splitlines()}
+    for text, reason in SEEDS[prefix]["gone"]:
+        assert text in raw, f"test expectation not in seed {prefix}: {text!r}"
+        assert text not in body_lines and not any(text in line for line in body_lines if len(text) > 12), \
+            f"seed {prefix}: {text!r} is still in the body"
+        assert any(text in seg.text and seg.reason == reason for seg in cleaned.removed), \
+            f"seed {prefix}: {text!r} not recorded as removed for {reason!r}"
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_seed_repeats_kept_once(prefix):
+    _, cleaned = _seed(prefix)
+    for text in SEEDS[prefix]["once"]:
+        assert cleaned.body.count(text) == 1, f"seed {prefix}: {text!r} appears {cleaned.body.count(text)} times"
+    assert {seg.reason for seg in cleaned.removed} == SEEDS[prefix]["reasons"]
+
+
+@pytest.mark.parametrize("prefix", sorted(SEEDS))
+def test_removed_segments_index_the_raw_text(prefix):
+    raw, cleaned = _seed(prefix)
+    for seg in cleaned.removed:
+        assert raw[seg.start:seg.end] == seg.text and seg.text == seg.text.strip() and seg.text
+    starts = [seg.start for seg in cleaned.removed]
+    assert starts == sorted(starts)
+
+
+def test_seed_002_body_ends_with_the_report_not_the_comments():
+    _, cleaned = _seed("002")
+    assert cleaned.body.endswith("However, this is hardly possible.")
+    comments = [seg for seg in cleaned.removed if seg.reason == "comments"]
+    assert len(comments) == 1 and comments[0].text.endswith("They made Trump´s day.")
+
+
+def test_every_sentence_of_the_report_survives():
+    """Each sentence of each report paragraph (lines of 25+ words) stays in the body."""
+    for prefix in SEEDS:
+        raw, cleaned = _seed(prefix)
+        report = [line for line in raw.splitlines() if len(line.split()) >= 25 and not line.startswith(" ")]
+        for paragraph in report:
+            for sentence in sentences(paragraph):
+                assert sentence in cleaned.body, f"seed {prefix} lost: {sentence!r}"
+
+
+# --- varied cases of page furniture, none taken from the seeds --------------------------------
+REPORT = "The minister said on Tuesday that talks would resume next week in Geneva, officials confirmed."
+REPORT2 = "Opposition leaders rejected the plan, calling it a delay tactic that ignored the refugees."
+
+
+@pytest.mark.parametrize("text_in, expected, reason", [
+    (f"Skip to content\n{REPORT}", REPORT, "navigation"),
+    (f"Jump to navigation\n\n{REPORT}", REPORT, "navigation"),
+    (f"News » World » Europe\n{REPORT}", REPORT, "navigation"),
+    (f"Home > Politics > Talks resume in Geneva\n{REPORT}", REPORT, "navigation"),
+    (f"World | Business | Sport | Culture\n{REPORT}", REPORT, "navigation"),
+    (f"Menu\nSearch\n{REPORT}", REPORT, "navigation"),
+    (f"{REPORT}\nTags: Geneva, talks, diplomacy", REPORT, "navigation"),
+    (f"{REPORT}\nShare this:\nTwitter\nFacebook", REPORT, "share"),
+    (f"{REPORT}\nADVERTISEMENT\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", "advertisement"),
+    (f"{REPORT}\nStory continues below advertisement\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", "advertisement"),
+    (f"{REPORT}\n\nLeave a comment\nCancel reply\nComment\nName *\nEmail *\nWebsite\nPost Comment", REPORT, "comment-form"),
+    (f"{REPORT}\nYou must be logged in to post a comment.", REPORT, "comment-form"),
+    (f"{REPORT}\nComments are closed.", REPORT, "comment-form"),
+    (f"{REPORT}\n\nSupport independent journalism. Donate now.", REPORT, "donation"),
+    (f"{REPORT}\n\nHelp us keep reporting: make a donation today!", REPORT, "donation"),
+    (f"$1,200 raised\n$5,000 goal\n{REPORT}", REPORT, "donation"),
+    (f"{REPORT}\n\nBecome a patron on Patreon", REPORT, "donation"),
+    (f"{REPORT}\n\nSign up for our free daily newsletter\nGet the best stories in your inbox.", REPORT, "subscription"),
+    (f"{REPORT}\n\nAlready a subscriber? Log in\nUnlimited digital access\n$9.99/month", REPORT, "subscription"),
+    (f"{REPORT}\n\nIndependent news you deserve\n\nSubscribe now\n\nJust £5 a month. Cancel anytime.", REPORT, "subscription"),
+    (f"{REPORT}\n\nRead more: Talks collapse as delegates walk out", REPORT, "related"),
+    (f"{REPORT}\n\nRelated Articles\nTalks collapse as delegates walk out\nWhy Geneva matters …\nEU sends envoy", REPORT, "related"),
+    (f"{REPORT}\n\nYou may also like\n\nThe envoy who never gave up\nA profile of the man behind the talks...", REPORT, "related"),
+    (f"Talks resume in Geneva\n\nTalks resume in Geneva\n\n{REPORT}", f"Talks resume in Geneva\n\n{REPORT}", "duplicate-headline"),
+    (f"{REPORT}\nDelegates arrive in Geneva on Monday. (Photo: Reuters)\nDelegates arrive in Geneva on Monday.\nPhoto: Reuters\n{REPORT2}",
+     f"{REPORT}\nDelegates arrive in Geneva on Monday. (Photo: Reuters)\n\n{REPORT2}", "duplicate-caption"),
+    (f"{REPORT}\n{REPORT2}\n{REPORT2}", f"{REPORT}\n{REPORT2}", "duplicate-text"),
+    (f"“We will not give up on peace in this region,” the minister said.\n{REPORT} “We will not give up on peace in this region,” he added, before leaving the hall.",
+     f"{REPORT} “We will not give up on peace in this region,” he added, before leaving the hall.", "duplicate-quote"),
+    (f"{REPORT}\nImage credit: AFP/Getty Images", REPORT, "photo-credit"),
+])
+def test_furniture_cases(text_in, expected, reason):
+    cleaned = clean_text(text_in)
+    assert cleaned.body == expected
+    assert reason in {seg.reason for seg in cleaned.removed}
+
+
+@pytest.mark.parametrize("comments", [
+    # bullet, commenter's name, indented comment
+    "  • Jane D\n\n    I disagree with this article.\n\n  • Bob\n\n    Fake news as usual.\n",
+    # "Name says:" with time stamps and reply links
+    "Mark says:\nMarch 3, 2019 at 5:12 pm\nThis is the best analysis so far.\nReply\nAnna says:\nMarch 4, 2019 at 9:01 am\nNo, it is not.\nReply\n",
+    # a heading with a count
+    "12 Comments\n\nGreat piece, thank you.\nTotally one-sided.\n",
+])
+def test_comment_sections_are_removed_whole(comments):
+    cleaned = clean_text(f"{REPORT}\n\n{REPORT2}\n\n{comments}")
+    assert cleaned.body == f"{REPORT}\n\n{REPORT2}"
+    assert [seg.reason for seg in cleaned.removed] == ["comments"]
+
+
+@pytest.mark.parametrize("text", [
+    # a report paragraph that names donations, subscriptions and prices is the report
+    "The charity said donations rose sharply after the earthquake, and it will support the families for a year.",
+    "Subscribers to the streaming service will pay $15.49 a month from January, the company said on Friday.",
+    "He urged his supporters to join our community of voters, a phrase he used in every rally that spring.",
+    # short lines of the report that look like furniture but are not
+    "Menu prices rose 4% in May.",
+    "Related parties were named in the filing.",
+    "“Read more books,” the minister told pupils.",
+    # a headline followed by a different line
+    "Talks resume\n\nTalks resume after three weeks of silence, the ministry said on Monday.",
+    # a bulleted list in a report is not a comment section
+    "The plan has three parts:\n- a ceasefire from Monday;\n- the exchange of prisoners;\n- elections within a year.",
+    # two different quotes
+    "“We will stay,” he said. “We will not stay,” she replied.",
+])
+def test_report_text_is_kept(text):
+    cleaned = clean_text(text)
+    assert cleaned.body == text.strip()
+    assert cleaned.removed == ()
+
+
+def test_title_marks_the_repeated_headline():
+    cleaned = clean_text(f"Talks resume\n{REPORT}\nTalks resume", title="Talks Resume")
+    assert cleaned.body == f"Talks resume\n{REPORT}"
+    assert cleaned.removed[0].reason == "duplicate-headline"
+
+
+def test_empty_and_blank_text():
+    assert clean_text("").body == "" and clean_text("").removed == ()
+    assert clean_text("\n  \n").body == ""
+
+
+def test_windows_line_breaks_keep_offsets():
+    raw = f"Skip to content\r\n\r\n{REPORT}\r\nSubscribe\r\n"
+    cleaned = clean_text(raw)
+    assert cleaned.body == REPORT
+    assert [raw[s.start:s.end] for s in cleaned.removed] == ["Skip to content", "Subscribe"]
+
+
+def test_rules_can_be_chosen():
+    raw = f"Skip to content\n{REPORT}"
+    assert clean_text(raw, rules=()).body == raw
+    assert clean_text(raw, rules=RULES[:1]).body == REPORT
+
+
+def test_split_lines_offsets():
+    raw = "a\r\n  b\n\nc"
+    lines = split_lines(raw)
+    assert [(raw[l.start:l.end].strip(), l.indent) for l in lines] == [("a", 0), ("b", 2), ("", 0), ("c", 0)]
