@@ -18,7 +18,8 @@ Matching rules (see ``framing.lexicon.Term``):
   "destabilizing", "destabilization"); the stem must start a word.
 - **Gaps**: `` ... `` in a term stands for one to three words (``approved by the ...
   government`` finds "approved by the Damascus government"). A gap word is letters or
-  digits with inner apostrophes, dots or hyphens; other punctuation ends the gap.
+  digits with inner apostrophes, dots or hyphens ("U.S." too); other punctuation, and a
+  full stop, ends the gap.
 - **Overlaps**: a match lying inside a longer (or equal) match of the same group is dropped,
   so "occupied territory" yields one hit, not also "occupied". A group is one frame, one
   naming set, or all the actors of one lexicon (so "Syrian" inside the alias "Syrian
@@ -52,7 +53,9 @@ _WHITESPACE_TO_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")
 _GAP = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _SEPARATOR = re.compile(r"[ -]")
 _WORD_TAIL = re.compile(r"[^\W_]*")
-_GAP_WORD = r"[^\W_]+(?:['.\-][^\W_]+)*\.?"
+#: A gap word: letters/digits with inner apostrophes, hyphens or dots; a final dot only after
+#: an inner one ("U.S."), so a sentence's full stop ends the gap.
+_GAP_WORD = r"[^\W_]+(?:['\-][^\W_]+)*(?:(?:\.[^\W_]+)+\.?)?"
 #: Above this many separators a term gets only three spellings (as written, all spaces,
 #: all hyphens) instead of every combination.
 _MAX_SEPARATORS_FOR_ALL_VARIANTS = 4
