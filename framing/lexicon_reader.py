@@ -62,7 +62,7 @@ def term_problems(text: str) -> list[str]:
         elif text.count("*") > 1 or not text.endswith("*"):
             problems.append("has '*' before its end; '*' may only end the last word, e.g. 'destabiliz*'")
         elif len(words[-1]) - 1 < MIN_STEM:
-            problems.append(f"stem '{words[-1]}' is too short: give at least {MIN_STEM} letters before '*' (or list the words in full)")
+            problems.append(f"is too short a stem: give at least {MIN_STEM} letters before '*' (or list the words in full)")
     for i, word in enumerate(words):
         if "..." in word and word != "...":
             problems.append(f"has '{word}'; write a gap as ' ... ' with a space each side, e.g. 'approved by the ... government'")
