@@ -1,0 +1,349 @@
+"""Distinctive terms: a group x term count matrix built once, and the statistics read from it.
+
+``build_term_matrix`` counts unigrams and bigrams of the articles' bodies with scikit-learn's
+``CountVectorizer`` and sums them per group (outlet, or any articles column such as the
+leaning ``bias_text``). ``distinctive_terms`` reads that matrix two ways:
+
+- TF-IDF with each group's articles taken together as one document (``TfidfTransformer``);
+- the log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn (2008),
+  "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term.
+
+Tokens are ``framing.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
+straight ("Iran’s" and "Iran's" are one term). A bigram is two adjacent words in the text:
+it never crosses a line break, a sentence end or a clause mark (``, ; : ! ? ( ) … — –``), and it
+is dropped when either word is a stop word, so "president of syria" gives no "president syria".
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.stats import false_discovery_control, norm
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+
+from .errors import SettingsError
+from .tokenize import TOKEN_PATTERN
+
+METHODS = ("logodds", "tfidf")
+REST = "rest"
+RESULT_COLUMNS = ("group", "vs", "term", "ngram", "count", "count_vs", "n_articles", "n_articles_vs",
+                  "score", "z", "p", "significant", "rank")
+
+_WORD = re.compile(TOKEN_PATTERN)
+#: Where a bigram may not reach across: line breaks, clause and sentence marks, and a full stop
+#: that ends a word (not the inner dots of "U.S", nor the last dot of "U.S." or "D.C.").
+_BOUNDARY = re.compile(r"[\n\r,;:!?()\[\]{}…—–|]|\s-+\s|(?<!\.[^\W_])\.(?![^\W_])")
+
+
+@dataclass(frozen=True)
+class TermSettings:
+    """How terms are counted: the grouping column, n-gram orders, minimum total count in the
+    corpus, and stop words (``"english"``: scikit-learn's list; ``"none"``; or your own words)."""
+
+    by: str = "outlet"
+    ngram_range: tuple[int, int] = (1, 2)
+    min_count: int = 5
+    stop_words: str | frozenset = "english"
+
+
+@dataclass(frozen=True)
+class TermMatrix:
+    """Groups x terms counts (``counts``, sparse), how many articles of each group use each term
+    (``article_counts``), and the labels: ``terms`` (sorted), ``ngram`` (1 or 2 per term),
+    ``groups`` (sorted), ``n_articles`` per group. Built once by ``build_term_matrix`` and
+    read by every statistic and by ``similarity.term_profiles``."""
+
+    counts: sparse.csr_matrix
+    article_counts: sparse.csr_matrix
+    terms: np.ndarray
+    ngram: np.ndarray
+    groups: tuple[str, ...]
+    n_articles: np.ndarray
+    settings: TermSettings
+
+    def group_index(self, name: str) -> int:
+        try:
+            return self.groups.index(str(name))
+        except ValueError:
+            raise SettingsError(f"group {name!r} is not a value of the column {self.settings.by!r}; "
+                                f"choose one of: {', '.join(self.groups)}") from None
+
+
+def normalize_token(token: str) -> str:
+    """The form a word is counted under: lowercase, curly apostrophe made straight."""
+    return token.lower().replace("’", "'")
+
+
+def text_chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Pieces of ``text`` a bigram may not cross (see the module docstring), with their offsets."""
+    start = 0
+    for mark in _BOUNDARY.finditer(text):
+        yield start, text[start:mark.start()]
+        start = mark.end()
+    yield start, text[start:]
+
+
+def term_spans(text: str, term: str) -> list[tuple[int, int]]:
+    """Character spans where ``term`` (a counted unigram or n-gram, as in the matrix) occurs in
+    ``text``: the same tokens and chunk rules as the counts, so the spans of a term in an
+    outlet's bodies number exactly its count there."""
+    wanted = [normalize_token(w) for w in term.split()]
+    n = len(wanted)
+    spans = []
+    for offset, chunk in text_chunks(text):
+        tokens = [(m.start(), m.end(), normalize_token(m.group())) for m in _WORD.finditer(chunk)]
+        for i in range(len(tokens) - n + 1):
+            if all(tokens[i + k][2] == wanted[k] for k in range(n)):
+                spans.append((offset + tokens[i][0], offset + tokens[i + n - 1][1]))
+    return spans
+
+
+def build_term_matrix(articles: pd.DataFrame, *, by: str = "outlet", ngram_range: tuple[int, int] = (1, 2),
+                      min_count: int = 5, stop_words: str | Collection[str] = "english") -> TermMatrix:
+    """Count the terms of ``articles.body`` once, per value of ``articles[by]``.
+
+    Terms used fewer than ``min_count`` times in the whole corpus are dropped. Articles whose
+    group value is missing are left out (they belong to no group)."""
+    settings = _settings(by=by, ngram_range=ngram_range, min_count=min_count, stop_words=stop_words)
+    _check_articles(articles, settings.by)
+    articles = articles[articles[settings.by].notna()]
+    vectorizer = CountVectorizer(analyzer=_analyzer(settings), dtype=np.int64)
+    try:
+        per_article = vectorizer.fit_transform(articles["body"].fillna("").astype(str)).tocsc()
+    except ValueError:  # empty vocabulary
+        per_article = sparse.csc_matrix((len(articles), 0), dtype=np.int64)
+        vectorizer.vocabulary_ = {}
+    terms = np.array(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get), dtype=object)
+    keep = np.asarray(per_article.sum(axis=0)).ravel() >= settings.min_count
+    per_article, terms = per_article[:, keep].tocsr(), terms[keep]
+    codes, groups = pd.factorize(articles[settings.by].astype(str), sort=True)
+    membership = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
+                                   shape=(len(groups), len(codes)))
+    used = (per_article > 0).astype(np.int64)
+    return TermMatrix(
+        counts=(membership @ per_article).tocsr(), article_counts=(membership @ used).tocsr(),
+        terms=terms, ngram=np.array([t.count(" ") + 1 for t in terms], dtype=np.int64),
+        groups=tuple(str(g) for g in groups),
+        n_articles=np.bincount(codes, minlength=len(groups)), settings=settings)
+
+
+def _settings(*, by, ngram_range, min_count, stop_words) -> TermSettings:
+    lo, hi = (int(n) for n in ngram_range)
+    if not 1 <= lo <= hi:
+        raise SettingsError(f"ngram_range must be (low, high) with 1 <= low <= high, got {ngram_range!r}")
+    if int(min_count) < 1:
+        raise SettingsError(f"min_count must be 1 or more, got {min_count!r}")
+    if isinstance(stop_words, str) and stop_words not in ("english", "none"):
+        raise SettingsError(f"stop_words must be 'english', 'none' or a list of words, got {stop_words!r}")
+    if not isinstance(stop_words, str):
+        stop_words = frozenset(normalize_token(w) for w in stop_words)
+    return TermSettings(by=by, ngram_range=(lo, hi), min_count=int(min_count), stop_words=stop_words)
+
+
+def _check_articles(articles: pd.DataFrame, by: str) -> None:
+    if not isinstance(articles, pd.DataFrame):
+        raise SettingsError(f"an articles table (pandas DataFrame) was expected, got {type(articles).__name__}")
+    missing = [c for c in ("body", by) if c not in articles.columns]
+    if missing:
+        raise SettingsError(f"the articles table has no column {missing[0]!r}; "
+                            f"its columns are: {', '.join(map(str, articles.columns))}")
+
+
+def _stop_set(stop_words) -> frozenset:
+    if stop_words == "english":
+        return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset() if stop_words == "none" else stop_words
+
+
+def _analyzer(settings: TermSettings):
+    """The document -> terms function handed to CountVectorizer (see the module docstring)."""
+    base = CountVectorizer(token_pattern=TOKEN_PATTERN, lowercase=True)
+    preprocess, tokenize = base.build_preprocessor(), base.build_tokenizer()
+    stop = _stop_set(settings.stop_words)
+    lo, hi = settings.ngram_range
+
+    def analyze(doc: str) -> list[str]:
+        grams: list[str] = []
+        for _, chunk in text_chunks(preprocess(doc).replace("’", "'")):
+            tokens = tokenize(chunk)
+            kept = [t not in stop for t in tokens]
+            for n in range(lo, hi + 1):
+                for i in range(len(tokens) - n + 1):
+                    if all(kept[i:i + n]):
+                        grams.append(tokens[i] if n == 1 else " ".join(tokens[i:i + n]))
+        return grams
+
+    return analyze
+
+
+def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha_w, alpha_0):
+    """Log-odds ratio of a term in texts i vs j with an informative Dirichlet prior, Monroe,
+    Colaresi & Quinn (2008) eqs. 16-22: ``delta`` (eq. 16), its approximate variance
+    ``1/(y_i+a_w) + 1/(y_j+a_w)`` (eq. 20) and ``z = delta / sqrt(variance)`` (eq. 22).
+    Arrays broadcast; ``y`` are the term's counts, ``n`` the texts' total counts."""
+    delta = (np.log((y_i + alpha_w) / (n_i + alpha_0 - y_i - alpha_w))
+             - np.log((y_j + alpha_w) / (n_j + alpha_0 - y_j - alpha_w)))
+    variance = 1.0 / (y_i + alpha_w) + 1.0 / (y_j + alpha_w)
+    return delta, variance, delta / np.sqrt(variance)
+
+
+def dirichlet_prior(matrix: TermMatrix, *, prior_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Per term ``alpha_w = alpha_0 * pi_w`` where ``pi_w`` is the term's share of all counts of
+    its n-gram order in the whole corpus and ``alpha_0 = prior_scale * (those counts / number
+    of groups)``: at scale 1 the prior weighs as much as one average-sized group. Returns
+    ``(alpha_w, alpha_0)`` per term."""
+    if not prior_scale > 0:
+        raise SettingsError(f"prior_scale must be a positive number, got {prior_scale!r}")
+    corpus = np.asarray(matrix.counts.sum(axis=0), dtype=float).ravel()
+    order_total = _per_order(corpus, matrix.ngram)
+    alpha_0 = prior_scale * order_total / max(len(matrix.groups), 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alpha_w = alpha_0 * corpus / order_total
+    return alpha_w, alpha_0
+
+
+def tfidf_weights(counts: sparse.spmatrix) -> sparse.csr_matrix:
+    """TF-IDF of a groups x terms count matrix, each group one document: scikit-learn's
+    ``TfidfTransformer`` with smoothed idf ``ln((1 + G) / (1 + df)) + 1`` and rows of unit
+    length (Salton & Buckley 1988, "Term-weighting approaches in automatic text retrieval")."""
+    return TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True).fit_transform(counts).tocsr()
+
+
+def _per_order(values: np.ndarray, ngram: np.ndarray) -> np.ndarray:
+    """For each term, the sum of ``values`` over the terms of its n-gram order."""
+    totals = np.bincount(ngram, weights=values, minlength=ngram.max(initial=0) + 1)
+    return totals[ngram]
+
+
+def distinctive_terms(articles: pd.DataFrame | TermMatrix, *, by: str | None = None, method: str = "logodds",
+                      group: str | Collection[str] | None = None, vs: str | None = None,
+                      ngram_range: tuple[int, int] | None = None, min_count: int | None = None,
+                      stop_words: str | Collection[str] | None = None, prior_scale: float = 1.0,
+                      alpha: float = 0.05, top: int | None = None) -> pd.DataFrame:
+    """Terms distinctive of each group (or of ``group``), against the rest of the corpus or
+    against the group ``vs``, one row per group x term (columns: see docs/data-model.md).
+
+    ``articles`` is an articles table or a ``TermMatrix`` already built (then ``by`` and
+    ``stop_words`` must match it or be left out; ``ngram_range`` and ``min_count`` may narrow
+    it). Defaults: ``by="outlet"``, ``ngram_range=(1, 2)``, ``min_count=5`` (uses in the
+    compared texts), ``stop_words="english"``. ``method="logodds"``: Monroe et al. (2008)
+    z-scores, two-sided p, and ``significant`` after Benjamini-Hochberg over the terms tested
+    in that comparison at false discovery rate ``alpha``. ``method="tfidf"``: each group's
+    articles as one document; no z or p. ``top`` keeps the N best-ranked terms per group."""
+    if method not in METHODS:
+        raise SettingsError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
+    if not 0 < alpha < 1:
+        raise SettingsError(f"alpha (the false discovery rate) must be between 0 and 1, got {alpha!r}")
+    matrix = _matrix_for(articles, by=by, ngram_range=ngram_range, min_count=min_count, stop_words=stop_words)
+    lo, hi = ngram_range or matrix.settings.ngram_range
+    wanted_min = matrix.settings.min_count if min_count is None else int(min_count)
+    score = _log_odds_rows if method == "logodds" else _tfidf_rows
+    tables = [score(matrix, i, j, in_range=(matrix.ngram >= lo) & (matrix.ngram <= hi), min_count=wanted_min,
+                    prior_scale=prior_scale, alpha=alpha) for i, j in _comparisons(matrix, group, vs)]
+    result = pd.concat(tables, ignore_index=True) if tables else _empty_result()
+    if top is not None:
+        result = result[result["rank"] <= int(top)].reset_index(drop=True)
+    return result
+
+
+def _matrix_for(source, *, by, ngram_range, min_count, stop_words) -> TermMatrix:
+    if not isinstance(source, TermMatrix):
+        defaults = TermSettings()
+        return build_term_matrix(source, by=by or defaults.by, ngram_range=ngram_range or defaults.ngram_range,
+                                 min_count=defaults.min_count if min_count is None else min_count,
+                                 stop_words=defaults.stop_words if stop_words is None else stop_words)
+    built = source.settings
+    if by is not None and by != built.by:
+        raise SettingsError(f"this term matrix groups by {built.by!r}, not {by!r}: build another with "
+                            f"build_term_matrix(articles, by={by!r})")
+    if stop_words is not None and _settings(by=by, ngram_range=(1, 1), min_count=1,
+                                            stop_words=stop_words).stop_words != built.stop_words:
+        raise SettingsError("this term matrix was built with other stop words: build another with "
+                            "build_term_matrix(articles, stop_words=...)")
+    lo, hi = ngram_range or built.ngram_range
+    if lo < built.ngram_range[0] or hi > built.ngram_range[1]:
+        raise SettingsError(f"this term matrix holds n-grams {built.ngram_range}, not {(lo, hi)}: build another "
+                            f"with build_term_matrix(articles, ngram_range={(lo, hi)})")
+    if min_count is not None and int(min_count) < built.min_count:
+        raise SettingsError(f"this term matrix dropped terms used fewer than {built.min_count} times; for "
+                            f"min_count={min_count} build it with build_term_matrix(articles, min_count={min_count})")
+    return source
+
+
+def _comparisons(matrix: TermMatrix, group, vs) -> list[tuple[int, int | None]]:
+    """(group index, other group index or None for the rest) for each comparison asked for."""
+    other = None if vs in (None, REST) else matrix.group_index(vs)
+    if group is None:
+        wanted = [g for g in range(len(matrix.groups)) if g != other]
+    else:
+        names = [group] if isinstance(group, str) else list(group)
+        wanted = [matrix.group_index(name) for name in names]
+    if other is not None and other in wanted:
+        raise SettingsError(f"a group cannot be compared with itself: group and vs are both {vs!r}")
+    return [(g, other) for g in wanted]
+
+
+def _row(m: sparse.csr_matrix, i: int) -> np.ndarray:
+    return np.asarray(m[i].todense(), dtype=float).ravel()
+
+
+def _sides(matrix: TermMatrix, i: int, j: int | None):
+    """Term counts and article counts of group i and of its comparison (group j or the rest)."""
+    y_i, a_i = _row(matrix.counts, i), _row(matrix.article_counts, i)
+    if j is not None:
+        return y_i, a_i, _row(matrix.counts, j), _row(matrix.article_counts, j)
+    y_all = np.asarray(matrix.counts.sum(axis=0), dtype=float).ravel()
+    a_all = np.asarray(matrix.article_counts.sum(axis=0), dtype=float).ravel()
+    return y_i, a_i, y_all - y_i, a_all - a_i
+
+
+def _log_odds_rows(matrix, i, j, *, in_range, min_count, prior_scale, alpha) -> pd.DataFrame:
+    y_i, a_i, y_j, a_j = _sides(matrix, i, j)
+    alpha_w, alpha_0 = dirichlet_prior(matrix, prior_scale=prior_scale)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta, _, z = log_odds_dirichlet(y_i, _per_order(y_i, matrix.ngram), y_j, _per_order(y_j, matrix.ngram),
+                                         alpha_w, alpha_0)
+    # a term that is the whole vocabulary of its n-gram order has no odds: it is not tested
+    keep = in_range & (y_i + y_j >= min_count) & np.isfinite(z)
+    p = 2 * norm.sf(np.abs(z[keep]))
+    significant = false_discovery_control(p, method="bh") <= alpha if len(p) else np.array([], dtype=bool)
+    return _rows(matrix, i, j, keep, y_i, y_j, a_i, a_j, score=delta[keep], z=z[keep], p=p,
+                 significant=significant, order_by=z[keep])
+
+
+def _tfidf_rows(matrix, i, j, *, in_range, min_count, prior_scale, alpha) -> pd.DataFrame:
+    """TF-IDF weights (scikit-learn's smoothed idf, l2 norm) of the terms tested, with the groups
+    as documents: every group (against the rest) or the two groups compared."""
+    y_i, a_i, y_j, a_j = _sides(matrix, i, j)
+    tested = in_range & (y_i + y_j >= min_count)
+    if not tested.any():
+        return _empty_result()
+    documents = matrix.counts[:, tested] if j is None else matrix.counts[[i, j]][:, tested]
+    tfidf = np.zeros(len(tested))
+    tfidf[tested] = _row(tfidf_weights(documents), i if j is None else 0)
+    keep = tested & (y_i > 0)
+    nan = np.full(int(keep.sum()), np.nan)
+    return _rows(matrix, i, j, keep, y_i, y_j, a_i, a_j, score=tfidf[keep], z=nan, p=nan,
+                 significant=pd.array([pd.NA] * len(nan), dtype="boolean"), order_by=tfidf[keep])
+
+
+def _rows(matrix, i, j, keep, y_i, y_j, a_i, a_j, *, score, z, p, significant, order_by) -> pd.DataFrame:
+    table = pd.DataFrame({
+        "group": matrix.groups[i], "vs": REST if j is None else matrix.groups[j],
+        "term": matrix.terms[keep].astype(str), "ngram": matrix.ngram[keep],
+        "count": y_i[keep].astype(np.int64), "count_vs": y_j[keep].astype(np.int64),
+        "n_articles": a_i[keep].astype(np.int64), "n_articles_vs": a_j[keep].astype(np.int64),
+        "score": score, "z": z, "p": p, "significant": pd.array(significant, dtype="boolean"),
+        "_order": order_by,
+    })
+    table = table.sort_values(["_order", "term"], ascending=[False, True], kind="mergesort")
+    table["rank"] = np.arange(1, len(table) + 1)
+    return table.drop(columns="_order").reset_index(drop=True)
+
+
+def _empty_result() -> pd.DataFrame:
+    return pd.DataFrame({column: [] for column in RESULT_COLUMNS})

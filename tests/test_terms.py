@@ -1,0 +1,193 @@
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import false_discovery_control
+
+from framing.errors import SettingsError
+from framing.terms import (build_term_matrix, dirichlet_prior, distinctive_terms, term_spans,
+                           text_chunks)
+
+# Three groups, unigrams, no stop words, min_count 1:
+#   A: "war war peace" + "war"  -> war 3, peace 1            n_A = 4 (2 articles)
+#   B: "peace peace war"        -> war 1, peace 2            n_B = 3
+#   C: "peace trade"            -> peace 1, trade 1          n_C = 2
+#   corpus: war 4, peace 4, trade 1, n = 9
+# Prior: alpha_0 = n / groups = 9 / 3 = 3; alpha_w = 3 * y_w / 9:
+#   alpha_war = alpha_peace = 4/3, alpha_trade = 1/3.
+TINY = pd.DataFrame({
+    "article_id": ["a1", "a2", "b1", "c1"],
+    "outlet": ["A", "A", "B", "C"],
+    "leaning": ["left", "left", "right", "right"],
+    "body": ["War, war: peace.", "WAR!", "Peace... peace war", "peace; trade"],
+})
+TINY_OPTIONS = dict(ngram_range=(1, 1), min_count=1, stop_words="none")
+
+
+def row(table, group, term, vs="rest"):
+    found = table[(table["group"] == group) & (table["vs"] == vs) & (table["term"] == term)]
+    assert len(found) == 1, f"expected one row for {group} vs {vs}, {term!r}; got {len(found)}"
+    return found.iloc[0]
+
+
+def test_counts_and_prior_by_hand():
+    matrix = build_term_matrix(TINY, **TINY_OPTIONS)
+    assert list(matrix.terms) == ["peace", "trade", "war"]
+    assert matrix.groups == ("A", "B", "C")
+    assert matrix.counts.toarray().tolist() == [[1, 0, 3], [2, 0, 1], [1, 1, 0]]
+    assert matrix.article_counts.toarray().tolist() == [[1, 0, 2], [1, 0, 1], [1, 1, 0]]
+    assert matrix.n_articles.tolist() == [2, 1, 1]
+    alpha_w, alpha_0 = dirichlet_prior(matrix)
+    assert alpha_0 == pytest.approx([3, 3, 3])
+    assert alpha_w == pytest.approx([4 / 3, 1 / 3, 4 / 3])
+
+
+def test_log_odds_one_group_against_the_rest_by_hand():
+    table = distinctive_terms(TINY, **TINY_OPTIONS)
+    # A vs rest, "war": y_i = 3, n_i = 4, y_j = 1, n_j = 5, alpha_w = 4/3, alpha_0 = 3
+    # delta = ln((3 + 4/3) / (4 + 3 - 3 - 4/3)) - ln((1 + 4/3) / (5 + 3 - 1 - 4/3))
+    #       = ln((13/3) / (8/3)) - ln((7/3) / (17/3)) = ln(221/56)
+    # variance = 1/(13/3) + 1/(7/3) = 3/13 + 3/7 = 60/91
+    war = row(table, "A", "war")
+    assert war["score"] == pytest.approx(math.log(221 / 56))
+    assert war["z"] == pytest.approx(math.log(221 / 56) / math.sqrt(60 / 91))
+    assert war["z"] == pytest.approx(1.6906, abs=1e-4)
+    assert (war["count"], war["count_vs"], war["n_articles"], war["n_articles_vs"]) == (3, 1, 2, 1)
+    # A vs rest, "peace": y_i = 1, y_j = 3
+    # delta = ln((7/3) / (14/3)) - ln((13/3) / (11/3)) = ln(11/26); variance = 3/7 + 3/13 = 60/91
+    peace = row(table, "A", "peace")
+    assert peace["z"] == pytest.approx(math.log(11 / 26) / math.sqrt(60 / 91))
+    assert peace["p"] == pytest.approx(2 * (1 - 0.5 * (1 + math.erf(abs(peace["z"]) / math.sqrt(2)))))
+    # A vs rest, "trade": y_i = 0, y_j = 1, alpha_w = 1/3
+    # delta = ln((1/3) / (4 + 3 - 1/3)) - ln((4/3) / (5 + 3 - 1 - 1/3)) = ln(1/20) - ln(4/20) = ln(1/4)
+    # variance = 3 + 3/4 = 15/4, z = -0.716: less far from zero than peace's -1.059
+    assert row(table, "A", "trade")["z"] == pytest.approx(math.log(1 / 4) / math.sqrt(15 / 4))
+    # ranked by z, most distinctive first
+    assert table[table["group"] == "A"]["term"].tolist() == ["war", "trade", "peace"]
+    assert table[table["group"] == "A"]["rank"].tolist() == [1, 2, 3]
+
+
+def test_log_odds_two_groups_by_hand_and_symmetric():
+    bodies = TINY
+    a_vs_b = distinctive_terms(bodies, group="A", vs="B", **TINY_OPTIONS)
+    b_vs_a = distinctive_terms(bodies, group="B", vs="A", **TINY_OPTIONS)
+    # A vs B, "war": y_i = 3, n_i = 4, y_j = 1, n_j = 3
+    # delta = ln((13/3) / (8/3)) - ln((7/3) / (3 + 3 - 1 - 4/3)) = ln(13/8) - ln(7/11) = ln(143/56)
+    assert row(a_vs_b, "A", "war", vs="B")["z"] == pytest.approx(math.log(143 / 56) / math.sqrt(60 / 91))
+    # a term neither group uses is not tested
+    assert "trade" not in set(a_vs_b["term"])
+    merged = a_vs_b.merge(b_vs_a, on="term", suffixes=("_ab", "_ba"))
+    assert len(merged) == 2
+    assert np.allclose(merged["z_ab"], -merged["z_ba"])
+    assert np.allclose(merged["p_ab"], merged["p_ba"])
+
+
+def test_tfidf_each_group_one_document_by_hand():
+    bodies = TINY
+    table = distinctive_terms(bodies, method="tfidf", **TINY_OPTIONS)
+    # idf = ln((1 + 3) / (1 + df)) + 1: peace (df 3) 1, war (df 2) 1 + ln(4/3), trade (df 1) 1 + ln 2
+    # A: peace 1 * 1, war 3 * (1 + ln 4/3), then l2-normalised
+    war, peace = 3 * (1 + math.log(4 / 3)), 1.0
+    norm = math.hypot(war, peace)
+    assert row(table, "A", "war")["score"] == pytest.approx(war / norm)
+    assert row(table, "A", "peace")["score"] == pytest.approx(peace / norm)
+    assert "trade" not in set(table[table["group"] == "A"]["term"])  # A never uses it
+    assert table["z"].isna().all() and table["significant"].isna().all()
+    # against B only: two documents, both use war and peace, idf 1: A = (1, 3) / sqrt(10)
+    pair = distinctive_terms(bodies, method="tfidf", group="A", vs="B", **TINY_OPTIONS)
+    assert row(pair, "A", "war", vs="B")["score"] == pytest.approx(3 / math.sqrt(10))
+
+
+def test_group_by_another_column():
+    table = distinctive_terms(TINY, by="leaning", **TINY_OPTIONS)
+    assert set(table["group"]) == {"left", "right"}
+    assert row(table, "left", "war")["count"] == 3
+    assert row(table, "right", "peace")["n_articles"] == 2
+
+
+def significance_corpus():
+    filler = "market city report weather council bridge river school budget festival"
+    rows = []
+    for k in range(20):
+        rows.append({"article_id": f"a{k}", "outlet": "A",
+                     "body": filler + " tyranny tyranny tyranny" + (" tariff" if k < 15 else "")})
+        rows.append({"article_id": f"b{k}", "outlet": "B", "body": filler + (" tariff" if k < 1 else "")})
+    return pd.DataFrame(rows)
+
+
+def test_significance_is_benjamini_hochberg_over_the_terms_tested():
+    table = distinctive_terms(significance_corpus(), group="A", ngram_range=(1, 1), min_count=1)
+    assert len(table) == 12
+    assert row(table, "A", "tyranny")["significant"]
+    assert not row(table, "A", "market")["significant"]
+    tariff = row(table, "A", "tariff")
+    # 15 uses against 1: below 0.05 on its own, not once corrected for the 12 terms tested
+    assert tariff["p"] < 0.05 and not tariff["significant"]
+    assert (table["significant"].to_numpy(bool) == (false_discovery_control(table["p"].to_numpy()) <= 0.05)).all()
+    lenient = distinctive_terms(significance_corpus(), group="A", ngram_range=(1, 1), min_count=1, alpha=0.5)
+    assert row(lenient, "A", "tariff")["significant"]
+
+
+def test_bigrams_stop_at_punctuation_and_skip_stop_words():
+    text = pd.DataFrame({"article_id": ["x"], "outlet": ["X"],
+                         "body": ["The Assad regime said. Assad regime forces, President of Syria. U.S. forces left."]})
+    terms = set(build_term_matrix(text, min_count=1).terms)
+    assert {"assad regime", "regime said", "regime forces", "u.s forces", "forces left"} <= terms
+    assert "said assad" not in terms          # crosses a sentence end
+    assert "forces president" not in terms    # crosses a comma
+    assert "president syria" not in terms     # "of" was a stop word between them: no false bigram
+    assert not {"the", "of", "the assad", "president of"} & terms
+    with_stop_words = set(build_term_matrix(text, min_count=1, stop_words="none").terms)
+    assert {"the", "of", "president of", "of syria", "the assad"} <= with_stop_words
+    unigrams = build_term_matrix(text, min_count=1, ngram_range=(1, 1))
+    assert (unigrams.ngram == 1).all()
+
+
+def test_min_count_drops_rare_terms_and_curly_apostrophes_are_one_term():
+    text = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["X", "Y"],
+                         "body": ["Iran’s role, Iran's role, Iran's role.", "Iran’s allies. allies"]})
+    matrix = build_term_matrix(text, min_count=3, ngram_range=(1, 1))
+    assert list(matrix.terms) == ["iran's", "role"]
+    assert matrix.counts.toarray().tolist() == [[3, 3], [1, 0]]
+    assert set(distinctive_terms(matrix, min_count=4)["term"]) == {"iran's"}
+
+
+def test_a_built_matrix_is_reused_and_mismatches_are_refused():
+    wide = build_term_matrix(significance_corpus(), min_count=1)
+    bigrams = distinctive_terms(wide, ngram_range=(2, 2))
+    assert set(bigrams["ngram"]) == {2} and "tyranny tyranny" in set(bigrams["term"])
+    built_for_bigrams = distinctive_terms(significance_corpus(), ngram_range=(2, 2), min_count=1)
+    pd.testing.assert_frame_equal(bigrams, built_for_bigrams)
+    matrix = build_term_matrix(TINY, min_count=1)
+    with pytest.raises(SettingsError, match="groups by 'outlet'"):
+        distinctive_terms(matrix, by="leaning")
+    with pytest.raises(SettingsError, match="min_count"):
+        build_term_matrix(TINY, min_count=0)
+    with pytest.raises(SettingsError, match="'Nowhere' is not a value of the column 'outlet'; choose one of: A, B, C"):
+        distinctive_terms(matrix, group="Nowhere")
+    with pytest.raises(SettingsError, match="compared with itself"):
+        distinctive_terms(matrix, group="A", vs="A")
+    with pytest.raises(SettingsError, match="no column 'bias_text'"):
+        build_term_matrix(TINY, by="bias_text")
+    with pytest.raises(SettingsError, match="method must be one of logodds, tfidf"):
+        distinctive_terms(matrix, method="chi2")
+
+
+def test_term_spans_follow_the_counting_rules():
+    text = "The Assad regime said. Assad regime forces, and\nAssad\nregime"
+    assert [text[s:e] for s, e in term_spans(text, "assad regime")] == ["Assad regime", "Assad regime"]
+    assert [chunk for _, chunk in text_chunks("U.S. forces. Left")] == ["U.S. forces", " Left"]
+
+
+def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
+    from framing.kwic import articles_table, concordance
+    articles = articles_table(demo_corpus)
+    table = distinctive_terms(articles, min_count=2, top=5)
+    assert set(table["group"]) == set(articles["outlet"])
+    assert (table.groupby("group")["rank"].max() == 5).all()
+    for term in table.itertuples():
+        lines = concordance(articles, term.term, outlets=[term.group])
+        assert len(lines) == term.count, f"{term.group}: {term.term!r}"
+        assert lines["article_id"].nunique() == term.n_articles
+        assert lines["match"].str.lower().str.replace("’", "'").str.replace(r"\s+", " ", regex=True).eq(term.term).all()
