@@ -245,3 +245,47 @@ def test_errors_name_what_is_wrong():
         score.frame_rates(pd.concat([HITS, pd.DataFrame([hit("a1")]).assign(article_id="zz")]), ARTICLES)
     with pytest.raises(SettingsError, match="hits table has no column 'voice'"):
         score.frame_rates(HITS.drop(columns="voice"), ARTICLES)
+
+
+# --- actor sentiment --------------------------------------------------------------------------
+
+SENTENCES = pd.DataFrame({
+    "article_id": ["a1", "a1", "a2", "b1", "b1"], "sentence_id": [0, 1, 0, 0, 1],
+    "text": ["Iran and the US signed a welcome agreement that brings hope.",
+             "Iran's militias were accused of brutal killings.",
+             "The United States praised the brave rescuers.",
+             "US strikes killed dozens of civilians in a horrific attack.",
+             "The weather was mild."],
+})
+ACTOR_HITS = pd.DataFrame([
+    hit("a1", "actor", "Iran", "Iran", sentence=0), hit("a1", "actor", "United States", "United States", sentence=0),
+    hit("a1", "actor", "Iran", "Iran", sentence=1), hit("a1", "actor", "Iran", "Iran", sentence=1, voice="quoted"),
+    hit("a2", "actor", "United States", "United States", sentence=0, voice="quoted"),
+    hit("b1", "actor", "United States", "United States", sentence=0),
+])
+
+
+def test_actor_sentiment_is_the_mean_vader_score_of_sentences_naming_the_actor():
+    from framing.sentiment import reference_compound
+    vader = dict(zip(range(5), reference_compound(SENTENCES["text"])))
+    table = score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], voice="each")
+    iran = row(table, outlet="A", actor="Iran", voice="all")
+    # Iran is named in a1's sentences 0 and 1 (twice in sentence 1: counted once)
+    assert iran["n_sentences"] == 2 and iran["n_articles"] == 1 and iran["low_support"]
+    assert iran["sentiment"] == pytest.approx((vader[0] + vader[1]) / 2)
+    us = row(table, outlet="A", actor="United States", voice="all")
+    assert us["sentiment"] == pytest.approx((vader[0] + vader[2]) / 2) and us["n_articles"] == 2
+    assert row(table, outlet="A", actor="United States", voice="quoted")["sentiment"] == pytest.approx(vader[2])
+    assert row(table, outlet="B", actor="United States", voice="all")["sentiment"] == pytest.approx(vader[3])
+    assert vader[3] < 0 < vader[2]  # the sentences carry the sentiment the test claims
+    assert np.isnan(row(table, outlet="C", actor="Iran", voice="all")["sentiment"])
+
+
+def test_actor_sentiment_takes_precomputed_scores_and_needs_every_sentence():
+    scores = pd.DataFrame({"article_id": ["a1", "a1", "a2", "b1"], "sentence_id": [0, 1, 0, 0],
+                           "compound": [0.5, -0.5, 0.25, -1.0]})
+    table = score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], sentence_scores=scores)
+    assert row(table, outlet="A", actor="Iran")["sentiment"] == pytest.approx(0.0)
+    assert row(table, outlet="A", actor="United States")["sentiment"] == pytest.approx(0.375)
+    with pytest.raises(SettingsError, match="sentence 0 of article 'b1'"):
+        score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], sentence_scores=scores[:3])
