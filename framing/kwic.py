@@ -1,0 +1,236 @@
+"""Concordance (key word in context): every occurrence of a term, a phrase, a lexicon frame,
+pole, naming set, label or actor, with its left and right context, outlet, article and voice.
+
+Lexicon kinds (``frame``, ``pole``, ``naming``, ``label``, ``actor``) read the analysis hits,
+which already carry voice, speaker, negation and hedging. Free searches read the bodies:
+
+- ``term``: a counted term of ``framing.terms`` (a word or an n-gram of adjacent words), with
+  exactly the tokens and rules of the term counts, so an outlet's concordance of a distinctive
+  term has as many lines as the term's count there;
+- ``phrase``: a lexicon-style phrase found by ``framing.match`` (case ignored, whole words,
+  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps).
+
+Their voice, negation and hedging come from ``framing.context.body_context``.
+"""
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import FramingError, SettingsError
+from .terms import normalize_token, term_spans
+from .tokenize import split_sentences, words
+
+KINDS = ("term", "phrase", "frame", "pole", "naming", "label", "actor")
+HIT_KINDS = {"frame": ("frame", "frame"), "pole": ("frame", "pole"), "naming": ("naming", "frame"),
+             "label": ("naming", "pole"), "actor": ("actor", "frame")}
+SORTS = ("outlet", "article", "left", "right", "match", "voice")
+COLUMNS = ("article_id", "outlet", "title", "sentence_id", "start", "end", "left", "match", "right",
+           "voice", "speaker", "negated", "hedged", "target", "frame", "pole")
+
+
+def concordance(source: Any, query: str, *, kind: str = "term", width: int = 60,
+                outlets: Collection[str] | None = None, where: Mapping[str, Any] | None = None,
+                sort: str = "outlet") -> pd.DataFrame:
+    """Every occurrence of ``query`` in ``source`` (an ``Analysis``, a mapping of its tables, a
+    ``Corpus`` or an articles table), one row each (columns: see docs/data-model.md).
+
+    ``width`` characters of context each side (white space runs shown as one space);
+    ``outlets`` keeps those outlets; ``where`` keeps articles whose column has the given value
+    (or one of the given values), e.g. ``{"bias_text": "left"}``; ``sort`` orders the rows:
+    ``outlet`` (then article and position), ``article``, ``left`` (by the words just before,
+    nearest first), ``right``, ``match`` or ``voice``."""
+    if kind not in KINDS:
+        raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    if sort not in SORTS:
+        raise SettingsError(f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
+    if not str(query).strip():
+        raise SettingsError("the concordance query is empty: give a term, phrase or lexicon name")
+    if int(width) < 0:
+        raise SettingsError(f"width must be 0 or more characters, got {width!r}")
+    articles, sentences, hits = _tables(source)
+    articles = _filter_articles(articles, outlets=outlets, where=where)
+    if kind in HIT_KINDS:
+        rows = _hit_rows(articles, hits, query, kind)
+    else:
+        rows = _search_rows(articles, sentences, hits, query, kind)
+    return _sorted(_with_context(rows, articles, int(width)), sort)
+
+
+def articles_table(source: Any) -> pd.DataFrame:
+    """The articles table of an ``Analysis``, a mapping of tables, a ``Corpus`` or a table."""
+    return _tables(source)[0]
+
+
+def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
+    """(articles, sentences or None, hits or None) from whatever the caller holds."""
+    if isinstance(source, pd.DataFrame):
+        return source, None, None
+    if isinstance(source, Mapping):
+        if "articles" not in source:
+            raise SettingsError("the tables given have no 'articles' table; "
+                                f"they are: {', '.join(map(str, source))}")
+        return source["articles"], source.get("sentences"), source.get("hits")
+    if hasattr(source, "articles") and isinstance(getattr(source, "articles"), pd.DataFrame):
+        return source.articles, getattr(source, "sentences", None), getattr(source, "hits", None)
+    if hasattr(source, "articles") and hasattr(source, "report"):
+        return _corpus_frame(source), None, None
+    raise SettingsError(f"a concordance reads an Analysis, a Corpus or an articles table, "
+                        f"got {type(source).__name__}")
+
+
+def _corpus_frame(corpus) -> pd.DataFrame:
+    """The articles table of a corpus (``framing.load.corpus_frame`` when it is there)."""
+    try:
+        from .load import corpus_frame
+    except ImportError:  # the loader has no corpus_frame yet: the documented core columns
+        return pd.DataFrame([{"article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
+                              "url": a.url, "body": a.body, **dict(a.meta)} for a in corpus.articles],
+                            columns=None if len(corpus) else ["article_id", "outlet", "title", "date", "url", "body"])
+    return corpus_frame(corpus)
+
+
+def _filter_articles(articles: pd.DataFrame, *, outlets, where) -> pd.DataFrame:
+    missing = [c for c in ("article_id", "outlet", "body") if c not in articles.columns]
+    if missing:
+        raise SettingsError(f"the articles table has no column {missing[0]!r}; "
+                            f"its columns are: {', '.join(map(str, articles.columns))}")
+    keep = np.ones(len(articles), dtype=bool)
+    conditions = dict(where or {})
+    if outlets is not None:
+        conditions["outlet"] = outlets
+    for column, wanted in conditions.items():
+        if column not in articles.columns:
+            raise SettingsError(f"cannot filter on {column!r}: the articles table has no such column; "
+                                f"its columns are: {', '.join(map(str, articles.columns))}")
+        values = [wanted] if isinstance(wanted, str) or not isinstance(wanted, Collection) else list(wanted)
+        keep &= articles[column].astype(str).isin([str(v) for v in values]).to_numpy()
+    return articles[keep]
+
+
+def _hit_rows(articles: pd.DataFrame, hits: pd.DataFrame | None, query: str, kind: str) -> pd.DataFrame:
+    """The analysis hits of a lexicon frame/pole/naming set/label/actor. ``FRAME/POLE`` (or
+    ``SET/LABEL``) names a pole or label of one frame only; names ignore case."""
+    if hits is None:
+        raise SettingsError(f"a concordance of a {kind} needs the lexicon hits: pass the result of "
+                            "framing.analysis.analyze(corpus), not the articles alone")
+    hit_kind, column = HIT_KINDS[kind]
+    chosen = hits[(hits["kind"] == hit_kind) & hits["article_id"].isin(articles["article_id"])]
+    name = str(query).strip().casefold()
+    if column == "pole" and "/" in name:
+        frame, name = (part.strip() for part in name.split("/", 1))
+        chosen = chosen[chosen["frame"].astype(str).str.casefold() == frame]
+    chosen = chosen[chosen[column].astype(str).str.casefold() == name]
+    keep = ["article_id", "sentence_id", "start", "end", "voice", "speaker", "negated", "hedged", "target",
+            "frame", "pole"]
+    return chosen[[c for c in keep if c in chosen.columns]].reset_index(drop=True)
+
+
+def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFrame:
+    """Occurrences of a free term or phrase in the bodies, with their sentence and voice."""
+    find = _term_finder(query) if kind == "term" else _phrase_finder(query)
+    sentence_spans = _sentence_spans(sentences)
+    actor_mentions = _actor_mentions(hits)
+    rows = []
+    for article_id, body in zip(articles["article_id"], articles["body"].fillna("").astype(str)):
+        spans = find(body)
+        if not spans:
+            continue
+        article_sentences = sentence_spans.get(article_id) or split_sentences(body)
+        starts = [s for s, _ in article_sentences]
+        contexts = _contexts(body, article_sentences, spans, actor_mentions.get(article_id, []))
+        for (start, end), context in zip(spans, contexts):
+            rows.append({"article_id": article_id, "sentence_id": max(int(np.searchsorted(starts, start, "right")) - 1, 0),
+                         "start": start, "end": end, **context})
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "voice", "speaker",
+                                       "negated", "hedged", "target"])
+
+
+def _term_finder(query: str):
+    term = " ".join(normalize_token(w) for w in words(query))
+    if not term:
+        raise SettingsError(f"the term {query!r} has no word in it; for punctuation, search a phrase")
+    first = term.split()[0]
+
+    def find(body: str) -> list[tuple[int, int]]:
+        if first not in body.lower().replace("’", "'"):
+            return []
+        return term_spans(body, term)
+    return find
+
+
+def _phrase_finder(query: str):
+    """Spans of a lexicon-style phrase, found by ``framing.match`` under the lexicon rules."""
+    try:
+        from .lexicon import Frame, Lexicon, Pole, Term
+        from .match import Matcher
+    except ImportError as exc:
+        raise FramingError(f"phrase search needs framing.match, which could not be imported ({exc})") from exc
+    pole = Pole(name=query, terms=(Term(text=query),))
+    lexicon = Lexicon(name="query", version="", description="", sources=(),
+                      frames=(Frame(name="query", description="", poles=(pole,)),))
+    matcher = Matcher([lexicon])
+    return lambda body: [(m.start, m.end) for m in matcher.find(body)]
+
+
+def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+    if sentences is None or sentences.empty:
+        return {}
+    ordered = sentences.sort_values(["article_id", "sentence_id"])
+    return {article_id: list(zip(part["start"].astype(int), part["end"].astype(int)))
+            for article_id, part in ordered.groupby("article_id", sort=False)}
+
+
+def _actor_mentions(hits: pd.DataFrame | None) -> dict[str, list[tuple[int, int, str]]]:
+    if hits is None or hits.empty:
+        return {}
+    actors = hits[hits["kind"] == "actor"]
+    return {article_id: list(zip(part["start"].astype(int), part["end"].astype(int), part["frame"].astype(str)))
+            for article_id, part in actors.groupby("article_id", sort=False)}
+
+
+def _contexts(body, sentence_spans, spans, actor_mentions) -> list[dict]:
+    """Voice, speaker, negation, hedging and target of each span (``framing.context``)."""
+    from .context import body_context
+    return [{"voice": c.voice, "speaker": c.speaker, "negated": c.negated, "hedged": c.hedged, "target": c.target}
+            for c in body_context(body, sentence_spans, spans, actor_mentions)]
+
+
+def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.DataFrame:
+    """Add outlet, title and the left/match/right text to occurrence rows."""
+    meta = articles.set_index("article_id")
+    bodies = meta["body"].fillna("").astype(str)
+    table = pd.DataFrame({column: rows[column] if column in rows else None for column in COLUMNS})
+    if table.empty:
+        return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    table["outlet"] = table["article_id"].map(meta["outlet"]).to_numpy()
+    table["title"] = table["article_id"].map(meta["title"]).to_numpy() if "title" in meta else None
+    pieces = [_kwic(bodies[a], int(s), int(e), width) for a, s, e in zip(table["article_id"], table["start"], table["end"])]
+    table["left"], table["match"], table["right"] = zip(*pieces) if pieces else ((), (), ())
+    return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _kwic(body: str, start: int, end: int, width: int) -> tuple[str, str, str]:
+    def flat(text: str) -> str:
+        return " ".join(text.split())
+    left = body[max(0, start - width):start]
+    right = body[end:end + width]
+    # keep a space that touches the match, so "calls “x”" and "calls x" read differently
+    return ((flat(left) + (" " if left[-1:].isspace() else "")).lstrip(), flat(body[start:end]),
+            ((" " if right[:1].isspace() else "") + flat(right)).rstrip())
+
+
+def _sorted(table: pd.DataFrame, sort: str) -> pd.DataFrame:
+    position = ["article_id", "start"]
+    if sort in ("left", "right", "match"):  # by the words, nearest to the match first
+        nearest_first = (lambda ws: ws[::-1]) if sort == "left" else (lambda ws: ws)
+        key = table[sort].map(lambda text: " ".join(nearest_first(words(normalize_token(text)))))
+        table = table.assign(_key=key).sort_values(["_key", *position], kind="mergesort").drop(columns="_key")
+    elif sort == "voice":
+        table = table.sort_values(["voice", "outlet", *position], kind="mergesort", na_position="last")
+    else:
+        table = table.sort_values(["outlet", *position] if sort == "outlet" else position, kind="mergesort")
+    return table.reset_index(drop=True)

@@ -1,0 +1,123 @@
+import pandas as pd
+import pytest
+
+from framing.errors import SettingsError
+from framing.kwic import articles_table, concordance
+
+ARTICLE_000 = "000_b7b8b75330a77be9"
+ARTICLE_002 = "002_63e0d81dc0e8eb47"
+
+
+@pytest.fixture(scope="module")
+def articles(demo_corpus):
+    return articles_table(demo_corpus)
+
+
+def test_term_in_the_demo_corpus_with_its_context(demo_corpus, articles):
+    lines = concordance(demo_corpus, "destabilizing")
+    assert sorted(lines["article_id"]) == [ARTICLE_000, ARTICLE_002, ARTICLE_002]
+    bodies = articles.set_index("article_id")["body"]
+    for line in lines.itertuples():
+        assert bodies[line.article_id][line.start:line.end] == "destabilizing"
+        assert len(line.left) <= 60 and len(line.right) <= 60
+    crystal = lines[lines["article_id"] == ARTICLE_000].iloc[0]
+    assert crystal["outlet"] == "The Crystal Eyes"
+    assert crystal["title"] == "Iran Request US to Leave Syria, while Damascus Threatens Its Ally"
+    assert crystal["left"].endswith("Washington has promised to contain what it calls Tehran’s “")
+    assert crystal["right"].startswith("” role in the region")
+    southfront = lines[lines["article_id"] == ARTICLE_002].sort_values("start")
+    assert southfront["left"].iloc[0].endswith("the Iranian presence in Syria is “")
+    assert southfront["right"].iloc[0].startswith("” the Middle East")
+    assert southfront["left"].iloc[1].endswith("Iran’s presence in Syria is only ")
+    assert southfront["right"].iloc[1].startswith(" to the region")
+
+
+def test_voice_of_free_term_occurrences(demo_corpus):
+    lines = concordance(demo_corpus, "destabilizing", sort="article")
+    # a one-word scare quote keeps its distance; Tillerson's long quotation is quoted speech
+    assert lines["voice"].tolist() == ["distanced", "distanced", "quoted"]
+    assert lines["negated"].tolist() == [False, False, False]
+
+
+def test_filter_by_outlet_and_by_any_column(demo_corpus):
+    only = concordance(demo_corpus, "destabilizing", outlets=["The Crystal Eyes"])
+    assert only["article_id"].tolist() == [ARTICLE_000]
+    assert concordance(demo_corpus, "destabilizing", where={"domain": "southfront.org"})["article_id"].nunique() == 1
+    assert concordance(demo_corpus, "destabilizing", outlets=["Nobody"]).empty
+    with pytest.raises(SettingsError, match="no such column"):
+        concordance(demo_corpus, "destabilizing", where={"leaning": "left"})
+
+
+def test_sorting(demo_corpus):
+    by_left = concordance(demo_corpus, "destabilizing", sort="left")
+    # nearest word on the left: "is" < "only" < "tehran's"
+    assert [left.split()[-1] for left in by_left["left"].str.replace("“", "").str.strip()] == ["is", "only", "Tehran’s"]
+    by_outlet = concordance(demo_corpus, "destabilizing", sort="outlet")
+    assert by_outlet["outlet"].tolist() == ["SouthFront", "SouthFront", "The Crystal Eyes"]
+    by_right = concordance(demo_corpus, "destabilizing", sort="right")
+    assert by_right["right"].iloc[-1].startswith(" to the region")
+
+
+def test_bigram_term_matches_across_spaces_but_not_punctuation_or_lines():
+    articles = pd.DataFrame({"article_id": ["x"], "outlet": ["X"], "title": ["t"],
+                             "body": ["The Assad \t regime fell. Assad, regime change. ASSAD REGIME\nAssad\nregime"]})
+    lines = concordance(articles, "Assad regime")
+    assert lines["match"].tolist() == ["Assad regime", "ASSAD REGIME"]
+    assert lines["sentence_id"].tolist() == [0, 2]
+
+
+def test_phrase_follows_the_lexicon_rules(demo_corpus):
+    stems = concordance(demo_corpus, "destabiliz*", kind="phrase")
+    assert len(stems) == 3
+    curly = concordance(demo_corpus, "Iran's presence in Syria", kind="phrase")
+    assert curly["match"].tolist() == ["Iran’s presence in Syria"]
+
+
+def hand_hits(articles):
+    body = articles.set_index("article_id")["body"][ARTICLE_000]
+    start = body.index("destabilizing")
+    base = {"article_id": ARTICLE_000, "outlet": "The Crystal Eyes", "sentence_id": 3, "lexicon": "conflict",
+            "weight": 1.0, "speaker": None, "negated": False, "hedged": False, "target": "Iran"}
+    return pd.DataFrame([
+        {**base, "start": start, "end": start + 13, "matched": "destabilizing", "term": "destabiliz*",
+         "kind": "frame", "frame": "threat", "pole": "threat", "voice": "distanced"},
+        {**base, "start": 0, "end": 4, "matched": "Iran", "term": "Iran", "kind": "naming",
+         "frame": "Iran", "pole": "plain name", "voice": "author"},
+    ])
+
+
+def test_lexicon_kinds_read_the_hits(articles):
+    tables = {"articles": articles, "hits": hand_hits(articles)}
+    frame = concordance(tables, "Threat", kind="frame")
+    assert frame["match"].tolist() == ["destabilizing"]
+    assert frame[["voice", "target", "frame", "pole"]].iloc[0].tolist() == ["distanced", "Iran", "threat", "threat"]
+    assert frame["right"].iloc[0].startswith("” role in the region")
+    assert len(concordance(tables, "threat/threat", kind="pole")) == 1
+    assert concordance(tables, "other/threat", kind="pole").empty
+    label = concordance(tables, "plain name", kind="label")
+    assert label["match"].tolist() == ["Iran"] and label["left"].tolist() == [""]
+    assert concordance(tables, "Iran", kind="naming")["voice"].tolist() == ["author"]
+    assert concordance(tables, "threat", kind="frame", outlets=["SouthFront"]).empty
+    with pytest.raises(SettingsError, match="needs the lexicon hits"):
+        concordance(articles, "threat", kind="frame")
+
+
+def test_bad_options_are_refused(articles):
+    with pytest.raises(SettingsError, match="kind must be one of"):
+        concordance(articles, "x", kind="regex")
+    with pytest.raises(SettingsError, match="sort must be one of"):
+        concordance(articles, "x", sort="date")
+    with pytest.raises(SettingsError, match="empty"):
+        concordance(articles, "  ")
+
+
+def test_cli_kwic(demo_corpus_path, capsys):
+    from framing.cli import main
+    assert main(["kwic", str(demo_corpus_path), "destabilizing", "--outlet", "SouthFront", "--width", "30"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 2 and all("[destabilizing]" in line and line.startswith("SouthFront") for line in out)
+    assert main(["kwic", str(demo_corpus_path), "destabilizing", "--format", "csv"]) == 0
+    table = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out))
+    assert len(table) == 3 and {"left", "match", "right", "voice"} <= set(table.columns)
+    assert main(["kwic", str(demo_corpus_path), "nowhere-to-be-found"]) == 0
+    assert "no occurrence" in capsys.readouterr().err
