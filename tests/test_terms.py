@@ -191,3 +191,18 @@ def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
         assert len(lines) == term.count, f"{term.group}: {term.term!r}"
         assert lines["article_id"].nunique() == term.n_articles
         assert lines["match"].str.lower().str.replace("’", "'").str.replace(r"\s+", " ", regex=True).eq(term.term).all()
+
+
+def test_cli_terms(demo_corpus_path, capsys):
+    import io
+    from framing.cli import main
+    assert main(["terms", str(demo_corpus_path), "--min-count", "2", "--top", "3", "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(table["vs"]) == {"rest"} and table.groupby("group")["rank"].max().eq(3).all()
+    assert {"term", "count", "count_vs", "n_articles", "score", "z", "p", "significant"} <= set(table.columns)
+    assert main(["terms", str(demo_corpus_path), "--group", "SouthFront", "--vs", "Al-Monitor", "--ngrams", "1",
+                 "--method", "tfidf", "--min-count", "1", "--top", "5"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 6 and "SouthFront" in out[1] and "Al-Monitor" in out[1] and " z " not in out[0]
+    assert main(["terms", str(demo_corpus_path), "--vs", "Nowhere"]) == 2
+    assert "'Nowhere' is not a value of the column 'outlet'" in capsys.readouterr().err
