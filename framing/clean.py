@@ -8,7 +8,7 @@ page furniture, not phrases of particular pages; docs/cleaning.md lists them wit
 
 Reasons: ``navigation``, ``share``, ``advertisement``, ``comment-form``, ``comments``,
 ``donation``, ``subscription``, ``related``, ``duplicate-headline``, ``duplicate-caption``,
-``duplicate-text``, ``duplicate-quote``, ``photo-credit``.
+``duplicate-text``, ``duplicate-quote``, ``photo-credit``, ``copyright``, ``promotion``, ``markup``.
 Every pattern is anchored to a whole line or applied only to short lines, so the cost is
 linear in the length of the page.
 """
@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, NamedTuple, Sequence
+from functools import cached_property
+from typing import Callable, NamedTuple, Sequence
 
 from .records import RemovedSegment
 
 #: A line with more words than this is a paragraph of text, never a widget or a prompt.
 SHORT_LINE_WORDS = 30
+#: Donation prompts are short: a longer line that mentions donating is a report sentence.
+PROMPT_WORDS = 20
 #: Lines of at most this many words without closing punctuation read as headings or links.
 HEADING_WORDS = 14
 
@@ -42,9 +45,13 @@ class Page:
     reasons: tuple[str | None, ...]
     title: str | None = None
 
-    def kept(self) -> Iterator[tuple[int, Line]]:
+    def kept(self) -> list[tuple[int, Line]]:
         """Non-blank lines that no rule removed yet."""
-        return ((i, line) for i, line in enumerate(self.lines) if line.text and self.reasons[i] is None)
+        return self._kept
+
+    @cached_property
+    def _kept(self) -> list[tuple[int, Line]]:
+        return [(i, line) for i, line in enumerate(self.lines) if line.text and self.reasons[i] is None]
 
     def next_content(self, i: int, step: int = 1) -> int | None:
         """Index of the next non-blank line after (step=1) or before (step=-1) line ``i``."""
@@ -77,7 +84,8 @@ def split_lines(raw: str) -> tuple[Line, ...]:
     for piece in raw.splitlines(keepends=True):
         content = piece.rstrip(_LINE_BREAKS)
         stripped = content.strip()
-        lines.append(Line(offset, offset + len(content), stripped, len(content) - len(content.lstrip()), len(stripped.split())))
+        words = len(stripped.split()) if len(stripped) < 400 else stripped.count(" ") + 1  # long: a paragraph anyway
+        lines.append(Line(offset, offset + len(content), stripped, len(content) - len(content.lstrip()), words))
         offset += len(piece)
     return tuple(lines)
 
@@ -91,12 +99,21 @@ _SKIP_LINK = _whole(r"skip to (?:the )?(?:main )?(?:content|navigation|menu|sear
 _NAV_WORD = _whole(r"menu", r"main menu", r"search", r"home", r"close", r"log ?in", r"log ?out", r"sign in", r"sign out",
                    r"my account", r"toggle navigation", r"navigation", r"back to top", r"top", r"next", r"previous",
                    r"next (?:article|post|story)", r"previous (?:article|post|story)", r"print", r"print this (?:page|article)",
-                   r"font size", r"a\+? ?a-?", r"listen to (?:this )?article", r"\d+ min(?:ute)? read")
+                   r"font size", r"a\+? ?a-?", r"listen to (?:this )?article", r"\d+ min(?:ute)? read", r"photo", r"video", r"image",
+                   r"slideshow(?: \(\d+ images?\))?", r"(?:next|prev|previous)? ?image \d+ of \d+", r"\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago",
+                   r"updated", r"view (?:gallery|slideshow|comments)", r"expand", r"collapse", r"loading\.*", r"play video", r"watch video")
 _TAGS = _whole(r"(?:tags?|topics?|filed under|categories|category|keywords)\s*:.*", r"tags?", r"topics")
-_SHARE = _whole(r"share", r"share this(?: article| story| post)?", r"share on (?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram)",
-                r"tweet", r"e-?mail", r"facebook", r"twitter", r"whatsapp", r"linkedin", r"pinterest", r"reddit", r"telegram",
-                r"copy link", r"click to share on \w+", r"like this:?", r"follow us(?: on \w+)?", r"share via")
+_SHARE_WORD = r"(?:share|tweet|post|e-?mail|print|comment|facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|pocket|youtube|instagram|messenger|sms|copy link)"
+_SHARE = _whole(r"share this(?: article| story| post| page)?\s*(?:" + _SHARE_WORD + r"\s*)*", r"(?:" + _SHARE_WORD + r"[\s,|•·]*)+",
+                r"share on (?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram)", r"click to share on \w+.*", r"like this:?", r"share via",
+                r"[-•]?\s*(?:follow|like|join) (?:us|@?[\w.’']+(?: [\w.’']+){0,3}) on (?:twitter|facebook|instagram|youtube|telegram|linkedin|tiktok)\b.*",
+                r"[-•]?\s*follow @\w+.*", r"follow us")
+_PROMO = _whole(r"click here (?:to|for) .{1,80}", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.{0,40}",
+                r"visit .{1,40}(?:homepage|home page|website) for more .{1,30}")
 _AD = _whole(r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"story continues below(?: advertisement)?",
+             r"(?:advertisement\s*)?continue reading the main story", r"media playback is unsupported on your device",
+             r"story continued below", r"story continues", r"article continues (?:below|after (?:the )?(?:advertisement|ad))",
+             r"your browser does not support (?:the )?(?:video|audio)(?: tag| element)?",
              r"article continues below(?: advertisement)?", r"continue reading below", r"promoted(?: stories)?")
 _COMMENT_FORM = _whole(
     r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"cancel reply", r"post comment",
@@ -115,36 +132,50 @@ _AMOUNT = r"(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|usd|eur|gb
 _LONE_AMOUNT = re.compile(r"(?:(?:raised|goal|target|of|total)[:\s]*)?" + _AMOUNT + r"(?:\s*(?:raised|goal|/\s*" + _AMOUNT + r"))?", re.IGNORECASE)
 _PRICE = re.compile(r"\b(?:only|just|from|for)?\s*" + _AMOUNT + r"\s*(?:/|per|a|an|each|every)\s*(?:year|yr|month|mo|week|day|issue)\b", re.IGNORECASE)
 _DONATION = re.compile(
-    r"\b(?:donate(?: now| today| here)?|make a (?:donation|contribution)|your (?:donation|contribution|support)"
+    r"^donate\b|\bdonate (?:now|today|here|to us|to our)\b|\bmake a (?:donation|contribution)|\byour (?:donation|contribution|support) (?:helps|keeps|makes|today)"
     r"|(?:one-time|monthly|recurring) (?:donation|gift)|tax[- ]deductible|consider (?:helping|supporting|donating to) us"
-    r"|help us (?:keep|continue|grow|fund|stay|remain)|support (?:us|our (?:work|journalism|reporting|mission|site))"
+    r"|help us (?:keep|continue|grow|fund|stay|remain)|support (?:us|our (?:work|journalism|reporting|mission|site))\b"
     r"|support (?:independent|quality) (?:journalism|media|news)|become a (?:patron|supporter|sustaining member)"
-    r"|patreon|paypal|buy me a coffee|ko-fi|chip in"
-    r"|(?:do you )?(?:like|enjoy|enjoyed|value|appreciate) (?:this|our) (?:content|article|work|reporting|journalism)\b)",
+    r"|^support [\w’'.-]+(?:’s|'s) (?:\w+ )?(?:journalism|reporting|work)"
+    r"|(?:via|with|through|on) (?:patreon|paypal)|patreon\.com|paypal\.me|buy me a coffee|ko-fi|chip in (?:\$|today|now)"
+    r"|^(?:do you |did you )?(?:like|enjoy|enjoyed|value|appreciate) (?:this|our) (?:content|article|work|reporting|journalism)\b",
     re.IGNORECASE)
+_MONEY_HINTS = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "dollar", "euro")
+_DONATION_HINTS = ("donat", "contribut", "tax", "help us", "support", "patron", "paypal", "coffee", "ko-fi", "chip in",
+                   "like", "enjoy", "value", "appreciate", "consider")
+_SUBSCRIPTION_HINTS = ("subscri", "sign up", "register", "get started", "trial", "join", "newsletter", "already", "become a",
+                       "unlimited", "premium", "continue reading", "log in", "cancel", "inbox")
 _SUBSCRIPTION = re.compile(
     r"^(?:subscribe|subscribe now|subscribe today|sign up|sign up now|sign up today|register now|get started|"
     r"start (?:your )?free trial|join now|join today)[.!]?$"
-    r"|\bsubscribe (?:to (?:our|the|my) (?:newsletter|channel|podcast|mailing list|feed)|now|today|for (?:free|only|just|\$))"
+    r"|\bsubscribe (?:to (?:our|the|my) (?:\w+ )?(?:newsletter|channel|podcast|mailing list|feed)|now|today|for (?:free|only|just|\$))"
     r"|\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) (?:free )?(?:\w+ )?(?:newsletter|briefing|digest|alerts)"
-    r"|\bnewsletters?\b.*\b(?:inbox|delivered|sign up|subscribe)\b|\b(?:inbox|sign up|subscribe)\b.*\bnewsletters?\b"
+    r"|\b(?:sign up|subscribe)\b[^.!?]{0,40}\bnewsletters?\b|\bnewsletters?\b[^.!?]{0,40}\b(?:sign up|subscribe|delivered)\b"
     r"|\balready (?:a )?(?:subscriber|member|have an account)|\bbecome a (?:subscriber|member|premium member)"
     r"|\bsubscribers? (?:only|get|can|enjoy)|\bunlimited (?:digital )?access|\bfree trial\b|\bpremium (?:content|members?|subscription)"
     r"|\bto continue reading\b|\blog in to (?:read|continue)|^join our (?:community|mailing list|newsletter)"
     r"|\bcancel (?:at )?any ?time\b|\bsubscription (?:plans?|options?)\b|\b(?:in|to|into) your inbox\b", re.IGNORECASE)
 _RELATED_HEADING = _whole(
-    r"check (?:also|this out)", r"see also", r"also read", r"read (?:more|also|next)",
+    r"check (?:also|this out)", r"see also", r"also see", r"also read", r"read (?:more|also|next)", r"more", r"watch", r"listen",
     r"related(?: (?:articles?|posts?|stories|news|content|coverage|reading|topics|links))?",
     r"more (?:from|on|in) [\w\s'’-]{1,40}", r"more (?:stories|news|articles|headlines)", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
     r"recommended(?: for you| stories| articles)?", r"trending(?: now| stories)?", r"most (?:read|popular|viewed|shared)",
     r"popular (?:posts|stories|articles)", r"don'?t miss", r"editor'?s picks?", r"latest (?:news|stories|posts|articles)",
     r"further reading", r"top stories", r"what to read next", r"keep reading", r"in case you missed it")
-_RELATED_INLINE = re.compile(r"(?:read more|also read|see also|related|read also|recommended|watch|listen)\s*:\s*\S", re.IGNORECASE)
+_RELATED_INLINE = re.compile(r"\(?\s*(?:read more|also read|see also|also see|related|read also|recommended|more|watch|listen|photos|videos?|gallery|full coverage|"
+                             r"slideshow|pictures|in pictures)\s*:\s*\S", re.IGNORECASE)
 _TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more\s*[»›>]*|continue reading\s*[»›>→]*)$", re.IGNORECASE)
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
 _BREADCRUMB_ROOT = re.compile(r"(?:home|homepage|start|main|news|front page)", re.IGNORECASE)
-_CREDIT = re.compile(r"\(?\s*(?:(?:photo|image|picture|video|graphic|illustration)s?\s*(?:credit|courtesy|by|source)?|credit)\s*:\s*[^()]{1,80}\)?", re.IGNORECASE)
-_CREDIT_TAIL = re.compile(r"\s*\(?\s*(?:(?:photo|image|picture)s?\s*(?:credit|courtesy|by|source)?|credit)\s*:\s*[^()]{1,80}\)?\s*$", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"\(?\s*(?:(?:photo|image|picture|video|graphic|illustration)s? ?(?:credit|courtesy|by|source)\s*:?|credits?\s*:|image copyright"
+    r"|enlarge this image|toggle caption|image caption|media caption|getty images|shutterstock"
+    r"|(?:photo|image|picture)\s*:(?=\s*\S+(?:\s+\S+){0,3}\s*\)?$))\s*[^()]{1,80}\)?", re.IGNORECASE)
+#: A parenthesis ending a line that names a photo or a credit: "(photo credit: SANA/AFP)", "(AP Photo/Jane Doe)".
+_CREDIT_TAIL = re.compile(r"\s*\([^()]*\b(?:photo|image|picture|credit)s?\b[^()]*\)\s*$", re.IGNORECASE)
+_MARKUP = re.compile(r"(?:\[/?[a-z_]+(?:\s[^\]]{0,80})?\]\s*)+")
+_COPYRIGHT = re.compile(r"(?:©|copyright ©|\(c\)|copyright \d{4}).{0,120}|.{0,100}\ball rights reserved\b.{0,40}", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
 _QUOTE = re.compile(r"[“\"]([^”\"]{25,}?)[”\"]")
 _CLOSING = tuple(".!?:;”\"’)…")
 
@@ -163,11 +194,13 @@ def _whole_line_rule(pattern: re.Pattern, reason: str, max_words: int = 12) -> R
 
 
 remove_skip_links = _whole_line_rule(_SKIP_LINK, "navigation")
-remove_navigation_words = _whole_line_rule(_NAV_WORD, "navigation", 4)
+remove_navigation_words = _whole_line_rule(_NAV_WORD, "navigation", 6)
 remove_tag_lists = _whole_line_rule(_TAGS, "navigation", 20)
-remove_share_buttons = _whole_line_rule(_SHARE, "share", 6)
-remove_advertisements = _whole_line_rule(_AD, "advertisement", 5)
+remove_share_buttons = _whole_line_rule(_SHARE, "share", 12)
+remove_advertisements = _whole_line_rule(_AD, "advertisement", 8)
 remove_comment_form = _whole_line_rule(_COMMENT_FORM, "comment-form", 20)
+remove_promotions = _whole_line_rule(_PROMO, "promotion", 20)
+remove_markup = _whole_line_rule(_MARKUP, "markup", 10)
 
 
 def remove_breadcrumbs(page: Page) -> dict:
@@ -222,9 +255,9 @@ def remove_donation_prompts(page: Page) -> dict:
     """Donation prompts ("Consider helping us!", "Donate now") and lone amounts ("2,500 $")."""
     found = {}
     for i, line in page.kept():
-        if line.words <= SHORT_LINE_WORDS and _DONATION.search(line.text):
+        if line.words <= PROMPT_WORDS and _has_hint(line, _DONATION_HINTS) and _DONATION.search(line.text):
             found[i] = "donation"
-        elif line.words <= 6 and _LONE_AMOUNT.fullmatch(line.text):
+        elif line.words <= 6 and _has_hint(line, _MONEY_HINTS) and _LONE_AMOUNT.fullmatch(line.text):
             found[i] = "donation"
     return found
 
@@ -232,8 +265,7 @@ def remove_donation_prompts(page: Page) -> dict:
 def remove_subscription_prompts(page: Page) -> dict:
     """Subscription boxes: a prompt or price line ("Subscribe", "Only $100 per year.") and the
     heading-like lines around it (the box's tagline), up to two on each side."""
-    anchors = [i for i, line in page.kept()
-               if line.words <= SHORT_LINE_WORDS and (_SUBSCRIPTION.search(line.text) or (line.words <= 12 and _PRICE.search(line.text)))]
+    anchors = [i for i, line in page.kept() if line.words <= SHORT_LINE_WORDS and _is_subscription_prompt(line)]
     found = dict.fromkeys(anchors, "subscription")
     for i in anchors:
         for step in (-1, 1):
@@ -244,6 +276,18 @@ def remove_subscription_prompts(page: Page) -> dict:
                     break
                 found[j] = "subscription"
     return found
+
+
+def _is_subscription_prompt(line: Line) -> bool:
+    if _has_hint(line, _SUBSCRIPTION_HINTS) and _SUBSCRIPTION.search(line.text):
+        return True
+    return line.words <= 12 and _has_hint(line, _MONEY_HINTS) and _PRICE.search(line.text) is not None
+
+
+def _has_hint(line: Line, hints: tuple[str, ...]) -> bool:
+    """A cheap test before a costly pattern: does the lowercased line hold one of ``hints``?"""
+    low = line.text.lower()
+    return any(hint in low for hint in hints)
 
 
 def remove_related_links(page: Page) -> dict:
@@ -292,39 +336,67 @@ def remove_repeated_lines(page: Page) -> dict:
 
 
 def _line_key(text: str) -> str:
-    text = _CREDIT_TAIL.sub("", text)
-    return " ".join(text.casefold().split()).strip(" .,;:!?\"'“”‘’")
+    """The text of a line for comparison: case, spacing, end punctuation and a trailing credit ignored."""
+    if text.endswith(")"):
+        head, tail = text[:-100], text[-100:]
+        text = head + _CREDIT_TAIL.sub("", tail)
+    text = text.casefold()
+    if "  " in text or "\t" in text or "\xa0" in text:
+        text = " ".join(text.split())
+    return text.strip(" .,;:!?\"'“”‘’")
 
 
 def _repeat_reason(page: Page, first: int, later: int, key: str, title_key: str | None) -> str:
-    if key == title_key or first == next((i for i, _ in page.kept()), None):
+    if key == title_key or (title_key is None and _is_heading_like(page.lines[first])
+                            and first == next((i for i, _ in page.kept()), None)):
         return "duplicate-headline"
-    credited = any(_CREDIT_TAIL.search(page.lines[k].text) for k in (first, later))
+    credited = any(_CREDIT_TAIL.search(page.lines[k].text[-100:]) for k in (first, later))
     credit_follows = any(
         (n := page.next_content(k)) is not None and _CREDIT.fullmatch(page.lines[n].text) for k in (first, later))
     return "duplicate-caption" if credited or credit_follows else "duplicate-text"
 
 
 def remove_repeated_quotes(page: Page) -> dict:
-    """A pull quote: a one-sentence line whose quotation (six words or more) the report
-    repeats verbatim inside a longer paragraph; the paragraph keeps it."""
+    """A pull quote: a one-sentence line quoting six words or more that a longer paragraph of
+    the page repeats with its attribution (nearly all the line's words are in that paragraph);
+    the paragraph keeps it."""
     where: dict[str, list[int]] = {}
     for i, line in page.kept():
-        for quote in _QUOTE.findall(line.text):
-            if len(quote.split()) >= 6:
-                where.setdefault(_line_key(quote), []).append(i)
+        if '"' in line.text or "“" in line.text:
+            for quote in _QUOTE.findall(line.text):
+                if len(quote.split()) >= 6:
+                    where.setdefault(_line_key(quote), []).append(i)
     found = {}
     for indices in where.values():
-        for i in set(indices):
-            others = [j for j in indices if j != i]
-            if others and _is_pull_quote(page.lines[i]) and any(page.lines[j].words > page.lines[i].words * 1.5 for j in others):
+        for i in dict.fromkeys(indices):
+            line = page.lines[i]
+            if i in found or not _is_one_sentence(line):
+                continue
+            if any(j != i and j not in found and _repeats(line, page.lines[j]) for j in indices):
                 found[i] = "duplicate-quote"
     return found
 
 
-def _is_pull_quote(line: Line) -> bool:
-    tail = _QUOTE.sub("", line.text)
-    return len(tail.split()) <= 15 and line.text.count(". ") <= 1
+def _is_one_sentence(line: Line) -> bool:
+    return line.words <= 60 and len(re.findall(r"[.!?][”\"’]?\s+[“\"A-Z]", line.text)) == 0
+
+
+def _repeats(short: Line, longer: Line) -> bool:
+    """True when ``longer`` is a longer paragraph holding nearly every word of ``short``."""
+    if longer.words < short.words * 1.5 or _is_caption(longer):
+        return False
+    mine = _WORDS.findall(short.text.lower())
+    theirs = set(_WORDS.findall(longer.text.lower()))
+    return sum(word in theirs for word in mine) >= 0.85 * len(mine)
+
+
+def _is_caption(line: Line) -> bool:
+    return bool(_CREDIT_TAIL.search(line.text[-100:])) or line.text.lower().startswith(("file -", "file--", "file photo"))
+
+
+def remove_copyright_notices(page: Page) -> dict:
+    """"© 2019 Example Media. All rights reserved." lines."""
+    return {i: "copyright" for i, line in page.kept() if line.words <= 25 and _COPYRIGHT.fullmatch(line.text)}
 
 
 def remove_photo_credits(page: Page) -> dict:
@@ -335,9 +407,9 @@ def remove_photo_credits(page: Page) -> dict:
 #: The rules in the order they run (later rules see what earlier ones removed).
 RULES: tuple[Rule, ...] = (
     remove_skip_links, remove_breadcrumbs, remove_navigation_words, remove_tag_lists, remove_share_buttons,
-    remove_advertisements, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
+    remove_advertisements, remove_promotions, remove_markup, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
     remove_comment_section, remove_related_links, remove_repeated_lines, remove_photo_credits,
-    remove_repeated_quotes,
+    remove_repeated_quotes, remove_copyright_notices,
 )
 
 
@@ -346,11 +418,14 @@ def clean_text(raw: str, *, title: str | None = None, rules: Sequence[Rule] = RU
     ``title`` (the known headline) lets a repeated headline be recognised as such."""
     lines = split_lines(raw)
     reasons: list[str | None] = [None] * len(lines)
+    page = Page(lines, tuple(reasons), title)
     for rule in rules:
-        page = Page(lines, tuple(reasons), title)
-        for i, reason in rule(page).items():
+        found = rule(page)
+        for i, reason in found.items():
             if reasons[i] is None:
                 reasons[i] = reason
+        if found:
+            page = Page(lines, tuple(reasons), title)
     return Cleaned(_body(lines, reasons), _segments(raw, lines, reasons))
 
 
