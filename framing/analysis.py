@@ -1,0 +1,366 @@
+"""The analysis pipeline: articles -> sentences -> lexicon hits with their context, as the three
+tidy tables of docs/data-model.md, plus an on-disk cache so a big corpus is analysed once.
+
+Per article: the body is split into sentences once (``framing.tokenize.split_sentences``), every
+lexicon term is found (``framing.match.Matcher``), and each hit gets its voice, speaker,
+negation, hedging and target from ``framing.context.body_context``. A hit belongs to the
+sentence its first character is in (a phrase matched across a line break starts in one
+sentence and ends in the next).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import pandas as pd
+
+from . import __version__
+from .errors import FramingError, SettingsError
+from .lexicon import Lexicon
+from .match import KINDS, Matcher
+from .records import Article, Corpus
+from .tokenize import count_words, split_sentences
+
+try:  # the context rules are their own stage; see docs/context-rules.md
+    from .context import body_context
+except ImportError:  # pragma: no cover - only while framing/context.py is absent
+    body_context = None
+
+#: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md).
+SENTENCE_COLUMNS = {"article_id": "str", "sentence_id": "int64", "start": "int64", "end": "int64",
+                    "text": "str"}
+HIT_COLUMNS = {"article_id": "str", "outlet": "str", "sentence_id": "int64", "start": "int64",
+               "end": "int64", "matched": "str", "term": "str", "lexicon": "str", "kind": "str",
+               "frame": "str", "pole": "str", "weight": "float64", "voice": "str", "speaker": "object",
+               "negated": "bool", "hedged": "bool", "target": "object"}
+_ARTICLE_CORE = ("article_id", "outlet", "title", "date", "date_precision", "url", "n_words",
+                 "n_sentences", "body", "event_id")
+#: Bump when the cache layout changes; old cache folders are then ignored.
+CACHE_FORMAT = 1
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Analysis:
+    """A corpus analysed with some lexicons: ``articles``, ``sentences`` and ``hits`` tables
+    (columns in docs/data-model.md). ``corpus`` is None when read from a cache without it."""
+
+    corpus: Corpus | None
+    lexicons: tuple[Lexicon, ...]
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    hits: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ArticleHits:
+    """One article's sentence spans and hit rows (columns of ``HIT_COLUMNS`` after ``outlet``)."""
+
+    sentence_spans: list
+    rows: list
+
+
+def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
+            progress: Progress | None = None) -> Analysis:
+    """Analyse every article of ``corpus`` with ``lexicons`` (default: the bundled ones).
+    ``progress(done, total)`` is called every 200 articles and at the end."""
+    lexicons = _lexicons(lexicons)
+    matcher = Matcher(lexicons)
+    articles = tuple(corpus.articles)
+    sentences = _Columns(SENTENCE_COLUMNS)
+    hits = _Columns(HIT_COLUMNS)
+    n_sentences = []
+    for done, article in enumerate(articles, 1):
+        found = article_hits(article.body, matcher)
+        n_sentences.append(len(found.sentence_spans))
+        _add_sentences(sentences, article, found.sentence_spans)
+        for row in found.rows:
+            hits.append((article.id, article.outlet) + row)
+        if progress is not None and (done % 200 == 0 or done == len(articles)):
+            progress(done, len(articles))
+    return Analysis(corpus, lexicons, _articles_table(corpus, n_sentences),
+                    sentences.frame(), hits.frame())
+
+
+def article_hits(body: str, matcher: Matcher) -> ArticleHits:
+    """Sentence spans of ``body`` and one row per hit: ``(sentence_id, start, end, matched,
+    term, lexicon, kind, frame, pole, weight, voice, speaker, negated, hedged, target)``."""
+    spans = split_sentences(body)
+    matches = matcher.find(body)
+    if not matches:
+        return ArticleHits(spans, [])
+    contexts = _contexts(body, spans, matches)
+    starts = [s for s, _ in spans]
+    rows = []
+    for match, ctx in zip(matches, contexts):
+        sentence_id = max(bisect_right(starts, match.start) - 1, 0)
+        target = None if match.kind == "actor" else ctx.target
+        rows.append((sentence_id,) + tuple(match[:9]) + (ctx.voice, ctx.speaker, ctx.negated,
+                                                          ctx.hedged, target))
+    return ArticleHits(spans, rows)
+
+
+def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
+                lexicons: Iterable[Lexicon] | None = None) -> pd.DataFrame:
+    """The hits of one ``kind`` (frame, naming, actor) and/or one ``frame`` (a frame, naming-set
+    or actor name). A name that none of ``lexicons`` (or, without them, none of the hits) has
+    raises ``SettingsError`` listing the names there are."""
+    if kind is not None and kind not in KINDS:
+        raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    if frame is not None:
+        names = _names(lexicons, kind) if lexicons is not None else set(
+            hits["frame"] if kind is None else hits.loc[hits["kind"] == kind, "frame"])
+        if frame not in names:
+            what = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind, "frame, naming set or actor")
+            raise SettingsError(f"no {what} called {frame!r}; there are: {', '.join(sorted(names)) or '(none)'}")
+    keep = pd.Series(True, index=hits.index)
+    if kind is not None:
+        keep &= hits["kind"] == kind
+    if frame is not None:
+        keep &= hits["frame"] == frame
+    return hits[keep].reset_index(drop=True)
+
+
+def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
+    names = set()
+    for lex in lexicons:
+        if kind in (None, "frame"):
+            names.update(f.name for f in lex.frames)
+        if kind in (None, "naming"):
+            names.update(n.name for n in lex.naming_sets)
+        if kind in (None, "actor"):
+            names.update(a.name for a in lex.actors)
+    return names
+
+
+@dataclass(frozen=True)
+class _NeutralContext:
+    voice: str = "author"
+    speaker: str | None = None
+    negated: bool = False
+    hedged: bool = False
+    target: str | None = None
+
+
+def _contexts(body: str, spans: Sequence, matches: Sequence) -> list:
+    """Context of every match (actor mentions too: their voice says whether an actor is named
+    in a quotation; their target is left empty)."""
+    if body_context is None:
+        return [_NeutralContext()] * len(matches)
+    hit_spans = [(m.start, m.end) for m in matches]
+    actors = [(m.start, m.end, m.frame) for m in matches if m.kind == "actor"]
+    return body_context(body, spans, hit_spans, actors)
+
+
+def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
+    if lexicons is None:
+        from .lexicon import bundled_lexicons
+        return tuple(bundled_lexicons())
+    lexicons = tuple(lexicons)
+    for lexicon in lexicons:
+        if not isinstance(lexicon, Lexicon):
+            raise FramingError(f"lexicons must be Lexicon objects (see framing.lexicon.load_lexicon), "
+                               f"got {type(lexicon).__name__}")
+    return lexicons
+
+
+class _Columns:
+    """Rows gathered column by column, then one DataFrame with the documented dtypes."""
+
+    def __init__(self, dtypes: dict[str, str]):
+        self.dtypes = dtypes
+        self.rows: list[tuple] = []
+        self.append = self.rows.append
+
+    def frame(self) -> pd.DataFrame:
+        columns = list(zip(*self.rows)) if self.rows else [()] * len(self.dtypes)
+        data = {name: pd.Series(list(values), dtype=dtype)
+                for (name, dtype), values in zip(self.dtypes.items(), columns)}
+        return pd.DataFrame(data, columns=list(self.dtypes))
+
+
+def _add_sentences(table: _Columns, article: Article, spans: Sequence) -> None:
+    body = article.body
+    for i, (start, end) in enumerate(spans):
+        table.append((article.id, i, start, end, body[start:end]))
+
+
+def _articles_table(corpus: Corpus, n_sentences: list[int]) -> pd.DataFrame:
+    """The articles table (``framing.load.corpus_frame`` when the loader has it), with
+    ``n_sentences`` from the split the hits were assigned to."""
+    try:
+        from .load import corpus_frame
+    except ImportError:
+        table = _core_articles_table(corpus)
+    else:
+        table = corpus_frame(corpus)
+    table = table.copy()
+    table["n_sentences"] = pd.Series(n_sentences, dtype="int64", index=table.index)
+    return table
+
+
+def _core_articles_table(corpus: Corpus) -> pd.DataFrame:
+    """The documented articles columns, built here until ``framing.load.corpus_frame`` exists."""
+    rows = []
+    for a in corpus.articles:
+        meta = dict(a.meta)
+        rows.append({"article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
+                     "date_precision": a.date_precision, "url": a.url, "n_words": count_words(a.body),
+                     "n_sentences": 0, "body": a.body, "event_id": meta.pop("event_id", None), **meta})
+    table = pd.DataFrame(rows, columns=None if rows else list(_ARTICLE_CORE))
+    return table.astype({"n_words": "int64", "n_sentences": "int64"})
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def analysis_key(corpus: Corpus, lexicons: Iterable[Lexicon]) -> str:
+    """What an analysis depends on: the articles (ids, metadata, raw and cleaned text), the
+    lexicons' content and the pipeline's code. Equal keys give equal tables."""
+    digest = hashlib.sha256()
+    for part in (_corpus_key(corpus), *(_lexicon_key(lex) for lex in lexicons), _pipeline_key()):
+        digest.update(part.encode("ascii"))
+    return digest.hexdigest()
+
+
+def _corpus_key(corpus: Corpus) -> str:
+    from .export import corpus_fingerprint
+    digest = hashlib.sha256(corpus_fingerprint(corpus).encode("ascii"))
+    for article in sorted(corpus.articles, key=lambda a: a.id):
+        body = article.body.encode("utf-8")
+        digest.update(len(body).to_bytes(8, "big"))
+        digest.update(body)
+        digest.update(json.dumps(dict(article.meta), sort_keys=True, default=str).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _lexicon_key(lexicon: Lexicon) -> str:
+    try:
+        from .lexicon import lexicon_fingerprint
+    except ImportError:
+        return hashlib.sha256(repr(lexicon).encode("utf-8")).hexdigest()
+    return lexicon_fingerprint(lexicon)
+
+
+def _pipeline_key() -> str:
+    """Hash of the code the tables come from, so a changed rule never reads a stale cache."""
+    digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
+    here = Path(__file__).resolve().parent
+    for name in ("analysis.py", "match.py", "context.py", "tokenize.py", "clean.py", "load.py"):
+        path = here / name
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def save_analysis(analysis: Analysis, directory: str | Path, *, key: str | None = None) -> Path:
+    """Write the three tables as Parquet and ``analysis.json`` (key, versions, lexicons) into
+    ``directory`` (created; replaced atomically if it exists)."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".framing-", dir=directory.parent))
+    try:
+        for name in ("articles", "sentences", "hits"):
+            _parquet_safe(getattr(analysis, name)).to_parquet(staging / f"{name}.parquet", index=False)
+        info = {"format": CACHE_FORMAT, "framing": __version__, "key": key,
+                "lexicons": [_lexicon_record(lex) for lex in analysis.lexicons],
+                "rows": {n: len(getattr(analysis, n)) for n in ("articles", "sentences", "hits")},
+                "object_columns": {n: [str(c) for c, t in getattr(analysis, n).dtypes.items() if t == object]
+                                   for n in ("articles", "sentences", "hits")}}
+        (staging / "analysis.json").write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")
+        if directory.exists():
+            shutil.rmtree(directory)
+        os.replace(staging, directory)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return directory
+
+
+def load_analysis(directory: str | Path, *, corpus: Corpus | None = None,
+                  lexicons: Iterable[Lexicon] | None = None) -> Analysis:
+    """Read an analysis written by ``save_analysis``. Without ``lexicons`` they are rebuilt
+    from the YAML stored alongside the tables."""
+    directory = Path(directory)
+    info = _read_info(directory)
+    tables = {}
+    for name in ("articles", "sentences", "hits"):
+        try:
+            tables[name] = pd.read_parquet(directory / f"{name}.parquet")
+        except (OSError, ValueError) as exc:
+            raise FramingError(f"{directory / (name + '.parquet')}: cannot be read ({exc}); "
+                               f"delete {directory} and analyse again") from exc
+    for name, columns in info.get("object_columns", {}).items():
+        for column in columns:  # columns of str-or-None come back as str with NaN: restore None
+            values = tables[name][column].astype(object)
+            tables[name][column] = values.where(values.notna(), None)
+    if lexicons is None:
+        lexicons = [_lexicon_from_record(r, directory) for r in info["lexicons"]]
+    return Analysis(corpus, tuple(lexicons), tables["articles"], tables["sentences"], tables["hits"])
+
+
+def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
+                   cache_dir: str | Path, progress: Progress | None = None) -> Analysis:
+    """``analyze``, read from ``cache_dir/<key>`` when the same corpus, lexicons and code were
+    analysed before; otherwise analysed and written there."""
+    lexicons = _lexicons(lexicons)
+    key = analysis_key(corpus, lexicons)
+    folder = Path(cache_dir) / key[:24]
+    if (folder / "analysis.json").exists():
+        try:
+            if _read_info(folder).get("key") == key:
+                return load_analysis(folder, corpus=corpus, lexicons=lexicons)
+        except FramingError:
+            pass  # a damaged cache entry is analysed again and overwritten
+    analysis = analyze(corpus, lexicons, progress=progress)
+    save_analysis(analysis, folder, key=key)
+    return analysis
+
+
+def _read_info(directory: Path) -> dict:
+    path = directory / "analysis.json"
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FramingError(f"{path}: not a saved analysis ({exc}); "
+                           "give the folder save_analysis wrote") from exc
+    if info.get("format") != CACHE_FORMAT:
+        raise FramingError(f"{path}: written in cache format {info.get('format')}, this framing reads "
+                           f"format {CACHE_FORMAT}; delete the folder and analyse again")
+    return info
+
+
+def _lexicon_record(lexicon: Lexicon) -> dict:
+    from . import lexicon as lexicon_module
+    to_yaml = getattr(lexicon_module, "lexicon_to_yaml", None)
+    return {"name": lexicon.name, "version": lexicon.version, "path": lexicon.path,
+            "fingerprint": _lexicon_key(lexicon), "yaml": to_yaml(lexicon) if to_yaml else None}
+
+
+def _lexicon_from_record(record: dict, directory: Path) -> Lexicon:
+    from . import lexicon as lexicon_module
+    parse = getattr(lexicon_module, "parse_lexicon", None)
+    if not record.get("yaml") or parse is None:
+        raise FramingError(f"{directory / 'analysis.json'}: lexicon {record.get('name')!r} was not stored "
+                           "as YAML; pass lexicons= to load_analysis")
+    return parse(record["yaml"], source=record.get("path") or f"{directory} ({record['name']})")
+
+
+def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Metadata columns holding mixed Python objects are written as JSON text."""
+    import pyarrow as pa
+    table = table.copy()
+    for column in table.columns:
+        if table[column].dtype == object:
+            try:
+                pa.array(table[column])
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                table[column] = [None if v is None else json.dumps(v, default=str) for v in table[column]]
+    return table

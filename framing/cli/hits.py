@@ -1,0 +1,45 @@
+"""``framing hits CORPUS``: every lexicon hit with its context, as a table, CSV or JSON."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..analysis import analyze, select_hits
+from ..lexicon import resolve_lexicon
+from ..load import load_corpus
+from ..match import KINDS
+
+FORMATS = ("table", "csv", "json")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "hits", help="every lexicon hit with voice, speaker, negation, hedging and target",
+        description="Find every lexicon term in the corpus and print one row per hit with all its "
+                    "fields (columns: docs/data-model.md, hits table).")
+    parser.add_argument("corpus", metavar="CORPUS", help="corpus folder or file (see `framing corpus`)")
+    parser.add_argument("--lexicon", metavar="FILE", action="append", default=None,
+                        help="a lexicon YAML file or a bundled lexicon's name; repeat for several "
+                             "(default: every bundled lexicon)")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("--kind", choices=KINDS, help="only hits of this kind")
+    parser.add_argument("--frame", metavar="NAME", help="only hits of this frame, naming set or actor")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
+    analysis = analyze(load_corpus(args.corpus), lexicons)
+    hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
+    out = sys.stdout
+    if args.format == "csv":
+        hits.to_csv(out, index=False)
+    elif args.format == "json":
+        out.write(hits.to_json(orient="records", force_ascii=False, indent=1))
+        out.write("\n")
+    elif hits.empty:
+        out.write("no hits\n")
+    else:
+        out.write(hits.to_string(index=False))
+        out.write("\n")
+    return 0
