@@ -204,8 +204,10 @@ class _Reader:
 
     # ---- the parts of a lexicon
 
-    def lexicon(self, root: Node) -> Lexicon:
+    def lexicon(self, root: Node) -> Lexicon | None:
         fields = self.mapping(root, "lexicon", TOP_KEYS)
+        if not isinstance(root, MappingNode):
+            return None
         text = lambda key, **kw: self.text(fields, key, root, "lexicon", **kw)  # noqa: E731
         name = text("name", required=True, hint="add `name: my_lexicon` at the top (a short name used in tables)")
         version = text("version", required=True, hint='add `version: "1.0"` (change it whenever the terms change)')
@@ -217,7 +219,7 @@ class _Reader:
             frames=self.section(fields, "frames", self.frame),
             naming_sets=self.section(fields, "naming_sets", self.naming_set),
             actors=self.section(fields, "actors", self.actor))
-        if isinstance(root, MappingNode) and not any(k in fields for k in ("frames", "naming_sets", "actors")):
+        if not any(k in fields for k in ("frames", "naming_sets", "actors")):
             self.problem(root, "lexicon defines nothing to match: add `frames:`, `naming_sets:` or `actors:`")
         self.check_actor_aliases(lexicon.actors)
         return lexicon
