@@ -26,13 +26,14 @@ MIN_STEM = 3  # letters before a trailing `*`: shorter stems match far too many 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _DASHES = re.compile(r"[\s\-\u2010-\u2015]+")
 _TAG = "tag:yaml.org,2002:"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 7x faster, same marks
 
 
 def read_lexicon(text: str, *, source: str) -> tuple[Lexicon | None, list[str]]:
     """The lexicon in ``text`` (None if there were problems) and every problem found."""
     reader = _Reader(source)
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}" if mark else source
