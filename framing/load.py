@@ -205,7 +205,7 @@ class _CorpusBuilder:
             date = self._apply_declared_precision(date, declared.lower(), article_id)
         if date.problem:
             self.note(date.problem.split(" '")[0].split(" (")[0], f"{article_id}: {date.problem}")
-        if date.value is None:
+        if date.value is None and not date.problem:
             self.note("no date", article_id)
         elif is_implausible(date.value):
             self.note("implausible date (before 1800 or after today; kept as given)", f"{article_id} ({date.value})")

@@ -91,6 +91,7 @@ def read_csv(path: Path, note: Note) -> Table:
             extra = row.pop(None, None)
             if extra:
                 note("CSV row with more values than header columns (extra values dropped)", f"{path.name} row {n}")
+            row = {key: (value if value != "" else None) for key, value in row.items()}  # an empty cell is missing
             yield Item(f"{path.name} row {n}", row, f"{path.stem}-{n}")
     return Table(columns, items())
 
@@ -217,7 +218,8 @@ def _folder_item(folder: Path, item: Item, file_column: str, note: Note) -> Item
     try:
         if path.suffix.lower() in HTML_SUFFIXES:
             extracted = extract_html(read_text_file(path, note))
-            row = {**{k: v for k, v in extracted.items() if k != FILE_TEXT}, **{k: v for k, v in row.items() if v}}
+            row = {**{k: v for k, v in extracted.items() if k != FILE_TEXT and v is not None},
+                   **{k: v for k, v in row.items() if v is not None}}
             row[FILE_TEXT] = extracted[FILE_TEXT]
         else:
             row[FILE_TEXT] = read_text_file(path, note)
@@ -248,13 +250,14 @@ def extract_html(html: str) -> dict[str, Any]:
 
     result = trafilatura.extract(html, include_comments=False, output_format="json", with_metadata=True)
     data = json.loads(result) if result else {}
-    return {
+    fields = {
         FILE_TEXT: data.get("text") or "",
         "title": data.get("title"),
         "date": data.get("date"),
-        "outlet": data.get("sitename") or data.get("hostname"),
+        "outlet": data.get("sitename") or data.get("source-hostname") or data.get("hostname"),
         "url": data.get("source") or data.get("url"),
         "hostname": data.get("hostname"),
         "author": data.get("author"),
         "description": data.get("description"),
     }
+    return {key: value for key, value in fields.items() if value is not None or key == FILE_TEXT}
