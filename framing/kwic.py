@@ -54,6 +54,7 @@ def concordance(source: Any, query: str, *, kind: str = "term", width: int = 60,
     articles, sentences, hits = _tables(source)
     articles = _filter_articles(articles, outlets=outlets, where=where)
     if kind in HIT_KINDS:
+        _check_lexicon_name(getattr(source, "lexicons", None), query, kind)
         rows = _hit_rows(articles, hits, query, kind)
     else:
         rows = _search_rows(articles, sentences, hits, query, kind)
@@ -109,6 +110,33 @@ def _filter_articles(articles: pd.DataFrame, *, outlets, where) -> pd.DataFrame:
         values = [wanted] if isinstance(wanted, str) or not isinstance(wanted, Collection) else list(wanted)
         keep &= articles[column].astype(str).isin([str(v) for v in values]).to_numpy()
     return articles[keep]
+
+
+def _lexicon_names(lexicons, kind: str) -> set[str]:
+    """Every name of ``kind`` the lexicons define (poles and labels also as ``FRAME/POLE``)."""
+    names: set[str] = set()
+    for lexicon in lexicons:
+        groups = {"frame": lexicon.frames, "pole": lexicon.frames, "naming": lexicon.naming_sets,
+                  "label": lexicon.naming_sets, "actor": lexicon.actors}[kind]
+        for group in groups:
+            if kind in ("pole", "label"):
+                members = group.poles if kind == "pole" else group.labels
+                names.update(m.name for m in members)
+                names.update(f"{group.name}/{m.name}" for m in members)
+            else:
+                names.add(group.name)
+    return names
+
+
+def _check_lexicon_name(lexicons, query: str, kind: str) -> None:
+    """A name no analysed lexicon has is a typo, not an empty concordance: say which exist."""
+    if not lexicons:
+        return
+    names = _lexicon_names(lexicons, kind)
+    wanted = "/".join(part.strip() for part in str(query).casefold().split("/", 1))
+    if wanted not in {n.casefold() for n in names}:
+        plain = sorted(n for n in names if "/" not in n) or sorted(names)
+        raise SettingsError(f"no {kind} called {query!r} in the lexicons analysed; there are: {', '.join(plain)}")
 
 
 def _hit_rows(articles: pd.DataFrame, hits: pd.DataFrame | None, query: str, kind: str) -> pd.DataFrame:
