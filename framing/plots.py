@@ -66,15 +66,15 @@ def _support_mark(low: pd.Series) -> pd.Series:
     return low.fillna(False).astype(bool).map({True: LOW_SUPPORT_MARK, False: ""})
 
 
-def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", title: str | None = None,
-                  max_cell_text: int = 400) -> go.Figure:
+def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | None = None,
+                  title: str | None = None, max_cell_text: int = 400) -> go.Figure:
     """Outlet (``group``) x frame heatmap of hits per 1,000 words from a ``score.frame_rates``
     table; the hover gives the rate, its bootstrap interval, the hits and the number of
-    articles. Only rows of ``voice`` are drawn. Cell values are printed when the grid is small
-    enough to read (at most ``max_cell_text`` cells)."""
+    articles. Only rows of ``voice`` (and of ``lexicon``, when given) are drawn. Cell values
+    are printed when the grid is small enough to read (at most ``max_cell_text`` cells)."""
     _require(scores, ["group", "frame", "pole", "voice", "rate", "ci_low", "ci_high", "n_articles"], "frame_heatmap")
     title = title or f"Frame rates per 1,000 words ({voice} voice)"
-    rows = scores[scores["voice"] == voice].copy()
+    rows = scores[(scores["voice"] == voice) & ((scores["lexicon"] == lexicon) if lexicon else True)].copy()
     if rows.empty:
         return _empty(title, f"No scores for voice '{voice}'.")
     rows["column"] = [frame_label(f, p) for f, p in zip(rows["frame"], rows["pole"])]
@@ -109,6 +109,10 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", title: str | None
     return fig
 
 
+def _voice_rows(table: pd.DataFrame, voice: str | None) -> pd.DataFrame:
+    return table[table["voice"] == voice] if voice and "voice" in table else table
+
+
 def _footnote(fig: go.Figure, text: str) -> None:
     fig.add_annotation(text=text, showarrow=False, x=0, y=-0.02, xref="paper", yref="paper",
                        xanchor="left", yanchor="top", font=dict(size=11, color="#666"))
@@ -119,12 +123,18 @@ def _dot_with_interval(x: pd.Series, lo: pd.Series, hi: pd.Series) -> dict:
                 arrayminus=(x - lo).clip(lower=0).to_numpy(float), thickness=1.5, width=3)
 
 
-def axis_balance_plot(balance: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+def axis_balance_plot(balance: pd.DataFrame, *, voice: str | None = None, lexicon: str | None = None,
+                      title: str | None = None) -> go.Figure:
     """Per outlet, each axis's balance ``(A - B) / (A + B)`` in [-1, 1] with its bootstrap
-    interval: one panel per axis, pole A on the right. Input: a ``score.axis_balance`` table."""
+    interval: one panel per axis, pole A on the right. Input: a ``score.axis_balance`` table
+    (rows of ``voice`` and ``lexicon`` only, when given)."""
     _require(balance, ["group", "frame", "balance", "ci_low", "ci_high", "n_articles"], "axis_balance_plot")
     title = title or "Axis balance per outlet (pole A − pole B) / (A + B)"
     rows = balance.dropna(subset=["balance"])
+    if voice and "voice" in rows:
+        rows = rows[rows["voice"] == voice]
+    if lexicon and "lexicon" in rows:
+        rows = rows[rows["lexicon"] == lexicon]
     if rows.empty:
         return _empty(title, "No axis has hits on either pole.")
     frames = list(dict.fromkeys(rows["frame"]))
@@ -159,11 +169,12 @@ def _axis_title(part: pd.DataFrame, frame: str) -> str:
     return safe(frame)
 
 
-def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None,
+def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, voice: str | None = None,
                       title: str | None = None) -> go.Figure:
     """Stacked horizontal bars: for one naming set, each outlet's share of each label (the
     shares of an outlet sum to 1). Input: a ``score.label_shares`` table."""
     _require(shares, ["group", "naming_set", "label", "share", "count"], "label_shares_plot")
+    shares = _voice_rows(shares, voice)
     sets = list(dict.fromkeys(shares["naming_set"]))
     if naming_set is None and sets:
         naming_set = sets[0]
@@ -196,12 +207,16 @@ def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = 
     return frame_heatmap(part, voice=voice, title=title or f"How each outlet frames {actor} ({voice} voice)")
 
 
-def actor_sentiment_plot(sentiment: pd.DataFrame, *, title: str | None = None) -> go.Figure:
+def actor_sentiment_plot(sentiment: pd.DataFrame, *, voice: str | None = None, actors: Iterable[str] | None = None,
+                         title: str | None = None) -> go.Figure:
     """Mean VADER compound score (Hutto and Gilbert 2014) of sentences mentioning each actor,
-    per outlet, with bootstrap intervals. Input: a ``score.actor_sentiment`` table."""
+    per outlet, with bootstrap intervals. Input: a ``score.actor_sentiment`` table (rows of
+    ``voice`` and ``actors`` only, when given)."""
     _require(sentiment, ["group", "actor", "sentiment", "ci_low", "ci_high", "n_sentences"], "actor_sentiment_plot")
     title = title or "Sentiment of sentences mentioning each actor (VADER compound, −1 to +1)"
-    rows = sentiment.dropna(subset=["sentiment"])
+    rows = _voice_rows(sentiment, voice).dropna(subset=["sentiment"])
+    if actors is not None:
+        rows = rows[rows["actor"].isin(list(actors))]
     if rows.empty:
         return _empty(title, "No sentence mentions any actor.")
     actors = sorted(rows["actor"].unique(), key=str)

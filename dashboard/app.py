@@ -1,0 +1,68 @@
+"""framing dashboard: compare how outlets frame the same events, from the overview down to
+the sentence.
+
+Run: ``framing dashboard [PATH]`` or ``streamlit run dashboard/app.py -- --corpus PATH``.
+Opens on the bundled demo corpus and lexicons when no path is given.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # Streamlit puts only this folder on sys.path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, sidebar, state  # noqa: E402
+from dashboard.views import VIEW_MODULES, render_view  # noqa: E402
+from dashboard.views.common import Context  # noqa: E402
+from framing.errors import FramingError  # noqa: E402
+
+st.set_page_config(page_title="framing: how outlets frame the same events", page_icon="📰", layout="wide")
+state.restore_from_url()
+
+
+def load_context(source, choice) -> Context | None:
+    """Load the corpus and analyse it (cached); show errors as messages, never tracebacks."""
+    try:
+        corpus = data.get_corpus(source)
+    except FramingError as exc:
+        st.error(f"Could not load {source.label}: {exc}")
+        return None
+    if not len(corpus):
+        st.error(f"{source.label}: no article could be loaded. The Corpus view lists what was skipped and why.")
+        return Context(source, choice, corpus, None)
+    try:
+        analysis = data.get_analysis(source, choice)
+    except ImportError:
+        analysis = None
+    except FramingError as exc:
+        st.error(f"Could not analyse {source.label}: {exc}")
+        analysis = None
+    return Context(source, choice, corpus, analysis)
+
+
+with st.sidebar:
+    st.markdown("### framing")
+    view = sidebar.view_menu()
+    st.divider()
+    sidebar.corpus_controls()
+    try:
+        choice = sidebar.lexicon_choice()
+    except FramingError as exc:
+        st.error(str(exc))
+        choice = data.LexiconChoice(())
+
+st.title(sidebar.VIEWS[view])
+ctx = load_context(sidebar.current_source(), choice)
+if ctx is not None:
+    try:
+        render_view(view, ctx)
+    except FramingError as exc:
+        st.error(str(exc))
+    except Exception as exc:  # a bug: say what happened, without a traceback
+        st.error(f"Something went wrong in this view ({type(exc).__name__}: {exc}). "
+                 "Please report it with the steps that led here.")
+state.mirror_to_url()

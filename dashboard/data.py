@@ -1,0 +1,174 @@
+"""Where the dashboard's data comes from, and the cached calls into the library.
+
+Every heavy step is a library call behind a Streamlit cache keyed by small hashable values:
+the corpus source (``Source``), the lexicon choice (``LexiconChoice``) and the filter
+settings. Objects that must not be copied (corpus, lexicons, analysis) sit in
+``st.cache_resource``; tables derived from them in ``st.cache_data``. The analysis is also
+cached on disk (``framing.analysis.cached_analyze``), so a big corpus is analysed once.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.filters import ArticleFilter, filter_articles, rows_of
+from framing.load import load_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = REPO / "corpus"
+UPLOAD_DIR = Path(tempfile.gettempdir()) / "framing-uploads"
+N_BOOT = 1000
+
+
+def cache_dir() -> Path:
+    """Where analyses are kept between runs: ``FRAMING_CACHE_DIR``, else the user cache."""
+    if os.environ.get("FRAMING_CACHE_DIR"):
+        return Path(os.environ["FRAMING_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "framing"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A corpus to load: ``kind`` is ``bundled``, ``path``, ``upload`` or ``zip``; ``path`` is
+    what ``load_corpus`` reads; ``label`` is shown to the user; ``stamp`` changes when the
+    files change, so the cache reloads them."""
+
+    kind: str
+    path: str
+    label: str
+    stamp: int = 0
+
+
+def _stamp(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def path_source(path: str | Path, *, kind: str = "path", label: str | None = None) -> Source:
+    path = Path(path).expanduser()
+    return Source(kind, str(path), label or str(path), _stamp(path))
+
+
+def startup_source() -> Source:
+    """The corpus given on the command line (``streamlit run app.py -- --corpus PATH``), else
+    in ``FRAMING_CORPUS``, else the bundled demo corpus."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--corpus")
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    given = args.corpus or os.environ.get("FRAMING_CORPUS")
+    if given:
+        return path_source(given)
+    return path_source(BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)")
+
+
+@dataclass(frozen=True)
+class LexiconChoice:
+    """Bundled lexicons by name, and the user's own as ``(name, YAML text)`` pairs."""
+
+    bundled: tuple[str, ...]
+    custom: tuple[tuple[str, str], ...] = ()
+
+
+@st.cache_resource(max_entries=4, show_spinner="Loading the corpus…")
+def get_corpus(source: Source):
+    return load_corpus(source.path)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def get_lexicons(choice: LexiconChoice) -> tuple:
+    from framing.lexicon import bundled_lexicons, parse_lexicon
+
+    custom = tuple(parse_lexicon(text, source=name) for name, text in choice.custom)
+    return tuple(bundled_lexicons(choice.bundled)) + custom if choice.bundled else custom
+
+
+@st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (cached on disk for next time)…")
+def get_analysis(source: Source, choice: LexiconChoice):
+    from framing.analysis import cached_analyze
+
+    return cached_analyze(get_corpus(source), get_lexicons(choice), cache_dir=cache_dir())
+
+
+@st.cache_data(max_entries=4, show_spinner="Grouping articles into events…")
+def articles_with_events(_analysis, key: tuple) -> pd.DataFrame:
+    """The articles table with ``event_id`` filled by ``framing.events.with_events``."""
+    from framing.events import with_events
+
+    return with_events(_analysis.articles)
+
+
+def has_events(analysis) -> bool:
+    """True when the source itself labelled every article with an event."""
+    column = analysis.articles.get("event_id")
+    return column is not None and bool(column.notna().all()) and len(column) > 0
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def filtered_tables(_analysis, key: tuple, flt: ArticleFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Articles, hits and sentences the filter keeps (events grouped first when it names one)."""
+    articles = articles_with_events(_analysis, key) if flt.event else _analysis.articles
+    if flt.is_empty:
+        return articles, _analysis.hits, _analysis.sentences
+    kept = filter_articles(articles, flt)
+    return kept, rows_of(_analysis.hits, kept), rows_of(_analysis.sentences, kept)
+
+
+@st.cache_data(max_entries=32, show_spinner="Scoring…")
+def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all", kind: str = "frame",
+                 by_target: bool = False, by: str = "outlet") -> pd.DataFrame:
+    from framing.score import frame_rates
+
+    articles, hits, _ = filtered_tables(_analysis, key, flt)
+    return frame_rates(hits, articles, by=by, voice=voice, kind=kind, by_target=by_target,
+                       lexicons=_analysis.lexicons, n_boot=N_BOOT)
+
+
+@st.cache_data(max_entries=32, show_spinner="Scoring…")
+def balance_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all") -> pd.DataFrame:
+    from framing.score import axis_balance
+
+    articles, hits, _ = filtered_tables(_analysis, key, flt)
+    return axis_balance(hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+
+
+@st.cache_data(max_entries=32, show_spinner="Scoring…")
+def share_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all") -> pd.DataFrame:
+    from framing.score import label_shares
+
+    articles, hits, _ = filtered_tables(_analysis, key, flt)
+    return label_shares(hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+
+
+@st.cache_data(max_entries=32, show_spinner="Scoring sentiment…")
+def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all") -> pd.DataFrame:
+    from framing.score import actor_sentiment
+
+    articles, hits, sentences = filtered_tables(_analysis, key, flt)
+    return actor_sentiment(sentences, hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+
+
+@st.cache_data(max_entries=16, show_spinner="Finding distinctive terms…")
+def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
+    from framing.terms import distinctive_terms
+
+    articles, _, _ = filtered_tables(_analysis, key, flt)
+    return distinctive_terms(articles, by="outlet", method=method, group=group, vs=vs)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, kind: str = "phrase",
+                      outlets: tuple[str, ...] = ()) -> pd.DataFrame:
+    from framing.kwic import concordance
+
+    articles, hits, sentences = filtered_tables(_analysis, key, flt)
+    tables = {"articles": articles, "hits": hits, "sentences": sentences}
+    return concordance(tables, query, kind=kind, outlets=list(outlets) or None)

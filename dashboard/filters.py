@@ -1,0 +1,129 @@
+"""Which articles a view rests on: the filters of the dashboard as pure functions of the
+analysis tables (no Streamlit here, so tests reach them directly).
+
+A filter never edits a table in place; it returns the articles (and their hits and
+sentences) kept. Partial dates (``2019-03``) cover every day they could mean, so a filter
+from 15 March keeps an article dated March 2019; undated articles are kept only on request.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from framing.dates import parse_date
+from framing.events import date_interval
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """``event``: keep one event's articles; ``date_from``/``date_to``: ISO days (inclusive);
+    ``keep_undated``: keep articles without a date when a date range is set."""
+
+    event: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    keep_undated: bool = True
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.event or self.date_from or self.date_to)
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def _day_number(iso: str | None) -> int | None:
+    day = parse_day(iso)
+    return None if day is None else (day - EPOCH).days
+
+
+def _date_mask(articles: pd.DataFrame, date_from: str | None, date_to: str | None, keep_undated: bool) -> pd.Series:
+    lo, hi = _day_number(date_from), _day_number(date_to)
+    keep = []
+    for date, precision in zip(articles["date"], articles.get("date_precision", pd.Series(None, index=articles.index))):
+        interval = date_interval(date, precision) if isinstance(date, str) and date else None
+        if interval is None:
+            keep.append(keep_undated)
+            continue
+        start, end = interval
+        keep.append((lo is None or end >= lo) and (hi is None or start <= hi))
+    return pd.Series(keep, index=articles.index, dtype=bool)
+
+
+def filter_articles(articles: pd.DataFrame, flt: ArticleFilter) -> pd.DataFrame:
+    """The rows of ``articles`` the filter keeps (same columns, original order)."""
+    mask = pd.Series(True, index=articles.index)
+    if flt.event:
+        mask &= articles["event_id"].astype(object).eq(flt.event)
+    if flt.date_from or flt.date_to:
+        mask &= _date_mask(articles, flt.date_from, flt.date_to, flt.keep_undated)
+    return articles[mask]
+
+
+def rows_of(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a hits or sentences table that belong to ``articles``."""
+    return table[table["article_id"].isin(articles["article_id"])]
+
+
+def date_bounds(articles: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
+    """Earliest and latest day the dated articles may fall on (None when none is dated)."""
+    days = [date_interval(d, p) for d, p in zip(articles["date"], articles["date_precision"])
+            if isinstance(d, str) and d]
+    days = [d for d in days if d is not None]
+    if not days:
+        return None
+    lo, hi = min(d[0] for d in days), max(d[1] for d in days)
+    return EPOCH + dt.timedelta(days=lo), EPOCH + dt.timedelta(days=hi)
+
+
+def parse_day(value: str | None) -> dt.date | None:
+    """An ISO day from the URL (``2019-03-18``), or None when it is not one."""
+    if not value:
+        return None
+    parsed = parse_date(str(value))
+    if parsed.precision != "day" or not parsed.value:
+        return None
+    return dt.date.fromisoformat(parsed.value)
+
+
+def event_summary(articles: pd.DataFrame, event: str, *, width: int = 70) -> str:
+    """A one-line label for an event: id, outlets, size and the first headline."""
+    rows = articles[articles["event_id"].astype(object).eq(event)]
+    if rows.empty:
+        return str(event)
+    outlets = rows["outlet"].nunique()
+    title = str(rows["title"].iloc[0])
+    title = title if len(title) <= width else title[: width - 1] + "…"
+    return f"{event} · {len(rows)} articles, {outlets} outlets · {title}"
+
+
+def articles_of(articles: pd.DataFrame, *, outlet: str | None = None, event: str | None = None) -> pd.DataFrame:
+    """One outlet's or one event's articles, dated ones first (newest first), then by title."""
+    rows = articles
+    if outlet is not None:
+        rows = rows[rows["outlet"].astype(str) == outlet]
+    if event is not None:
+        rows = rows[rows["event_id"].astype(object).eq(event)]
+    return rows.sort_values(["date", "title"], ascending=[False, True], na_position="last", kind="stable")
+
+
+def hits_of(hits: pd.DataFrame, article_id: str, *, kinds: tuple[str, ...] = ("frame", "naming", "actor")) -> pd.DataFrame:
+    """The hits of one article, of the given kinds."""
+    return hits[(hits["article_id"] == article_id) & hits["kind"].isin(list(kinds))]
+
+
+def naming_table(shares: pd.DataFrame, *, naming_set: str, voice: str) -> pd.DataFrame:
+    """One naming set's label shares per outlet, for reading: outlets that name it only."""
+    rows = shares[(shares["naming_set"] == naming_set) & (shares["voice"] == voice) & (shares["total"] > 0)]
+    columns = ["group", "label", "count", "total", "share", "ci_low", "ci_high", "n_articles", "low_support"]
+    return rows[[c for c in columns if c in rows]].reset_index(drop=True)
+
+
+def multi_outlet_events(articles: pd.DataFrame) -> list[str]:
+    """Events reported by two or more outlets, the most widely covered first."""
+    rows = articles.dropna(subset=["event_id"])
+    counts = rows.groupby("event_id")["outlet"].nunique()
+    counts = counts[counts >= 2].sort_values(ascending=False, kind="stable")
+    return [str(e) for e in counts.index]

@@ -1,0 +1,107 @@
+"""The sidebar: which view, which corpus (bundled, a path, an uploaded table or ZIP) and which
+lexicons. Changing the corpus or lexicons only records the choice; loading is cached in
+``dashboard.data``."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.uploads import TABLE_SUFFIXES, extract_zip, save_upload
+from framing.errors import FramingError
+
+#: Views in menu order: URL slug -> label.
+VIEWS = {
+    "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
+    "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
+    "lexicons": "Lexicons", "export": "Export",
+}
+MAX_UPLOAD_MB = 200
+SOURCE_KINDS = {
+    "bundled": "Bundled demo corpus", "path": "A path on this machine",
+    "upload": "Upload a table (CSV, JSON lines, Parquet)", "zip": "Upload a ZIP of text/HTML files + manifest.csv",
+}
+
+
+def current_source() -> data.Source:
+    if "source" not in st.session_state:
+        st.session_state["source"] = data.startup_source()
+    return st.session_state["source"]
+
+
+def set_source(source: data.Source) -> None:
+    st.session_state["source"] = source
+    st.session_state.pop("source_error", None)
+
+
+def _on_path() -> None:
+    raw = st.session_state.get("corpus_path", "").strip()
+    if raw:
+        set_source(data.path_source(raw))
+
+
+def _on_table_upload() -> None:
+    upload = st.session_state.get("corpus_upload")
+    if upload is None:
+        return
+    try:
+        path = save_upload(upload.name, upload.getvalue(), data.UPLOAD_DIR)
+    except FramingError as exc:
+        st.session_state["source_error"] = str(exc)
+        return
+    set_source(data.path_source(path, kind="upload", label=f"uploaded {upload.name}"))
+
+
+def _on_zip_upload() -> None:
+    upload = st.session_state.get("corpus_zip")
+    if upload is None:
+        return
+    try:
+        folder = extract_zip(upload.name, upload.getvalue(), data.UPLOAD_DIR)
+    except FramingError as exc:
+        st.session_state["source_error"] = str(exc)
+        return
+    set_source(data.path_source(folder, kind="zip", label=f"uploaded {upload.name}"))
+
+
+def _on_bundled() -> None:
+    set_source(data.path_source(data.BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)"))
+
+
+def corpus_controls() -> None:
+    source = current_source()
+    st.caption(f"Corpus: **{source.label}**")
+    with st.expander("Change corpus", expanded=False):
+        kind = st.radio("Source", list(SOURCE_KINDS), format_func=SOURCE_KINDS.get, key="source_kind")
+        if kind == "bundled":
+            st.button("Open the bundled demo corpus", on_click=_on_bundled, key="open_bundled")
+        elif kind == "path":
+            st.text_input("Folder (with manifest.csv) or file (CSV, JSONL, Parquet, HTML)", key="corpus_path",
+                          placeholder="/data/my-corpus")
+            st.button("Load this path", on_click=_on_path, key="load_path")
+        elif kind == "upload":
+            st.file_uploader("Corpus table", type=[s.lstrip(".").split(".")[-1] for s in TABLE_SUFFIXES],
+                             key="corpus_upload", on_change=_on_table_upload, max_upload_size=MAX_UPLOAD_MB)
+        else:
+            st.file_uploader("ZIP archive", type=["zip"], key="corpus_zip", on_change=_on_zip_upload,
+                             max_upload_size=MAX_UPLOAD_MB)
+        st.caption(f"Uploads up to {MAX_UPLOAD_MB} MB; larger corpora: give their path.")
+    if st.session_state.get("source_error"):
+        st.error(st.session_state["source_error"])
+
+
+def lexicon_choice() -> data.LexiconChoice:
+    """The bundled lexicons picked in the sidebar and the user's own (from the Lexicons view)."""
+    from framing.lexicon import bundled_lexicon_names
+
+    names = list(bundled_lexicon_names())
+    custom = st.session_state.setdefault("custom_lexicons", {})
+    picked = state.choices("Bundled lexicons", "lexicons", names, default=names,
+                           help="The user's own lexicons are added in the Lexicons view.")
+    if custom:
+        st.caption("Your lexicons: " + ", ".join(f"**{n}**" for n in custom))
+    return data.LexiconChoice(tuple(picked), tuple(sorted(custom.items())))
+
+
+def view_menu() -> str:
+    return state.choice("View", "view", list(VIEWS), format_func=VIEWS.get, draw=st.radio,
+                        label_visibility="collapsed")

@@ -1,0 +1,104 @@
+"""The dashboard's view state: kept across pages in ``st.session_state`` and mirrored in the
+URL (``st.query_params``) so that a link reproduces what the sender saw.
+
+Streamlit forgets a widget's value when a run does not draw it (another page is shown), so
+each setting lives in a kept key ``_keep_<name>`` and its widget (key ``<name>``) is seeded
+from it before drawing and copies back after. Values read from the URL are checked against
+the options when the widget is drawn: an unknown outlet in a link is dropped, not an error.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+import streamlit as st
+
+#: Settings mirrored in the URL; a name maps to True when it holds a list.
+URL_SETTINGS = {
+    "view": False, "outlets": True, "voice": False, "event": False, "date_from": False, "date_to": False,
+    "lexicon_view": False, "actor": False, "naming_set": False, "focus": False, "versus": False, "term": False,
+    "method": False, "align_event": False, "side_mode": False, "lexicons": True, "undated": False,
+}
+_RESTORED = "_url_restored"
+
+
+def _keep(name: str) -> str:
+    return f"_keep_{name}"
+
+
+def get(name: str, default: Any = None) -> Any:
+    """The kept value of a setting."""
+    return st.session_state.get(_keep(name), default)
+
+
+def put(name: str, value: Any) -> None:
+    st.session_state[_keep(name)] = value
+
+
+def restore_from_url() -> None:
+    """Once per session: copy the settings found in the URL into the kept values."""
+    if st.session_state.get(_RESTORED):
+        return
+    st.session_state[_RESTORED] = True
+    for name, is_list in URL_SETTINGS.items():
+        if name in st.query_params:
+            put(name, list(st.query_params.get_all(name)) if is_list else st.query_params.get(name))
+
+
+def mirror_to_url() -> None:
+    """Write every kept setting that has a value into the URL (and drop the others)."""
+    wanted: dict[str, Any] = {}
+    for name, is_list in URL_SETTINGS.items():
+        value = get(name)
+        if value in (None, "", []):
+            continue
+        wanted[name] = [str(v) for v in value] if is_list else str(value)
+    current = {name: (st.query_params.get_all(name) if URL_SETTINGS.get(name) else st.query_params.get(name))
+               for name in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _copy_back(name: str) -> None:
+    put(name, st.session_state[name])
+
+
+def kept_widget(draw: Callable[..., Any], label: str, name: str, *, default: Any, valid: Callable[[Any], Any],
+                **kwargs: Any) -> Any:
+    """Draw ``draw(label, key=name, **kwargs)`` seeded from the kept value (cleaned by
+    ``valid``, which returns the value to use) and keep what the user picks."""
+    value = get(name, default)
+    value = valid(value)
+    put(name, value)
+    st.session_state[name] = value
+    chosen = draw(label, key=name, on_change=_copy_back, args=(name,), **kwargs)
+    put(name, chosen)
+    return chosen
+
+
+def choice(label: str, name: str, options: Sequence, *, default: Any = None, draw: Callable = st.selectbox,
+           **kwargs: Any) -> Any:
+    """A kept single choice among ``options`` (the first, or ``default``, when the kept one is
+    not an option)."""
+    options = list(options)
+    fallback = default if default in options else (options[0] if options else None)
+    return kept_widget(draw, label, name, default=fallback, options=options,
+                       valid=lambda v: v if v in options else fallback, **kwargs)
+
+
+def choices(label: str, name: str, options: Sequence, *, default: Sequence = (), max_selections: int | None = None,
+            **kwargs: Any) -> list:
+    """A kept multiple choice among ``options`` (unknown values dropped, at most
+    ``max_selections`` kept)."""
+    options = list(options)
+
+    def valid(values):
+        values = [v for v in (values or []) if v in options]
+        return values[:max_selections] if max_selections else values
+
+    return kept_widget(st.multiselect, label, name, default=list(default), options=options, valid=valid,
+                       max_selections=max_selections, **kwargs)
+
+
+def text(label: str, name: str, *, default: str = "", **kwargs: Any) -> str:
+    return kept_widget(st.text_input, label, name, default=default, valid=lambda v: "" if v is None else str(v),
+                       **kwargs)

@@ -1,0 +1,23 @@
+"""One module per view, each with ``render(ctx)``; ``render_view`` picks it by URL slug."""
+from __future__ import annotations
+
+import importlib
+
+import streamlit as st
+
+VIEW_MODULES = {
+    "overview": "overview", "side-by-side": "side_by_side", "actors": "actors", "naming": "naming",
+    "terms": "terms", "events": "events", "corpus": "corpus", "lexicons": "lexicons", "export": "export",
+}
+#: Views that only need the corpus; the others need the analysis too.
+CORPUS_ONLY = {"corpus", "lexicons"}
+
+
+def render_view(view: str, ctx) -> None:
+    module = importlib.import_module(f"dashboard.views.{VIEW_MODULES[view]}")
+    if ctx.analysis is None and view not in CORPUS_ONLY:
+        if ctx.corpus is not None and len(ctx.corpus):
+            st.info("The analysis (framing.analysis) is not available yet, so this view has nothing to show. "
+                    "The Corpus and Lexicons views work.")
+        return
+    module.render(ctx)

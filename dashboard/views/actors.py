@@ -1,0 +1,25 @@
+"""Actors: how each outlet frames each actor (frame x outlet, hits whose target is that
+actor), and the sentiment of the sentences that mention it."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.views.common import figure, filter_bar
+from framing import plots
+
+
+def render(ctx) -> None:
+    flt, voice = filter_bar(ctx)
+    actors = [a.name for lex in ctx.analysis.lexicons for a in lex.actors]
+    if not actors:
+        st.warning("None of the chosen lexicons defines actors.")
+        return
+    actor = state.choice("Actor", "actor", list(dict.fromkeys(actors)))
+    targets = data.frame_scores(ctx.analysis, ctx.key, flt, voice=voice, by_target=True)
+    figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice), key="actor_heatmap")
+    st.caption(f"Hits whose target (the actor the term is about) is {actor}, per 1,000 words of each outlet. "
+               "Hits with no clear target are not counted here.")
+    sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt, voice=voice)
+    figure(plots.actor_sentiment_plot(sentiment, voice=voice), key="actor_sentiment")
+    st.caption("Mean VADER compound score of the sentences that mention each actor (Hutto and Gilbert 2014).")

@@ -1,0 +1,118 @@
+"""What every view shares: the context it draws from, the filter bar, and honest messages
+for parts of the library that have not landed yet."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.filters import ArticleFilter, date_bounds, parse_day
+
+VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
+
+
+@dataclass
+class Context:
+    """The loaded corpus and its analysis; ``key`` identifies them for the caches."""
+
+    source: data.Source
+    choice: data.LexiconChoice
+    corpus: Any
+    analysis: Any
+
+    @property
+    def key(self) -> tuple:
+        return (self.source, self.choice)
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted(self.analysis.articles["outlet"].astype(str).unique())
+
+
+def available(module: str) -> bool:
+    """True when ``framing.<module>`` exists (it may be written by another engineer later)."""
+    return importlib.util.find_spec(f"framing.{module}") is not None
+
+
+def not_available(what: str, module: str) -> None:
+    st.info(f"{what} is not available yet: it needs `framing.{module}`, which has not landed in this "
+            "version. Nothing is shown rather than a guess.")
+
+
+def filter_bar(ctx: Context, *, voice: bool = True) -> tuple[ArticleFilter, str]:
+    """Voice, event and date filters (kept across views and in the URL)."""
+    cols = st.columns([1.2, 1.4, 1.4, 0.8])
+    with cols[0]:
+        chosen_voice = state.choice("Voice", "voice", list(VOICES), format_func=VOICES.get,
+                                    help="Whose words a hit is in: the outlet's own, or quoted sources. "
+                                         "Rates are always per 1,000 words of the whole text.") if voice else "all"
+    with cols[1]:
+        event = _event_filter(ctx)
+    with cols[2]:
+        date_from, date_to = _date_filter(ctx)
+    with cols[3]:
+        undated = state.choice("Undated articles", "undated", ["keep", "drop"], draw=st.radio, horizontal=True,
+                               help="Whether articles without a date stay in when a date range is set.")
+    flt = ArticleFilter(event=event, date_from=date_from, date_to=date_to, keep_undated=undated == "keep")
+    return flt, chosen_voice
+
+
+def _event_filter(ctx: Context) -> str | None:
+    if not available("events"):
+        st.caption("Event filter: needs framing.events (not available yet).")
+        return None
+    wanted = state.get("event")
+    if not wanted and not st.toggle("Restrict to one event", key="event_toggle",
+                                    help="Groups the articles into events first (cached)."):
+        return None
+    articles = data.articles_with_events(ctx.analysis, ctx.key)
+    events = ["(all events)"] + sorted(articles["event_id"].dropna().astype(str).unique())
+    chosen = state.choice("Event", "event", events, format_func=lambda e: _event_label(articles, e))
+    return None if chosen == "(all events)" else chosen
+
+
+def _event_label(articles, event: str) -> str:
+    if event == "(all events)":
+        return event
+    from dashboard.filters import event_summary
+
+    return event_summary(articles, event)
+
+
+def _date_filter(ctx: Context) -> tuple[str | None, str | None]:
+    bounds = date_bounds(ctx.analysis.articles)
+    if bounds is None:
+        st.caption("Dates: no article is dated.")
+        return None, None
+    lo, hi = bounds
+    start = parse_day(state.get("date_from")) or lo
+    end = parse_day(state.get("date_to")) or hi
+    start, end = max(lo, min(start, hi)), min(hi, max(end, lo))
+    picked = state.kept_widget(st.date_input, "Dates", "date_range", default=(start, end),
+                               valid=lambda v: v if isinstance(v, (tuple, list)) and len(v) == 2 else (start, end),
+                               min_value=lo, max_value=hi)
+    if not isinstance(picked, (tuple, list)) or len(picked) != 2:
+        return state.get("date_from"), state.get("date_to")
+    first, last = picked
+    full = first <= lo and last >= hi
+    state.put("date_from", None if full else first.isoformat())
+    state.put("date_to", None if full else last.isoformat())
+    return state.get("date_from"), state.get("date_to")
+
+
+def figure(fig, *, key: str, **kwargs) -> Any:
+    """Draw a plotly figure full width."""
+    return st.plotly_chart(fig, key=key, config={"displaylogo": False}, **kwargs)
+
+
+def lexicon_with(ctx: Context, attribute: str) -> list[str]:
+    """Names of the analysis's lexicons that have ``frames``, ``naming_sets`` or ``actors``."""
+    return [lex.name for lex in ctx.analysis.lexicons if getattr(lex, attribute)]
+
+
+def day_text(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""

@@ -1,0 +1,32 @@
+"""Corpus view: what was loaded, what was skipped and why, and the articles."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from framing.load import corpus_frame
+
+
+def render(ctx) -> None:
+    report = ctx.corpus.report
+    cols = st.columns(4)
+    cols[0].metric("Inputs seen", report.seen)
+    cols[1].metric("Articles loaded", report.loaded)
+    cols[2].metric("Skipped", len(report.skipped))
+    cols[3].metric("Outlets", len({a.outlet for a in ctx.corpus}))
+    st.caption(f"Source: {ctx.source.label} ({ctx.source.path})")
+    if report.skipped:
+        st.subheader("Skipped, and why")
+        st.dataframe(pd.DataFrame([vars(s) for s in report.skipped]), hide_index=True, width="stretch")
+    else:
+        st.success("Every input became an article: nothing was skipped.")
+    if report.notes:
+        st.subheader("Notes")
+        st.text("\n".join(str(note) for note in report.notes[:200]))
+        if len(report.notes) > 200:
+            st.caption(f"… and {len(report.notes) - 200} more notes.")
+    st.subheader("Articles")
+    table = corpus_frame(ctx.corpus)
+    shown = [c for c in ("article_id", "outlet", "title", "date", "date_precision", "n_words", "url") if c in table]
+    st.dataframe(table[shown], hide_index=True, width="stretch")
+

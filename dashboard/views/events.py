@@ -1,0 +1,56 @@
+"""Events: which outlet covered which event, and the framing diff of aligned sentences."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.filters import event_summary, multi_outlet_events
+from dashboard.views.common import available, figure, not_available
+from framing import plots
+from framing.highlight import word_diff_html
+
+
+def render(ctx) -> None:
+    if not available("events"):
+        not_available("Event grouping", "events")
+        return
+    from framing.events import event_coverage
+
+    articles = data.articles_with_events(ctx.analysis, ctx.key)
+    coverage = event_coverage(articles)
+    cols = st.columns(3)
+    cols[0].metric("Events", f"{coverage['event_id'].nunique():,}")
+    shared = multi_outlet_events(articles)
+    cols[1].metric("Reported by 2+ outlets", f"{len(shared):,}")
+    cols[2].metric("Articles", f"{len(articles):,}")
+    figure(plots.event_coverage_plot(coverage), key="events_coverage")
+    st.subheader("Framing diff")
+    if not shared:
+        st.info("No event was reported by two or more outlets, so there is nothing to align.")
+        return
+    event = state.choice("Event", "align_event", shared, format_func=lambda e: event_summary(articles, e))
+    if not available("align"):
+        not_available("Sentence alignment", "align")
+        return
+    _aligned_pairs(ctx, event)
+
+
+def _aligned_pairs(ctx, event: str) -> None:
+    from framing.align import align_event
+
+    pairs = data.aligned_pairs(ctx.analysis, ctx.key, event)
+    if pairs.empty:
+        st.info("No sentence of one outlet reports the same fact as a sentence of another in this event.")
+        return
+    st.caption(f"{len(pairs)} aligned sentence pairs, the most differently worded first. "
+               "Red: only in the left sentence; green: only in the right one.")
+    for row in pairs.head(25).itertuples():
+        left, right = word_diff_html(data.word_ops(row.text_a, row.text_b))
+        cols = st.columns(2)
+        with cols[0]:
+            st.caption(str(row.outlet_a))
+            st.markdown(left, unsafe_allow_html=True)
+        with cols[1]:
+            st.caption(str(row.outlet_b))
+            st.markdown(right, unsafe_allow_html=True)
+        st.divider()

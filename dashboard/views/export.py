@@ -1,0 +1,93 @@
+"""Export: the hits and scores behind the current view as CSV, each figure as PNG and
+self-contained HTML, and the reproducibility manifest that says how they were made."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.views.common import available, filter_bar, lexicon_with
+from framing import plots
+from framing.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
+
+
+def render(ctx) -> None:
+    flt, voice = filter_bar(ctx)
+    parameters = {"voice": voice, "event": flt.event, "date_from": flt.date_from, "date_to": flt.date_to,
+                  "keep_undated": flt.keep_undated, "bootstrap_resamples": data.N_BOOT, "negated": "exclude",
+                  "corpus_source": ctx.source.label}
+    manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=parameters)
+    tables = _tables(ctx, flt, voice)
+    figures = _figures(ctx, flt, voice, tables)
+    st.subheader("Everything in one file")
+    st.download_button("Download ZIP (CSV tables, HTML figures, manifest)", key="download_bundle", on_click="ignore",
+                       data=lambda: export_bundle(tables=tables, manifest=manifest, figures=figures),
+                       file_name="framing-export.zip", mime="application/zip")
+    st.subheader("Tables (CSV)")
+    for name, table in tables.items():
+        cols = st.columns([3, 1])
+        cols[0].markdown(f"**{name}** · {len(table):,} rows · {len(table.columns)} columns")
+        cols[1].download_button("CSV", data=lambda t=table: table_csv(t), key=f"csv_{name}", on_click="ignore",
+                                file_name=f"{_stem(name)}.csv", mime="text/csv")
+    st.subheader("Figures")
+    for name, fig in figures.items():
+        cols = st.columns([3, 1, 1])
+        cols[0].markdown(f"**{name}**")
+        cols[1].download_button("PNG", data=lambda f=fig: figure_png(f), key=f"png_{name}", on_click="ignore",
+                                file_name=f"{_stem(name)}.png", mime="image/png")
+        cols[2].download_button("HTML", data=lambda f=fig, n=name: figure_html(f, manifest={**manifest, "figure": n}),
+                                key=f"html_{name}", on_click="ignore", file_name=f"{_stem(name)}.html",
+                                mime="text/html")
+    st.subheader("Reproducibility manifest")
+    text = manifest_json(manifest)
+    st.download_button("Download manifest.json", text.encode("utf-8"), file_name="manifest.json",
+                       mime="application/json", key="download_manifest", on_click="ignore")
+    st.code(text, language="json")
+
+
+def _tables(ctx, flt, voice) -> dict:
+    articles, hits, _ = data.filtered_tables(ctx.analysis, ctx.key, flt)
+    tables = {
+        "hits": hits,
+        "frame rates": data.frame_scores(ctx.analysis, ctx.key, flt, voice="each"),
+        "frame rates by target": data.frame_scores(ctx.analysis, ctx.key, flt, voice=voice, by_target=True),
+        "axis balance": data.balance_scores(ctx.analysis, ctx.key, flt, voice="each"),
+        "label shares": data.share_scores(ctx.analysis, ctx.key, flt, voice=voice),
+        "actor sentiment": data.sentiment_scores(ctx.analysis, ctx.key, flt, voice=voice),
+        "articles": articles.drop(columns=["body"], errors="ignore"),
+    }
+    focus = state.get("focus")
+    if available("terms") and focus in set(articles["outlet"]):
+        versus = state.get("versus")
+        vs = versus if versus in set(articles["outlet"]) and versus != focus else None
+        tables[f"distinctive terms {focus}"] = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=vs,
+                                                               method=state.get("method") or "logodds")
+    return tables
+
+
+def _figures(ctx, flt, voice, tables) -> dict:
+    figures = {}
+    lexicons = lexicon_with(ctx, "frames")
+    lexicon = state.get("lexicon_view") if state.get("lexicon_view") in lexicons else (lexicons[0] if lexicons else None)
+    if lexicon:
+        figures["frame rates"] = plots.frame_heatmap(tables["frame rates"], voice=voice, lexicon=lexicon)
+        figures["axis balance"] = plots.axis_balance_plot(tables["axis balance"], voice=voice, lexicon=lexicon)
+    shares = tables["label shares"]
+    if len(shares):
+        sets = list(dict.fromkeys(shares["naming_set"]))
+        naming_set = state.get("naming_set") if state.get("naming_set") in sets else sets[0]
+        figures[f"label shares {naming_set}"] = plots.label_shares_plot(shares, naming_set=naming_set, voice=voice)
+    actor = state.get("actor")
+    if actor:
+        figures[f"frames about {actor}"] = plots.actor_frame_heatmap(tables["frame rates by target"], actor=actor,
+                                                                    voice=voice)
+    if len(tables["actor sentiment"]):
+        figures["actor sentiment"] = plots.actor_sentiment_plot(tables["actor sentiment"], voice=voice)
+    for name, table in tables.items():
+        if name.startswith("distinctive terms"):
+            figures[name] = plots.terms_scatter(table)
+            figures[f"top {name}"] = plots.terms_bars(table)
+    return figures
+
+
+def _stem(name: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name).strip("_") or "export"

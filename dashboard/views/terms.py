@@ -1,0 +1,68 @@
+"""Distinctive terms: what one outlet says that the others don't (log-odds with an
+informative Dirichlet prior, or TF-IDF), and a click through to the concordance."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.views.common import available, figure, filter_bar, not_available
+from framing import plots
+
+REST = "(rest of the corpus)"
+METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"}
+
+
+def render(ctx) -> None:
+    if not available("terms"):
+        not_available("Distinctive terms", "terms")
+        return
+    flt, _ = filter_bar(ctx, voice=False)
+    outlets = ctx.outlets
+    cols = st.columns(3)
+    with cols[0]:
+        focus = state.choice("Outlet", "focus", outlets)
+    with cols[1]:
+        versus = state.choice("Against", "versus", [REST] + [o for o in outlets if o != focus])
+    with cols[2]:
+        method = state.choice("Statistic", "method", list(METHODS), format_func=METHODS.get)
+    table = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=None if versus == REST else versus,
+                            method=method)
+    left, right = st.columns([3, 2])
+    with left:
+        scatter = figure(plots.terms_scatter(table, group=focus), key="terms_scatter", on_select="rerun",
+                         selection_mode="points")
+    with right:
+        bars = figure(plots.terms_bars(table, group=focus), key="terms_bars", on_select="rerun",
+                      selection_mode="points")
+    clicked = _clicked_term(scatter) or _clicked_term(bars)
+    if clicked:
+        state.put("term", clicked)
+    _concordance(ctx, flt, table)
+
+
+def _clicked_term(event) -> str | None:
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
+        getattr(getattr(event, "selection", None), "points", []) or []
+    for point in points:
+        custom = point.get("customdata")
+        if custom:
+            return str(custom[0] if isinstance(custom, (list, tuple)) else custom)
+    return None
+
+
+def _concordance(ctx, flt, table) -> None:
+    st.subheader("Concordance")
+    if not available("kwic"):
+        not_available("The concordance", "kwic")
+        return
+    terms = table["term"].astype(str).tolist()
+    term = state.text("Term or phrase (click a point or bar above, or type)", "term",
+                      default=terms[0] if terms else "")
+    if not term.strip():
+        return
+    lines = data.concordance_table(ctx.analysis, ctx.key, flt, term.strip(), kind="phrase")
+    st.caption(f"{len(lines)} occurrences of “{term}” in {lines['article_id'].nunique() if len(lines) else 0} articles.")
+    columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in lines]
+    st.dataframe(lines[columns], hide_index=True, width="stretch",
+                 column_config={"left": st.column_config.TextColumn(width="large"),
+                                "right": st.column_config.TextColumn(width="large")})

@@ -1,0 +1,343 @@
+"""The dashboard through ``streamlit.testing.v1.AppTest``: every view runs without exception
+and shows real content, widgets change what is shown, the URL carries the view, data-in
+errors are messages, and article text is escaped. Upload handling is tested directly."""
+from __future__ import annotations
+
+import base64
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.filters import ArticleFilter, date_bounds, filter_articles, parse_day
+from dashboard.uploads import UploadError, extract_zip, safe_file_name, save_upload
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "dashboard" / "app.py"
+XSS = Path(__file__).resolve().parent / "fixtures" / "xss"
+DEMO_OUTLETS = ["Al-Monitor", "Intellectual Observer", "SouthFront", "The Crystal Eyes", "The Jerusalem Post"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """Analyses are cached on disk: keep them out of the user's cache during tests."""
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
+    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
+
+
+def app(**query) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def spec(chart) -> dict:
+    return json.loads(chart.proto.spec)
+
+
+def decoded(value):
+    if isinstance(value, dict) and "bdata" in value:
+        arr = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        if "shape" in value:
+            arr = arr.reshape([int(n) for n in str(value["shape"]).split(",")])
+        return arr
+    return np.asarray(value)
+
+
+def charts(at: AppTest) -> list[dict]:
+    return [spec(c) for c in at.get("plotly_chart")]
+
+
+def raw_html(at: AppTest) -> str:
+    """Every Markdown element allowed to carry raw HTML: only highlight's output may be."""
+    return "\n".join(m.value for m in at.markdown if m.proto.allow_html)
+
+
+def html_blocks(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if "framing-text" in m.value or "framing-diff" in m.value]
+
+
+def switch(at: AppTest, view: str) -> AppTest:
+    return at.sidebar.radio(key="view").set_value(view).run()
+
+
+# ------------------------------------------------------------------------------ overview
+
+def test_overview_opens_on_the_demo_corpus_with_heatmap_and_balance():
+    at = app()
+    assert_clean(at)
+    assert at.title[0].value == "Overview"
+    heat, balance = charts(at)
+    trace = heat["data"][0]
+    assert trace["type"] == "heatmap" and list(trace["y"]) == DEMO_OUTLETS
+    assert any(x.startswith("legitimacy: ") for x in trace["x"])
+    assert "95% CI" in trace["hovertemplate"]
+    assert balance["data"] and all(t["type"] == "scatter" for t in balance["data"])
+    assert [m.value for m in at.metric][:2] == ["5", "5"]
+    assert at.query_params["view"] == "overview" and at.query_params["voice"] == "all"
+
+
+def test_voice_filter_changes_the_rates_and_the_url():
+    at = app()
+    before = decoded(charts(at)[0]["data"][0]["z"])
+    at.selectbox(key="voice").select("author").run()
+    assert_clean(at)
+    heat = charts(at)[0]
+    assert "author voice" in heat["layout"]["title"]["text"]
+    after = decoded(heat["data"][0]["z"])
+    assert after.shape == before.shape and (after <= before + 1e-9).all() and not np.allclose(after, before)
+    assert at.query_params["voice"] == "author"
+
+
+def test_lexicon_choice_switches_the_heatmap_columns():
+    at = app()
+    at.selectbox(key="lexicon_view").select("policy_frames").run()
+    assert_clean(at)
+    columns = charts(at)[0]["data"][0]["x"]
+    assert "economic" in columns and not any(c.startswith("legitimacy") for c in columns)
+
+
+def test_date_filter_from_the_url_keeps_only_those_articles():
+    at = app(date_from="2019-03-01", date_to="2019-03-31", undated="drop")
+    assert_clean(at)
+    assert at.metric[0].value == "2"  # The Crystal Eyes (March 2019) and The Jerusalem Post (18 March)
+    assert list(charts(at)[0]["data"][0]["y"]) == ["The Crystal Eyes", "The Jerusalem Post"]
+
+
+# --------------------------------------------------------------------------- side by side
+
+def test_side_by_side_from_a_link_shows_two_highlighted_articles():
+    at = app(view="side-by-side", outlets=["SouthFront", "The Jerusalem Post"])
+    assert_clean(at)
+    assert [s.value for s in at.subheader][:2] == ["SouthFront", "The Jerusalem Post"]
+    blocks = html_blocks(at)
+    assert len(blocks) == 2
+    assert all('<span class="hit' in b for b in blocks)
+    assert 'data-frame="legitimacy"' in "".join(blocks) or 'data-frame="threat"' in "".join(blocks)
+    assert "voice: " in blocks[0] and "target: " in blocks[0]
+
+
+def test_side_by_side_removed_toggle_and_third_outlet():
+    at = app(view="side-by-side")
+    at.multiselect(key="outlets").set_value(["The Crystal Eyes", "Al-Monitor", "SouthFront"]).run()
+    assert_clean(at)
+    assert len(html_blocks(at)) == 3
+    at.toggle(key="show_removed").set_value(True).run()
+    assert_clean(at)
+    removed = [m.value for m in at.markdown if 'class="removed"' in m.value]
+    assert removed, "the Crystal Eyes page carries navigation and comments that cleaning removes"
+    assert "removed: " in removed[0]
+    assert at.query_params["outlets"] == ["The Crystal Eyes", "Al-Monitor", "SouthFront"]
+
+
+def test_unknown_outlet_in_a_link_is_dropped_not_an_error():
+    at = app(view="side-by-side", outlets=["No Such Outlet", "SouthFront"])
+    assert_clean(at)
+    assert at.multiselect(key="outlets").value == ["SouthFront"]
+
+
+# ------------------------------------------------------------------------ actors, naming
+
+def test_actors_view_shows_target_heatmap_and_sentiment():
+    at = app(view="actors")
+    assert_clean(at)
+    at.selectbox(key="actor").select("Iran").run()
+    assert_clean(at)
+    heat, sentiment = charts(at)
+    assert "How each outlet frames Iran" in heat["layout"]["title"]["text"]
+    assert {t["name"] for t in sentiment["data"]} <= set(DEMO_OUTLETS) and sentiment["data"]
+    assert "Iran" in set().union(*[set(t["y"]) for t in sentiment["data"]])
+
+
+def test_naming_view_shows_label_shares_for_the_chosen_set():
+    at = app(view="naming")
+    assert_clean(at)
+    options = at.selectbox(key="naming_set").options
+    assert len(options) >= 2
+    at.selectbox(key="naming_set").select(options[1]).run()
+    assert_clean(at)
+    fig = charts(at)[0]
+    assert fig["layout"]["barmode"] == "stack" or fig["layout"]["annotations"]
+    assert at.query_params["naming_set"] == options[1]
+
+
+# ------------------------------------------------------------------------------- terms
+
+def test_terms_view_scatter_bars_and_concordance_follow_the_term():
+    at = app(view="terms")
+    assert_clean(at)
+    at.selectbox(key="focus").select("SouthFront").run()
+    assert_clean(at)
+    scatter, bars = charts(at)
+    assert scatter["layout"]["title"]["text"].startswith("SouthFront vs rest")
+    assert bars["data"][0]["type"] == "bar"
+    at.text_input(key="term").input("withdraw").run()
+    assert_clean(at)
+    lines = at.dataframe[0].value
+    assert len(lines) >= 1 and lines["match"].str.lower().str.contains("withdraw").all()
+    assert at.query_params["term"] == "withdraw"
+
+
+# ------------------------------------------------------------------------------ events
+
+def test_events_view_shows_coverage():
+    at = app(view="events")
+    assert_clean(at)
+    coverage = charts(at)[0]
+    assert coverage["data"][0]["type"] == "heatmap"
+    assert set(coverage["data"][0]["x"]) <= set(DEMO_OUTLETS)
+
+
+# ------------------------------------------------------------------------ corpus, data in
+
+def test_corpus_view_shows_the_load_report():
+    at = app(view="corpus")
+    assert_clean(at)
+    assert [m.value for m in at.metric] == ["5", "5", "0", "5"]
+    assert at.dataframe[0].value["outlet"].tolist().count("SouthFront") == 1
+
+
+def test_a_path_that_does_not_exist_is_an_error_message_not_a_traceback(tmp_path):
+    at = app()
+    at.sidebar.radio(key="source_kind").set_value("path").run()
+    at.sidebar.text_input(key="corpus_path").input(str(tmp_path / "missing")).run()
+    at.sidebar.button(key="load_path").click().run()
+    assert not at.exception
+    assert at.error and "missing" in at.error[0].value
+    at.sidebar.radio(key="source_kind").set_value("bundled").run()
+    at.sidebar.button(key="open_bundled").click().run()
+    assert_clean(at)
+    assert at.metric[0].value == "5"
+
+
+def test_loading_a_csv_path_switches_the_corpus(tmp_path):
+    csv = tmp_path / "tiny.csv"
+    csv.write_text("outlet,title,date,text\nA,One,2020-01-02,The occupation must end now say officials.\n"
+                   "B,Two,2020-01-03,The invited forces bring stability say officials.\n"
+                   "C,Three,2020-01-04,Terrorists threaten the region say officials.\n", encoding="utf-8")
+    at = app(view="corpus")
+    at.sidebar.radio(key="source_kind").set_value("path").run()
+    at.sidebar.text_input(key="corpus_path").input(str(csv)).run()
+    at.sidebar.button(key="load_path").click().run()
+    assert_clean(at)
+    assert [m.value for m in at.metric] == ["3", "3", "0", "3"]
+
+
+def test_hostile_corpus_renders_as_text_in_every_view(monkeypatch):
+    monkeypatch.setenv("FRAMING_CORPUS", str(XSS))
+    at = app(view="side-by-side")
+    assert_clean(at)
+    everything = raw_html(at)
+    assert "&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;" in everything
+    assert "&lt;img src=x onerror=alert(&#x27;img&#x27;)&gt;" in everything
+    assert "<script" not in everything and "<img" not in everything
+    for view in ("overview", "actors", "naming", "terms", "events", "corpus", "export"):
+        switch(at, view)
+        assert_clean(at)
+        for chart in charts(at):
+            dumped = json.dumps(chart)
+            assert "<script" not in dumped and "<img" not in dumped, view
+        assert "<script" not in raw_html(at) and "<img" not in raw_html(at), view
+
+
+# ------------------------------------------------------------------------------ lexicons
+
+def test_lexicon_editor_validates_and_adds_the_users_lexicon():
+    at = app(view="lexicons")
+    assert_clean(at)
+    assert "conflict" in at.dataframe[0].value["lexicon"].tolist()
+    at.selectbox(key="lexicon_start").select("(blank template)").run()
+    text = at.text_area(key="lexicon_text").value
+    assert at.success and "Valid" in at.success[0].value
+    broken = text.replace("poles:", "polez:")
+    at.text_area(key="lexicon_text").input(broken).run()
+    assert not at.exception
+    assert at.error and "problem" in at.error[0].value
+    assert "polez" in at.code[0].value
+    at.text_area(key="lexicon_text").input(text.replace("my_lexicon", "classroom")).run()
+    at.button(key="use_edited").click().run()
+    assert_clean(at)
+    assert "classroom" in at.dataframe[0].value["lexicon"].tolist()
+    assert any("classroom" in c.value for c in at.sidebar.caption)
+
+
+# -------------------------------------------------------------------------------- export
+
+def test_export_view_offers_tables_figures_and_manifest():
+    at = app(view="export")
+    assert_clean(at)
+    manifest = json.loads(at.code[-1].value)
+    assert manifest["corpus"]["n_articles"] == 5 and len(manifest["corpus"]["fingerprint"]) == 64
+    assert {lex["name"] for lex in manifest["lexicons"]} == {"conflict", "epistemic", "policy_frames"}
+    assert manifest["parameters"]["voice"] == "all"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels.count("CSV") >= 6 and labels.count("PNG") >= 3 and labels.count("HTML") == labels.count("PNG")
+
+
+# ---------------------------------------------------------------------- filters, uploads
+
+def test_filters_keep_partial_dates_that_overlap_the_range(demo_corpus):
+    from framing.load import corpus_frame
+
+    articles = corpus_frame(demo_corpus)
+    kept = filter_articles(articles, ArticleFilter(date_from="2019-03-15", date_to="2019-12-31", keep_undated=False))
+    assert sorted(kept["outlet"]) == ["The Crystal Eyes", "The Jerusalem Post"]
+    with_undated = filter_articles(articles, ArticleFilter(date_from="2019-03-15"))
+    assert "Intellectual Observer" in set(with_undated["outlet"])
+    lo, hi = date_bounds(articles)
+    assert (lo.isoformat(), hi.isoformat()) == ("2018-02-01", "2019-03-31")
+    assert parse_day("2019-03-18").day == 18 and parse_day("2019-03") is None and parse_day("nonsense") is None
+
+
+def zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_zip_upload_unpacks_to_the_folder_with_the_manifest(tmp_path, demo_corpus_path):
+    members = {f"corpus/{p.name}": p.read_bytes() for p in demo_corpus_path.iterdir() if p.is_file()}
+    folder = extract_zip("demo.zip", zip_bytes(members), tmp_path)
+    assert (folder / "manifest.csv").is_file() and folder.name == "corpus"
+    from framing.load import load_corpus
+
+    assert len(load_corpus(folder)) == 5
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("../evil.txt", "'..'"), ("/etc/evil.txt", "absolute"), ("a/../../evil.txt", "'..'"), ("C:/evil.txt", "absolute"),
+])
+def test_zip_with_unsafe_paths_is_refused(tmp_path, name, problem):
+    with pytest.raises(UploadError, match=problem):
+        extract_zip("bad.zip", zip_bytes({"manifest.csv": b"file,outlet\n", name: b"x"}), tmp_path)
+    assert not any(tmp_path.rglob("evil.txt")) and not Path("/etc/evil.txt").exists()
+
+
+def test_zip_too_large_or_not_a_zip_is_refused(tmp_path):
+    with pytest.raises(UploadError, match="more than the 0 MB allowed"):
+        extract_zip("big.zip", zip_bytes({"a.txt": b"x" * 10_000}), tmp_path, max_bytes=1000)
+    with pytest.raises(UploadError, match="files, more than"):
+        extract_zip("many.zip", zip_bytes({f"{i}.txt": b"x" for i in range(5)}), tmp_path, max_files=3)
+    with pytest.raises(UploadError, match="not a readable ZIP"):
+        extract_zip("fake.zip", b"not a zip", tmp_path)
+
+
+def test_table_upload_is_saved_by_content_under_a_safe_name(tmp_path):
+    path = save_upload("../../my corpus.csv", b"outlet,text\nA,hello\n", tmp_path)
+    assert path.parent.parent == tmp_path and path.name == "my_corpus.csv"
+    assert save_upload("../../my corpus.csv", b"outlet,text\nA,hello\n", tmp_path) == path
+    assert safe_file_name("..\\..\\x.jsonl.gz") == "x.jsonl.gz"
+    with pytest.raises(UploadError, match="not a corpus table"):
+        save_upload("notes.docx", b"x", tmp_path)
