@@ -364,7 +364,8 @@ def test_conflict_lexicon_covers_the_brief():
     assert {"occupation", "occupied", "occupying", "illegal", "illegally", "uninvited", "without permission",
             "not been permitted", "invasion"} <= _terms_of(table, frame="legitimacy", pole="illegitimate")
     assert {"destabiliz*", "threat", "aggression", "malign", "expansionism", "hegemon*"} <= _terms_of(table, pole="threat")
-    assert {"stability", "stable", "security", "stabiliz*"} <= _terms_of(table, pole="stability")
+    assert {"stability", "stable", "regional security", "security and stability", "stabiliz*"} <= _terms_of(table, pole="stability")
+    assert "security" not in _terms_of(table), "bare 'security' is mostly national/homeland/social security"
     assert {"terrorist*", "terrorism", "jihadist*", "extremist*", "takfiri*", "militant*"} <= _terms_of(table, frame="terrorism")
     assert {"unity", "united", "cooperation", "allies", "entente"} <= _terms_of(table, pole="cooperation")
     assert {"confrontation*", "coerc*", "pressur*", "crush*", "threaten*"} <= _terms_of(table, pole="confrontation")
@@ -449,7 +450,7 @@ def test_cli_check_missing_file_is_a_clean_error(capsys):
 def test_cli_list_and_terms(capsys):
     assert main(["lexicon", "list"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^conflict 1\.0  6 frames, 7 naming sets, 12 actors, \d+ terms", out, re.M)
+    assert re.search(r"^conflict 1\.1  6 frames, 7 naming sets, 12 actors, \d+ terms", out, re.M)
     assert re.search(r"^policy_frames 1\.0  14 frames", out, re.M)
     assert main(["lexicon", "terms", str(FIXTURES / "migration.yaml"), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
