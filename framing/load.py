@@ -317,3 +317,34 @@ def _event_id(article: Article) -> str | None:
 def sentence_count(body: str) -> int:
     """Sentences in a body (``tokenize.split_sentences``), remembered per text."""
     return len(split_sentences(body))
+
+
+def clean_file(path: str | Path, *, title: str | None = None) -> tuple[str, Cleaned]:
+    """The raw text of one article file (.txt/.md as text, .html through trafilatura) and its
+    cleaning. The title, unless given, comes from the page or from a ``manifest.csv`` beside it."""
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(f"{path}: no such file")
+    try:
+        text = readers.read_text_file(path, lambda kind, example: None)
+    except readers.UndecodableError as exc:
+        raise CorpusError(f"{path}: cannot read as text: {exc}") from None
+    if path.suffix.lower() in readers.HTML_SUFFIXES:
+        page = readers.extract_html(text)
+        text, title = page[FILE_TEXT], title or page.get("title")
+    return text, clean_text(text, title=title or _manifest_title(path))
+
+
+def _manifest_title(path: Path) -> str | None:
+    manifest = path.parent / readers.MANIFEST
+    if not manifest.is_file():
+        return None
+    try:
+        table = readers.read_csv(manifest, lambda kind, example: None)
+    except CorpusError:
+        return None
+    for item in table.items:
+        row = {key.strip().lower(): value for key, value in item.row.items() if key}
+        if any((row.get(c) or "").strip() == path.name for c in readers.FILE_COLUMNS):
+            return row.get("title") or row.get("headline")
+    return None
