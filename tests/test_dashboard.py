@@ -341,3 +341,20 @@ def test_table_upload_is_saved_by_content_under_a_safe_name(tmp_path):
     assert safe_file_name("..\\..\\x.jsonl.gz") == "x.jsonl.gz"
     with pytest.raises(UploadError, match="not a corpus table"):
         save_upload("notes.docx", b"x", tmp_path)
+
+
+# --------------------------------------------------------------------------------- CLI
+
+def test_cli_builds_the_streamlit_command_and_checks_the_path(demo_corpus_path, capsys):
+    from framing.cli import build_parser, main
+    from framing.cli.dashboard import streamlit_command
+
+    args = build_parser().parse_args(["dashboard", str(demo_corpus_path), "--port", "8600", "--headless"])
+    command = streamlit_command(args)
+    assert command[1:4] == ["-m", "streamlit", "run"] and Path(command[4]) == APP
+    assert command[command.index("--server.port") + 1] == "8600" and "--server.headless" in command
+    assert command[-3:] == ["--", "--corpus", str(demo_corpus_path.resolve())]
+    default = streamlit_command(build_parser().parse_args(["dashboard"]))
+    assert "--corpus" not in default and default[default.index("--server.address") + 1] == "127.0.0.1"
+    assert main(["dashboard", "/no/such/corpus"]) == 2
+    assert "/no/such/corpus: no such file or folder" in capsys.readouterr().err
