@@ -426,7 +426,8 @@ def clean_text(raw: str, *, title: str | None = None, rules: Sequence[Rule] = RU
                 reasons[i] = reason
         if found:
             page = Page(lines, tuple(reasons), title)
-    return Cleaned(_body(lines, reasons), _segments(raw, lines, reasons))
+    body = _body(lines, reasons)
+    return Cleaned(raw if body == raw else body, _segments(raw, lines, reasons))  # share the text when unchanged
 
 
 def _body(lines: Sequence[Line], reasons: Sequence[str | None]) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from framing.dates import is_implausible, parse_date
 from framing.errors import CorpusError, SettingsError
-from framing.load import corpus_frame, load_corpus, report_lines, skip_counts
+from framing.load import corpus_frame, estimate_sentences, load_corpus, report_lines, skip_counts
 
 from conftest import DEMO_CORPUS, FIXTURES
 
@@ -423,3 +423,20 @@ def test_implausible_dates():
     assert is_implausible("1750", today=today) and is_implausible("2050-01-01", today=today)
     assert is_implausible("2020-07", today=today) and not is_implausible("2020-06", today=today)
     assert not is_implausible("2020", today=today) and not is_implausible(None, today=today)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. Army said so. Mr. Smith left.", 2),
+    ("Talks resume\n\nThe talks resumed on Monday. “We are ready,” he said. Were they?", 4),
+    ("J. Doe met Gen. Baqeri on Jan. 5. Nothing came of it.", 2),
+    ("", 0),
+])
+def test_estimate_sentences(text, expected):
+    assert estimate_sentences(text) == expected
+
+
+def test_fast_frame_estimates_sentences_close_to_punkt(demo_corpus):
+    exact = corpus_frame(demo_corpus)["n_sentences"]
+    fast = corpus_frame(demo_corpus, exact_sentences=False)["n_sentences"]
+    assert fast.dtype == "int64"
+    assert ((fast - exact).abs() <= 0.15 * exact).all(), list(zip(exact, fast))

@@ -1,0 +1,78 @@
+"""Loading speed and memory on a real corpus, and the oddities the load report finds.
+
+    python bench/bench_load.py DATA_PATH [--no-frame] [--no-clean]
+
+DATA_PATH is anything ``framing.load.load_corpus`` reads, such as
+``allsides_articles/articles.jsonl.gz`` (37,554 articles). Timed, in one run:
+
+1. ``load_corpus(DATA_PATH)``: streaming the file, mapping the columns, parsing dates and
+   cleaning every text (``--no-clean`` skips cleaning);
+2. ``corpus_frame(corpus)``: the articles table, i.e. words and Punkt sentences of every body
+   (``--no-frame`` skips it).
+
+Prints articles/s, MB/s of raw text, wall time, peak memory (``ru_maxrss``), the load report
+(skips by reason, missing and implausible dates, decoding fallbacks) and what cleaning removed.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from framing.load import corpus_frame, load_corpus, report_lines  # noqa: E402
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def removed_by_reason(corpus) -> tuple[Counter, Counter]:
+    segments, articles = Counter(), Counter()
+    for article in corpus:
+        reasons = [seg.reason for seg in article.removed]
+        segments.update(reasons)
+        articles.update(set(reasons))
+    return segments, articles
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data_path", metavar="DATA_PATH")
+    parser.add_argument("--no-frame", action="store_true", help="do not time corpus_frame")
+    parser.add_argument("--no-clean", action="store_true", help="load without cleaning")
+    args = parser.parse_args(argv)
+
+    start = time.perf_counter()
+    corpus = load_corpus(args.data_path, clean=not args.no_clean)
+    load_seconds = time.perf_counter() - start
+    load_peak = peak_memory_mb()
+    n = len(corpus)
+    megabytes = sum(len(a.raw_text.encode("utf-8")) for a in corpus) / 1e6
+    print(f"load_corpus: {n} articles ({megabytes:.1f} MB of raw text) in {load_seconds:.1f} s wall: "
+          f"{n / load_seconds:,.0f} articles/s, {megabytes / load_seconds:.1f} MB/s; peak memory {load_peak:,.0f} MB")
+
+    if not args.no_frame:
+        start = time.perf_counter()
+        frame = corpus_frame(corpus)
+        frame_seconds = time.perf_counter() - start
+        print(f"corpus_frame: {len(frame)} rows in {frame_seconds:.1f} s wall ({n / frame_seconds:,.0f} articles/s, "
+              f"{frame['n_sentences'].sum():,} Punkt sentences, {frame['n_words'].sum():,} words); "
+              f"peak memory {peak_memory_mb():,.0f} MB")
+
+    print("\nload report:")
+    print("\n".join(report_lines(corpus.report)))
+    segments, articles = removed_by_reason(corpus)
+    print("\nremoved by cleaning (segments, articles):")
+    for reason, count in segments.most_common():
+        print(f"  {reason}: {count} segments in {articles[reason]} articles")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
