@@ -19,6 +19,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, NamedTuple, Sequence
 
+from .furniture import (
+    SKIP_LINK, NAV_WORD, TAGS, SHARE, PROMO, AD, COMMENT_FORM, COMMENT_HEADING, COMMENT_HEADER,
+    COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
+    SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, TEASER_END, BREADCRUMB_SEP,
+    BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE,
+)
 from .records import RemovedSegment
 
 #: A line with more words than this is a paragraph of text, never a widget or a prompt.
@@ -90,93 +96,6 @@ def split_lines(raw: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-# --- patterns ---------------------------------------------------------------------------
-def _whole(*alternatives: str) -> re.Pattern:
-    return re.compile(r"(?:" + "|".join(alternatives) + r")[\s:.!?»›>|*]*", re.IGNORECASE)
-
-
-_SKIP_LINK = _whole(r"skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)", r"jump to (?:navigation|content|main content)")
-_NAV_WORD = _whole(r"menu", r"main menu", r"search", r"home", r"close", r"log ?in", r"log ?out", r"sign in", r"sign out",
-                   r"my account", r"toggle navigation", r"navigation", r"back to top", r"top", r"next", r"previous",
-                   r"next (?:article|post|story)", r"previous (?:article|post|story)", r"print", r"print this (?:page|article)",
-                   r"font size", r"a\+? ?a-?", r"listen to (?:this )?article", r"\d+ min(?:ute)? read", r"photo", r"video", r"image",
-                   r"slideshow(?: \(\d+ images?\))?", r"(?:next|prev|previous)? ?image \d+ of \d+", r"\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago",
-                   r"updated", r"view (?:gallery|slideshow|comments)", r"expand", r"collapse", r"loading\.*", r"play video", r"watch video")
-_TAGS = _whole(r"(?:tags?|topics?|filed under|categories|category|keywords)\s*:.*", r"tags?", r"topics")
-_SHARE_WORD = r"(?:share|tweet|post|e-?mail|print|comment|facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|pocket|youtube|instagram|messenger|sms|copy link)"
-_SHARE = _whole(r"share this(?: article| story| post| page)?\s*(?:" + _SHARE_WORD + r"\s*)*", r"(?:" + _SHARE_WORD + r"[\s,|•·]*)+",
-                r"share on (?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram)", r"click to share on \w+.*", r"like this:?", r"share via",
-                r"[-•]?\s*(?:follow|like|join) (?:us|@?[\w.’']+(?: [\w.’']+){0,3}) on (?:twitter|facebook|instagram|youtube|telegram|linkedin|tiktok)\b.*",
-                r"[-•]?\s*follow @\w+.*", r"follow us")
-_PROMO = _whole(r"click here (?:to|for) .{1,80}", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.{0,40}",
-                r"visit .{1,40}(?:homepage|home page|website) for more .{1,30}")
-_AD = _whole(r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"story continues below(?: advertisement)?",
-             r"(?:advertisement\s*)?continue reading the main story", r"media playback is unsupported on your device",
-             r"story continued below", r"story continues", r"article continues (?:below|after (?:the )?(?:advertisement|ad))",
-             r"your browser does not support (?:the )?(?:video|audio)(?: tag| element)?",
-             r"article continues below(?: advertisement)?", r"continue reading below", r"promoted(?: stories)?")
-_COMMENT_FORM = _whole(
-    r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"cancel reply", r"post comment",
-    r"submit comment", r"your email address will not be published\.?(?: required fields are marked)?",
-    r"required fields are marked", r"notify me of (?:follow-up comments|new posts|new comments).*",
-    r"save my name,? email,? and website.*", r"you must be (?:logged in|registered) to post a comment.*",
-    r"comments? are closed", r"comment", r"name", r"e-?mail(?: address)?", r"website", r"message")
-_COMMENT_HEADING = _whole(r"\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)", r"comments?(?: \(\d+\))?", r"reader comments",
-                          r"join the (?:discussion|conversation)", r"show comments", r"view comments", r"sort by(?: best| newest| oldest)?",
-                          r"responses")
-_COMMENT_HEADER = re.compile(r"(?:[\w .'\-]{1,40}\s+(?:says|said|wrote)\s*:|reply|log in to reply|reply\s*↓|↓\s*reply)\s*", re.IGNORECASE)
-_COMMENT_STAMP = re.compile(r"(?:\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}|\d{4}-\d{2}-\d{2}) (?:at|@) \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
-_BULLET_NAME = re.compile(r"[•·▪◦●*\-–]\s*\S.{0,38}")
-
-_AMOUNT = r"(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|usd|eur|gbp|dollars?|euros?))"
-_LONE_AMOUNT = re.compile(r"(?:(?:raised|goal|target|of|total)[:\s]*)?" + _AMOUNT + r"(?:\s*(?:raised|goal|/\s*" + _AMOUNT + r"))?", re.IGNORECASE)
-_PRICE = re.compile(r"\b(?:only|just|from|for)?\s*" + _AMOUNT + r"\s*(?:/|per|a|an|each|every)\s*(?:year|yr|month|mo|week|day|issue)\b", re.IGNORECASE)
-_DONATION = re.compile(
-    r"^donate\b|\bdonate (?:now|today|here|to us|to our)\b|\bmake a (?:donation|contribution)|\byour (?:donation|contribution|support) (?:helps|keeps|makes|today)"
-    r"|(?:one-time|monthly|recurring) (?:donation|gift)|tax[- ]deductible|consider (?:helping|supporting|donating to) us"
-    r"|help us (?:keep|continue|grow|fund|stay|remain)|support (?:us|our (?:work|journalism|reporting|mission|site))\b"
-    r"|support (?:independent|quality) (?:journalism|media|news)|become a (?:patron|supporter|sustaining member)"
-    r"|^support [\w’'.-]+(?:’s|'s) (?:\w+ )?(?:journalism|reporting|work)"
-    r"|(?:via|with|through|on) (?:patreon|paypal)|patreon\.com|paypal\.me|buy me a coffee|ko-fi|chip in (?:\$|today|now)"
-    r"|^(?:do you |did you )?(?:like|enjoy|enjoyed|value|appreciate) (?:this|our) (?:content|article|work|reporting|journalism)\b",
-    re.IGNORECASE)
-_MONEY_HINTS = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "dollar", "euro")
-_DONATION_HINTS = ("donat", "contribut", "tax", "help us", "support", "patron", "paypal", "coffee", "ko-fi", "chip in",
-                   "like", "enjoy", "value", "appreciate", "consider")
-_SUBSCRIPTION_HINTS = ("subscri", "sign up", "register", "get started", "trial", "join", "newsletter", "already", "become a",
-                       "unlimited", "premium", "continue reading", "log in", "cancel", "inbox")
-_SUBSCRIPTION = re.compile(
-    r"^(?:subscribe|subscribe now|subscribe today|sign up|sign up now|sign up today|register now|get started|"
-    r"start (?:your )?free trial|join now|join today)[.!]?$"
-    r"|\bsubscribe (?:to (?:our|the|my) (?:\w+ )?(?:newsletter|channel|podcast|mailing list|feed)|now|today|for (?:free|only|just|\$))"
-    r"|\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) (?:free )?(?:\w+ )?(?:newsletter|briefing|digest|alerts)"
-    r"|\b(?:sign up|subscribe)\b[^.!?]{0,40}\bnewsletters?\b|\bnewsletters?\b[^.!?]{0,40}\b(?:sign up|subscribe|delivered)\b"
-    r"|\balready (?:a )?(?:subscriber|member|have an account)|\bbecome a (?:subscriber|member|premium member)"
-    r"|\bsubscribers? (?:only|get|can|enjoy)|\bunlimited (?:digital )?access|\bfree trial\b|\bpremium (?:content|members?|subscription)"
-    r"|\bto continue reading\b|\blog in to (?:read|continue)|^join our (?:community|mailing list|newsletter)"
-    r"|\bcancel (?:at )?any ?time\b|\bsubscription (?:plans?|options?)\b|\b(?:in|to|into) your inbox\b", re.IGNORECASE)
-_RELATED_HEADING = _whole(
-    r"check (?:also|this out)", r"see also", r"also see", r"also read", r"read (?:more|also|next)", r"more", r"watch", r"listen",
-    r"related(?: (?:articles?|posts?|stories|news|content|coverage|reading|topics|links))?",
-    r"more (?:from|on|in) [\w\s'’-]{1,40}", r"more (?:stories|news|articles|headlines)", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
-    r"recommended(?: for you| stories| articles)?", r"trending(?: now| stories)?", r"most (?:read|popular|viewed|shared)",
-    r"popular (?:posts|stories|articles)", r"don'?t miss", r"editor'?s picks?", r"latest (?:news|stories|posts|articles)",
-    r"further reading", r"top stories", r"what to read next", r"keep reading", r"in case you missed it")
-_RELATED_INLINE = re.compile(r"\(?\s*(?:read more|also read|see also|also see|related|read also|recommended|more|watch|listen|photos|videos?|gallery|full coverage|"
-                             r"slideshow|pictures|in pictures)\s*:\s*\S", re.IGNORECASE)
-_TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more\s*[»›>]*|continue reading\s*[»›>→]*)$", re.IGNORECASE)
-_BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
-_BREADCRUMB_ROOT = re.compile(r"(?:home|homepage|start|main|news|front page)", re.IGNORECASE)
-_CREDIT = re.compile(
-    r"\(?\s*(?:(?:photo|image|picture|video|graphic|illustration)s? ?(?:credit|courtesy|by|source)\s*:?|credits?\s*:|image copyright"
-    r"|enlarge this image|toggle caption|image caption|media caption|getty images|shutterstock"
-    r"|(?:photo|image|picture)\s*:(?=\s*\S+(?:\s+\S+){0,3}\s*\)?$))\s*[^()]{1,80}\)?", re.IGNORECASE)
-#: A parenthesis ending a line that names a photo or a credit: "(photo credit: SANA/AFP)", "(AP Photo/Jane Doe)".
-_CREDIT_TAIL = re.compile(r"\s*\([^()]*\b(?:photo|image|picture|credit)s?\b[^()]*\)\s*$", re.IGNORECASE)
-_MARKUP = re.compile(r"(?:\[/?[a-z_]+(?:\s[^\]]{0,80})?\]\s*)+")
-_COPYRIGHT = re.compile(r"(?:©|copyright ©|\(c\)|copyright \d{4}).{0,120}|.{0,100}\ball rights reserved\b.{0,40}", re.IGNORECASE)
-_WORDS = re.compile(r"\w+")
-_QUOTE = re.compile(r"[“\"]([^”\"]{25,}?)[”\"]")
 _CLOSING = tuple(".!?:;”\"’)…")
 
 
@@ -193,14 +112,14 @@ def _whole_line_rule(pattern: re.Pattern, reason: str, max_words: int = 12) -> R
     return rule
 
 
-remove_skip_links = _whole_line_rule(_SKIP_LINK, "navigation")
-remove_navigation_words = _whole_line_rule(_NAV_WORD, "navigation", 6)
-remove_tag_lists = _whole_line_rule(_TAGS, "navigation", 20)
-remove_share_buttons = _whole_line_rule(_SHARE, "share", 12)
-remove_advertisements = _whole_line_rule(_AD, "advertisement", 8)
-remove_comment_form = _whole_line_rule(_COMMENT_FORM, "comment-form", 20)
-remove_promotions = _whole_line_rule(_PROMO, "promotion", 20)
-remove_markup = _whole_line_rule(_MARKUP, "markup", 10)
+remove_skip_links = _whole_line_rule(SKIP_LINK, "navigation")
+remove_navigation_words = _whole_line_rule(NAV_WORD, "navigation", 6)
+remove_tag_lists = _whole_line_rule(TAGS, "navigation", 20)
+remove_share_buttons = _whole_line_rule(SHARE, "share", 12)
+remove_advertisements = _whole_line_rule(AD, "advertisement", 8)
+remove_comment_form = _whole_line_rule(COMMENT_FORM, "comment-form", 20)
+remove_promotions = _whole_line_rule(PROMO, "promotion", 20)
+remove_markup = _whole_line_rule(MARKUP, "markup", 10)
 
 
 def remove_breadcrumbs(page: Page) -> dict:
@@ -209,10 +128,10 @@ def remove_breadcrumbs(page: Page) -> dict:
     for i, line in page.kept():
         if line.words > 40 or line.text.endswith((".", "!", "?")):
             continue
-        parts = _BREADCRUMB_SEP.split(line.text)
+        parts = BREADCRUMB_SEP.split(line.text)
         if len(parts) < 2:
             continue
-        rooted = _BREADCRUMB_ROOT.fullmatch(parts[0]) is not None
+        rooted = BREADCRUMB_ROOT.fullmatch(parts[0]) is not None
         menu = len(parts) >= 3 and all(0 < len(part.split()) <= 3 for part in parts)
         if rooted or menu:
             found[i] = "navigation"
@@ -224,7 +143,7 @@ def remove_comment_section(page: Page) -> dict:
     text, "Name says:", "Reply", a time stamp, a "12 Comments" heading) to the end of the page,
     when at least two markers follow, or one marker right after a heading or a removed prompt."""
     markers = [i for i, _ in page.kept() if _is_comment_marker(page, i)]
-    headings = [i for i, line in page.kept() if line.words <= 8 and _COMMENT_HEADING.fullmatch(line.text)]
+    headings = [i for i, line in page.kept() if line.words <= 8 and COMMENT_HEADING.fullmatch(line.text)]
     start = None
     if headings:
         start = headings[0]
@@ -240,24 +159,24 @@ def remove_comment_section(page: Page) -> dict:
 
 def _is_comment_marker(page: Page, i: int) -> bool:
     line = page.lines[i]
-    if line.words <= 8 and (_COMMENT_HEADER.fullmatch(line.text) or _COMMENT_STAMP.fullmatch(line.text)):
+    if line.words <= 8 and (COMMENT_HEADER.fullmatch(line.text) or COMMENT_STAMP.fullmatch(line.text)):
         return True
-    if line.words > 4 or not _BULLET_NAME.fullmatch(line.text) or line.text.endswith((".", "!", "?", ":")):
+    if line.words > 4 or not BULLET_NAME.fullmatch(line.text) or line.text.endswith((".", "!", "?", ":")):
         return False
     following = page.next_content(i)
     if following is None:
         return False
     nxt = page.lines[following]
-    return nxt.indent > line.indent and not _BULLET_NAME.fullmatch(nxt.text)
+    return nxt.indent > line.indent and not BULLET_NAME.fullmatch(nxt.text)
 
 
 def remove_donation_prompts(page: Page) -> dict:
     """Donation prompts ("Consider helping us!", "Donate now") and lone amounts ("2,500 $")."""
     found = {}
     for i, line in page.kept():
-        if line.words <= PROMPT_WORDS and _has_hint(line, _DONATION_HINTS) and _DONATION.search(line.text):
+        if line.words <= PROMPT_WORDS and _has_hint(line, DONATION_HINTS) and DONATION.search(line.text):
             found[i] = "donation"
-        elif line.words <= 6 and _has_hint(line, _MONEY_HINTS) and _LONE_AMOUNT.fullmatch(line.text):
+        elif line.words <= 6 and _has_hint(line, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text):
             found[i] = "donation"
     return found
 
@@ -279,9 +198,9 @@ def remove_subscription_prompts(page: Page) -> dict:
 
 
 def _is_subscription_prompt(line: Line) -> bool:
-    if _has_hint(line, _SUBSCRIPTION_HINTS) and _SUBSCRIPTION.search(line.text):
+    if _has_hint(line, SUBSCRIPTION_HINTS) and SUBSCRIPTION.search(line.text):
         return True
-    return line.words <= 12 and _has_hint(line, _MONEY_HINTS) and _PRICE.search(line.text) is not None
+    return line.words <= 12 and _has_hint(line, MONEY_HINTS) and PRICE.search(line.text) is not None
 
 
 def _has_hint(line: Line, hints: tuple[str, ...]) -> bool:
@@ -297,7 +216,7 @@ def remove_related_links(page: Page) -> dict:
     for i, line in page.kept():
         if i in found:
             continue
-        if line.words <= 8 and _RELATED_HEADING.fullmatch(line.text):
+        if line.words <= 8 and RELATED_HEADING.fullmatch(line.text):
             found[i] = "related"
             j = i
             for _ in range(12):
@@ -305,13 +224,13 @@ def remove_related_links(page: Page) -> dict:
                 if j is None or page.reasons[j] is not None or not _is_link_or_teaser(page.lines[j]):
                     break
                 found[j] = "related"
-        elif line.words <= 25 and _RELATED_INLINE.match(line.text):
+        elif line.words <= 25 and RELATED_INLINE.match(line.text):
             found[i] = "related"
     return found
 
 
 def _is_link_or_teaser(line: Line) -> bool:
-    return _is_heading_like(line) or (line.words <= 50 and _TEASER_END.search(line.text) is not None)
+    return _is_heading_like(line) or (line.words <= 50 and TEASER_END.search(line.text) is not None)
 
 
 def remove_repeated_lines(page: Page) -> dict:
@@ -330,7 +249,7 @@ def remove_repeated_lines(page: Page) -> dict:
         reason = _repeat_reason(page, first_seen[key], i, key, title_key)
         found[i] = reason
         following = page.next_content(i)
-        if following is not None and page.reasons[following] is None and _CREDIT.fullmatch(page.lines[following].text):
+        if following is not None and page.reasons[following] is None and CREDIT.fullmatch(page.lines[following].text):
             found[following] = reason
     return found
 
@@ -339,7 +258,7 @@ def _line_key(text: str) -> str:
     """The text of a line for comparison: case, spacing, end punctuation and a trailing credit ignored."""
     if text.endswith(")"):
         head, tail = text[:-100], text[-100:]
-        text = head + _CREDIT_TAIL.sub("", tail)
+        text = head + CREDIT_TAIL.sub("", tail)
     text = text.casefold()
     if "  " in text or "\t" in text or "\xa0" in text:
         text = " ".join(text.split())
@@ -350,9 +269,9 @@ def _repeat_reason(page: Page, first: int, later: int, key: str, title_key: str 
     if key == title_key or (title_key is None and _is_heading_like(page.lines[first])
                             and first == next((i for i, _ in page.kept()), None)):
         return "duplicate-headline"
-    credited = any(_CREDIT_TAIL.search(page.lines[k].text[-100:]) for k in (first, later))
+    credited = any(CREDIT_TAIL.search(page.lines[k].text[-100:]) for k in (first, later))
     credit_follows = any(
-        (n := page.next_content(k)) is not None and _CREDIT.fullmatch(page.lines[n].text) for k in (first, later))
+        (n := page.next_content(k)) is not None and CREDIT.fullmatch(page.lines[n].text) for k in (first, later))
     return "duplicate-caption" if credited or credit_follows else "duplicate-text"
 
 
@@ -363,7 +282,7 @@ def remove_repeated_quotes(page: Page) -> dict:
     where: dict[str, list[int]] = {}
     for i, line in page.kept():
         if '"' in line.text or "“" in line.text:
-            for quote in _QUOTE.findall(line.text):
+            for quote in QUOTE.findall(line.text):
                 if len(quote.split()) >= 6:
                     where.setdefault(_line_key(quote), []).append(i)
     found = {}
@@ -385,23 +304,23 @@ def _repeats(short: Line, longer: Line) -> bool:
     """True when ``longer`` is a longer paragraph holding nearly every word of ``short``."""
     if longer.words < short.words * 1.5 or _is_caption(longer):
         return False
-    mine = _WORDS.findall(short.text.lower())
-    theirs = set(_WORDS.findall(longer.text.lower()))
+    mine = WORDS.findall(short.text.lower())
+    theirs = set(WORDS.findall(longer.text.lower()))
     return sum(word in theirs for word in mine) >= 0.85 * len(mine)
 
 
 def _is_caption(line: Line) -> bool:
-    return bool(_CREDIT_TAIL.search(line.text[-100:])) or line.text.lower().startswith(("file -", "file--", "file photo"))
+    return bool(CREDIT_TAIL.search(line.text[-100:])) or line.text.lower().startswith(("file -", "file--", "file photo"))
 
 
 def remove_copyright_notices(page: Page) -> dict:
     """"© 2019 Example Media. All rights reserved." lines."""
-    return {i: "copyright" for i, line in page.kept() if line.words <= 25 and _COPYRIGHT.fullmatch(line.text)}
+    return {i: "copyright" for i, line in page.kept() if line.words <= 25 and COPYRIGHT.fullmatch(line.text)}
 
 
 def remove_photo_credits(page: Page) -> dict:
     """Lone "(photo credit: ...)" lines."""
-    return {i: "photo-credit" for i, line in page.kept() if line.words <= 12 and _CREDIT.fullmatch(line.text)}
+    return {i: "photo-credit" for i, line in page.kept() if line.words <= 12 and CREDIT.fullmatch(line.text)}
 
 
 #: The rules in the order they run (later rules see what earlier ones removed).

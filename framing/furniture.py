@@ -1,0 +1,98 @@
+"""Patterns of page furniture, used by the rules of ``framing.clean``.
+
+Each pattern names one kind of furniture. Patterns built with ``whole_line`` must match a
+whole (stripped) line; the others are searched only in short lines, after a cheap test for
+one of their ``*_HINTS``. Case is ignored. docs/cleaning.md gives examples of each.
+"""
+from __future__ import annotations
+
+import re
+
+
+def whole_line(*alternatives: str) -> re.Pattern:
+    """One of ``alternatives`` as a whole line, with trailing punctuation or arrows allowed."""
+    return re.compile(r"(?:" + "|".join(alternatives) + r")[\s:.!?»›>|*]*", re.IGNORECASE)
+
+
+SKIP_LINK = whole_line(r"skip to (?:the )?(?:main )?(?:content|navigation|menu|search|footer)", r"jump to (?:navigation|content|main content)")
+NAV_WORD = whole_line(r"menu", r"main menu", r"search", r"home", r"close", r"log ?in", r"log ?out", r"sign in", r"sign out",
+                      r"my account", r"toggle navigation", r"navigation", r"back to top", r"top", r"next", r"previous",
+                      r"next (?:article|post|story)", r"previous (?:article|post|story)", r"print", r"print this (?:page|article)",
+                      r"font size", r"a\+? ?a-?", r"listen to (?:this )?article", r"\d+ min(?:ute)? read", r"photo", r"video", r"image",
+                      r"slideshow(?: \(\d+ images?\))?", r"(?:next|prev|previous)? ?image \d+ of \d+", r"\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago",
+                      r"updated", r"view (?:gallery|slideshow|comments)", r"expand", r"collapse", r"loading\.*", r"play video", r"watch video")
+TAGS = whole_line(r"(?:tags?|topics?|filed under|categories|category|keywords)\s*:.*", r"tags?", r"topics")
+SHARE_WORD = r"(?:share|tweet|post|e-?mail|print|comment|facebook|twitter|whatsapp|linkedin|reddit|pinterest|telegram|flipboard|pocket|youtube|instagram|messenger|sms|copy link)"
+SHARE = whole_line(r"share this(?: article| story| post| page)?\s*(?:" + SHARE_WORD + r"\s*)*", r"(?:" + SHARE_WORD + r"[\s,|•·]*)+",
+                   r"share on (?:facebook|twitter|x|whatsapp|linkedin|reddit|telegram)", r"click to share on \w+.*", r"like this:?", r"share via",
+                   r"[-•]?\s*(?:follow|like|join) (?:us|@?[\w.’']+(?: [\w.’']+){0,3}) on (?:twitter|facebook|instagram|youtube|telegram|linkedin|tiktok)\b.*",
+                   r"[-•]?\s*follow @\w+.*", r"follow us")
+PROMO = whole_line(r"click here (?:to|for) .{1,80}", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.{0,40}",
+                   r"visit .{1,40}(?:homepage|home page|website) for more .{1,30}")
+AD = whole_line(r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"story continues below(?: advertisement)?",
+                r"(?:advertisement\s*)?continue reading the main story", r"media playback is unsupported on your device",
+                r"story continued below", r"story continues", r"article continues (?:below|after (?:the )?(?:advertisement|ad))",
+                r"your browser does not support (?:the )?(?:video|audio)(?: tag| element)?",
+                r"article continues below(?: advertisement)?", r"continue reading below", r"promoted(?: stories)?")
+COMMENT_FORM = whole_line(
+    r"leave a (?:reply|comment)", r"post a comment", r"add a comment", r"cancel reply", r"post comment",
+    r"submit comment", r"your email address will not be published\.?(?: required fields are marked)?",
+    r"required fields are marked", r"notify me of (?:follow-up comments|new posts|new comments).*",
+    r"save my name,? email,? and website.*", r"you must be (?:logged in|registered) to post a comment.*",
+    r"comments? are closed", r"comment", r"name", r"e-?mail(?: address)?", r"website", r"message")
+COMMENT_HEADING = whole_line(r"\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)", r"comments?(?: \(\d+\))?", r"reader comments",
+                             r"join the (?:discussion|conversation)", r"show comments", r"view comments", r"sort by(?: best| newest| oldest)?",
+                             r"responses")
+COMMENT_HEADER = re.compile(r"(?:[\w .'\-]{1,40}\s+(?:says|said|wrote)\s*:|reply|log in to reply|reply\s*↓|↓\s*reply)\s*", re.IGNORECASE)
+COMMENT_STAMP = re.compile(r"(?:\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}|\d{4}-\d{2}-\d{2}) (?:at|@) \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+BULLET_NAME = re.compile(r"[•·▪◦●*\-–]\s*\S.{0,38}")
+
+AMOUNT = r"(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|usd|eur|gbp|dollars?|euros?))"
+LONE_AMOUNT = re.compile(r"(?:(?:raised|goal|target|of|total)[:\s]*)?" + AMOUNT + r"(?:\s*(?:raised|goal|/\s*" + AMOUNT + r"))?", re.IGNORECASE)
+PRICE = re.compile(r"\b(?:only|just|from|for)?\s*" + AMOUNT + r"\s*(?:/|per|a|an|each|every)\s*(?:year|yr|month|mo|week|day|issue)\b", re.IGNORECASE)
+DONATION = re.compile(
+    r"^donate\b|\bdonate (?:now|today|here|to us|to our)\b|\bmake a (?:donation|contribution)|\byour (?:donation|contribution|support) (?:helps|keeps|makes|today)"
+    r"|(?:one-time|monthly|recurring) (?:donation|gift)|tax[- ]deductible|consider (?:helping|supporting|donating to) us"
+    r"|help us (?:keep|continue|grow|fund|stay|remain)|support (?:us|our (?:work|journalism|reporting|mission|site))\b"
+    r"|support (?:independent|quality) (?:journalism|media|news)|become a (?:patron|supporter|sustaining member)"
+    r"|^support [\w’'.-]+(?:’s|'s) (?:\w+ )?(?:journalism|reporting|work)"
+    r"|(?:via|with|through|on) (?:patreon|paypal)|patreon\.com|paypal\.me|buy me a coffee|ko-fi|chip in (?:\$|today|now)"
+    r"|^(?:do you |did you )?(?:like|enjoy|enjoyed|value|appreciate) (?:this|our) (?:content|article|work|reporting|journalism)\b",
+    re.IGNORECASE)
+MONEY_HINTS = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "dollar", "euro")
+DONATION_HINTS = ("donat", "contribut", "tax", "help us", "support", "patron", "paypal", "coffee", "ko-fi", "chip in",
+                   "like", "enjoy", "value", "appreciate", "consider")
+SUBSCRIPTION_HINTS = ("subscri", "sign up", "register", "get started", "trial", "join", "newsletter", "already", "become a",
+                       "unlimited", "premium", "continue reading", "log in", "cancel", "inbox")
+SUBSCRIPTION = re.compile(
+    r"^(?:subscribe|subscribe now|subscribe today|sign up|sign up now|sign up today|register now|get started|"
+    r"start (?:your )?free trial|join now|join today)[.!]?$"
+    r"|\bsubscribe (?:to (?:our|the|my) (?:\w+ )?(?:newsletter|channel|podcast|mailing list|feed)|now|today|for (?:free|only|just|\$))"
+    r"|\b(?:sign up|subscribe|register) (?:for|to) (?:our|the|a) (?:free )?(?:\w+ )?(?:newsletter|briefing|digest|alerts)"
+    r"|\b(?:sign up|subscribe)\b[^.!?]{0,40}\bnewsletters?\b|\bnewsletters?\b[^.!?]{0,40}\b(?:sign up|subscribe|delivered)\b"
+    r"|\balready (?:a )?(?:subscriber|member|have an account)|\bbecome a (?:subscriber|member|premium member)"
+    r"|\bsubscribers? (?:only|get|can|enjoy)|\bunlimited (?:digital )?access|\bfree trial\b|\bpremium (?:content|members?|subscription)"
+    r"|\bto continue reading\b|\blog in to (?:read|continue)|^join our (?:community|mailing list|newsletter)"
+    r"|\bcancel (?:at )?any ?time\b|\bsubscription (?:plans?|options?)\b|\b(?:in|to|into) your inbox\b", re.IGNORECASE)
+RELATED_HEADING = whole_line(
+    r"check (?:also|this out)", r"see also", r"also see", r"also read", r"read (?:more|also|next)", r"more", r"watch", r"listen",
+    r"related(?: (?:articles?|posts?|stories|news|content|coverage|reading|topics|links))?",
+    r"more (?:from|on|in) [\w\s'’-]{1,40}", r"more (?:stories|news|articles|headlines)", r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    r"recommended(?: for you| stories| articles)?", r"trending(?: now| stories)?", r"most (?:read|popular|viewed|shared)",
+    r"popular (?:posts|stories|articles)", r"don'?t miss", r"editor'?s picks?", r"latest (?:news|stories|posts|articles)",
+    r"further reading", r"top stories", r"what to read next", r"keep reading", r"in case you missed it")
+RELATED_INLINE = re.compile(r"\(?\s*(?:read more|also read|see also|also see|related|read also|recommended|more|watch|listen|photos|videos?|gallery|full coverage|"
+                            r"slideshow|pictures|in pictures)\s*:\s*\S", re.IGNORECASE)
+TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more\s*[»›>]*|continue reading\s*[»›>→]*)$", re.IGNORECASE)
+BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
+BREADCRUMB_ROOT = re.compile(r"(?:home|homepage|start|main|news|front page)", re.IGNORECASE)
+CREDIT = re.compile(
+    r"\(?\s*(?:(?:photo|image|picture|video|graphic|illustration)s? ?(?:credit|courtesy|by|source)\s*:?|credits?\s*:|image copyright"
+    r"|enlarge this image|toggle caption|image caption|media caption|getty images|shutterstock"
+    r"|(?:photo|image|picture)\s*:(?=\s*\S+(?:\s+\S+){0,3}\s*\)?$))\s*[^()]{1,80}\)?", re.IGNORECASE)
+#: A parenthesis ending a line that names a photo or a credit: "(photo credit: SANA/AFP)", "(AP Photo/Jane Doe)".
+CREDIT_TAIL = re.compile(r"\s*\([^()]*\b(?:photo|image|picture|credit)s?\b[^()]*\)\s*$", re.IGNORECASE)
+MARKUP = re.compile(r"(?:\[/?[a-z_]+(?:\s[^\]]{0,80})?\]\s*)+")
+COPYRIGHT = re.compile(r"(?:©|copyright ©|\(c\)|copyright \d{4}).{0,120}|.{0,100}\ball rights reserved\b.{0,40}", re.IGNORECASE)
+WORDS = re.compile(r"\w+")
+QUOTE = re.compile(r"[“\"]([^”\"]{25,}?)[”\"]")
