@@ -60,6 +60,8 @@ def load_corpus(path: str | Path, *, format: str | None = None, text_column: str
         raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
     builder = _CorpusBuilder(clean=clean)
     table = _read(kind, path, builder.note)
+    if not table.columns:
+        raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
     explicit = {"text": text_column, "outlet": outlet_column, "title": title_column,
                 "date": date_column, "id": id_column, "url": url_column}
     mapping = resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"))

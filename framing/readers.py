@@ -12,6 +12,7 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import json
 from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
@@ -98,23 +99,17 @@ def read_csv(path: Path, note: Note) -> Table:
 
 def read_jsonl(path: Path, note: Note) -> Table:
     """Objects of a JSON lines file (``.gz`` decompressed while streaming). A line that is not
-    a JSON object stops the load with its line number; blank lines are ignored."""
+    a JSON object stops the load with its line number; blank lines are ignored. The columns are
+    the keys of the first 100 objects, in order of appearance."""
     lines = _numbered_json_objects(path, note)
-    first = next(lines, None)
-    if first is None:
-        return Table((), iter(()))
-    columns = tuple(first[1])
+    head = list(itertools.islice(lines, 100))
+    columns = tuple(dict.fromkeys(key for _, obj in head for key in obj))
 
     def items() -> Iterator[Item]:
         stem = _stem(path)
-        for number, obj in _chain(first, lines):
+        for number, obj in itertools.chain(head, lines):
             yield Item(f"{path.name}:{number}", obj, f"{stem}-{number}")
     return Table(columns, items())
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 def _numbered_json_objects(path: Path, note: Note) -> Iterator[tuple[int, dict]]:

@@ -440,3 +440,17 @@ def test_fast_frame_estimates_sentences_close_to_punkt(demo_corpus):
     fast = corpus_frame(demo_corpus, exact_sentences=False)["n_sentences"]
     assert fast.dtype == "int64"
     assert ((fast - exact).abs() <= 0.15 * exact).all(), list(zip(exact, fast))
+
+
+def test_jsonl_columns_are_the_keys_of_the_first_objects(tmp_path):
+    path = tmp_path / "late.jsonl"
+    path.write_text('{"text": "The talks resumed.", "outlet": "A"}\n'
+                    '{"text": "The talks ended.", "outlet": "A", "headline": "Talks end"}\n', encoding="utf-8")
+    assert [a.title for a in load_corpus(path)] == ["", "Talks end"]
+
+
+def test_empty_jsonl_file(tmp_path):
+    path = tmp_path / "empty.jsonl"
+    path.write_text("\n\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"empty\.jsonl: no articles found \(the file is empty\)"):
+        load_corpus(path)
