@@ -1,0 +1,476 @@
+"""Same-event grouping: which articles report the same event, and which outlet covered which.
+
+Similarity. An article is a TF-IDF vector (scikit-learn; sublinear tf) of Snowball-stemmed
+words without English stop words, taken from its title and from the first ``lead_words``
+words of its body (the headline and lead state the event: the inverted pyramid; the rest of
+a long article drifts into background shared with every story on the topic). The two unit
+vectors are weighted so that the dot product of two articles is
+``title_weight * cos(titles) + (1 - title_weight) * cos(leads)`` (then renormalised).
+
+Dates. A date is an interval: ``2019-03-18`` is one day, ``2019-03`` is 1-31 March 2019,
+``2019`` the whole year. The gap between two articles is the gap between their intervals
+(0 when they overlap). Pairs more than ``window_days`` apart are never linked; closer pairs
+have their similarity multiplied by ``day_decay`` per day of gap (time-decayed similarity as
+in Yang, Pierce & Carbonell 1998, "A study of retrospective and on-line event detection"):
+next-day coverage of an event links, the next development of the same story usually does not.
+An article with no date links only to a near-duplicate (similarity at least
+``unknown_date_threshold``; ``None`` leaves every undated article alone): without a date,
+topical similarity says too little.
+
+Grouping. Sparse average linkage (Sokal & Michener 1958, UPGMA): groups merge, most similar
+first, while the mean similarity over *all* pairs of their articles is at least ``threshold``;
+pairs that are not linked (too far apart, or below ``EDGE_FLOOR * threshold``) count as 0, so
+one strong pair cannot chain two stories into one event (as connected components would).
+
+Scale. Candidate pairs come from sparse products of the tf-idf matrix, block by block in date
+order, each block against only the articles whose dates can fall within the window: no dense
+n x n matrix. Each article keeps its ``max_neighbours`` most similar candidates.
+"""
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from nltk.stem.snowball import SnowballStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.metrics import adjusted_rand_score
+from sklearn.preprocessing import normalize
+
+from .errors import CorpusError, SettingsError
+from .tokenize import TOKEN_PATTERN
+
+# Defaults: tuned on the AllSides roundups (ARI against AllSides' own story grouping) and
+# checked by eye on full articles; docs/data-model.md "events" says how.
+DEFAULT_THRESHOLD = 0.12
+DEFAULT_WINDOW_DAYS = 2
+DEFAULT_DAY_DECAY = 0.4
+DEFAULT_TITLE_WEIGHT = 0.5
+DEFAULT_LEAD_WORDS = 150
+DEFAULT_UNKNOWN_DATE_THRESHOLD = 0.6
+DEFAULT_MAX_NEIGHBOURS = 50
+#: Pairs below ``EDGE_FLOOR * threshold`` are not stored and count as 0 in group averages.
+EDGE_FLOOR = 0.5
+#: Block rows x candidate articles per sparse product (bounds peak memory).
+PAIR_BUDGET = 2_000_000
+
+EVENT_COLUMNS = ("article_id", "event_id", "event_source", "event_size", "event_start",
+                 "event_end", "cohesion")
+_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_EPOCH = np.datetime64("1970-01-01", "D")
+_WORD = re.compile(TOKEN_PATTERN)
+_STEMMER = SnowballStemmer("english")
+
+
+# ----------------------------------------------------------------------------- dates
+@lru_cache(maxsize=65536)
+def _interval(date: str, precision: str) -> tuple[int, int] | None:
+    match = _DATE.match(date)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    month = month if precision != "year" else None
+    day = day if month and precision not in ("month", "year") else None
+    try:
+        if day:
+            first = last = np.datetime64(f"{year}-{int(month):02d}-{int(day):02d}", "D")
+        elif month:
+            first_month = np.datetime64(f"{year}-{int(month):02d}", "M")
+            first, last = first_month.astype("datetime64[D]"), (first_month + 1).astype("datetime64[D]") - 1
+        else:
+            first, last = np.datetime64(f"{year}-01-01", "D"), np.datetime64(f"{year}-12-31", "D")
+    except ValueError:
+        return None
+    return int((first - _EPOCH).astype(int)), int((last - _EPOCH).astype(int))
+
+
+def date_interval(date, precision: str | None = None) -> tuple[int, int] | None:
+    """First and last day (days since 1970-01-01) that a partial ISO date can mean, or
+    ``None`` when the date is missing or unreadable. ``precision`` (``month`` or ``year``)
+    can only widen the interval: ``("2019-03-18", "month")`` is March."""
+    if date is None or (not isinstance(date, str) and pd.isna(date)):
+        return None
+    text = date.isoformat() if hasattr(date, "isoformat") else str(date)
+    return _interval(text, str(precision or "day"))
+
+
+def _intervals(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end day of every article (NaN when undated)."""
+    precisions = articles["date_precision"] if "date_precision" in articles else [None] * len(articles)
+    spans = [date_interval(d, p) for d, p in zip(articles["date"], precisions)]
+    start = np.array([s[0] if s else np.nan for s in spans], dtype=float)
+    end = np.array([s[1] if s else np.nan for s in spans], dtype=float)
+    return start, end
+
+
+def _iso(day: float) -> str | None:
+    return None if np.isnan(day) else str(_EPOCH + np.timedelta64(int(day), "D"))
+
+
+# ----------------------------------------------------------------------------- vectors
+@lru_cache(maxsize=1 << 18)
+def _stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def event_terms(text: str) -> list[str]:
+    """The terms grouping compares: lowercased words (``TOKEN_PATTERN``) without English stop
+    words, Snowball-stemmed (Porter 1980) so "vaccine"/"vaccines"/"vaccinated" agree."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    return [_stem(w) for w in words if w not in ENGLISH_STOP_WORDS]
+
+
+def lead(text: str, words: int | None) -> str:
+    """The first ``words`` words of ``text`` (all of it when None or shorter)."""
+    if words is None:
+        return text
+    for count, match in enumerate(_WORD.finditer(text), start=1):
+        if count == words:
+            return text[:match.end()]
+    return text
+
+
+def article_vectors(articles: pd.DataFrame, *, title_weight: float = DEFAULT_TITLE_WEIGHT,
+                    lead_words: int | None = DEFAULT_LEAD_WORDS) -> sp.csr_matrix:
+    """Unit-length rows whose dot products are the grouping similarity (see module doc)."""
+    titles = articles["title"].fillna("").astype(str).tolist()
+    bodies = [lead(b, lead_words) for b in articles["body"].fillna("").astype(str)]
+    vectorizer = TfidfVectorizer(analyzer=event_terms, sublinear_tf=True, dtype=np.float32)
+    try:
+        both = vectorizer.fit_transform(titles + bodies)
+    except ValueError:  # empty vocabulary: nothing to compare
+        return sp.csr_matrix((len(articles), 1), dtype=np.float32)
+    n = len(articles)
+    combined = sp.hstack([both[:n] * np.sqrt(title_weight), both[n:] * np.sqrt(1 - title_weight)])
+    return normalize(combined.tocsr(), copy=False)
+
+
+# ----------------------------------------------------------------------------- candidate pairs
+def _top_k(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int):
+    order = np.lexsort((cols, -sims, rows))
+    rows, cols, sims = rows[order], cols[order], sims[order]
+    first = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+    rank = np.arange(len(rows)) - np.repeat(first, np.diff(np.r_[first, len(rows)]))
+    keep = rank < k
+    return rows[keep], cols[keep], sims[keep]
+
+
+def _block_pairs(X, block, cands, start, end, *, floor, window, decay=1.0):
+    """Pairs (block article, candidate) whose dates are within ``window`` days, with their
+    similarity times ``decay`` per day between the dates, kept when at least ``floor``."""
+    product = (X[block] @ X[cands].T).tocoo()
+    rows, cols, sims = block[product.row], cands[product.col], product.data.astype(float)
+    keep = rows != cols
+    if window is not None:
+        gap = np.maximum(0, np.maximum(start[rows], start[cols]) - np.minimum(end[rows], end[cols]))
+        keep &= gap <= window
+        sims = sims * decay ** gap
+    keep &= sims >= floor
+    return rows[keep], cols[keep], sims[keep]
+
+
+def _dated_blocks(start, end, window):
+    """(block, candidates) index pairs covering every dated article, in date order."""
+    dated = np.flatnonzero(~np.isnan(start))
+    order = dated[np.argsort(start[dated], kind="stable")]
+    sorted_start = start[order]
+    pos, size = 0, 512
+    while pos < len(order):
+        block = order[pos:pos + size]
+        reach = np.searchsorted(sorted_start, end[block].max() + window, side="right")
+        cands = order[:reach][end[order[:reach]] >= start[block].min() - window]
+        if len(block) > 1 and len(block) * len(cands) > PAIR_BUDGET:
+            size = max(1, min(len(block) - 1, PAIR_BUDGET // max(len(cands), 1)))
+            continue
+        yield block, cands
+        pos += len(block)
+        size = 512
+
+
+def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day_decay=1.0):
+    """Sparse graph of candidate pairs ``(i, j, similarity)`` with ``i < j``."""
+    found = []
+    for block, cands in _dated_blocks(start, end, window_days):
+        found.append(_top_k(*_block_pairs(X, block, cands, start, end, floor=floor,
+                                          window=window_days, decay=day_decay), k))
+    undated = np.flatnonzero(np.isnan(start))
+    if unknown_floor is not None and len(undated):
+        everyone = np.arange(X.shape[0])
+        step = max(1, PAIR_BUDGET // max(len(everyone), 1))
+        for pos in range(0, len(undated), step):
+            block = undated[pos:pos + step]
+            found.append(_top_k(*_block_pairs(X, block, everyone, start, end,
+                                              floor=unknown_floor, window=None), k))
+    if not found:
+        return np.array([], int), np.array([], int), np.array([], float)
+    rows = np.concatenate([f[0] for f in found])
+    cols = np.concatenate([f[1] for f in found])
+    sims = np.concatenate([f[2] for f in found]).astype(float)
+    lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
+    _, first = np.unique(lo.astype(np.int64) * X.shape[0] + hi, return_index=True)
+    return lo[first], hi[first], sims[first]
+
+
+# ----------------------------------------------------------------------------- linkage
+def average_linkage(n: int, i, j, sims, *, threshold: float) -> tuple[list[list[int]], list[float]]:
+    """Groups of ``range(n)`` by average linkage on a sparse similarity graph (absent pairs
+    count as 0), merging while the best mean similarity is at least ``threshold``. Returns the
+    groups and each group's mean pairwise similarity (NaN for a single article)."""
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    for a, b, s in zip(np.asarray(i).tolist(), np.asarray(j).tolist(), np.asarray(sims).tolist()):
+        links[a][b] = links[b][a] = s
+    size, within = [1] * n, [0.0] * n
+    members = [[a] for a in range(n)]
+    heap = [(-s, a, b) for a in range(n) for b, s in links[a].items() if a < b and s >= threshold]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        total = links[a].get(b)
+        if total is None or total / (size[a] * size[b]) != -neg:
+            continue  # stale entry: a or b merged since it was pushed
+        keep, gone = (a, b) if len(links[a]) >= len(links[b]) else (b, a)
+        del links[keep][gone], links[gone][keep]
+        for c, s in links[gone].items():
+            links[keep][c] = links[c][keep] = links[keep].get(c, 0.0) + s
+            del links[c][gone]
+        links[gone] = {}
+        size[keep] += size[gone]
+        within[keep] += within[gone] + total
+        members[keep] += members[gone]
+        members[gone] = []
+        for c, s in links[keep].items():
+            mean = s / (size[keep] * size[c])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(keep, c), max(keep, c)))
+    roots = [r for r in range(n) if members[r]]
+    groups = [sorted(members[r]) for r in roots]
+    cohesion = [within[r] / (size[r] * (size[r] - 1) / 2) if size[r] > 1 else np.nan for r in roots]
+    return groups, cohesion
+
+
+# ----------------------------------------------------------------------------- public API
+def _require(articles: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
+    if not isinstance(articles, pd.DataFrame):
+        raise CorpusError(f"{what}: expected the articles table (a pandas DataFrame), got {type(articles).__name__}")
+    missing = [c for c in columns if c not in articles.columns]
+    if missing:
+        raise CorpusError(f"{what}: the articles table has no column {', '.join(map(repr, missing))}; "
+                          f"expected the columns of docs/data-model.md (articles), as made by corpus_frame")
+    duplicated = articles["article_id"][articles["article_id"].duplicated()]
+    if len(duplicated):
+        raise CorpusError(f"{what}: article_id {duplicated.iloc[0]!r} appears more than once; ids must be unique")
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """How ``group_events`` decides that two articles report the same event (module doc).
+    Defaults were tuned on the AllSides roundups and checked on full articles (see
+    docs/data-model.md "events" and bench/bench_events.py)."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    window_days: int = DEFAULT_WINDOW_DAYS
+    day_decay: float = DEFAULT_DAY_DECAY
+    title_weight: float = DEFAULT_TITLE_WEIGHT
+    lead_words: int | None = DEFAULT_LEAD_WORDS
+    unknown_date_threshold: float | None = DEFAULT_UNKNOWN_DATE_THRESHOLD
+    max_neighbours: int = DEFAULT_MAX_NEIGHBOURS
+
+    def __post_init__(self) -> None:
+        checks = [
+            ("threshold", 0 < self.threshold <= 1, "a number in (0, 1]"),
+            ("window_days", self.window_days >= 0, "0 or more days"),
+            ("day_decay", 0 < self.day_decay <= 1, "a number in (0, 1]"),
+            ("title_weight", 0 <= self.title_weight <= 1, "a number in [0, 1]"),
+            ("lead_words", self.lead_words is None or self.lead_words >= 1, "1 or more words, or None"),
+            ("unknown_date_threshold", self.unknown_date_threshold is None
+             or 0 < self.unknown_date_threshold <= 1, "a number in (0, 1], or None"),
+            ("max_neighbours", self.max_neighbours >= 1, "1 or more"),
+        ]
+        for name, ok, allowed in checks:
+            if not ok:
+                raise SettingsError(f"events: {name} must be {allowed}, got {getattr(self, name)!r}")
+
+
+def _has_value(value) -> bool:
+    return value is not None and not (not isinstance(value, str) and pd.isna(value)) and str(value) != ""
+
+
+def group_events(articles: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD,
+                 window_days: int = DEFAULT_WINDOW_DAYS, use_existing: bool = True, min_size: int = 1,
+                 day_decay: float = DEFAULT_DAY_DECAY, title_weight: float = DEFAULT_TITLE_WEIGHT,
+                 lead_words: int | None = DEFAULT_LEAD_WORDS,
+                 unknown_date_threshold: float | None = DEFAULT_UNKNOWN_DATE_THRESHOLD,
+                 max_neighbours: int = DEFAULT_MAX_NEIGHBOURS) -> pd.DataFrame:
+    """One row per article, in the input order, with the event it reports (columns
+    ``EVENT_COLUMNS``, documented in docs/data-model.md "events"). With ``use_existing``, an
+    article whose ``event_id`` is set keeps it (``event_source`` "existing"); the others are
+    grouped as the module doc says (``event_source`` "grouped"). Grouped events smaller than
+    ``min_size`` get ``event_id`` None. Ids are "E0001", "E0002"... by earliest date (undated
+    last), then first article id; they never reuse an existing id."""
+    _require(articles, ("article_id", "title", "body", "date"), "group_events")
+    settings = EventSettings(threshold, window_days, day_decay, title_weight, lead_words,
+                             unknown_date_threshold, max_neighbours)
+    if min_size < 1:
+        raise SettingsError(f"events: min_size must be 1 or more, got {min_size!r}")
+    start, end = _intervals(articles)
+    ids = articles["article_id"].astype(str).to_numpy()
+    existing = (articles["event_id"].map(_has_value).to_numpy(bool)
+                if use_existing and "event_id" in articles else np.zeros(len(articles), bool))
+    todo = np.flatnonzero(~existing)
+    groups, cohesion = _group(articles.iloc[todo], start[todo], end[todo], settings)
+    groups = [todo[g] for g in groups]
+    order = sorted(range(len(groups)), key=lambda g: (_earliest(start[groups[g]]), min(ids[groups[g]])))
+    taken = set(articles.loc[existing, "event_id"].astype(str)) if existing.any() else set()
+    names = _event_names(len(groups), taken)
+    event_id = np.full(len(ids), None, dtype=object)
+    size, cohesion_of = np.ones(len(ids), dtype=int), np.full(len(ids), np.nan)
+    for rank, g in enumerate(order):
+        rows = groups[g]
+        event_id[rows] = names[rank] if len(rows) >= min_size else None
+        size[rows], cohesion_of[rows] = len(rows), cohesion[g]
+    if existing.any():
+        labels = articles["event_id"].astype(object).to_numpy()[existing]
+        event_id[existing] = labels
+        size[existing] = pd.Series(labels).map(pd.Series(labels).value_counts()).to_numpy()
+    out = pd.DataFrame({"article_id": ids, "event_id": event_id,
+                        "event_source": np.where(existing, "existing", "grouped"), "event_size": size})
+    _fill_event_dates(out, start, end)
+    out["cohesion"] = cohesion_of
+    return out
+
+
+def _group(articles, start, end, settings: EventSettings):
+    if len(articles) == 0:
+        return [], []
+    X = article_vectors(articles, title_weight=settings.title_weight, lead_words=settings.lead_words)
+    i, j, sims = similarity_pairs(X, start, end, window_days=settings.window_days,
+                                  floor=EDGE_FLOOR * settings.threshold, day_decay=settings.day_decay,
+                                  unknown_floor=settings.unknown_date_threshold, k=settings.max_neighbours)
+    groups, cohesion = average_linkage(len(articles), i, j, sims, threshold=settings.threshold)
+    return [np.asarray(g, dtype=int) for g in groups], cohesion
+
+
+def _earliest(starts: np.ndarray) -> float:
+    dated = starts[~np.isnan(starts)]
+    return float(dated.min()) if len(dated) else np.inf
+
+
+def _event_names(count: int, taken: set[str]) -> list[str]:
+    width = max(4, len(str(count)))
+    names, index = [], 0
+    while len(names) < count:
+        index += 1
+        name = f"E{index:0{width}d}"
+        if name not in taken:
+            names.append(name)
+    return names
+
+
+def _fill_event_dates(out: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> None:
+    """``event_start``/``event_end``: first and last day the event's dated articles can mean."""
+    key = out["event_id"].where(out["event_id"].notna(), "\0" + out["article_id"])
+    frame = pd.DataFrame({"key": key, "start": start, "end": end})
+    spans = frame.groupby("key", sort=False).agg(first=("start", "min"), last=("end", "max"))
+    out["event_start"] = [_iso(d) for d in key.map(spans["first"])]
+    out["event_end"] = [_iso(d) for d in key.map(spans["last"])]
+
+
+def with_events(articles: pd.DataFrame, **options) -> pd.DataFrame:
+    """A copy of the articles table whose ``event_id`` is filled by ``group_events`` (existing
+    ids kept unless ``use_existing=False``), ready for per-event scores."""
+    events = group_events(articles, **options)
+    out = articles.copy()
+    out["event_id"] = events["event_id"].to_numpy()
+    return out
+
+
+@dataclass(frozen=True)
+class EventComparison:
+    """An automatic grouping against a reference one, on the articles both label.
+    ``ari``: adjusted Rand index (Hubert & Arabie 1985; 1 = identical, about 0 = chance).
+    ``merged``: automatic events mixing articles of 2+ reference events; ``split``: reference
+    events spread over 2+ automatic events. ``errors`` lists each (kind, event_id, parts,
+    n_articles), ``parts`` being the other grouping's ids with their article counts."""
+
+    ari: float
+    n_articles: int
+    n_events: int
+    n_reference_events: int
+    merged: int
+    split: int
+    errors: pd.DataFrame
+
+
+def _labels(table, name: str) -> pd.Series:
+    if isinstance(table, pd.Series):
+        labels = table
+    elif isinstance(table, pd.DataFrame) and {"article_id", "event_id"} <= set(table.columns):
+        labels = table.set_index("article_id")["event_id"]
+    else:
+        raise CorpusError(f"compare_events: {name} must be a table with article_id and event_id columns "
+                          f"(or a Series of event ids indexed by article id)")
+    labels = labels.astype(object)
+    singles = ["\0" + str(a) for a in labels.index]  # an unlabelled article is its own event
+    return pd.Series(np.where(labels.map(_has_value), labels, singles), index=labels.index.astype(str))
+
+
+def compare_events(auto, reference) -> EventComparison:
+    """Compare an automatic grouping with a reference (gold) one: adjusted Rand index and the
+    events merged or split (see ``EventComparison``)."""
+    auto_labels, ref_labels = _labels(auto, "auto"), _labels(reference, "reference")
+    both = auto_labels.index.intersection(ref_labels.index)
+    if len(both) == 0:
+        raise CorpusError("compare_events: no article_id is in both groupings")
+    pairs = pd.DataFrame({"auto": auto_labels[both].to_numpy(), "ref": ref_labels[both].to_numpy()})
+    errors = _errors(pairs, "auto", "ref", "merged") + _errors(pairs, "ref", "auto", "split")
+    table = pd.DataFrame(errors, columns=["kind", "event_id", "parts", "n_articles"])
+    return EventComparison(
+        ari=float(adjusted_rand_score(pairs["ref"], pairs["auto"])), n_articles=len(pairs),
+        n_events=pairs["auto"].nunique(), n_reference_events=pairs["ref"].nunique(),
+        merged=int((table["kind"] == "merged").sum()), split=int((table["kind"] == "split").sum()),
+        errors=table)
+
+
+def _errors(pairs: pd.DataFrame, group: str, other: str, kind: str) -> list[tuple]:
+    rows = []
+    for event, part in pairs.groupby(group, sort=True):
+        counts = part[other].value_counts(sort=False).sort_index()
+        if len(counts) > 1:
+            parts = tuple((str(k).lstrip("\0"), int(v)) for k, v in counts.items())
+            rows.append((kind, str(event).lstrip("\0"), parts, len(part)))
+    return rows
+
+
+def event_coverage(articles: pd.DataFrame, events: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which outlet covered which event: tidy ``event_id, outlet, n_articles``, sorted. Events
+    come from ``events`` (a ``group_events`` table) or else the articles' own ``event_id``;
+    articles without an event are left out."""
+    _require(articles, ("article_id", "outlet"), "event_coverage")
+    if events is not None:
+        labels = events.set_index(events["article_id"].astype(str))["event_id"]
+        event_ids = articles["article_id"].astype(str).map(labels)
+    elif "event_id" in articles:
+        event_ids = articles["event_id"]
+    else:
+        raise CorpusError("event_coverage: the articles table has no event_id column; pass events=group_events(articles)")
+    frame = pd.DataFrame({"event_id": event_ids.astype(object), "outlet": articles["outlet"].to_numpy()})
+    frame = frame[frame["event_id"].map(_has_value)]
+    counts = frame.groupby(["event_id", "outlet"]).size().rename("n_articles").reset_index()
+    return counts.sort_values(["event_id", "outlet"], ignore_index=True)
+
+
+def shared_events(coverage: pd.DataFrame, outlets=None) -> list[str]:
+    """Events that every one of ``outlets`` covered (all outlets in ``coverage`` when None),
+    so outlets can be compared on the same events."""
+    known = set(coverage["outlet"])
+    wanted = sorted(known) if outlets is None else list(outlets)
+    unknown = [o for o in wanted if o not in known]
+    if unknown:
+        raise SettingsError(f"outlet {unknown[0]!r} covers no event; known outlets: {', '.join(sorted(known))}")
+    chosen = coverage[coverage["outlet"].isin(wanted)]
+    per_event = chosen.groupby("event_id")["outlet"].nunique()
+    return sorted(per_event.index[per_event == len(set(wanted))])

@@ -1,0 +1,200 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import events
+from framing.errors import CorpusError, SettingsError
+from framing.events import (
+    average_linkage, compare_events, date_interval, event_coverage, group_events, shared_events,
+    with_events,
+)
+from framing.load import corpus_frame
+
+QUAKE_A = ("Earthquake of magnitude 6.1 shakes Kalamata",
+           "A strong earthquake of magnitude 6.1 struck near the Greek port city of Kalamata on "
+           "Tuesday morning, damaging old buildings and injuring at least twelve people, the fire "
+           "service said.")
+QUAKE_B = ("Kalamata quake injures twelve",
+           "At least twelve people were hurt when a magnitude 6.1 earthquake hit Kalamata in "
+           "southern Greece on Tuesday, officials said, as rescuers searched damaged buildings.")
+RATES = ("Central bank raises interest rates by half a point",
+         "The central bank raised its main interest rate by half a percentage point on Tuesday, "
+         "its largest increase in two decades, to fight inflation.")
+FERRY = ("Ferry strike strands tourists in Piraeus",
+         "Thousands of tourists were stranded in Piraeus on Tuesday as ferry crews walked out over "
+         "pay, the seamen's union said.")
+
+
+def table(rows):
+    """An articles table from (article_id, outlet, (title, body), date[, precision])."""
+    records = []
+    for row in rows:
+        article_id, outlet, (title, body), date = row[:4]
+        precision = row[4] if len(row) > 4 else ("day" if date else "unknown")
+        records.append(dict(article_id=article_id, outlet=outlet, title=title, body=body,
+                            date=date, date_precision=precision))
+    return pd.DataFrame(records)
+
+
+def groups_of(result):
+    """The grouping as a set of frozensets of article ids (ids themselves aside)."""
+    return {frozenset(part["article_id"]) for _, part in result.groupby("event_id")}
+
+
+# ----------------------------------------------------------------------------- demo corpus
+def test_demo_corpus_groups_the_damascus_meeting(demo_corpus):
+    articles = corpus_frame(demo_corpus)
+    result = group_events(articles).set_index("article_id")
+    meeting = result.loc["000_b7b8b75330a77be9"]
+    assert result.loc["004_086f720024fdf840", "event_id"] == meeting["event_id"], \
+        "the two reports of the 18 March 2019 Damascus meeting must form one event"
+    others = ["001_3e248339b541efbb", "002_63e0d81dc0e8eb47", "003_bc9b85600cbacf8f"]
+    assert meeting["event_id"] not in set(result.loc[others, "event_id"])
+    assert result.loc[others, "event_id"].nunique() == 3
+    # ids follow the earliest date: 2018-02, 2018-05, the March 2019 meeting, then the undated one
+    assert result["event_id"].to_dict() == {
+        "000_b7b8b75330a77be9": "E0003", "001_3e248339b541efbb": "E0002",
+        "002_63e0d81dc0e8eb47": "E0001", "003_bc9b85600cbacf8f": "E0004",
+        "004_086f720024fdf840": "E0003"}
+    assert (meeting["event_start"], meeting["event_end"], meeting["event_size"]) == ("2019-03-01", "2019-03-31", 2)
+    assert meeting["cohesion"] >= events.DEFAULT_THRESHOLD
+    assert set(result["event_source"]) == {"grouped"}
+
+
+def test_demo_coverage_and_shared_events(demo_corpus):
+    articles = with_events(corpus_frame(demo_corpus))
+    coverage = event_coverage(articles)
+    assert list(coverage.columns) == ["event_id", "outlet", "n_articles"]
+    assert coverage[coverage["event_id"] == "E0003"]["outlet"].tolist() == ["The Crystal Eyes", "The Jerusalem Post"]
+    assert shared_events(coverage, ["The Crystal Eyes", "The Jerusalem Post"]) == ["E0003"]
+    assert shared_events(coverage, ["The Crystal Eyes", "SouthFront"]) == []
+
+
+# ----------------------------------------------------------------------------- dates
+@pytest.mark.parametrize("date, precision, first, last", [
+    ("2019-03-18", "day", "2019-03-18", "2019-03-18"),
+    ("2019-03", "month", "2019-03-01", "2019-03-31"),
+    ("2020-02", None, "2020-02-01", "2020-02-29"),
+    ("2019", "year", "2019-01-01", "2019-12-31"),
+    ("2019-03-18", "month", "2019-03-01", "2019-03-31"),  # precision widens, never narrows
+    ("2019-03-18T09:30:00", "day", "2019-03-18", "2019-03-18"),
+])
+def test_date_interval(date, precision, first, last):
+    start, end = date_interval(date, precision)
+    epoch = np.datetime64("1970-01-01")
+    assert (str(epoch + start), str(epoch + end)) == (first, last)
+
+
+@pytest.mark.parametrize("date", [None, float("nan"), "", "someday", "2019-13", "2019-02-30"])
+def test_date_interval_unknown(date):
+    assert date_interval(date, "day") is None
+
+
+# ----------------------------------------------------------------------------- grouping rules
+def test_threshold_decides_what_counts_as_one_event():
+    articles = table([("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-11"),
+                      ("c", "Reuters", RATES, "2021-05-11"), ("d", "AP", FERRY, "2021-05-11")])
+    assert groups_of(group_events(articles)) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+    strict = group_events(articles, threshold=0.9)
+    assert strict["event_id"].nunique() == 4 and strict["cohesion"].isna().all()
+    with pytest.raises(SettingsError, match="threshold"):
+        group_events(articles, threshold=0)
+
+
+def test_date_window_and_decay():
+    later = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-21")]
+    assert groups_of(group_events(table(later))) == {frozenset("a"), frozenset("b")}
+    assert groups_of(group_events(table(later), window_days=30, day_decay=1.0)) == {frozenset("ab")}
+    next_day = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-12")]
+    assert groups_of(group_events(table(next_day), day_decay=1.0)) == {frozenset("ab")}
+    assert groups_of(group_events(table(next_day), day_decay=0.01)) == {frozenset("a"), frozenset("b")}
+
+
+def test_partial_dates_are_intervals():
+    rows = [("a", "Kathimerini", QUAKE_A, "2021-05-11", "day"),
+            ("b", "Reuters", QUAKE_B, "2021-05", "month"),      # May overlaps 11 May
+            ("c", "AP", QUAKE_B, "2021-03", "month"),           # March ends 41 days before
+            ("d", "AFP", QUAKE_A, "2020", "year")]              # the year before
+    result = group_events(table(rows))
+    assert groups_of(result) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+    # adjacent months are one day apart: the same report dated April and May links
+    rows[2] = ("c", "AP", QUAKE_B, "2021-04", "month")
+    assert groups_of(group_events(table(rows))) == {frozenset("a"), frozenset("bc"), frozenset("d")}
+    ab = result.set_index("article_id").loc["a"]
+    assert (ab["event_start"], ab["event_end"]) == ("2021-05-01", "2021-05-31")
+
+
+def test_undated_articles_join_only_near_duplicates():
+    copy = (QUAKE_A[0], QUAKE_A[1] + " More follows.")
+    rows = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Wire copy", copy, None),
+            ("c", "Reuters", QUAKE_B, None)]
+    assert groups_of(group_events(table(rows))) == {frozenset("ab"), frozenset("c")}
+    alone = group_events(table(rows), unknown_date_threshold=None)
+    assert alone["event_id"].nunique() == 3
+    assert alone.set_index("article_id").loc["c", "event_id"] == "E0003", "undated events come last"
+
+
+def test_existing_event_ids_are_kept():
+    articles = table([("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-11"),
+                      ("c", "Reuters", RATES, "2021-05-11"), ("d", "AP", FERRY, "2021-05-11")])
+    articles["event_id"] = ["E0001", "rates", None, None]
+    result = group_events(articles).set_index("article_id")
+    assert result.loc[["a", "b"], "event_id"].tolist() == ["E0001", "rates"]
+    assert result.loc[["a", "b"], "event_source"].tolist() == ["existing", "existing"]
+    assert result.loc[["c", "d"], "event_id"].tolist() == ["E0002", "E0003"], "E0001 is taken"
+    regrouped = group_events(articles, use_existing=False)
+    assert groups_of(regrouped) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+    assert with_events(articles)["event_id"].tolist() == ["E0001", "rates", "E0002", "E0003"]
+
+
+def test_min_size_leaves_single_articles_without_event():
+    articles = table([("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-11"),
+                      ("c", "Reuters", RATES, "2021-05-11")])
+    result = group_events(articles, min_size=2).set_index("article_id")
+    assert result.loc["a", "event_id"] == result.loc["b", "event_id"] == "E0001"
+    assert pd.isna(result.loc["c", "event_id"]) and result.loc["c", "event_size"] == 1
+
+
+def test_block_products_give_the_same_grouping(monkeypatch):
+    rows = [(f"{name}{day}", "Outlet", text, f"2021-05-{day:02d}")
+            for day in range(1, 8) for name, text in (("q", QUAKE_A), ("k", QUAKE_B), ("r", RATES))]
+    articles = table(rows)
+    whole = group_events(articles)
+    monkeypatch.setattr(events, "PAIR_BUDGET", 4)
+    assert group_events(articles).equals(whole)
+
+
+def test_average_linkage_does_not_chain():
+    # a-b, b-c, c-d strongly similar, nothing else: one chain, two events
+    groups, cohesion = average_linkage(4, [0, 1, 2], [1, 2, 3], [0.5, 0.5, 0.5], threshold=0.3)
+    assert groups == [[0, 1], [2, 3]] and cohesion == [0.5, 0.5]
+    # a triangle holds together; its mean similarity is (0.5 + 0.4 + 0.3) / 3
+    groups, cohesion = average_linkage(3, [0, 0, 1], [1, 2, 2], [0.5, 0.4, 0.3], threshold=0.3)
+    assert groups == [[0, 1, 2]] and cohesion == [pytest.approx(0.4)]
+
+
+def test_missing_columns_are_named():
+    with pytest.raises(CorpusError, match="'body'"):
+        group_events(pd.DataFrame({"article_id": ["a"], "title": ["t"], "date": [None]}))
+    with pytest.raises(CorpusError, match="more than once"):
+        group_events(table([("a", "X", QUAKE_A, None), ("a", "Y", QUAKE_B, None)]))
+
+
+# ----------------------------------------------------------------------------- comparison
+def test_compare_events_by_hand():
+    auto = pd.DataFrame({"article_id": list("abcd"), "event_id": ["E1", "E1", "E2", "E2"]})
+    reference = pd.DataFrame({"article_id": list("abcd"), "event_id": ["X", "Y", "Z", "Z"]})
+    result = compare_events(auto, reference)
+    # contingency: (E1,X)=1 (E1,Y)=1 (E2,Z)=2 -> index 1, expected 2*1/6, max (2+1)/2
+    assert result.ari == pytest.approx((1 - 1 / 3) / (1.5 - 1 / 3))
+    assert (result.merged, result.split, result.n_events, result.n_reference_events) == (1, 0, 2, 3)
+    assert result.errors.to_dict("records") == [
+        {"kind": "merged", "event_id": "E1", "parts": (("X", 1), ("Y", 1)), "n_articles": 2}]
+    assert compare_events(reference, auto).split == 1
+
+
+def test_compare_events_identical_and_unlabelled():
+    labels = pd.DataFrame({"article_id": list("abc"), "event_id": ["E1", "E1", None]})
+    renamed = pd.DataFrame({"article_id": list("abc"), "event_id": ["x", "x", "y"]})
+    result = compare_events(labels, renamed)
+    assert result.ari == 1.0 and result.merged == result.split == 0
