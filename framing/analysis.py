@@ -25,7 +25,7 @@ from . import __version__
 from .errors import FramingError, SettingsError
 from .lexicon import Lexicon
 from .match import KINDS, Matcher
-from .records import Article, Corpus
+from .records import Corpus
 from .tokenize import count_words, split_sentences
 
 try:  # the context rules are their own stage; see docs/context-rules.md
@@ -80,9 +80,11 @@ def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
     for done, article in enumerate(articles, 1):
         found = article_hits(article.body, matcher)
         n_sentences.append(len(found.sentence_spans))
-        _add_sentences(sentences, article, found.sentence_spans)
-        for row in found.rows:
-            hits.append((article.id, article.outlet) + row)
+        body, key = article.body, (article.id,)
+        sentences.extend([key + (i, start, end, body[start:end])
+                          for i, (start, end) in enumerate(found.sentence_spans)])
+        key = (article.id, article.outlet)
+        hits.extend([key + row for row in found.rows])
         if progress is not None and (done % 200 == 0 or done == len(articles)):
             progress(done, len(articles))
     return Analysis(corpus, lexicons, _articles_table(corpus, n_sentences),
@@ -102,8 +104,7 @@ def article_hits(body: str, matcher: Matcher) -> ArticleHits:
     for match, ctx in zip(matches, contexts):
         sentence_id = max(bisect_right(starts, match.start) - 1, 0)
         target = None if match.kind == "actor" else ctx.target
-        rows.append((sentence_id,) + tuple(match[:9]) + (ctx.voice, ctx.speaker, ctx.negated,
-                                                          ctx.hedged, target))
+        rows.append((sentence_id,) + match + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target))
     return ArticleHits(spans, rows)
 
 
@@ -172,24 +173,34 @@ def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
 
 
 class _Columns:
-    """Rows gathered column by column, then one DataFrame with the documented dtypes."""
+    """Rows gathered in batches, each batch turned into a DataFrame with the documented dtypes
+    (compact Arrow strings) so a big corpus never holds millions of Python tuples at once."""
+
+    BATCH = 100_000
 
     def __init__(self, dtypes: dict[str, str]):
         self.dtypes = dtypes
         self.rows: list[tuple] = []
-        self.append = self.rows.append
+        self.batches: list[pd.DataFrame] = []
 
-    def frame(self) -> pd.DataFrame:
+    def extend(self, rows: list[tuple]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
         columns = list(zip(*self.rows)) if self.rows else [()] * len(self.dtypes)
         data = {name: pd.Series(list(values), dtype=dtype)
                 for (name, dtype), values in zip(self.dtypes.items(), columns)}
-        return pd.DataFrame(data, columns=list(self.dtypes))
+        self.batches.append(pd.DataFrame(data, columns=list(self.dtypes)))
+        self.rows = []
 
-
-def _add_sentences(table: _Columns, article: Article, spans: Sequence) -> None:
-    body = article.body
-    for i, (start, end) in enumerate(spans):
-        table.append((article.id, i, start, end, body[start:end]))
+    def frame(self) -> pd.DataFrame:
+        if self.rows or not self.batches:
+            self._flush()
+        if len(self.batches) == 1:
+            return self.batches[0]
+        return pd.concat(self.batches, ignore_index=True)
 
 
 def _articles_table(corpus: Corpus, n_sentences: list[int]) -> pd.DataFrame:

@@ -48,8 +48,12 @@ EQUIVALENT_CHARACTERS = {
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
 }
 _SPECIAL = re.compile("[" + "".join(EQUIVALENT_CHARACTERS) + "]")
-#: White space that the collapsed text changes: runs of two or more, or a lone non-space.
-_WHITESPACE_TO_COLLAPSE = re.compile(r"\s{2,}|[^\S ]")
+#: White space other than the plain space (every character ``str.isspace`` accepts), then
+#: the rest of its run; and runs of plain spaces.
+WHITESPACE_OTHER_THAN_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003"
+                               "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_OTHER_WHITESPACE = re.compile("[" + WHITESPACE_OTHER_THAN_SPACE + r"]\s*")
+_SPACES = re.compile(r"  \s*")
 _GAP = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _SEPARATOR = re.compile(r"[ -]")
 _WORD_TAIL = re.compile(r"[^\W_]*")
@@ -114,24 +118,46 @@ def normalize(text: str) -> NormalizedText:
         for char, replacement in EQUIVALENT_CHARACTERS.items():
             if char in text:
                 text = text.replace(char, replacement)
+    runs = _whitespace_runs(text)
     breaks, shifts = [0], [0]
-    pieces, previous, shift = [], 0, 0
-    for run in _WHITESPACE_TO_COLLAPSE.finditer(text):
-        start, end = run.span()
-        pieces.append(text[previous:start])
-        pieces.append(" ")
-        previous = end
-        if end - start > 1:
-            shift += end - start - 1
-            breaks.append(start - (shift - (end - start - 1)) + 1)
-            shifts.append(shift)
-    if pieces:
+    if runs:
+        pieces, previous, shift = [], 0, 0
+        for start, end in runs:
+            pieces.append(text[previous:start])
+            previous = end
+            if end - start > 1:
+                shift += end - start - 1
+                breaks.append(end - shift)
+                shifts.append(shift)
         pieces.append(text[previous:])
-        text = "".join(pieces)
+        text = " ".join(pieces)
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lowercase to two ("İ"): keep those as they are
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return NormalizedText(text, lower, breaks, shifts)
+
+
+def _whitespace_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that collapse to one space: white space runs holding anything but a
+    single plain space. Two searches whose first character is rare are much faster than one
+    pattern that stops at every space."""
+    runs = []
+    for match in _OTHER_WHITESPACE.finditer(text):
+        start = match.start()
+        while start and text[start - 1] == " ":
+            start -= 1
+        runs.append((start, match.end()))
+    if "  " in text:
+        runs.extend(m.span() for m in _SPACES.finditer(text))
+        runs.sort()
+        merged = [runs[0]]
+        for start, end in runs[1:]:
+            if start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        runs = merged
+    return runs
 
 
 def _normalize_term(text: str, *, case_sensitive: bool) -> str:
@@ -226,21 +252,29 @@ def _lexicon_entries(lexicon: Lexicon) -> Iterable[_Entry]:
                                      (lexicon.name, "actor"))
 
 
-def _build_automaton(entries: list[_Entry]) -> ahocorasick.Automaton | None:
-    by_key: dict[str, list[_Entry]] = {}
+def _build_automaton(entries: list[_Entry], groups: dict) -> ahocorasick.Automaton | None:
+    """One automaton whose value for each key is ``(key length, plain payloads, other entries)``:
+    a plain term (no stem, no gap) is fully described by its payload ``(group number, term,
+    lexicon, kind, frame, pole, weight)``; stems and gap terms need their entry."""
+    by_key: dict[str, tuple[list, list]] = {}
     for entry in entries:
-        by_key.setdefault(entry.key, []).append(entry)
+        plain, special = by_key.setdefault(entry.key, ([], []))
+        if entry.is_stem or entry.rest is not None:
+            special.append(entry)
+        else:
+            plain.append(_payload(entry, groups))
     if not by_key:
         return None
     automaton = ahocorasick.Automaton()
-    for key, found in by_key.items():
-        automaton.add_word(key, (len(key), tuple(found)))
+    for key, (plain, special) in by_key.items():
+        automaton.add_word(key, (len(key), tuple(plain), tuple((e, _payload(e, groups)) for e in special)))
     automaton.make_automaton()
     return automaton
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _payload(entry: _Entry, groups: dict) -> tuple:
+    number = groups.setdefault(entry.group, len(groups))
+    return (number, entry.term, entry.lexicon, entry.kind, entry.frame, entry.pole, entry.weight)
 
 
 class Matcher:
@@ -254,59 +288,79 @@ class Matcher:
         self.lexicons_ = tuple(lexicons)
         entries = [e for lexicon in self.lexicons_ for e in _lexicon_entries(lexicon)]
         self.n_entries_ = len(entries)
-        self._folded = _build_automaton([e for e in entries if not e.case_sensitive])
-        self._cased = _build_automaton([e for e in entries if e.case_sensitive])
+        groups: dict = {}
+        self._folded = _build_automaton([e for e in entries if not e.case_sensitive], groups)
+        self._cased = _build_automaton([e for e in entries if e.case_sensitive], groups)
 
     def find(self, text: str) -> list[Match]:
         """Every match in ``text``, sorted by position (overlaps resolved, see module doc)."""
         if not text or (self._folded is None and self._cased is None):
             return []
         norm = normalize(text)
-        raw: list[tuple[int, int, _Entry]] = []
+        raw: list[tuple] = []
         if self._folded is not None:
-            self._scan(self._folded, norm.lower, raw)
+            _scan(self._folded, norm.lower, raw)
         if self._cased is not None:
-            self._scan(self._cased, norm.cased, raw)
+            _scan(self._cased, norm.cased, raw)
         kept = _drop_contained(raw)
-        original = norm.original if len(norm.breaks) > 1 else None
+        make = Match._make
+        if len(norm.breaks) == 1:
+            return [make((start, -negend, text[start:-negend]) + payload[1:])
+                    for start, negend, payload in kept]
+        breaks, shifts, where = norm.breaks, norm.shifts, bisect.bisect_right
         matches = []
-        for start, end, entry in kept:
-            if original is not None:
-                start, end = original(start), original(end - 1) + 1
-            matches.append(Match(start, end, text[start:end], entry.term, entry.lexicon,
-                                 entry.kind, entry.frame, entry.pole, entry.weight))
+        for start, negend, payload in kept:
+            start += shifts[where(breaks, start) - 1]
+            end = -negend - 1
+            end += shifts[where(breaks, end) - 1] + 1
+            matches.append(make((start, end, text[start:end]) + payload[1:]))
         return matches
 
-    @staticmethod
-    def _scan(automaton: ahocorasick.Automaton, text: str, out: list) -> None:
-        """Append (start, end, entry) for every whole-word match of ``automaton`` in ``text``."""
-        size = len(text)
-        for last, (length, entries) in automaton.iter(text):
-            start = last - length + 1
-            if start > 0 and _is_word_char(text[start - 1]):
+
+def _scan(automaton: ahocorasick.Automaton, text: str, out: list) -> None:
+    """Append ``(start, -end, payload)`` for every whole-word match of ``automaton`` in ``text``
+    (a word character is a letter, a digit or ``_``)."""
+    size = len(text)
+    append = out.append
+    for last, (length, plain, special) in automaton.iter(text):
+        start = last - length + 1
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_":
                 continue
-            end = last + 1
-            word_ends = end == size or not _is_word_char(text[end])
-            for entry in entries:
-                if entry.is_stem:
-                    out.append((start, _WORD_TAIL.match(text, end).end(), entry))
-                elif entry.rest is not None:
-                    if word_ends:
-                        tail = entry.rest.match(text, end)
-                        if tail:
-                            out.append((start, tail.end(), entry))
-                elif word_ends:
-                    out.append((start, end, entry))
+        end = last + 1
+        if end == size:
+            word_ends = True
+        else:
+            after = text[end]
+            word_ends = not (after.isalnum() or after == "_")
+        if word_ends:
+            for payload in plain:
+                append((start, -end, payload))
+        for entry, payload in special:
+            if entry.is_stem:
+                append((start, -_WORD_TAIL.match(text, end).end(), payload))
+            elif word_ends:
+                tail = entry.rest.match(text, end)
+                if tail:
+                    append((start, -tail.end(), payload))
 
 
-def _drop_contained(raw: list[tuple[int, int, _Entry]]) -> list[tuple[int, int, _Entry]]:
-    """Drop each match that lies inside a longer or equal match of the same group."""
-    raw.sort(key=lambda m: (m[0], -m[1]))
-    reach: dict[tuple[str, ...], int] = {}
+def _drop_contained(raw: list[tuple]) -> list[tuple]:
+    """Drop each match that lies inside a longer or equal match of the same group (matches
+    are ``(start, -end, payload)``; the payload starts with the group's number)."""
+    raw.sort()
+    reach: dict[int, int] = {}
     kept = []
-    for start, end, entry in raw:
-        if reach.get(entry.group, -1) >= end:
+    furthest = -1
+    for match in raw:
+        end = -match[1]
+        group = match[2][0]
+        if match[0] < furthest and reach.get(group, -1) >= end:
             continue
-        reach[entry.group] = end
-        kept.append((start, end, entry))
+        if end > furthest:
+            furthest = end
+        if reach.get(group, -1) < end:
+            reach[group] = end
+        kept.append(match)
     return kept

@@ -102,6 +102,13 @@ def test_an_empty_corpus_gives_empty_typed_tables():
     assert result.hits["start"].dtype == "int64" and result.sentences.empty
 
 
+def test_tables_built_in_batches_equal_one_batch(seed, demo_corpus, monkeypatch):
+    monkeypatch.setattr(analysis_module._Columns, "BATCH", 7)
+    batched = analyze(demo_corpus)
+    pd.testing.assert_frame_equal(batched.hits, seed.hits)
+    pd.testing.assert_frame_equal(batched.sentences, seed.sentences)
+
+
 def test_progress_is_reported(demo_corpus):
     calls = []
     analyze(demo_corpus, progress=lambda done, total: calls.append((done, total)))

@@ -193,3 +193,9 @@ def test_bundled_lexicons_on_the_seed_corpus(demo_corpus):
 def test_gap_words_may_be_abbreviations():
     matcher = Matcher([lexicon([frame("f", "approved by the ... government")])])
     assert found(matcher, "approved by the U.S. government") == ["approved by the U.S. government"]
+
+
+def test_every_white_space_character_is_collapsed():
+    from framing.match import WHITESPACE_OTHER_THAN_SPACE
+    missing = [hex(c) for c in range(0x3100) if chr(c).isspace() and chr(c) != " " and chr(c) not in WHITESPACE_OTHER_THAN_SPACE]
+    assert missing == []
