@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import urlsplit
@@ -319,10 +318,19 @@ def _event_id(article: Article) -> str | None:
     return None if value is None or _is_nan(value) or value == "" else str(value)
 
 
-@lru_cache(maxsize=65536)
+_SENTENCE_COUNTS: dict[tuple[int, int], int] = {}
+
+
 def sentence_count(body: str) -> int:
-    """Sentences in a body (``tokenize.split_sentences``), remembered per text."""
-    return len(split_sentences(body))
+    """Sentences in a body (``tokenize.split_sentences``), remembered per text by its length
+    and hash (so the cache holds numbers, not the texts)."""
+    key = (len(body), hash(body))
+    count = _SENTENCE_COUNTS.get(key)
+    if count is None:
+        if len(_SENTENCE_COUNTS) >= 500_000:
+            _SENTENCE_COUNTS.clear()
+        count = _SENTENCE_COUNTS[key] = len(split_sentences(body))
+    return count
 
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9])")
