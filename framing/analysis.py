@@ -22,16 +22,13 @@ from typing import Callable, Iterable, Sequence
 import pandas as pd
 
 from . import __version__
+from .context import body_context
 from .errors import FramingError, SettingsError
 from .lexicon import Lexicon
+from .load import corpus_frame
 from .match import KINDS, Matcher
 from .records import Corpus
-from .tokenize import count_words, split_sentences
-
-try:  # the context rules are their own stage; see docs/context-rules.md
-    from .context import body_context
-except ImportError:  # pragma: no cover - only while framing/context.py is absent
-    body_context = None
+from .tokenize import split_sentences
 
 #: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md).
 SENTENCE_COLUMNS = {"article_id": "str", "sentence_id": "int64", "start": "int64", "end": "int64",
@@ -40,8 +37,6 @@ HIT_COLUMNS = {"article_id": "str", "outlet": "str", "sentence_id": "int64", "st
                "end": "int64", "matched": "str", "term": "str", "lexicon": "str", "kind": "str",
                "frame": "str", "pole": "str", "weight": "float64", "voice": "str", "speaker": "object",
                "negated": "bool", "hedged": "bool", "target": "object"}
-_ARTICLE_CORE = ("article_id", "outlet", "title", "date", "date_precision", "url", "n_words",
-                 "n_sentences", "body", "event_id")
 #: Bump when the cache layout changes; old cache folders are then ignored.
 CACHE_FORMAT = 1
 Progress = Callable[[int, int], None]
@@ -141,20 +136,9 @@ def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
     return names
 
 
-@dataclass(frozen=True)
-class _NeutralContext:
-    voice: str = "author"
-    speaker: str | None = None
-    negated: bool = False
-    hedged: bool = False
-    target: str | None = None
-
-
 def _contexts(body: str, spans: Sequence, matches: Sequence) -> list:
     """Context of every match (actor mentions too: their voice says whether an actor is named
     in a quotation; their target is left empty)."""
-    if body_context is None:
-        return [_NeutralContext()] * len(matches)
     hit_spans = [(m.start, m.end) for m in matches]
     actors = [(m.start, m.end, m.frame) for m in matches if m.kind == "actor"]
     return body_context(body, spans, hit_spans, actors)
@@ -204,29 +188,11 @@ class _Columns:
 
 
 def _articles_table(corpus: Corpus, n_sentences: list[int]) -> pd.DataFrame:
-    """The articles table (``framing.load.corpus_frame`` when the loader has it), with
-    ``n_sentences`` from the split the hits were assigned to."""
-    try:
-        from .load import corpus_frame
-    except ImportError:
-        table = _core_articles_table(corpus)
-    else:
-        table = corpus_frame(corpus)
-    table = table.copy()
+    """The articles table of ``framing.load.corpus_frame``, with ``n_sentences`` taken from the
+    split the hits were assigned to (so the loader need not split every body a second time)."""
+    table = corpus_frame(corpus, exact_sentences=False)
     table["n_sentences"] = pd.Series(n_sentences, dtype="int64", index=table.index)
     return table
-
-
-def _core_articles_table(corpus: Corpus) -> pd.DataFrame:
-    """The documented articles columns, built here until ``framing.load.corpus_frame`` exists."""
-    rows = []
-    for a in corpus.articles:
-        meta = dict(a.meta)
-        rows.append({"article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
-                     "date_precision": a.date_precision, "url": a.url, "n_words": count_words(a.body),
-                     "n_sentences": 0, "body": a.body, "event_id": meta.pop("event_id", None), **meta})
-    table = pd.DataFrame(rows, columns=None if rows else list(_ARTICLE_CORE))
-    return table.astype({"n_words": "int64", "n_sentences": "int64"})
 
 
 # --------------------------------------------------------------------------- cache
