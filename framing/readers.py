@@ -76,25 +76,36 @@ def read_text_file(path: Path, note: Note) -> str:
 
 # --- tables --------------------------------------------------------------------------------
 def read_csv(path: Path, note: Note) -> Table:
-    """Rows of a CSV (or, for .tsv, tab-separated) file; ``file.csv row N`` counts data rows."""
+    """Rows of a CSV (or, for .tsv, tab-separated) file; ``file.csv row N`` counts data rows.
+    Fields may be as long as an article (no 128 KB limit)."""
     try:
         text = read_text_file(path, note)
     except UndecodableError as exc:
         raise CorpusError(f"{path}: cannot read as CSV: {exc}; save it as UTF-8 text") from None
+    csv.field_size_limit(2**31 - 1)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = tuple(reader.fieldnames or ())
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)  # a stray quote is an error, not a silently merged row
+    try:
+        columns = tuple(reader.fieldnames or ())
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: cannot read the CSV header ({exc})") from None
     if not columns:
         raise CorpusError(f"{path}: empty CSV file (no header row); the first row must name the columns")
+    return Table(columns, _csv_items(path, reader, note))
 
-    def items() -> Iterator[Item]:
+
+def _csv_items(path: Path, reader: csv.DictReader, note: Note) -> Iterator[Item]:
+    n = 0
+    try:
         for n, row in enumerate(reader, start=1):
             extra = row.pop(None, None)
             if extra:
                 note("CSV row with more values than header columns (extra values dropped)", f"{path.name} row {n}")
             row = {key: (value if value != "" else None) for key, value in row.items()}  # an empty cell is missing
             yield Item(f"{path.name} row {n}", row, f"{path.stem}-{n}")
-    return Table(columns, items())
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: malformed CSV in the row after data row {n} ({exc}); "
+                          f"check the quoting of that row (a quote not closed, or text after a closing quote)") from None
 
 
 def read_jsonl(path: Path, note: Note) -> Table:

@@ -454,3 +454,19 @@ def test_empty_jsonl_file(tmp_path):
     path.write_text("\n\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"empty\.jsonl: no articles found \(the file is empty\)"):
         load_corpus(path)
+
+
+def test_csv_with_an_article_longer_than_the_csv_module_default(tmp_path):
+    path = tmp_path / "long.csv"
+    long_text = "The talks resumed. " * 10_000  # 190,000 characters
+    pd.DataFrame({"text": [long_text], "outlet": ["Daily"]}).to_csv(path, index=False)
+    assert load_corpus(path).articles[0].body == long_text.strip()
+
+
+def test_malformed_csv_names_the_row(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text('text,outlet\n"The talks resumed.",Daily\n"An unclosed quote swallows the rest,Daily\n'
+                    '"The talks ended.",Daily\n', encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"bad\.csv: malformed CSV in the row after data row 1 \(.*\); "
+                                          r"check the quoting of that row"):
+        load_corpus(path)
