@@ -63,27 +63,62 @@ class ArticleHits:
 
 
 def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
-            progress: Progress | None = None) -> Analysis:
+            progress: Progress | None = None, workers: int = 1) -> Analysis:
     """Analyse every article of ``corpus`` with ``lexicons`` (default: the bundled ones).
-    ``progress(done, total)`` is called every 200 articles and at the end."""
+    ``progress(done, total)`` is called as articles are done and at the end. ``workers`` > 1
+    shares the articles among that many processes (same tables, in the same order)."""
     lexicons = _lexicons(lexicons)
-    matcher = Matcher(lexicons)
-    articles = tuple(corpus.articles)
-    sentences = _Columns(SENTENCE_COLUMNS)
-    hits = _Columns(HIT_COLUMNS)
-    n_sentences = []
-    for done, article in enumerate(articles, 1):
-        found = article_hits(article.body, matcher)
+    if not isinstance(workers, int) or workers < 1:
+        raise SettingsError(f"workers must be a whole number of processes, 1 or more; got {workers!r}")
+    articles = [(a.id, a.outlet, a.body) for a in corpus.articles]
+    chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
+    if workers == 1 or len(chunks) < 2:
+        matcher = Matcher(lexicons)
+        results = (_analyse_chunk(chunk, matcher) for chunk in chunks)
+        tables = _gather(results, chunks, progress)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(lexicons,)) as pool:
+            tables = _gather(pool.map(_analyse_chunk, chunks), chunks, progress)
+    sentences, hits, n_sentences = tables
+    return Analysis(corpus, lexicons, _articles_table(corpus, n_sentences), sentences, hits)
+
+
+#: Articles per unit of work (and per progress report).
+_CHUNK = 200
+_worker_matcher: Matcher | None = None
+
+
+def _start_worker(lexicons: tuple[Lexicon, ...]) -> None:
+    global _worker_matcher
+    _worker_matcher = Matcher(lexicons)
+
+
+def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None):
+    """Sentence rows, hit rows and sentence counts of some ``(id, outlet, body)`` articles."""
+    matcher = matcher or _worker_matcher
+    sentences, hits, n_sentences = [], [], []
+    for article_id, outlet, body in articles:
+        found = article_hits(body, matcher)
         n_sentences.append(len(found.sentence_spans))
-        body, key = article.body, (article.id,)
-        sentences.extend([key + (i, start, end, body[start:end])
+        sentences.extend([(article_id, i, start, end, body[start:end])
                           for i, (start, end) in enumerate(found.sentence_spans)])
-        key = (article.id, article.outlet)
+        key = (article_id, outlet)
         hits.extend([key + row for row in found.rows])
-        if progress is not None and (done % 200 == 0 or done == len(articles)):
-            progress(done, len(articles))
-    return Analysis(corpus, lexicons, _articles_table(corpus, n_sentences),
-                    sentences.frame(), hits.frame())
+    return sentences, hits, n_sentences
+
+
+def _gather(results, chunks: list, progress: Progress | None):
+    sentences, hits, n_sentences = _Columns(SENTENCE_COLUMNS), _Columns(HIT_COLUMNS), []
+    done, total = 0, sum(len(c) for c in chunks)
+    for (chunk_sentences, chunk_hits, chunk_counts), chunk in zip(results, chunks):
+        sentences.extend(chunk_sentences)
+        hits.extend(chunk_hits)
+        n_sentences.extend(chunk_counts)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+    return sentences.frame(), hits.frame(), n_sentences
 
 
 def article_hits(body: str, matcher: Matcher) -> ArticleHits:
@@ -284,7 +319,7 @@ def load_analysis(directory: str | Path, *, corpus: Corpus | None = None,
 
 
 def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
-                   cache_dir: str | Path, progress: Progress | None = None) -> Analysis:
+                   cache_dir: str | Path, progress: Progress | None = None, workers: int = 1) -> Analysis:
     """``analyze``, read from ``cache_dir/<key>`` when the same corpus, lexicons and code were
     analysed before; otherwise analysed and written there."""
     lexicons = _lexicons(lexicons)
@@ -296,7 +331,7 @@ def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
                 return load_analysis(folder, corpus=corpus, lexicons=lexicons)
         except FramingError:
             pass  # a damaged cache entry is analysed again and overwritten
-    analysis = analyze(corpus, lexicons, progress=progress)
+    analysis = analyze(corpus, lexicons, progress=progress, workers=workers)
     save_analysis(analysis, folder, key=key)
     return analysis
 

@@ -197,3 +197,13 @@ def test_cli_hits_table_with_a_user_lexicon(demo_corpus_path, tmp_path, capsys):
 def test_cli_hits_unknown_frame_is_a_clean_error(demo_corpus_path, capsys):
     assert main(["hits", str(demo_corpus_path), "--frame", "nonsense"]) == 2
     assert "no frame, naming set or actor called 'nonsense'" in capsys.readouterr().err
+
+
+def test_several_workers_give_the_same_tables(demo_corpus, monkeypatch):
+    monkeypatch.setattr(analysis_module, "_CHUNK", 2)
+    one = analyze(demo_corpus)
+    two = analyze(demo_corpus, workers=2)
+    for name in ("articles", "sentences", "hits"):
+        pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))
+    with pytest.raises(SettingsError, match="workers must be"):
+        analyze(demo_corpus, workers=0)

@@ -24,12 +24,14 @@ def register(subparsers) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--kind", choices=KINDS, help="only hits of this kind")
     parser.add_argument("--frame", metavar="NAME", help="only hits of this frame, naming set or actor")
+    parser.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="analyse with N processes (default: 1)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
-    analysis = analyze(load_corpus(args.corpus), lexicons)
+    analysis = analyze(load_corpus(args.corpus), lexicons, workers=args.workers)
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
     out = sys.stdout
     if args.format == "csv":
