@@ -189,7 +189,7 @@ def _grouped_ratio(num: sparse.csr_matrix, den, groups: _Groups, boot: Bootstrap
 def _active(num_rows: sparse.csr_matrix, den_rows):
     """Columns with any non-zero value in the group, and ``num`` restricted to them."""
     nz = num_rows.indices if den_rows is None else np.r_[num_rows.indices, den_rows.indices]
-    active = np.unique(nz)
+    active = np.flatnonzero(np.bincount(nz, minlength=num_rows.shape[1]))
     return num_rows[:, active].toarray(), active
 
 
@@ -216,21 +216,87 @@ def _bundled_named(names) -> list:
     return [lex for lex in bundled_lexicons() if lex.name in set(names)]
 
 
-def _catalog(hits: pd.DataFrame, lexicons, kind: str, frames) -> pd.DataFrame:
+class _KindHits:
+    """The hits of one kind, read as integer codes and numpy arrays: a hits table may hold
+    millions of rows, so its string columns are factorized once and never copied."""
+
+    def __init__(self, hits: pd.DataFrame, kind: str):
+        self.hits = hits
+        self.mask = (hits["kind"] == kind).to_numpy(bool)
+        self.weight = hits["weight"].to_numpy(float)[self.mask]
+        self.negated = self.flag("negated")
+        self._codes: dict = {}
+
+    def __len__(self) -> int:
+        return len(self.weight)
+
+    def flag(self, column: str) -> np.ndarray:
+        return self.hits[column].fillna(False).to_numpy(bool)[self.mask]
+
+    def codes(self, column: str) -> tuple[np.ndarray, pd.Index]:
+        """Codes of ``column`` for these hits and the values they stand for (missing values
+        become ``_NO_TARGET``)."""
+        if column not in self._codes:
+            codes, uniques = pd.factorize(self.hits[column], use_na_sentinel=False)
+            values = pd.Index(uniques, dtype=object).fillna(_NO_TARGET)
+            self._codes[column] = (codes[self.mask], values)
+        return self._codes[column]
+
+    def is_voice(self, voice: str) -> np.ndarray:
+        codes, values = self.codes("voice")
+        return codes == (values.get_loc(voice) if voice in values else -1)
+
+    def observed(self, keys: list[str]) -> pd.DataFrame:
+        """The distinct combinations of ``keys`` these hits show."""
+        columns = [self.codes(k) for k in keys]
+        combined = np.zeros(len(self), np.int64)
+        for codes, values in columns:
+            combined = combined * len(values) + codes
+        combined = np.unique(combined)
+        out = {}
+        for key, (_, values) in zip(keys[::-1], columns[::-1]):
+            out[key] = values[combined % len(values)].to_numpy(object)
+            combined = combined // len(values)
+        return pd.DataFrame({k: out[k] for k in keys})
+
+    def locate(self, table: pd.DataFrame, keys: list[str]) -> np.ndarray:
+        """Row of ``table`` each hit matches on ``keys`` (-1 when none)."""
+        combined = np.zeros(len(self), np.int64)
+        table_code = np.zeros(len(table), np.int64)
+        for key in keys:
+            codes, values = self.codes(key)
+            categories = pd.Index(table[key].astype(object).fillna(_NO_TARGET).unique())
+            found = categories.get_indexer(values)[codes]
+            combined = np.where((combined < 0) | (found < 0), -1, combined * len(categories) + found)
+            table_code = table_code * len(categories) + categories.get_indexer(table[key].astype(object).fillna(_NO_TARGET))
+        return np.where(combined < 0, -1, pd.Index(table_code).get_indexer(combined))
+
+    def article_rows(self, groups: _Groups, articles: pd.DataFrame) -> np.ndarray:
+        """Each hit's article row in group order (-1: the article is in no group)."""
+        codes, values = self.codes("article_id")
+        unknown = ~values.isin(articles["article_id"])
+        if unknown.any():
+            raise SettingsError(f"hits name {int(unknown.sum())} articles missing from the articles table "
+                                f"(e.g. {values[unknown][0]!r}): pass the articles table of the same analysis")
+        return groups.article_ids.get_indexer(values)[codes]
+
+
+def _catalog(kind_hits: _KindHits, lexicons, kind: str, names) -> pd.DataFrame:
     """Catalogue rows of ``kind``: from ``lexicons`` (default: the bundled lexicons the hits
-    name), plus any pole the hits show that those lexicons lack (``n_poles`` unknown)."""
-    observed = hits.loc[hits["kind"] == kind, ["lexicon", "frame", "pole"]].drop_duplicates()
+    name), plus any pole the hits show that those lexicons lack (``n_poles`` unknown);
+    only the frames (naming sets) in ``names`` when given."""
+    keys = ["lexicon", "frame", "pole"]
+    observed = kind_hits.observed(keys)
     if lexicons is None:
         lexicons = _bundled_named(observed["lexicon"].unique())
     cat = lexicon_catalog(lexicons)
     cat = cat[cat["kind"] == kind].drop(columns="kind")
-    keys = ["lexicon", "frame", "pole"]
-    extra = observed.merge(cat[keys], on=keys, how="left", indicator=True)
+    extra = observed.merge(cat[keys].astype(object), on=keys, how="left", indicator=True)
     extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").sort_values(keys)
     extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan)
     cat = pd.concat([cat, extra], ignore_index=True)
-    if frames is not None:
-        wanted = [frames] if isinstance(frames, str) else list(frames)
+    if names is not None:
+        wanted = [names] if isinstance(names, str) else list(names)
         unknown = sorted(set(wanted) - set(cat["frame"]))
         if unknown:
             raise SettingsError(f"no {kind} named {', '.join(map(repr, unknown))}; "
@@ -239,13 +305,13 @@ def _catalog(hits: pd.DataFrame, lexicons, kind: str, frames) -> pd.DataFrame:
     return cat.reset_index(drop=True)
 
 
-def _check_hits(hits: pd.DataFrame, articles: pd.DataFrame) -> None:
-    _require(hits, HIT_COLUMNS, "hits")
-    unknown = ~hits["article_id"].isin(articles["article_id"])
-    if unknown.any():
-        raise SettingsError(f"{int(unknown.sum())} hits name articles missing from the articles table "
-                            f"(e.g. {hits.loc[unknown, 'article_id'].iloc[0]!r}): pass the articles "
-                            "table of the same analysis")
+def _with_targets(features: pd.DataFrame, kind_hits: _KindHits, keys: list[str]) -> pd.DataFrame:
+    """``features`` x the targets the hits show for each row (``_NO_TARGET`` for hits with no
+    target, and for rows no hit shows), in catalogue order."""
+    seen = kind_hits.observed([*keys, "target"])
+    out = features.assign(_rank=np.arange(len(features))).merge(seen, on=keys, how="left")
+    out["target"] = out["target"].fillna(_NO_TARGET)
+    return out.sort_values(["_rank", "target"]).drop(columns="_rank").reset_index(drop=True)
 
 
 def _voices(voice) -> list[str]:
@@ -256,37 +322,38 @@ def _voices(voice) -> list[str]:
     return voices
 
 
-def _select(hits: pd.DataFrame, voice: str, negated: str) -> pd.DataFrame:
-    """Hits spoken in ``voice`` ("all": any) and kept by the ``negated`` rule."""
+def _voice_matrix(kind_hits: _KindHits, rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int],
+                  voices: list[str], *, negated: str = "include", values: np.ndarray | None = None,
+                  keep: np.ndarray | None = None) -> sparse.csr_matrix:
+    """Articles x (voice, feature) for ``shape = (articles, features)``: summed ``values``
+    (default: hit weights) of the hits of each voice that the ``negated`` rule and ``keep``
+    retain; one block of feature columns per voice, in the order of ``voices``."""
     if negated not in NEGATED:
         raise SettingsError(f"negated must be one of {', '.join(NEGATED)}, got {negated!r}")
-    keep = np.ones(len(hits), bool) if voice == "all" else (hits["voice"] == voice).to_numpy(bool)
-    neg = hits["negated"].fillna(False).to_numpy(bool)
-    keep = keep & {"exclude": ~neg, "include": np.ones(len(hits), bool), "only": neg}[negated]
-    return hits[keep]
+    neg = kind_hits.negated
+    ok = (rows >= 0) & (cols >= 0) & {"exclude": ~neg, "include": np.ones_like(neg), "only": neg}[negated]
+    if keep is not None:
+        ok &= keep
+    values = kind_hits.weight if values is None else values
+    parts = []
+    for i, v in enumerate(voices):
+        m = ok if v == "all" else ok & kind_hits.is_voice(v)
+        parts.append((values[m], rows[m], cols[m] + i * shape[1]))
+    data, r, c = (np.concatenate(x) for x in zip(*parts))
+    return sparse.csr_matrix((data, (r, c)), shape=(shape[0], shape[1] * len(voices)))
 
 
-def _with_targets(cat: pd.DataFrame, hits: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """``cat`` x the targets the hits show for each of its rows (``_NO_TARGET`` for hits with
-    no target, and for rows no hit shows), in catalogue order."""
-    seen = hits[keys].astype(object).assign(
-        target=hits["target"].astype(object).fillna(_NO_TARGET).to_numpy()).drop_duplicates()
-    out = cat.assign(_rank=np.arange(len(cat))).merge(seen, on=keys, how="left")
-    out["target"] = out["target"].fillna(_NO_TARGET)
-    return out.sort_values(["_rank", "target"]).drop(columns="_rank").reset_index(drop=True)
-
-
-def _count_matrix(hits: pd.DataFrame, groups: _Groups, features: pd.DataFrame, keys: list[str],
-                  values: np.ndarray | None = None) -> sparse.csr_matrix:
-    """Articles (group order) x features: summed ``values`` (default: hit weights)."""
-    if "target" in keys:
-        hits = hits.assign(target=hits["target"].astype(object).fillna(_NO_TARGET))
-    rows = groups.article_ids.get_indexer(hits["article_id"])
-    cols = pd.MultiIndex.from_frame(features[keys].astype(object)).get_indexer(
-        pd.MultiIndex.from_frame(hits[keys].astype(object)))
-    values = hits["weight"].to_numpy(float) if values is None else values
-    ok = (rows >= 0) & (cols >= 0)
-    return sparse.csr_matrix((values[ok], (rows[ok], cols[ok])), shape=(len(groups.article_ids), len(features)))
+def _voice_tables(groups: _Groups, features: pd.DataFrame, voices: list[str], values: dict,
+                  boot: Bootstrap) -> pd.DataFrame:
+    """One block of tidy rows per voice; ``values`` arrays are ``G x (voices * features)``
+    (voice-major) or ``G x 1``."""
+    n = len(features)
+    blocks = []
+    for i, v in enumerate(voices):
+        cols = slice(i * n, (i + 1) * n)
+        part = {k: (a[:, cols] if a.shape[1] == n * len(voices) else a) for k, a in values.items()}
+        blocks.append(_table(groups, features.assign(voice=v), part))
+    return _supported(pd.concat(blocks, ignore_index=True), boot)
 
 
 def _table(groups: _Groups, features: pd.DataFrame, values: dict) -> pd.DataFrame:
@@ -311,6 +378,14 @@ def _supported(table: pd.DataFrame, boot: Bootstrap) -> pd.DataFrame:
     return table
 
 
+def _setup(hits: pd.DataFrame, articles: pd.DataFrame, by, kind: str):
+    """Groups of the articles, the hits of ``kind`` and each hit's article row."""
+    _require(hits, HIT_COLUMNS, "hits")
+    groups = _groups(articles, by)
+    kind_hits = _KindHits(hits, kind)
+    return groups, kind_hits, kind_hits.article_rows(groups, articles)
+
+
 # --- public scores ---------------------------------------------------------------------
 
 def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", kind: str = "frame",
@@ -323,29 +398,24 @@ def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voic
     a voice is its hits over ALL the group's words. ``negated``: "exclude" (default: "not
     legitimate" is no vote for legitimacy), "include" or "only"; negated hits are always
     reported in ``negated_hits``. ``by_target`` splits by the hit's target actor."""
-    boot = Bootstrap(n_boot, seed, level, min_articles)
-    _check_hits(hits, articles)
-    groups = _groups(articles, by)
-    kind_hits = hits[hits["kind"] == kind]
-    cat = _catalog(hits, lexicons, kind, frames)
+    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
+    groups, kind_hits, rows = _setup(hits, articles, by, kind)
     keys = ["lexicon", "frame", "pole"]
-    features = _with_targets(cat, kind_hits, keys) if by_target else cat
-    keys += ["target"] if by_target else []
+    features = _catalog(kind_hits, lexicons, kind, frames)[keys]
+    if by_target:
+        features, keys = _with_targets(features, kind_hits, keys), keys + ["target"]
+    cols = kind_hits.locate(features, keys)
+    shape = (len(groups.article_ids), len(features))
+    num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
+    total, _, point, low, high = _grouped_ratio(num, groups.words, groups, boot)
     ind = groups.indicator()
-    words = ind @ groups.words
-    blocks = []
-    for v in _voices(voice):
-        counted, spoken = _select(kind_hits, v, negated), _select(kind_hits, v, "only")
-        num = _count_matrix(counted, groups, features, keys)
-        total, _, point, low, high = _grouped_ratio(num, groups.words, groups, boot)
-        blocks.append(_table(groups, features[keys].assign(voice=v), {
-            "hits": total,
-            "negated_hits": (ind @ _count_matrix(spoken, groups, features, keys)).toarray(),
-            "hedged_hits": (ind @ _count_matrix(counted[counted["hedged"].fillna(False).astype(bool)],
-                                                groups, features, keys)).toarray(),
-            "words": words[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000, "ci_high": high * 1000,
-            "n_articles": groups.sizes[:, None]}))
-    return _supported(pd.concat(blocks, ignore_index=True), boot)
+    negated_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, negated="only")
+    hedged_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated,
+                                      keep=kind_hits.flag("hedged"))
+    return _voice_tables(groups, features, voices, {
+        "hits": total, "negated_hits": negated_hits.toarray(), "hedged_hits": hedged_hits.toarray(),
+        "words": (ind @ groups.words)[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000,
+        "ci_high": high * 1000, "n_articles": groups.sizes[:, None]}, boot)
 
 
 def target_rates(hits: pd.DataFrame, articles: pd.DataFrame, **options) -> pd.DataFrame:
@@ -359,31 +429,27 @@ def axis_balance(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
     """``(A - B) / (A + B)`` per group for every two-pole frame (A = the lexicon's first pole),
     from weighted hit counts; +1 only pole A, -1 only pole B, NaN when neither occurs.
     ``n_articles`` counts the group's articles with a hit on either pole."""
-    boot = Bootstrap(n_boot, seed, level, min_articles)
-    _check_hits(hits, articles)
-    groups = _groups(articles, by)
-    cat = _catalog(hits, lexicons, "frame", frames)
+    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
+    groups, kind_hits, rows = _setup(hits, articles, by, "frame")
+    cat = _catalog(kind_hits, lexicons, "frame", frames)
     _check_axes_known(cat)
-    axes = cat[cat["n_poles"] == 2]
-    poles = axes.pivot(index=["lexicon", "frame"], columns="pole_index", values="pole")
-    features = poles.reset_index().rename(columns={0: "pole_a", 1: "pole_b"})[["lexicon", "frame", "pole_a", "pole_b"]]
-    frame_hits = hits[hits["kind"] == "frame"].merge(axes[["lexicon", "frame", "pole", "pole_index"]],
-                                                     on=["lexicon", "frame", "pole"])
+    axes = cat[cat["n_poles"] == 2].reset_index(drop=True)
+    pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "frame", "pole"]] for i in (0, 1)}
+    features = pole[0].rename(columns={"pole": "pole_a"}).merge(
+        pole[1].rename(columns={"pole": "pole_b"}), on=["lexicon", "frame"]).reset_index(drop=True)
     keys = ["lexicon", "frame"]
     if by_target:
-        features, keys = _with_targets(features, frame_hits, keys), keys + ["target"]
-    ind = groups.indicator()
-    blocks = []
-    for v in _voices(voice):
-        counted = _select(frame_hits, v, negated)
-        sign = np.where(counted["pole_index"].to_numpy() == 0, 1.0, -1.0)
-        num = _count_matrix(counted, groups, features, keys, values=sign * counted["weight"].to_numpy(float))
-        den = _count_matrix(counted, groups, features, keys)
-        diff, total, point, low, high = _grouped_ratio(num, den, groups, boot)
-        blocks.append(_table(groups, features.assign(voice=v), {
-            "hits_a": (total + diff) / 2, "hits_b": (total - diff) / 2, "balance": point,
-            "ci_low": low, "ci_high": high, "n_articles": (ind @ (den > 0)).toarray()}))
-    return _supported(pd.concat(blocks, ignore_index=True), boot)
+        features, keys = _with_targets(features, kind_hits, keys), keys + ["target"]
+    axis_row = kind_hits.locate(axes, ["lexicon", "frame", "pole"])
+    cols = np.where(axis_row >= 0, kind_hits.locate(features, keys), -1)
+    sign = np.where(axes["pole_index"].to_numpy()[axis_row] == 0, 1.0, -1.0)
+    shape = (len(groups.article_ids), len(features))
+    num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated, values=sign * kind_hits.weight)
+    den = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
+    diff, total, point, low, high = _grouped_ratio(num, den, groups, boot)
+    return _voice_tables(groups, features, voices, {
+        "hits_a": (total + diff) / 2, "hits_b": (total - diff) / 2, "balance": point, "ci_low": low,
+        "ci_high": high, "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
 def _check_axes_known(cat: pd.DataFrame) -> None:
@@ -402,23 +468,20 @@ def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
     of the label over ``total`` of all its labels), with bootstrap intervals. Negated mentions
     count: a label is used even when the sentence denies something. Share is NaN where the
     group never names the referent; ``n_articles`` counts the articles that do."""
-    boot = Bootstrap(n_boot, seed, level, min_articles)
-    _check_hits(hits, articles)
-    groups = _groups(articles, by)
-    features = _catalog(hits, lexicons, "naming", naming_sets)[["lexicon", "frame", "pole"]]
-    referent = features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy()
-    same = sparse.csr_matrix((referent[:, None] == referent[None, :]).astype(float))
-    ind = groups.indicator()
-    naming = hits[hits["kind"] == "naming"]
-    blocks = []
-    for v in _voices(voice):
-        num = _count_matrix(_select(naming, v, "include"), groups, features, ["lexicon", "frame", "pole"])
-        den = (num @ same).tocsr()
-        count, total, share, low, high = _grouped_ratio(num, den, groups, boot)
-        table = features.rename(columns={"frame": "naming_set", "pole": "label"}).assign(voice=v)
-        blocks.append(_table(groups, table, {"count": count, "total": total, "share": share, "ci_low": low,
-                                             "ci_high": high, "n_articles": (ind @ (den > 0)).toarray()}))
-    return _supported(pd.concat(blocks, ignore_index=True), boot)
+    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
+    groups, kind_hits, rows = _setup(hits, articles, by, "naming")
+    keys = ["lexicon", "frame", "pole"]
+    features = _catalog(kind_hits, lexicons, "naming", naming_sets)[keys]
+    shape = (len(groups.article_ids), len(features))
+    num = _voice_matrix(kind_hits, rows, kind_hits.locate(features, keys), shape, voices)
+    referent = np.tile(features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy(), len(voices))
+    referent += np.repeat(np.arange(len(voices)), len(features)) * (referent.max(initial=0) + 1)
+    den = (num @ sparse.csr_matrix((referent[:, None] == referent[None, :]).astype(float))).tocsr()
+    count, total, share, low, high = _grouped_ratio(num, den, groups, boot)
+    table = features.rename(columns={"frame": "naming_set", "pole": "label"})
+    return _voice_tables(groups, table, voices, {
+        "count": count, "total": total, "share": share, "ci_low": low, "ci_high": high,
+        "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
 def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet",
@@ -427,31 +490,48 @@ def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.Da
     """Mean VADER compound score (Hutto & Gilbert 2014) of the sentences mentioning each actor,
     per group, with bootstrap intervals over articles. A sentence naming an actor twice counts
     once. Only those sentences are scored (``sentence_scores`` may pass them precomputed:
-    ``article_id, sentence_id, compound``). ``voice`` filters the mentions by their voice."""
+    ``article_id, sentence_id, compound``). ``voice`` keeps mentions in that voice."""
+    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
+    groups, kind_hits, rows = _setup(hits, articles, by, "actor")
+    keys = ["lexicon", "frame", "pole"]
+    features = _catalog(kind_hits, lexicons, "actor", None)[keys]
+    cols = kind_hits.locate(features, keys)
+    pair, compound = _mention_scores(kind_hits, sentences, sentence_scores)
+    voice_code, voice_values = kind_hits.codes("voice")
+    shape = (len(groups.article_ids), len(features))
+    num, den = [], []
+    for v in voices:  # one count per sentence and actor (and voice, unless "all")
+        key = (pair * (len(features) + 1) + cols + 1) * len(voice_values) + (0 if v == "all" else voice_code)
+        once = np.zeros(len(key), bool)
+        once[np.unique(key, return_index=True)[1]] = True
+        num.append(_voice_matrix(kind_hits, rows, cols, shape, [v], values=compound, keep=once))
+        den.append(_voice_matrix(kind_hits, rows, cols, shape, [v], values=np.ones(len(key)), keep=once))
+    num, den = sparse.hstack(num).tocsr(), sparse.hstack(den).tocsr()
+    _, n_sentences, mean, low, high = _grouped_ratio(num, den, groups, boot)
+    table = features[["lexicon", "frame"]].rename(columns={"frame": "actor"})
+    return _voice_tables(groups, table, voices, {
+        "sentiment": mean, "ci_low": low, "ci_high": high, "n_sentences": n_sentences.astype(int),
+        "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
+
+
+def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.DataFrame | None):
+    """A code for each mention's sentence, and that sentence's compound score (scored here
+    unless ``scores`` has it)."""
     from .sentiment import sentence_sentiment
 
-    boot = Bootstrap(n_boot, seed, level, min_articles)
-    _check_hits(hits, articles)
-    groups = _groups(articles, by)
-    features = _catalog(hits, lexicons, "actor", None)[["lexicon", "frame", "pole"]]
-    keys = ["lexicon", "frame", "pole"]
-    ind = groups.indicator()
-    blocks = []
-    for v in _voices(voice):
-        mentions = _select(hits[hits["kind"] == "actor"], v, "include")
-        mentions = mentions[["article_id", "sentence_id", *keys]].drop_duplicates()
-        scores = sentence_scores if sentence_scores is not None else sentence_sentiment(sentences, mentions)
-        mentions = mentions.merge(scores[["article_id", "sentence_id", "compound"]],
-                                  on=["article_id", "sentence_id"], how="left")
-        if mentions["compound"].isna().any():
-            missing = mentions.loc[mentions["compound"].isna()].iloc[0]
-            raise SettingsError(f"no sentiment for sentence {missing['sentence_id']} of article "
-                                f"{missing['article_id']!r}: pass the sentences table of the same analysis")
-        num = _count_matrix(mentions, groups, features, keys, values=mentions["compound"].to_numpy(float))
-        den = _count_matrix(mentions, groups, features, keys, values=np.ones(len(mentions)))
-        _, n_sentences, mean, low, high = _grouped_ratio(num, den, groups, boot)
-        table = features[["lexicon", "frame"]].rename(columns={"frame": "actor"}).assign(voice=v)
-        blocks.append(_table(groups, table, {"sentiment": mean, "ci_low": low, "ci_high": high,
-                                             "n_sentences": n_sentences.astype(int),
-                                             "n_articles": (ind @ (den > 0)).toarray()}))
-    return _supported(pd.concat(blocks, ignore_index=True), boot)
+    article, article_ids = kind_hits.codes("article_id")
+    sentence = kind_hits.hits["sentence_id"].to_numpy(np.int64)[kind_hits.mask]
+    width = int(sentence.max(initial=0)) + 1
+    unique, pair = np.unique(article.astype(np.int64) * width + sentence, return_inverse=True)
+    wanted = pd.DataFrame({"article_id": article_ids[unique // width].to_numpy(object),
+                           "sentence_id": unique % width})
+    if scores is None:
+        scores = sentence_sentiment(sentences, wanted)
+    found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].drop_duplicates(
+        ["article_id", "sentence_id"]).astype({"article_id": object}), on=["article_id", "sentence_id"], how="left")
+    missing = found["compound"].isna().to_numpy()
+    if missing.any():
+        first = found[missing].iloc[0]
+        raise SettingsError(f"no sentiment for sentence {first['sentence_id']} of article "
+                            f"{first['article_id']!r}: pass the sentences table of the same analysis")
+    return pair, found["compound"].to_numpy(float)[pair]

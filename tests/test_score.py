@@ -289,3 +289,98 @@ def test_actor_sentiment_takes_precomputed_scores_and_needs_every_sentence():
     assert row(table, outlet="A", actor="United States")["sentiment"] == pytest.approx(0.375)
     with pytest.raises(SettingsError, match="sentence 0 of article 'b1'"):
         score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], sentence_scores=scores[:3])
+
+
+# --- the seed corpus ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed(demo_corpus):
+    from framing.analysis import analyze  # fails loudly if the analysis stage is missing
+    return analyze(demo_corpus)
+
+
+def seed_rates(seed, **options):
+    return score.frame_rates(seed.hits, seed.articles, lexicons=seed.lexicons, **options)
+
+
+def test_seed_who_says_illegitimate_in_its_own_voice_and_who_only_quotes(seed):
+    table = seed_rates(seed, frames="legitimacy", voice="each", n_boot=200)
+    # corpus/003: Intellectual Observer writes "occupied territory" in its own voice
+    own = row(table, outlet="Intellectual Observer", pole="illegitimate", voice="author")
+    assert own["hits"] > 0 and own["rate"] > 0
+    assert row(table, outlet="Intellectual Observer", pole="illegitimate", voice="quoted")["hits"] == 0
+    # corpus/002: SouthFront's legitimacy language is Velayati's, quoted, not its own
+    south = table[(table["outlet"] == "SouthFront")]
+    assert south.loc[south["voice"] == "author", "hits"].sum() == 0
+    assert south.loc[south["voice"] == "quoted", "hits"].sum() >= 4
+    assert row(table, outlet="SouthFront", pole="legitimate", voice="quoted")["hits"] >= 2
+    assert len(table) == 5 * 2 * 4 and (table["n_articles"] == 1).all() and table["low_support"].all()
+
+
+def test_seed_axis_balance_in_the_outlets_own_voice(seed):
+    table = score.axis_balance(seed.hits, seed.articles, lexicons=seed.lexicons, frames="legitimacy",
+                               voice=["author", "quoted"], n_boot=200)
+    assert row(table, outlet="Intellectual Observer", voice="author")["balance"] == -1.0
+    assert np.isnan(row(table, outlet="SouthFront", voice="author")["balance"])
+    assert row(table, outlet="SouthFront", voice="quoted")["balance"] > 0  # "legitimately", "invitation"
+
+
+def test_seed_label_shares_show_each_outlets_name_for_islamic_state(seed):
+    table = score.label_shares(seed.hits, seed.articles, lexicons=seed.lexicons, naming_sets="islamic_state",
+                               n_boot=200)
+    named = table[table["share"] > 0].set_index("outlet")["label"].to_dict()
+    assert named["Intellectual Observer"] == "Daesh"
+    assert named["The Jerusalem Post"] == "ISIS"
+    assert named["Al-Monitor"] == "Islamic State"
+    assert np.isnan(row(table, outlet="SouthFront", label="Daesh")["share"])  # never names the group
+
+
+def test_seed_actor_sentiment_matches_vader_on_the_sentences_naming_iran(seed):
+    from framing.sentiment import reference_compound
+    table = score.actor_sentiment(seed.sentences, seed.hits, seed.articles, lexicons=seed.lexicons, n_boot=200)
+    hits, sentences = seed.hits, seed.sentences
+    for outlet in ("SouthFront", "Al-Monitor"):
+        ids = hits.loc[(hits["kind"] == "actor") & (hits["frame"] == "Iran") & (hits["outlet"] == outlet),
+                       ["article_id", "sentence_id"]].drop_duplicates()
+        texts = sentences.merge(ids, on=["article_id", "sentence_id"])["text"]
+        assert len(texts) >= 2, f"{outlet} should name Iran in several sentences"
+        got = row(table, outlet=outlet, actor="Iran")
+        assert got["n_sentences"] == len(texts)
+        assert got["sentiment"] == pytest.approx(reference_compound(texts).mean())
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def run_cli(capsys, *args):
+    from framing.cli import main
+    code = main(["score", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_scores_as_csv_and_json(capsys, demo_corpus_path):
+    import io
+    import json
+    code, out, _ = run_cli(capsys, str(demo_corpus_path), "--frame", "legitimacy", "--voice", "author",
+                           "--format", "csv", "--boot", "50")
+    assert code == 0
+    table = pd.read_csv(io.StringIO(out))
+    assert set(table["voice"]) == {"author"} and set(table["frame"]) == {"legitimacy"}
+    assert row(table, outlet="Intellectual Observer", pole="illegitimate")["hits"] > 0
+    code, out, _ = run_cli(capsys, str(demo_corpus_path), "--table", "shares", "--format", "json", "--boot", "50")
+    records = json.loads(out)
+    assert code == 0 and {"naming_set", "label", "share", "ci_low", "n_articles"} <= set(records[0])
+
+
+def test_cli_every_table_prints(capsys, demo_corpus_path):
+    for table, column in [("balance", "balance"), ("targets", "target"), ("sentiment", "sentiment"),
+                          ("rates", "rate")]:
+        code, out, _ = run_cli(capsys, str(demo_corpus_path), "--table", table, "--boot", "20")
+        assert code == 0 and column in out.splitlines()[0], f"--table {table} printed: {out[:200]}"
+
+
+def test_cli_reports_bad_options_cleanly(capsys, demo_corpus_path):
+    code, _, err = run_cli(capsys, str(demo_corpus_path), "--by", "leaning")
+    assert code == 2 and "no column 'leaning'" in err and "Traceback" not in err
+    code, _, err = run_cli(capsys, str(demo_corpus_path), "--frame", "legitimacyy")
+    assert code == 2 and "legitimacyy" in err

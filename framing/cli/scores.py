@@ -84,5 +84,7 @@ def _write(table, fmt: str, out) -> None:
     elif table.empty:
         out.write("no scores\n")
     else:
+        if "group" in table and table.columns[1] != "group" and (table["group"] == table.iloc[:, 1].astype(str)).all():
+            table = table.drop(columns="group")  # the one by column says it already
         out.write(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
         out.write("\n")
