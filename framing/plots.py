@@ -103,7 +103,8 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     fig = go.Figure(heat)
     fig.update_xaxes(side="top", tickangle=-35)
     fig.update_yaxes(autorange="reversed")
-    _layout(fig, title, height=_height(len(groups), base=260))
+    _layout(fig, title, height=_height(len(groups), base=300))
+    fig.update_layout(margin=dict(t=80 + 6 * max(len(c) for c in columns)))
     if marks.to_numpy(str).any():
         _footnote(fig, f"{LOW_SUPPORT_MARK} rests on too few articles for a stable figure")
     return fig
@@ -157,7 +158,8 @@ def axis_balance_plot(balance: pd.DataFrame, *, voice: str | None = None, lexico
         fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"), row=1, col=i)
     fig.update_xaxes(range=[-1.08, 1.08], tickvals=[-1, 0, 1], zeroline=False)
     fig.update_yaxes(autorange="reversed")
-    _layout(fig, title, height=_height(len(groups), base=200))
+    _layout(fig, title, height=_height(len(groups), base=240))
+    fig.update_layout(margin=dict(t=110))
     if rows.get("low_support", pd.Series(dtype=bool)).fillna(False).astype(bool).any():
         _footnote(fig, "open circles rest on too few articles for a stable figure")
     return fig
@@ -367,4 +369,6 @@ def event_coverage_plot(coverage: pd.DataFrame, *, title: str | None = None, max
     ))
     fig.update_xaxes(side="top", tickangle=-35)
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, title, height=_height(len(wide), per_row=24, base=240))
+    _layout(fig, title, height=_height(len(wide), per_row=24, base=280))
+    fig.update_layout(margin=dict(t=80 + 6 * max(len(str(c)) for c in wide.columns)))
+    return fig

@@ -25,7 +25,8 @@ def render(ctx) -> None:
     if not picks:
         return
     colours = frame_colours(h for lex in ctx.analysis.lexicons for h in _frame_names(lex))
-    st.markdown(legend_html({k: v for k, v in colours.items() if _is_frame(ctx, k)}), unsafe_allow_html=True)
+    shown = {f for _, article_id in picks for f in hits_of(ctx.analysis.hits, article_id, kinds=("frame",))["frame"]}
+    st.markdown(legend_html({k: v for k, v in colours.items() if k in shown}), unsafe_allow_html=True)
     st.caption("Hover a highlighted word for its frame, pole, voice, speaker, target, negation and hedging. "
                "Italics: quoted or distanced; struck through: negated; dashed box: naming label; underline: actor.")
     columns = st.columns(len(picks))
@@ -38,10 +39,6 @@ def _frame_names(lexicon):
     yield from (f.name for f in lexicon.frames)
     yield from (n.name for n in lexicon.naming_sets)
     yield from (a.name for a in lexicon.actors)
-
-
-def _is_frame(ctx, name: str) -> bool:
-    return any(f.name == name for lex in ctx.analysis.lexicons for f in lex.frames)
 
 
 def _outlet_articles(ctx) -> list[tuple[str, str]]:

@@ -1,0 +1,187 @@
+"""The dashboard in a real browser: Playwright drives Debian's Chromium against `streamlit run`.
+Opens the app, compares two outlets, checks the highlighted terms, and loads a hostile corpus
+(`<script>`, `<img onerror>`) to check it renders as text with no dialog. Screenshots go to
+tests/artifacts/. Needs /usr/bin/chromium (apt-get install chromium); never `playwright install`."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "dashboard" / "app.py"
+XSS = Path(__file__).resolve().parent / "fixtures" / "xss"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+IDLE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_streamlit(corpus: Path | None, cache: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+               "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    if corpus is not None:
+        command += ["--", "--corpus", str(corpus)]
+    env = dict(os.environ, FRAMING_CACHE_DIR=str(cache))
+    env.pop("FRAMING_CORPUS", None)
+    proc = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"streamlit exited early: {proc.stdout.read().decode(errors='replace')[-2000:]}")
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise AssertionError("streamlit did not answer /_stcore/health within 60 s")
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "browser tests need Debian's Chromium: apt-get install -y chromium"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def demo_server(tmp_path_factory):
+    proc, url = start_streamlit(None, tmp_path_factory.mktemp("cache"))
+    yield url
+    stop(proc)
+
+
+@pytest.fixture(scope="module")
+def xss_server(tmp_path_factory):
+    proc, url = start_streamlit(XSS, tmp_path_factory.mktemp("cache"))
+    yield url
+    stop(proc)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def open_view(page, url: str, query: str = "") -> None:
+    page.goto(f"{url}/?{query}", wait_until="domcontentloaded")
+    settle(page)
+
+
+def wait_for(page, selector: str) -> None:
+    """Wait for ``selector``; on timeout keep a screenshot of what the page showed instead."""
+    try:
+        page.wait_for_selector(selector, timeout=60_000)
+    except Exception:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "failure.png"), full_page=True)
+        raise AssertionError(f"{selector!r} never appeared; the page said: "
+                             f"{page.locator('body').inner_text()[:1500]}") from None
+
+
+def settle(page) -> None:
+    """Wait until the script has finished its run and the title has been drawn."""
+    wait_for(page, "[data-testid=stApp]")
+    page.wait_for_timeout(300)  # the run may only start after the first paint
+    wait_for(page, IDLE)
+    wait_for(page, "h1")
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000, f"{path} is too small to show a rendered page"
+    return path
+
+
+def test_overview_renders_heatmap_and_balance(page, demo_server):
+    open_view(page, demo_server)
+    wait_for(page, ".js-plotly-plot")
+    assert page.locator("h1").first.inner_text() == "Overview"
+    assert page.locator(".js-plotly-plot").count() == 2
+    heat_labels = page.locator(".js-plotly-plot").first.inner_text()
+    assert "Al-Monitor" in heat_labels and "legitimacy" in heat_labels
+    screenshot(page, "overview")
+    assert page.dialogs == []
+
+
+def test_compare_two_outlets_with_highlighted_terms(page, demo_server):
+    open_view(page, demo_server, "view=side-by-side&outlets=SouthFront&outlets=The+Jerusalem+Post")
+    wait_for(page, "div.framing-text span.hit")
+    texts = page.locator("div.framing-text")
+    assert texts.count() == 2
+    for i in range(2):
+        hits = texts.nth(i).locator("span.hit")
+        assert hits.count() >= 5, f"column {i} shows {hits.count()} highlighted terms"
+    first = texts.first.locator("span.hit-frame").first
+    title = first.get_attribute("title")
+    assert title.startswith("frame: ") and "voice: " in title and "negated: " in title
+    assert first.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    headings = page.locator("h3").all_inner_texts()
+    assert "SouthFront" in headings and "The Jerusalem Post" in headings
+    screenshot(page, "side_by_side")
+
+
+def test_show_removed_toggle_reveals_cleaned_furniture(page, demo_server):
+    open_view(page, demo_server, "view=side-by-side&outlets=The+Crystal+Eyes&outlets=Al-Monitor")
+    page.get_by_text("Show what cleaning removed").click()
+    wait_for(page, "span.removed")
+    settle(page)
+    assert page.locator("span.removed").count() >= 1
+    assert page.locator("span.removed-reason").first.inner_text().strip()
+    screenshot(page, "side_by_side_removed")
+
+
+def test_hostile_corpus_renders_as_text_and_no_dialog_fires(page, xss_server):
+    open_view(page, xss_server, "view=side-by-side")
+    wait_for(page, "div.framing-text")
+    shown = " ".join(page.locator("div.framing-text").all_inner_texts())
+    assert "<script>alert('body')</script>" in shown
+    assert "<img src=x onerror=alert('img')>" in shown
+    assert page.locator("div.framing-text script, div.framing-text img").count() == 0
+    assert page.locator("img[src=x]").count() == 0
+    assert "Outlet <script>alert('outlet')</script>" in page.locator("body").inner_text()
+    screenshot(page, "xss_side_by_side")
+    for view in ("overview", "corpus", "terms"):
+        open_view(page, xss_server, f"view={view}")
+        page.wait_for_timeout(500)
+        assert page.locator("img[src=x]").count() == 0, view
+        screenshot(page, f"xss_{view}")
+    page.wait_for_timeout(500)
+    assert page.dialogs == [], f"a dialog fired: {page.dialogs}"
