@@ -172,3 +172,13 @@ def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, 
     articles, hits, sentences = filtered_tables(_analysis, key, flt)
     tables = {"articles": articles, "hits": hits, "sentences": sentences}
     return concordance(tables, query, kind=kind, outlets=list(outlets) or None)
+
+
+@st.cache_data(max_entries=16, show_spinner="Aligning sentences…")
+def aligned_pairs(_analysis, key: tuple, event: str) -> pd.DataFrame:
+    """Sentence pairs of one event across outlets, with their word diff (``framing.align``)."""
+    from framing.align import align_event
+
+    tables = {"articles": articles_with_events(_analysis, key), "sentences": _analysis.sentences,
+              "hits": _analysis.hits}
+    return align_event(tables, event)

@@ -190,12 +190,19 @@ def test_terms_view_scatter_bars_and_concordance_follow_the_term():
 
 # ------------------------------------------------------------------------------ events
 
-def test_events_view_shows_coverage():
+def test_events_view_shows_coverage_and_the_framing_diff_of_the_damascus_meeting():
     at = app(view="events")
     assert_clean(at)
     coverage = charts(at)[0]
     assert coverage["data"][0]["type"] == "heatmap"
     assert set(coverage["data"][0]["x"]) <= set(DEMO_OUTLETS)
+    event = at.selectbox(key="align_event")
+    assert "2 outlets" in event.format_func(event.value)  # the two reports of 18 March 2019
+    diffs = [m.value for m in at.markdown if "framing-diff" in m.value]
+    assert diffs and len(diffs) % 2 == 0
+    assert any('<del class="diff-a"' in d for d in diffs) and any('<ins class="diff-b"' in d for d in diffs)
+    outlets = {c.value.split(" · ")[0] for c in at.caption}
+    assert {"The Crystal Eyes", "The Jerusalem Post"} <= outlets
 
 
 # ------------------------------------------------------------------------ corpus, data in

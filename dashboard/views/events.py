@@ -36,21 +36,19 @@ def render(ctx) -> None:
 
 
 def _aligned_pairs(ctx, event: str) -> None:
-    from framing.align import align_event
-
     pairs = data.aligned_pairs(ctx.analysis, ctx.key, event)
     if pairs.empty:
         st.info("No sentence of one outlet reports the same fact as a sentence of another in this event.")
         return
-    st.caption(f"{len(pairs)} aligned sentence pairs, the most differently worded first. "
-               "Red: only in the left sentence; green: only in the right one.")
+    st.caption(f"{len(pairs)} aligned sentence pairs, lexicon terms in the changes first, then the most "
+               "differently worded. Red: only in the left sentence; green: only in the right one.")
     for row in pairs.head(25).itertuples():
-        left, right = word_diff_html(data.word_ops(row.text_a, row.text_b))
+        left, right = word_diff_html(row.ops)
         cols = st.columns(2)
-        with cols[0]:
-            st.caption(str(row.outlet_a))
-            st.markdown(left, unsafe_allow_html=True)
-        with cols[1]:
-            st.caption(str(row.outlet_b))
-            st.markdown(right, unsafe_allow_html=True)
+        for col, outlet, html, terms in ((cols[0], row.outlet_a, left, row.lexicon_terms_a),
+                                         (cols[1], row.outlet_b, right, row.lexicon_terms_b)):
+            with col:
+                st.caption(f"{outlet}" + (f" · lexicon terms changed: {', '.join(map(str, terms))}" if terms else ""))
+                st.markdown(html, unsafe_allow_html=True)
+        st.caption(f"similarity {row.similarity:.2f} · {row.changed_words} words differ")
         st.divider()
