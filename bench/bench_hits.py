@@ -9,7 +9,9 @@ DATA_PATH is a JSON-lines file (optionally gzipped) with a ``text`` field, such 
 2. hit extraction with full context: ``framing.analysis.article_hits`` on every text, i.e.
    sentence splitting, matching every term of the bundled lexicons and the context of every
    hit (voice, speaker, negation, hedging, target);
-3. its parts alone: sentence splitting, matching, context.
+3. its parts alone: sentence splitting, matching, context;
+4. with ``--analyze``: the whole ``framing.analysis.analyze`` (the three tables, articles table
+   included), and the process's peak memory.
 
 Prints MB (UTF-8), seconds and MB/s of each, and the ratio of (2) to (1).
 """
@@ -26,15 +28,26 @@ import time
 from pathlib import Path
 
 
-def read_texts(path: Path, limit: int | None) -> list[str]:
+def read_records(path: Path, limit: int | None) -> list[dict]:
     opener = gzip.open if path.suffix == ".gz" else open
-    texts = []
+    records = []
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            if limit is not None and len(texts) >= limit:
+            if limit is not None and len(records) >= limit:
                 break
-            texts.append(json.loads(line).get("text") or "")
-    return texts
+            record = json.loads(line)
+            records.append({"id": str(record.get("id", len(records))), "outlet": record.get("outlet") or "",
+                            "text": record.get("text") or ""})
+    return records
+
+
+def as_corpus(records: list[dict]):
+    """The records as a Corpus whose bodies are the texts as they are (no cleaning)."""
+    from framing.records import Article, Corpus, LoadReport
+
+    articles = tuple(Article(r["id"], r["outlet"], "", None, "unknown", None, r["text"], r["text"])
+                     for r in records)
+    return Corpus(articles, LoadReport(len(articles), len(articles)))
 
 
 def timed(label: str, megabytes: float, work) -> tuple[float, object]:
@@ -47,12 +60,21 @@ def timed(label: str, megabytes: float, work) -> tuple[float, object]:
     return cpu, result
 
 
+def text_in_hit_lines(text: str, matches) -> int:
+    """Characters of ``text`` in the lines (split_sentences' first cut) that hold a match."""
+    lines = set()
+    for m in matches:
+        lines.add((text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end) % (len(text) + 1)))
+    return sum(end - start for start, end in lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="JSON lines (.jsonl or .jsonl.gz) with a text field")
     parser.add_argument("--limit", type=int, help="only the first N articles (a quick run)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the hit extraction")
     parser.add_argument("--no-parts", action="store_true", help="skip timing the parts alone")
+    parser.add_argument("--analyze", action="store_true", help="also time the whole analyze() and report peak memory")
     args = parser.parse_args(argv)
 
     from sklearn.feature_extraction.text import CountVectorizer
@@ -62,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     from framing.match import Matcher
     from framing.tokenize import split_sentences
 
-    texts = read_texts(args.data, args.limit)
+    records = read_records(args.data, args.limit)
+    texts = [r["text"] for r in records]
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lexicons = bundled_lexicons()
     matcher = Matcher(lexicons)
@@ -78,6 +101,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio: hit extraction takes {hits_seconds / cv_seconds:.2f}x CountVectorizer's time "
           f"(its speed is {cv_seconds / hits_seconds:.2f} of CountVectorizer's; target >= 0.5)")
 
+    if args.analyze:
+        import resource
+
+        from framing.analysis import analyze
+
+        corpus = as_corpus(records)
+        result = timed("whole analyze() (articles, sentences, hits)", megabytes,
+                       lambda: analyze(corpus, lexicons))[1]
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  {len(result.sentences):,} sentences, {len(result.hits):,} hits; "
+              f"peak memory of this process so far {peak:,.0f} MB")
+        del result, corpus
     if not args.no_parts:
         spans = timed("  parts: sentence splitting (split_sentences)", megabytes,
                       lambda: [split_sentences(t) for t in texts])[1]
@@ -85,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
                         lambda: [matcher.find(t) for t in texts])[1]
         timed("  parts: context (body_context)", megabytes,
               lambda: [_contexts(t, s, m) for t, s, m in zip(texts, spans, matches) if m])
+        share = sum(map(text_in_hit_lines, texts, matches)) / max(sum(map(len, texts)), 1)
+        print(f"  {share:.0%} of the text is in lines holding a hit: splitting only those lines "
+              f"would save at most {1 - share:.0%} of the splitting time")
     if args.profile:
         profiler = cProfile.Profile()
         profiler.runcall(lambda: [article_hits(t, matcher) for t in texts])
