@@ -198,3 +198,25 @@ def test_compare_events_identical_and_unlabelled():
     renamed = pd.DataFrame({"article_id": list("abc"), "event_id": ["x", "x", "y"]})
     result = compare_events(labels, renamed)
     assert result.ari == 1.0 and result.merged == result.split == 0
+
+
+# ----------------------------------------------------------------------------- CLI
+def test_cli_events(demo_corpus_path, capsys):
+    import json
+
+    from framing.cli import main
+    assert main(["events", str(demo_corpus_path)]) == 0
+    out = capsys.readouterr().out
+    assert "E0003  2019-03-01..2019-03-31  2 article(s), 2 outlet(s), cohesion" in out
+    assert "E0004  undated  1 article(s)" in out
+    assert main(["events", str(demo_corpus_path), "--format", "json", "--min-size", "2"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["article_id"] for r in rows} == {"000_b7b8b75330a77be9", "004_086f720024fdf840"}
+    assert main(["events", str(demo_corpus_path), "--coverage", "--format", "csv",
+                 "--covered-by", "The Jerusalem Post"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "event_id,outlet,n_articles", "E0003,The Crystal Eyes,1", "E0003,The Jerusalem Post,1"]
+    assert main(["events", str(demo_corpus_path), "--threshold", "0.99", "--min-size", "2"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["events", str(demo_corpus_path), "--threshold", "2"]) == 2
+    assert "threshold must be" in capsys.readouterr().err
