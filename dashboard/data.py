@@ -156,12 +156,35 @@ def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = 
     return actor_sentiment(sentences, hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
 
 
+@st.cache_resource(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
+def term_matrix(_analysis, key: tuple, flt: ArticleFilter):
+    """The outlet x term matrix every term statistic reads (``framing.terms.build_term_matrix``)."""
+    from framing.terms import build_term_matrix
+
+    articles, _, _ = filtered_tables(_analysis, key, flt)
+    return build_term_matrix(articles, by="outlet")
+
+
 @st.cache_data(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
     from framing.terms import distinctive_terms
 
-    articles, _, _ = filtered_tables(_analysis, key, flt)
-    return distinctive_terms(articles, by="outlet", method=method, group=group, vs=vs)
+    return distinctive_terms(term_matrix(_analysis, key, flt), method=method, group=group, vs=vs)
+
+
+@st.cache_data(max_entries=16, show_spinner="Placing outlets…")
+def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
+    """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
+    None with fewer than three outlets."""
+    from framing.similarity import frame_profiles, outlet_map, term_profiles
+
+    if profile == "terms":
+        matrix = term_matrix(_analysis, key, flt)
+        if len(matrix.groups) < 3:
+            return None
+        return outlet_map(matrix)
+    profiles = frame_profiles(frame_scores(_analysis, key, flt, voice=voice), voice=voice)
+    return outlet_map(profiles) if len(profiles) >= 3 else None
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

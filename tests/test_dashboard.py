@@ -77,14 +77,25 @@ def test_overview_opens_on_the_demo_corpus_with_heatmap_and_balance():
     at = app()
     assert_clean(at)
     assert at.title[0].value == "Overview"
-    heat, balance = charts(at)
+    heat, balance, outlet_map = charts(at)
     trace = heat["data"][0]
     assert trace["type"] == "heatmap" and list(trace["y"]) == DEMO_OUTLETS
     assert any(x.startswith("legitimacy: ") for x in trace["x"])
     assert "95% CI" in trace["hovertemplate"]
     assert balance["data"] and all(t["type"] == "scatter" for t in balance["data"])
     assert [m.value for m in at.metric][:2] == ["5", "5"]
+    assert sorted(outlet_map["data"][0]["text"]) == DEMO_OUTLETS
     assert at.query_params["view"] == "overview" and at.query_params["voice"] == "all"
+
+
+def test_outlet_map_can_use_term_profiles():
+    at = app()
+    before = charts(at)[2]["data"][0]
+    at.radio(key="profile").set_value("terms").run()
+    assert_clean(at)
+    after = charts(at)[2]["data"][0]
+    assert sorted(after["text"]) == DEMO_OUTLETS
+    assert not np.allclose(decoded(after["x"]), decoded(before["x"]))
 
 
 def test_voice_filter_changes_the_rates_and_the_url():

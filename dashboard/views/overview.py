@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import filter_bar, figure, lexicon_with
+from dashboard.views.common import available, filter_bar, figure, lexicon_with
 from framing import plots
 
 
@@ -29,3 +29,22 @@ def render(ctx) -> None:
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
                "fewer articles than a stable figure needs.")
+    _outlet_map(ctx, flt, voice)
+
+
+PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "terms": "term profiles (TF-IDF)"}
+
+
+def _outlet_map(ctx, flt, voice) -> None:
+    if not available("similarity"):
+        return
+    st.subheader("Outlet map")
+    profile = state.choice("Place outlets by", "profile", list(PROFILES), format_func=PROFILES.get, draw=st.radio,
+                           horizontal=True)
+    points = data.outlet_points(ctx.analysis, ctx.key, flt, voice=voice, profile=profile)
+    if points is None:
+        st.info("A map needs at least three outlets.")
+        return
+    figure(plots.outlet_map_plot(points), key="overview_map")
+    st.caption("Outlets close together frame (or word) their coverage alike; the axes are principal components "
+               "and have no meaning of their own.")
