@@ -254,8 +254,8 @@ def _lexicon_entries(lexicon: Lexicon) -> Iterable[_Entry]:
 
 def _build_automaton(entries: list[_Entry], groups: dict) -> ahocorasick.Automaton | None:
     """One automaton whose value for each key is ``(key length, plain payloads, other entries)``:
-    a plain term (no stem, no gap) is fully described by its payload ``(group number, term,
-    lexicon, kind, frame, pole, weight)``; stems and gap terms need their entry."""
+    a plain term (no stem, no gap) is fully described by its payload ``(group number, (term,
+    lexicon, kind, frame, pole, weight))``; stems and gap terms need their entry too."""
     by_key: dict[str, tuple[list, list]] = {}
     for entry in entries:
         plain, special = by_key.setdefault(entry.key, ([], []))
@@ -274,7 +274,7 @@ def _build_automaton(entries: list[_Entry], groups: dict) -> ahocorasick.Automat
 
 def _payload(entry: _Entry, groups: dict) -> tuple:
     number = groups.setdefault(entry.group, len(groups))
-    return (number, entry.term, entry.lexicon, entry.kind, entry.frame, entry.pole, entry.weight)
+    return (number, (entry.term, entry.lexicon, entry.kind, entry.frame, entry.pole, entry.weight))
 
 
 class Matcher:
@@ -305,7 +305,7 @@ class Matcher:
         kept = _drop_contained(raw)
         make = Match._make
         if len(norm.breaks) == 1:
-            return [make((start, -negend, text[start:-negend]) + payload[1:])
+            return [make((start, -negend, text[start:-negend]) + payload[1])
                     for start, negend, payload in kept]
         breaks, shifts, where = norm.breaks, norm.shifts, bisect.bisect_right
         matches = []
@@ -313,7 +313,7 @@ class Matcher:
             start += shifts[where(breaks, start) - 1]
             end = -negend - 1
             end += shifts[where(breaks, end) - 1] + 1
-            matches.append(make((start, end, text[start:end]) + payload[1:]))
+            matches.append(make((start, end, text[start:end]) + payload[1]))
         return matches
 
 
