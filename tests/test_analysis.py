@@ -207,3 +207,12 @@ def test_several_workers_give_the_same_tables(demo_corpus, monkeypatch):
         pd.testing.assert_frame_equal(getattr(two, name), getattr(one, name))
     with pytest.raises(SettingsError, match="workers must be"):
         analyze(demo_corpus, workers=0)
+
+
+def test_cli_table_cuts_long_cells_only(seed):
+    from framing.cli.hits import TABLE_CELL, _shortened
+    hits = seed.hits.head(2).copy()
+    hits["speaker"] = pd.Series(["x" * (TABLE_CELL + 5), None], dtype=object)
+    short = _shortened(hits)
+    assert short["speaker"].iloc[0] == "x" * (TABLE_CELL - 1) + "…" and short["speaker"].iloc[1] is None
+    assert list(short["matched"]) == list(hits["matched"])

@@ -4,20 +4,25 @@ from __future__ import annotations
 import argparse
 import sys
 
+import pandas as pd
+
 from ..analysis import analyze, select_hits
 from ..lexicon import resolve_lexicon
 from ..load import load_corpus
 from ..match import KINDS
 
 FORMATS = ("table", "csv", "json")
+#: Longest cell of the table format (csv and json keep every character).
+TABLE_CELL = 40
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "hits", help="every lexicon hit with voice, speaker, negation, hedging and target",
         description="Find every lexicon term in the corpus and print one row per hit with all its "
-                    "fields (columns: docs/data-model.md, hits table).")
-    parser.add_argument("corpus", metavar="CORPUS", help="corpus folder or file (see `framing corpus`)")
+                    "fields (columns: docs/data-model.md, hits table). The table format cuts text "
+                    f"cells to {TABLE_CELL} characters; csv and json keep them whole.")
+    parser.add_argument("corpus", metavar="CORPUS", help="corpus folder or file, as `framing load` reads it")
     parser.add_argument("--lexicon", metavar="FILE", action="append", default=None,
                         help="a lexicon YAML file or a bundled lexicon's name; repeat for several "
                              "(default: every bundled lexicon)")
@@ -42,6 +47,16 @@ def run(args: argparse.Namespace) -> int:
     elif hits.empty:
         out.write("no hits\n")
     else:
-        out.write(hits.to_string(index=False))
+        out.write(_shortened(hits).to_string(index=False))
         out.write("\n")
     return 0
+
+
+def _shortened(hits):
+    """Text cells cut to ``TABLE_CELL`` characters (ending in …) so the table stays readable."""
+    hits = hits.copy()
+    for column in ("matched", "term", "frame", "pole", "speaker", "target", "outlet"):
+        values = hits[column].astype(object)
+        hits[column] = pd.Series([v[:TABLE_CELL - 1] + "…" if isinstance(v, str) and len(v) > TABLE_CELL else v
+                                  for v in values], index=hits.index, dtype=object)
+    return hits
