@@ -77,19 +77,21 @@ def test_overview_opens_on_the_demo_corpus_with_heatmap_and_balance():
     at = app()
     assert_clean(at)
     assert at.title[0].value == "Overview"
-    heat, balance, outlet_map = charts(at)
+    heat, balance = charts(at)
     trace = heat["data"][0]
     assert trace["type"] == "heatmap" and list(trace["y"]) == DEMO_OUTLETS
     assert any(x.startswith("legitimacy: ") for x in trace["x"])
     assert "95% CI" in trace["hovertemplate"]
     assert balance["data"] and all(t["type"] == "scatter" for t in balance["data"])
     assert [m.value for m in at.metric][:2] == ["5", "5"]
-    assert sorted(outlet_map["data"][0]["text"]) == DEMO_OUTLETS
     assert at.query_params["view"] == "overview" and at.query_params["voice"] == "all"
 
 
-def test_outlet_map_can_use_term_profiles():
+def test_outlet_map_from_frame_or_term_profiles():
     at = app()
+    at.toggle(key="show_map").set_value(True).run()
+    assert_clean(at)
+    assert sorted(charts(at)[2]["data"][0]["text"]) == DEMO_OUTLETS
     before = charts(at)[2]["data"][0]
     at.radio(key="profile").set_value("terms").run()
     assert_clean(at)
@@ -315,6 +317,16 @@ def test_filters_keep_partial_dates_that_overlap_the_range(demo_corpus):
     lo, hi = date_bounds(articles)
     assert (lo.isoformat(), hi.isoformat()) == ("2018-02-01", "2019-03-31")
     assert parse_day("2019-03-18").day == 18 and parse_day("2019-03") is None and parse_day("nonsense") is None
+
+
+def test_dashboard_date_interval_agrees_with_the_event_grouping():
+    from dashboard.filters import date_interval
+    from framing.events import date_interval as events_interval
+
+    cases = [("2019-03-18", "day"), ("2019-03", "month"), ("2019", "year"), ("2019-03-18", "month"),
+             ("2020-02", "month"), ("2019-02-30", "day"), ("", "unknown"), ("2019-03-18", "unknown"), (None, None)]
+    for date, precision in cases:
+        assert date_interval(date, precision) == events_interval(date, precision), (date, precision)
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:

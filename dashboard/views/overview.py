@@ -38,6 +38,9 @@ PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "ter
 def _outlet_map(ctx, flt, voice) -> None:
     if not available("similarity"):
         return
+    if not st.toggle("Show the outlet map", key="show_map", help="Places outlets by the similarity of their "
+                     "profiles (loads scikit-learn the first time, a second or two)."):
+        return
     st.subheader("Outlet map")
     profile = state.choice("Place outlets by", "profile", list(PROFILES), format_func=PROFILES.get, draw=st.radio,
                            horizontal=True)
