@@ -1,0 +1,125 @@
+"""Benchmark of same-event grouping (framing.events).
+
+1. Accuracy: the AllSides roundups (1,479 excerpts, 506 stories; ``event_id`` is AllSides'
+   own story grouping), loaded with ``framing.load.load_corpus``, grouped with the default
+   settings while ignoring their event_id; adjusted Rand index against AllSides' grouping,
+   counts of merged and split events, and the largest errors.
+2. Scale: time and peak memory (``resource.getrusage(...).ru_maxrss``) to group the 37,554
+   full articles of allsides_articles. The text is read straight from the jsonl.gz (``--reader
+   direct``, default: this measures grouping, not loading and cleaning) or through
+   ``framing.load`` (``--reader load``).
+
+    python bench/bench_events.py --roundups ../shared/data/allsides_roundups/articles.jsonl \
+        --articles ../shared/data/allsides_articles/articles.jsonl.gz
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from framing.events import compare_events, group_events
+from framing.load import corpus_frame, load_corpus
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far, in MB (Linux reports KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def roundups(path: Path, *, show: int) -> None:
+    articles = corpus_frame(load_corpus(path), exact_sentences=False)
+    gold = articles[["article_id", "event_id"]].copy()
+    titles = articles.groupby("event_id")["event_title"].first() if "event_title" in articles else None
+    start = time.perf_counter()
+    auto = group_events(articles, use_existing=False)
+    seconds = time.perf_counter() - start
+    result = compare_events(auto, gold)
+    print(f"roundups: {result.n_articles} articles, {result.n_reference_events} AllSides events, "
+          f"{result.n_events} automatic events ({seconds:.1f} s)")
+    print(f"  adjusted Rand index: {result.ari:.3f}")
+    print(f"  merged: {result.merged} automatic events mix 2+ AllSides events; "
+          f"split: {result.split} AllSides events spread over 2+ automatic events")
+    for kind in ("merged", "split"):
+        rows = result.errors[result.errors["kind"] == kind].sort_values("n_articles", ascending=False)
+        for row in rows.head(show).itertuples():
+            parts = ", ".join(f"{name} x{n}" + (f" ({titles.get(name, '')[:60]})" if kind == "merged" and titles is not None else "")
+                              for name, n in row.parts)
+            label = f" ({titles.get(row.event_id, '')[:60]})" if kind == "split" and titles is not None else ""
+            print(f"    {kind} {row.event_id}{label}: {parts}")
+    shifted, n_dated = url_dates(articles)
+    result = compare_events(group_events(shifted, use_existing=False), gold)
+    print(f"  with publication dates from the addresses ({n_dated} articles): adjusted Rand index "
+          f"{result.ari:.3f}, merged {result.merged}, split {result.split}")
+
+
+def url_dates(articles: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The roundups with each article's publication date read from its address where it has
+    one (/2021/05/11/): AllSides dates every article of a story with the roundup's day, real
+    corpora do not. Shows how the day decay copes with real publication dates."""
+    found = articles["url"].astype(str).str.extract(r"/(20\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|[^\d])")
+    dated = found.notna().all(axis=1)
+    out = articles.copy()
+    out.loc[dated, "date"] = found[0] + "-" + found[1] + "-" + found[2]
+    return out, int(dated.sum())
+
+
+def read_direct(path: Path) -> pd.DataFrame:
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            date = item.get("date") or None
+            rows.append({"article_id": item["id"], "outlet": item["outlet"], "title": item.get("title") or "",
+                         "body": item.get("text") or "", "date": date,
+                         "date_precision": "day" if date else "unknown"})
+    return pd.DataFrame(rows)
+
+
+def scale(path: Path, *, reader: str) -> None:
+    start = time.perf_counter()
+    if reader == "direct":
+        articles = read_direct(path)
+    else:
+        articles = corpus_frame(load_corpus(path), exact_sentences=False)
+    read_seconds, read_peak = time.perf_counter() - start, peak_mb()
+    start, cpu = time.perf_counter(), time.process_time()
+    events = group_events(articles, use_existing=False)
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    sizes = events.groupby("event_id").size()
+    print(f"scale: {len(articles):,} articles read ({reader}) in {read_seconds:.1f} s, peak {read_peak:,.0f} MB")
+    print(f"  group_events: {seconds:.1f} s wall, {cpu:.1f} s CPU; peak memory of the process {peak_mb():,.0f} MB "
+          f"(+{peak_mb() - read_peak:,.0f} MB over reading)")
+    print(f"  {len(sizes):,} events; {int((sizes > 1).sum()):,} of 2+ articles holding "
+          f"{int(sizes[sizes > 1].sum()):,} articles; largest {int(sizes.max())}; "
+          f"undated articles: {int(articles['date'].isna().sum()):,}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--roundups", type=Path, help="allsides_roundups/articles.jsonl")
+    parser.add_argument("--articles", type=Path, help="allsides_articles/articles.jsonl.gz")
+    parser.add_argument("--reader", choices=("direct", "load"), default="direct",
+                        help="read the large corpus straight from JSON (default) or with framing.load")
+    parser.add_argument("--show", type=int, default=10, help="errors of each kind to list (default 10)")
+    args = parser.parse_args(argv)
+    if not args.roundups and not args.articles:
+        parser.error("give --roundups and/or --articles")
+    for path in (args.roundups, args.articles):
+        if path and not path.exists():
+            parser.error(f"{path} does not exist")
+    if args.roundups:
+        roundups(args.roundups, show=args.show)
+    if args.articles:
+        scale(args.articles, reader=args.reader)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
