@@ -16,6 +16,7 @@ Prints articles/s, MB/s of raw text, wall time, peak memory (``ru_maxrss``), the
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -48,22 +49,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-clean", action="store_true", help="load without cleaning")
     args = parser.parse_args(argv)
 
-    start = time.perf_counter()
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    wall, cpu = time.perf_counter(), time.process_time()
     corpus = load_corpus(args.data_path, clean=not args.no_clean)
-    load_seconds = time.perf_counter() - start
-    load_peak = peak_memory_mb()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     n = len(corpus)
     megabytes = sum(len(a.raw_text.encode("utf-8")) for a in corpus) / 1e6
-    print(f"load_corpus: {n} articles ({megabytes:.1f} MB of raw text) in {load_seconds:.1f} s wall: "
-          f"{n / load_seconds:,.0f} articles/s, {megabytes / load_seconds:.1f} MB/s; peak memory {load_peak:,.0f} MB")
+    print(f"load_corpus: {n} articles ({megabytes:.1f} MB of raw text) in {wall:.1f} s wall, {cpu:.1f} s CPU: "
+          f"{n / wall:,.0f} articles/s wall ({n / cpu:,.0f} per CPU second), {megabytes / wall:.1f} MB/s wall; "
+          f"peak memory {peak_memory_mb():,.0f} MB")
 
     if not args.no_frame:
-        start = time.perf_counter()
-        frame = corpus_frame(corpus)
-        frame_seconds = time.perf_counter() - start
-        print(f"corpus_frame: {len(frame)} rows in {frame_seconds:.1f} s wall ({n / frame_seconds:,.0f} articles/s, "
-              f"{frame['n_sentences'].sum():,} Punkt sentences, {frame['n_words'].sum():,} words); "
-              f"peak memory {peak_memory_mb():,.0f} MB")
+        for exact in (False, True):
+            wall, cpu = time.perf_counter(), time.process_time()
+            frame = corpus_frame(corpus, exact_sentences=exact)
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+            how = "Punkt" if exact else "estimated"
+            print(f"corpus_frame(exact_sentences={exact}): {len(frame)} rows in {wall:.1f} s wall, {cpu:.1f} s CPU "
+                  f"({frame['n_sentences'].sum():,} {how} sentences, {frame['n_words'].sum():,} words); "
+                  f"peak memory {peak_memory_mb():,.0f} MB")
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
     print("\nload report:")
     print("\n".join(report_lines(corpus.report)))

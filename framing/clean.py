@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import Callable, NamedTuple, Sequence
 
 from .furniture import (
-    SKIP_LINK, NAV_WORD, TAGS, SHARE, PROMO, AD, COMMENT_FORM, COMMENT_HEADING, COMMENT_HEADER,
+    SKIP_LINK, NAV_WORD, TAGS, SHARE, PROMO, AD, COMMENT_FORM, COMMENT_HEADING, COMMENT_REPLY, COMMENT_AUTHOR,
     COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
     SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, TEASER_END, BREADCRUMB_SEP,
     BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE,
@@ -140,33 +140,34 @@ def remove_breadcrumbs(page: Page) -> dict:
 
 def remove_comment_section(page: Page) -> dict:
     """Reader comments: from the first comment marker (a "Name" bullet followed by indented
-    text, "Name says:", "Reply", a time stamp, a "12 Comments" heading) to the end of the page,
-    when at least two markers follow, or one marker right after a heading or a removed prompt."""
+    text, "Name says:" followed by a time stamp, "Reply", a time stamp) to the end of the page,
+    when at least two markers follow, or one marker right after a heading ("12 Comments") or a
+    removed prompt. A comment heading with no marker after it goes alone."""
     markers = [i for i, _ in page.kept() if _is_comment_marker(page, i)]
     headings = [i for i, line in page.kept() if line.words <= 8 and COMMENT_HEADING.fullmatch(line.text)]
-    start = None
-    if headings:
-        start = headings[0]
-    if markers and (start is None or markers[0] < start):
-        before = page.next_content(markers[0], -1)
-        after_boundary = before is not None and page.reasons[before] is not None
-        if len(markers) >= 2 or after_boundary:
-            start = markers[0]
-    if start is None:
-        return {}
-    return {i: "comments" for i in range(start, len(page.lines)) if page.reasons[i] is None}
+    if not markers:
+        return dict.fromkeys(headings, "comments")
+    before = page.next_content(markers[0], -1)
+    boundary = before is not None and (page.reasons[before] is not None or before in headings)
+    if len(markers) < 2 and not boundary:
+        return dict.fromkeys(headings, "comments")
+    start = min([markers[0], *(h for h in headings if h < markers[0])])
+    found = {i: "comments" for i in range(start, len(page.lines)) if page.lines[i].text}
+    return {**dict.fromkeys(headings, "comments"), **found}
 
 
 def _is_comment_marker(page: Page, i: int) -> bool:
     line = page.lines[i]
-    if line.words <= 8 and (COMMENT_HEADER.fullmatch(line.text) or COMMENT_STAMP.fullmatch(line.text)):
+    if line.words <= 8 and (COMMENT_REPLY.fullmatch(line.text) or COMMENT_STAMP.fullmatch(line.text)):
         return True
-    if line.words > 4 or not BULLET_NAME.fullmatch(line.text) or line.text.endswith((".", "!", "?", ":")):
-        return False
     following = page.next_content(i)
     if following is None:
         return False
     nxt = page.lines[following]
+    if line.words <= 6 and COMMENT_AUTHOR.fullmatch(line.text):
+        return COMMENT_STAMP.fullmatch(nxt.text) is not None  # "Jane says:" then "March 3, 2019 at 5:12 pm"
+    if line.words > 4 or not BULLET_NAME.fullmatch(line.text) or line.text.endswith((".", "!", "?", ":")):
+        return False
     return nxt.indent > line.indent and not BULLET_NAME.fullmatch(nxt.text)
 
 
@@ -341,7 +342,7 @@ def clean_text(raw: str, *, title: str | None = None, rules: Sequence[Rule] = RU
     for rule in rules:
         found = rule(page)
         for i, reason in found.items():
-            if reasons[i] is None:
+            if reasons[i] is None or reason == "comments":  # a comment section takes in the furniture inside it
                 reasons[i] = reason
         if found:
             page = Page(lines, tuple(reasons), title)

@@ -43,7 +43,8 @@ COMMENT_FORM = whole_line(
 COMMENT_HEADING = whole_line(r"\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)", r"comments?(?: \(\d+\))?", r"reader comments",
                              r"join the (?:discussion|conversation)", r"show comments", r"view comments", r"sort by(?: best| newest| oldest)?",
                              r"responses")
-COMMENT_HEADER = re.compile(r"(?:[\w .'\-]{1,40}\s+(?:says|said|wrote)\s*:|reply|log in to reply|reply\s*↓|↓\s*reply)\s*", re.IGNORECASE)
+COMMENT_REPLY = re.compile(r"(?:reply|log in to reply|reply\s*↓|↓\s*reply|reply to this comment)\s*", re.IGNORECASE)
+COMMENT_AUTHOR = re.compile(r"[\w .'\-]{1,40}\s+says\s*:?\s*", re.IGNORECASE)
 COMMENT_STAMP = re.compile(r"(?:\w+ \d{1,2},? \d{4}|\d{1,2} \w+,? \d{4}|\d{4}-\d{2}-\d{2}) (?:at|@) \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 BULLET_NAME = re.compile(r"[•·▪◦●*\-–]\s*\S.{0,38}")
 
@@ -51,7 +52,7 @@ AMOUNT = r"(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:[$€£¥₹]|usd|eur|gbp
 LONE_AMOUNT = re.compile(r"(?:(?:raised|goal|target|of|total)[:\s]*)?" + AMOUNT + r"(?:\s*(?:raised|goal|/\s*" + AMOUNT + r"))?", re.IGNORECASE)
 PRICE = re.compile(r"\b(?:only|just|from|for)?\s*" + AMOUNT + r"\s*(?:/|per|a|an|each|every)\s*(?:year|yr|month|mo|week|day|issue)\b", re.IGNORECASE)
 DONATION = re.compile(
-    r"^donate\b|\bdonate (?:now|today|here|to us|to our)\b|\bmake a (?:donation|contribution)|\byour (?:donation|contribution|support) (?:helps|keeps|makes|today)"
+    r"^donate[.!]?$|\bdonate (?:now|today|here|to us|to our)\b|\bmake a (?:donation|contribution)|\byour (?:donation|contribution|support) (?:helps|keeps|makes|today)"
     r"|(?:one-time|monthly|recurring) (?:donation|gift)|tax[- ]deductible|consider (?:helping|supporting|donating to) us"
     r"|help us (?:keep|continue|grow|fund|stay|remain)|support (?:us|our (?:work|journalism|reporting|mission|site))\b"
     r"|support (?:independent|quality) (?:journalism|media|news)|become a (?:patron|supporter|sustaining member)"
@@ -73,6 +74,7 @@ SUBSCRIPTION = re.compile(
     r"|\balready (?:a )?(?:subscriber|member|have an account)|\bbecome a (?:subscriber|member|premium member)"
     r"|\bsubscribers? (?:only|get|can|enjoy)|\bunlimited (?:digital )?access|\bfree trial\b|\bpremium (?:content|members?|subscription)"
     r"|\bto continue reading\b|\blog in to (?:read|continue)|^join our (?:community|mailing list|newsletter)"
+    r"|\bjoin our (?:facebook|twitter|telegram|whatsapp|reddit|discord|online|linkedin) (?:community|group|page|channel)"
     r"|\bcancel (?:at )?any ?time\b|\bsubscription (?:plans?|options?)\b|\b(?:in|to|into) your inbox\b", re.IGNORECASE)
 RELATED_HEADING = whole_line(
     r"check (?:also|this out)", r"see also", r"also see", r"also read", r"read (?:more|also|next)", r"more", r"watch", r"listen",

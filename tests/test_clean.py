@@ -223,8 +223,8 @@ def test_furniture_cases(text_in, expected, reason):
     "  • Jane D\n\n    I disagree with this article.\n\n  • Bob\n\n    Fake news as usual.\n",
     # "Name says:" with time stamps and reply links
     "Mark says:\nMarch 3, 2019 at 5:12 pm\nThis is the best analysis so far.\nReply\nAnna says:\nMarch 4, 2019 at 9:01 am\nNo, it is not.\nReply\n",
-    # a heading with a count
-    "12 Comments\n\nGreat piece, thank you.\nTotally one-sided.\n",
+    # a heading with a count, then names, relative times and reply links (Disqus style)
+    "12 Comments\n\nSort by Best\n\nJaneD\n2 years ago\nGreat piece, thank you.\nReply\nMarkus\n2 years ago\nTotally one-sided.\nReply\n",
 ])
 def test_comment_sections_are_removed_whole(comments):
     cleaned = clean_text(f"{REPORT}\n\n{REPORT2}\n\n{comments}")
@@ -241,12 +241,19 @@ def test_comment_sections_are_removed_whole(comments):
     "Menu prices rose 4% in May.",
     "Related parties were named in the filing.",
     "“Read more books,” the minister told pupils.",
+    # advice in a report's list is not a donation prompt
+    "How to help:\nDonate blood\nDonate to organizations that support local journalists",
     # a headline followed by a different line
     "Talks resume\n\nTalks resume after three weeks of silence, the ministry said on Monday.",
     # a bulleted list in a report is not a comment section
     "The plan has three parts:\n- a ceasefire from Monday;\n- the exchange of prisoners;\n- elections within a year.",
     # two different quotes
     "“We will stay,” he said. “We will not stay,” she replied.",
+    # attributions introducing quotes are not comment authors
+    "The BBC says:\n\n\"The demonstrations have spread to other areas.\"\n\nAnthony says: \"Police tried to clear the district.\"",
+    "What the President said:\n\n\"Congress should vote.\"\n\nIts prospects:\n\nThe vote is unlikely this year.",
+    # a date and time in a report, and a line that merely starts with a comment word
+    "The vote was held on March 3, 2019 at 5:12 pm, the clerk said.\nComments from the minister followed on Tuesday.",
 ])
 def test_report_text_is_kept(text):
     cleaned = clean_text(text)
@@ -282,3 +289,17 @@ def test_split_lines_offsets():
     raw = "a\r\n  b\n\nc"
     lines = split_lines(raw)
     assert [(raw[l.start:l.end].strip(), l.indent) for l in lines] == [("a", 0), ("b", 2), ("", 0), ("c", 0)]
+
+
+def test_comment_heading_without_comments_goes_alone():
+    text = f"{REPORT}\n\nJoin the discussion\n\n{REPORT2}"
+    cleaned = clean_text(text)
+    assert cleaned.body == f"{REPORT}\n\n{REPORT2}"
+    assert [seg.reason for seg in cleaned.removed] == ["comments"]
+
+
+def test_social_community_prompt_is_removed_with_its_heading():
+    text = (f"{REPORT}\n\nJoin the conversation\n\nAre you interested in more discussions around this policy? "
+            f"Join our Facebook community for conversation and updates.")
+    cleaned = clean_text(text)
+    assert cleaned.body == REPORT
