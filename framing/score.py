@@ -19,6 +19,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from threadpoolctl import threadpool_limits
 
 from .errors import SettingsError
 
@@ -170,6 +171,14 @@ def _grouped_ratio(num: sparse.csr_matrix, den, groups: _Groups, boot: Bootstrap
         point = num_sum / den_sum
     low = np.full(point.shape, np.nan)
     high = low.copy()
+    with threadpool_limits(1, user_api="blas"):  # many small products: threads only add waiting
+        _group_intervals(num, den, groups, boot, point, low, high)
+    return num_sum, np.broadcast_to(den_sum, point.shape), point, low, high
+
+
+def _group_intervals(num, den, groups: _Groups, boot: Bootstrap, point, low, high) -> None:
+    """Fill ``low``/``high`` group by group, bootstrapping only the columns the group uses."""
+    shared = not sparse.issparse(den)
     for g, size in enumerate(groups.sizes):
         if size < 2:
             continue
@@ -183,7 +192,6 @@ def _grouped_ratio(num: sparse.csr_matrix, den, groups: _Groups, boot: Bootstrap
         if active.size:
             _, low[g, active], high[g, active] = bootstrap_ratio(
                 part, d, n_boot=boot.n_boot, seed=boot.seed, level=boot.level, key=groups.key(g))
-    return num_sum, np.broadcast_to(den_sum, point.shape), point, low, high
 
 
 def _active(num_rows: sparse.csr_matrix, den_rows):

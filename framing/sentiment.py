@@ -92,10 +92,13 @@ def _compound(text: str, vader: _Vader) -> float:
     if not vader.emoji_chars.isdisjoint(text):
         text = _replace_emojis(text, vader.emojis)
     text = text.strip()
-    words = [s if len(s := t.strip(_PUNCT)) > 2 else t for t in text.split()]
-    low = [w.lower() for w in words]
+    # vaderSentiment strips punctuation off each word, then lowercases; stripping touches no
+    # cased character, so lowercasing the text first gives the same words, and capitals can
+    # be tested on the unstripped tokens
+    low = [s if len(s := t.strip(_PUNCT)) > 2 else t for t in text.lower().split()]
     if vader.valenced.isdisjoint(low):
         return 0.0
+    words = text.split()
     n = len(words)
     valences: dict[int, float] = {}
     for i, word in enumerate(low):
@@ -114,14 +117,22 @@ def _compound(text: str, vader: _Vader) -> float:
     return round(_normalize(_amplify(total, text)), 4)
 
 
+def _strip_word(token: str) -> str:
+    """vaderSentiment's ``_strip_punc_if_word``: punctuation off both ends, unless that leaves
+    two characters or fewer (an emoticon such as ":)")."""
+    stripped = token.strip(_PUNCT)
+    return stripped if len(stripped) > 2 else token
+
+
 def _cap_differential(words: list[str]) -> bool:
     """Some but not all words are in capitals (vaderSentiment's ``allcap_differential``)."""
     return 0 < sum(1 for w in words if not w.isupper()) < len(words)
 
 
 def _valence(i: int, words: list[str], low: list[str], lexicon: dict) -> float:
-    """vaderSentiment's ``sentiment_valence`` for the lexicon word at position ``i``; the
-    capitals test (costly) is made only when a word that matters is in capitals."""
+    """vaderSentiment's ``sentiment_valence`` for the lexicon word at position ``i``
+    (``words``: the unstripped tokens; ``low``: stripped and lowercased); the capitals test
+    (costly) is made only when a word that matters is in capitals."""
     word = low[i]
     valence = lexicon[word]
     if word == "no" and i != len(low) - 1 and low[i + 1] in lexicon:
@@ -136,7 +147,7 @@ def _valence(i: int, words: list[str], low: list[str], lexicon: dict) -> float:
         if j < 0 or low[j] in lexicon:
             continue
         cap_diff = words[j].isupper() and _cap_differential(words)
-        s = _vs.scalar_inc_dec(words[j], valence, cap_diff)
+        s = _vs.scalar_inc_dec(_strip_word(words[j]), valence, cap_diff)
         if start_i == 1 and s != 0:
             s = s * 0.95
         if start_i == 2 and s != 0:

@@ -1,0 +1,101 @@
+"""Benchmark: the full ``framing score`` pipeline against sklearn's CountVectorizer.
+
+    python bench/bench_score.py DATA_PATH [--limit N] [--workers N] [--boot N]
+
+DATA_PATH is any corpus ``framing.load.load_corpus`` reads (e.g.
+../shared/data/allsides_articles/articles.jsonl.gz). Times each stage: analysis (sentences,
+hits with context), frame rates and axis balance split by voice, target rates, label shares,
+VADER on the sentences naming an actor, actor sentiment; then, in the same run,
+``CountVectorizer().fit_transform`` on the same article bodies. Prints the times, their ratio
+(target: the pipeline within 3x CountVectorizer) and the peak resident memory (target < 2 GB).
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from contextlib import contextmanager
+
+from framing import score
+from framing.analysis import analyze
+from framing.load import load_corpus
+from framing.records import Corpus
+from framing.sentiment import sentence_sentiment
+
+TIMES: dict[str, float] = {}
+
+
+@contextmanager
+def stage(name: str):
+    start = time.perf_counter()
+    yield
+    TIMES[name] = time.perf_counter() - start
+    print(f"  {name:<28} {TIMES[name]:8.1f} s", flush=True)
+
+
+def peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def run_pipeline(corpus: Corpus, *, workers: int, n_boot: int) -> dict:
+    common = {"n_boot": n_boot, "seed": 0}
+    with stage("analyze"):
+        analysis = analyze(corpus, workers=workers)
+    hits, articles, lexicons = analysis.hits, analysis.articles, analysis.lexicons
+    out = {"hits": len(hits), "sentences": len(analysis.sentences)}
+    with stage("frame rates (each voice)"):
+        out["rates"] = score.frame_rates(hits, articles, lexicons=lexicons, voice="each", **common)
+    with stage("axis balance (each voice)"):
+        out["balance"] = score.axis_balance(hits, articles, lexicons=lexicons, voice="each", **common)
+    with stage("target rates"):
+        out["targets"] = score.target_rates(hits, articles, lexicons=lexicons, **common)
+    with stage("label shares"):
+        out["shares"] = score.label_shares(hits, articles, lexicons=lexicons, **common)
+    with stage("VADER (actor sentences)"):
+        mentions = hits.loc[hits["kind"] == "actor", ["article_id", "sentence_id"]]
+        scores = sentence_sentiment(analysis.sentences, mentions)
+    out["scored_sentences"] = len(scores)
+    with stage("actor sentiment"):
+        out["sentiment"] = score.actor_sentiment(analysis.sentences, hits, articles, lexicons=lexicons,
+                                                 sentence_scores=scores, **common)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_path")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N articles (default: all)")
+    parser.add_argument("--workers", type=int, default=1, help="processes for the analysis (default 1)")
+    parser.add_argument("--boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
+    args = parser.parse_args(argv)
+
+    print(f"bench_score: {args.data_path}", flush=True)
+    with stage("load (not compared)"):
+        corpus = load_corpus(args.data_path)
+    if args.limit:
+        corpus = Corpus(corpus.articles[:args.limit], corpus.report, corpus.path)
+    texts = [a.body for a in corpus.articles]
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    outlets = len({a.outlet for a in corpus.articles})
+    print(f"  {len(texts):,} articles, {outlets:,} outlets, {megabytes:.1f} MB of body text", flush=True)
+
+    out = run_pipeline(corpus, workers=args.workers, n_boot=args.boot)
+    print(f"  {out['sentences']:,} sentences, {out['hits']:,} hits, {out['scored_sentences']:,} sentences "
+          f"scored by VADER; rates table {len(out['rates']):,} rows", flush=True)
+    pipeline = sum(t for name, t in TIMES.items() if not name.startswith("load"))
+
+    from sklearn.feature_extraction.text import CountVectorizer
+    with stage("CountVectorizer"):
+        CountVectorizer().fit_transform(texts)
+    ratio = pipeline / TIMES["CountVectorizer"]
+    print(f"framing score pipeline: {pipeline:.1f} s; CountVectorizer: {TIMES['CountVectorizer']:.1f} s; "
+          f"ratio {ratio:.2f}x (target <= 3x)")
+    own, children = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
+    print(f"peak memory: {own:,.0f} MB (this process)" + (f", {children:,.0f} MB (largest worker)" if args.workers > 1 else "")
+          + " (target < 2,048 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
