@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.events import compare_events, group_events
+from framing.event_compare import compare_events
+from framing.events import group_events
 from framing.load import corpus_frame, load_corpus
 
 

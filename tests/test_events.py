@@ -4,10 +4,8 @@ import pytest
 
 from framing import events
 from framing.errors import CorpusError, SettingsError
-from framing.events import (
-    average_linkage, compare_events, date_interval, event_coverage, group_events, shared_events,
-    with_events,
-)
+from framing.event_compare import compare_events, event_coverage, shared_events
+from framing.events import average_linkage, date_interval, group_events, with_events
 from framing.load import corpus_frame
 
 QUAKE_A = ("Earthquake of magnitude 6.1 shakes Kalamata",
@@ -191,6 +189,15 @@ def test_compare_events_by_hand():
     assert result.errors.to_dict("records") == [
         {"kind": "merged", "event_id": "E1", "parts": (("X", 1), ("Y", 1)), "n_articles": 2}]
     assert compare_events(reference, auto).split == 1
+
+
+def test_old_import_path_still_works():
+    # dashboard/ and older callers import these from framing.events
+    from framing.events import EventComparison, compare_events as old_compare, event_coverage as old_coverage
+    assert old_compare is compare_events and old_coverage is event_coverage
+    assert EventComparison.__module__ == "framing.event_compare"
+    with pytest.raises(ImportError):
+        from framing.events import no_such_name  # noqa: F401
 
 
 def test_compare_events_identical_and_unlabelled():

@@ -75,7 +75,7 @@ def _articles_with_events(args: argparse.Namespace):
 
 
 def run_events(args: argparse.Namespace) -> int:
-    from ..events import event_coverage, shared_events
+    from ..event_compare import event_coverage, shared_events
     _, articles, events = _articles_with_events(args)
     table = events.merge(articles[["article_id", "outlet", "date", "title"]], on="article_id")
     table = table[table["event_size"] >= args.min_size]
