@@ -1,18 +1,21 @@
 """Context of each lexicon hit: whose words (voice, speaker), negated or hedged, and whom about.
 
 Heuristic rules on surface cues, no parser; every rule, its examples and its known failures
-are in ``docs/context-rules.md``. Work is done once per body (quote regions, a linear scan)
-and once per sentence that holds a hit (cue words with one Aho-Corasick pass, clause
-boundaries, attributions); each hit then costs a few bisections.
+are in ``docs/context-rules.md``. Each body is scanned once: quote marks, clause punctuation,
+and every cue word in one Aho-Corasick pass. Attributions (speech verbs and their speakers)
+are worked out only for sentences that hold a hit and a speech verb, and each hit then costs
+a few bisections and some string work on a few words around it.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, Sequence
 
 import ahocorasick
+import numpy as np
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,9 @@ class Context:
     target: str | None    # the actor the term is about, None when unclear (never a guess)
 
 
-# Cue kinds (bit flags: one word may be several, "claimed" is both speech and a hedge).
+# Cue kinds, as bit flags: one word may be several ("claimed" is a speech verb and a hedge).
 NEG, NEG_VERB, HEDGE, HEDGE_AFTER, SPEECH, WEAK_SPEECH, ACCORDING, CALL, BOUND, THAT, \
-    SUFFIX = (1 << i for i in range(11))
-DISTANCE = 1 << 11  # set on CALL cues preceded by "what": what it calls, what media called
+    SUFFIX, DISTANCE = (1 << i for i in range(12))
 
 _VOCABULARY = {
     NEG: "not|no|never|cannot|neither|nor|nobody|none|nothing|nowhere|without|hardly|"
@@ -36,12 +38,13 @@ _VOCABULARY = {
     NEG_VERB: "denied|denies|deny|denying|rejected|rejects|reject|rejecting|refused|refuses|"
               "refuse|refusing|ruled out|rules out|dismissed|dismisses",
     HEDGE | DISTANCE: "so-called|so called",
-    HEDGE: "alleged|likely|unlikely|possibly|probably|perhaps|maybe|may|"
-           "might|could|purported|seems|seem|seemed|appears|appear|appeared|claimed|claims|"
-           "claim|claiming|potentially|rumored|rumoured|suspected",
+    HEDGE: "alleged|likely|unlikely|possibly|probably|perhaps|maybe|may|might|could|purported|"
+           "seems|seem|seemed|appears|appear|appeared|claims|claim|potentially|rumored|"
+           "rumoured|suspected",
     HEDGE | HEDGE_AFTER: "allegedly|reportedly|apparently|supposedly|purportedly|seemingly|"
                          "presumably|ostensibly",
-    SPEECH: "said|says|say|saying|claimed|claiming|told|tell|tells|telling|stated|stating|stressed|stresses|"
+    HEDGE | SPEECH: "claimed|claiming",
+    SPEECH: "said|says|say|saying|told|tell|tells|telling|stated|stating|stressed|stresses|"
             "stressing|added|adds|adding|declared|declares|declaring|announced|announces|"
             "announcing|warned|warns|accused|accuses|accusing|insisted|insists|insisting|argued|"
             "argues|arguing|noted|noting|explained|explains|asserted|asserts|urged|urges|urging|"
@@ -58,20 +61,37 @@ _VOCABULARY = {
            "unless|whether|where",
     THAT: "that",
 }
-_NEG_NOT_NEGATION = re.compile(r"\s+(?:only|just|merely|least|doubt|less|matter|sooner)\b")
+_NAMING_VERBS = {"described", "describes", "branded", "labelled", "labeled", "dubbed", "termed"}
+_NOT_NEGATION = re.compile(r"\s+(?:only|just|merely|least|doubt|less|matter|sooner)\b", re.I)
 _CALL_ON = re.compile(r"\s+(?:on|for|upon)\b")
-_WHAT_BEFORE = re.compile(r"\bwhat((?:\s+[\w’'-]+){1,3})\s*$")
-_PUNCT = re.compile(r"[,;:()\[\]!?—–…]|\s-{1,2}\s")
-_QUOTE_MARK = re.compile(r"[“”„«»\"‘‚'’]")
-_WORD = re.compile(r"(?u)[^\W_]+(?:['’\-.][^\W_]+)*")
-_TOKEN = re.compile(r"(?u)[^\W_]+(?:['’\-.][^\W_]+)*(?:\.(?=\s+[A-Z]))?|[^\w\s]")
+_WHAT_BEFORE = re.compile(r"\bwhat((?:\s+[\w’'-]+){1,3})\s*$", re.I)
+_FORWARD_MARK = re.compile(r"[:“\"]|that\b")
+_NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
+#: Every character's class: a clause boundary, a quote mark, or nothing (0).
+_BOUNDARY, _QUOTE = 1, 2
+_CHARACTER_CLASS = np.zeros(0x110000, dtype=np.uint8)
+_CHARACTER_CLASS[[ord(c) for c in ",;:()[]!?—–…"]] = _BOUNDARY
+_CHARACTER_CLASS[[ord(c) for c in "“”„«»\"‘‚'"]] = _QUOTE
+_MARKS = re.compile(r"[“”„«»\"‘‚']")
+#: What may stand before a word (a space, a quote, a bracket, a dash): cue words are looked for
+#: after one of these, so that "no" in "know" is never even reported by the automaton.
+_BEFORE_WORD = (" ", "\n", "\t", "\xa0", "“", '"', "(", "[", "‘", "'", "—", "–", "/")
+#: A straight single quote opens only after one of these (‘ opens anywhere; ’ never opens: as
+#: an opener it is a typo, and it is mostly an apostrophe).
+_BEFORE_SINGLE_OPENER = " \n\t\xa0([“\""
+_AFTER_WORD = (" ", "\n", "\t", "\xa0", ",", ".", ";", ":", "!", "?", "”", '"', "’", "'", ")", "]",
+               "…", "—", "–", "/")
+_SINGLE = re.compile(r"['’]")
+_TOKEN = re.compile(r"\w+(?:['’\-.]\w+)*(?:\.(?=\s+[A-Z]))?|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s?(?![^\W_])")
 _COORDINATED = re.compile(r"\s*(?:,|-|–|/|,?\s*(?:and|or|&))\s*(?:the\s+)?", re.IGNORECASE)
 _SCOPE_END = re.compile(r";|\s[—–-]{1,2}\s|,\s+(?:a|an|which|while|whereas|but|although|though|"
                         r"however|despite|even though)\b|,\s+and\b(?!\s+that\b)")
+_STRIP = "“”\"‘’'()[]{},.;:!?—–…«»/"
 
-_OPEN_DOUBLE, _CLOSE_DOUBLE, _SINGLE_QUOTES = "“„«", "”»", "'’"
+_OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
 _CLOSE_QUOTES = {"”", '"', "’", "'", "»"}
+_DASHES = (",", "–", "—", "-")
 _CLAUSE_WORDS = set(_VOCABULARY[BOUND].split("|")) | {"that"}
 _INVERTIBLE = {"said", "says", "added", "adds", "noted", "notes", "explained", "stressed",
                "declared", "wrote", "tweeted", "replied", "insisted", "argued", "recalled",
@@ -89,21 +109,19 @@ _CONJUNCTIONS = {"and", "or", "that", "which", "who", "while", "but", "whereas",
                  "though", "because", "if", "when", "as", "both", "either", "neither", "nor",
                  "then", "also", "so", "whether", "once"}
 _LOCATIVE = {"in", "inside", "within", "throughout", "across", "near", "at", "into", "around"}
-_FUNCTION = _PREPOSITIONS | {
-    "the", "a", "an", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "has",
-    "have", "had", "will", "would", "can", "could", "may", "might", "must", "should", "shall",
-    "do", "does", "did", "to", "that", "which", "who", "whom", "whose", "this", "these", "those",
-    "it", "its", "their", "his", "her", "our", "not", "no", "as", "than", "so", "if", "when",
-    "while", "what", "also", "said", "says", "say"}
+_FUNCTION = _PREPOSITIONS | _DETERMINERS | {
+    "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does",
+    "did", "to", "that", "which", "who", "whom", "whose", "it", "not", "no", "as", "so", "if",
+    "when", "while", "what", "also", "said", "says", "say"}
 _SKIP_BEFORE_VERB = {"also", "later", "earlier", "previously", "recently", "again", "then",
                      "already", "repeatedly", "once", "further", "himself", "herself", "itself",
                      "themselves", "publicly", "privately", "openly", "separately",
                      "subsequently", "has", "have", "had", "will", "would", "reportedly",
                      "allegedly", "is", "are", "was", "were", "been", "being", "did", "does",
-                     "once", "has", "repeatedly", "explicitly", "reportedly", "clearly"}
+                     "explicitly", "clearly"}
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-_PERSONAL = {"he", "she"}
 _CONNECTORS = {"of", "al", "bin", "ibn", "de", "la", "van", "von", "du", "abu", "el", "and"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "monday", "tuesday", "wednesday",
@@ -111,12 +129,33 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
 _ADJECTIVAL_ENDINGS = ("ian", "ean", "ese", "ish", "i", "ic")
 
 
+@lru_cache(maxsize=None)
+def _destinations(kind: int) -> tuple[int, ...]:
+    """Which of the body's cue lists (negation, hedge, speech, boundary, "that") take a cue."""
+    return tuple(i for i, flags in enumerate((NEG | NEG_VERB, HEDGE, SPEECH | WEAK_SPEECH |
+                                              ACCORDING, BOUND, THAT)) if kind & flags)
+
+
 def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+    """Every cue word between a possible word start (``_BEFORE_WORD``; none for suffixes such
+    as "n't") and a possible word end (``_AFTER_WORD``), so that the automaton reports whole
+    words only; lower case and (except verbs and "may", to spare "Said" and "May")
+    capitalised. Values: (length of the word, kind flags, needs a look at its neighbours,
+    destination lists)."""
+    kinds: dict[str, int] = {}
     for kind, words in _VOCABULARY.items():
         for word in words.split("|"):
-            old = automaton.get(word, (0, 0))[1]
-            automaton.add_word(word, (len(word), old | kind))
+            forms = {word} if kind & (SPEECH | WEAK_SPEECH | CALL) or word == "may" \
+                else {word, word[0].upper() + word[1:]}
+            for form in forms:
+                kinds[form] = kinds.get(form, 0) | kind
+    automaton = ahocorasick.Automaton()
+    for form, kind in kinds.items():
+        refine = bool(kind & (NEG | CALL) or form in _NAMING_VERBS)
+        value = (len(form), kind, refine, _destinations(kind))
+        for before in [""] if kind & SUFFIX else _BEFORE_WORD:
+            for after in _AFTER_WORD:
+                automaton.add_word(before + form + after, value)
     automaton.make_automaton()
     return automaton
 
@@ -127,28 +166,20 @@ _CUES = _automaton()
 class _Attribution(NamedTuple):
     scope_start: int
     scope_end: int
-    cue: int          # where the speech verb or "according to" stands
+    cue: int              # where the speech verb or "according to" stands
     speaker: str | None
-    named: bool       # the speaker is a proper-noun chain (usable to resolve "he"/"she")
+    named: bool           # a proper-noun chain that is not an actor alias: may resolve "he"
     according: bool = False
 
 
 class _Region(NamedTuple):
-    open: int         # position of the opening mark
-    close: int        # position after the closing mark (or the cap, when unclosed)
+    open: int             # position of the opening mark
+    close: int            # position after the closing mark (or the cap, when unclosed)
     closed: bool
 
 
-class _Sentence(NamedTuple):
-    start: int
-    end: int
-    cue_starts: list[int]
-    cues: list[tuple[int, int, int]]   # (start, end, kind flags), by start
-    b1_starts: list[int]               # clause boundaries for negation and hedges
-    b1_ends: list[int]
-    b2_starts: list[int]               # the same plus "that", for targets
-    b2_ends: list[int]
-    attributions: list[_Attribution]
+class _NeedMore(Exception):
+    """The speaker search ran off the start of its window: retry with a wider one."""
 
 
 def body_context(body: str, sentence_spans: Sequence[tuple[int, int]],
@@ -159,22 +190,31 @@ def body_context(body: str, sentence_spans: Sequence[tuple[int, int]],
     are ``(start, end, actor_name)`` of every actor alias found in the body."""
     if not hit_spans:
         return []
-    state = _Body(body, sentence_spans, actor_mentions)
-    done: dict[tuple[int, int], Context] = {}   # one span is often a hit of several frames
-    out = []
-    for start, end in hit_spans:
-        key = (start, end)
-        if key not in done:
-            done[key] = state.context(start, end)
-        out.append(done[key])
-    return out
+    spans = list(dict.fromkeys(map(tuple, hit_spans)))    # one span is often a hit of several
+    found = dict(zip(spans, _Body(body, sentence_spans, actor_mentions).contexts(spans)))
+    return [found[tuple(span)] for span in hit_spans]
 
 
-def _quote_regions(body: str, spans: Sequence[tuple[int, int]]) -> tuple[list[_Region], list[_Region]]:
+def _words(text: str) -> list[str]:
+    """The words of a short stretch of text, punctuation stripped."""
+    return [w for w in (t.strip(_STRIP) for t in text.split()) if w]
+
+
+def _more_words_than(text: str, n: int) -> bool:
+    pieces = text.split(None, n + 1)        # stops splitting after n + 1 pieces
+    return len(pieces) > n + 1 or sum(1 for p in pieces if p.strip(_STRIP)) > n
+
+
+def _quote_regions(body: str, spans: Sequence[tuple[int, int]], marks: list[int] | None = None
+                   ) -> tuple[list[_Region], list[_Region]]:
     """Double- and single-quoted regions of ``body`` in one left-to-right scan. A region never
-    crosses a line break (a paragraph); an unclosed double quote ends at its paragraph's end or
-    two sentences after its opener's, whichever is first; an unclosed single quote is dropped
-    (most lone single marks are apostrophes: "the jihadists’ last territory")."""
+    crosses a line break (a paragraph). An unclosed double quote ends at its paragraph's end
+    or two sentences after its opener's, whichever is first. A single quote opens only before
+    a letter after a space, bracket or dash ("'tripartite'", not "Iran’s") and counts only if
+    it closes in its paragraph (most lone single marks are apostrophes: "jihadists’ land").
+    ``marks``: the positions of every character of ``_MARKS``, when the caller has them."""
+    if marks is None:
+        marks = [m.start() for m in _MARKS.finditer(body)]
     starts, ends = [s for s, _ in spans], [e for _, e in spans]
     n = len(body)
 
@@ -188,36 +228,47 @@ def _quote_regions(body: str, spans: Sequence[tuple[int, int]]) -> tuple[list[_R
 
     doubles: list[_Region] = []
     singles: list[_Region] = []
-    d_open = s_open = None
-    for mark in _QUOTE_MARK.finditer(body):
-        p, c = mark.start(), mark.group()
-        prev = body[p - 1] if p else " "
+    d_open, single_done = None, -1
+    for p in marks:
+        c = body[p]
+        if c == "'" and p and body[p - 1] not in _BEFORE_SINGLE_OPENER:
+            continue                            # an apostrophe: it's, Iraq's, officials'
         nxt = body[p + 1] if p + 1 < n else " "
-        if c in _SINGLE_QUOTES and prev.isalnum() and nxt.isalnum():
-            continue                            # an apostrophe: Iran’s, it's
+        if c in "'‘‚":
+            if p >= single_done and (nxt.isalpha() or nxt in "“\""):
+                close = _single_close(body, p)
+                if close:
+                    singles.append(_Region(p, close, True))
+                    single_done = close
+            continue
         if d_open is not None and body.find("\n", d_open, p) != -1:
             doubles.append(unclosed(d_open, p))
             d_open = None
-        if s_open is not None and body.find("\n", s_open, p) != -1:
-            s_open = None
+        prev = body[p - 1] if p else " "
         if c in _OPEN_DOUBLE:
             if d_open is not None:
                 doubles.append(unclosed(d_open, p))
             d_open = p
-        elif c in _CLOSE_DOUBLE or c == '"':
-            if d_open is not None:
-                doubles.append(_Region(d_open, p + 1, True))
-                d_open = None
-            elif (c == '"' or prev.isspace()) and not nxt.isspace():
-                d_open = p                      # a straight opener, or ” misused as one
-        elif c in _SINGLE_QUOTES and s_open is not None and not prev.isspace():
-            singles.append(_Region(s_open, p + 1, True))
-            s_open = None
-        elif s_open is None and not prev.isalnum() and (nxt.isalpha() or nxt in "“\""):
-            s_open = p                          # ‘ ‚ ' ’ before a word
+        elif d_open is not None:               # ” » or a straight " closes
+            doubles.append(_Region(d_open, p + 1, True))
+            d_open = None
+        elif (c == '"' or prev.isspace()) and not nxt.isspace():
+            d_open = p                          # a straight opener, or ” misused as one
     if d_open is not None:
         doubles.append(unclosed(d_open, n))
     return doubles, singles
+
+
+def _single_close(body: str, p: int) -> int | None:
+    """Position after the mark closing the single quote opened at ``p``, in its paragraph."""
+    limit = body.find("\n", p)
+    limit = len(body) if limit == -1 else limit
+    for mark in _SINGLE.finditer(body, p + 1, min(limit, p + 1000)):
+        q = mark.start()
+        prev, nxt = body[q - 1], body[q + 1] if q + 1 < len(body) else " "
+        if not prev.isspace() and not (prev.isalnum() and nxt.isalnum()):
+            return q + 1
+    return None
 
 
 def _is_capitalized(word: str) -> bool:
@@ -249,41 +300,250 @@ def _covering(attributions: Sequence[_Attribution], pos: int, *, cue_after: bool
     return best
 
 
+def _bisect_items(items: list, starts: list[int], lo: int, hi: int) -> list:
+    return items[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+_LOW, _HIGH = -(1 << 62), 1 << 62
+
+
+def _cue_end(cue: tuple[int, int, int]) -> int:
+    return cue[1]
+
+
+def _boundaries(punct: np.ndarray, words: list[tuple[int, int, int]]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends of clause boundaries (one-character punctuation and cue words), sorted
+    and between sentinels; boundaries never overlap, so both orders agree."""
+    starts = np.array([c[0] for c in words], dtype=np.int64)
+    ends = np.array([c[1] for c in words], dtype=np.int64)
+    edges = np.array([_LOW, _HIGH], dtype=np.int64)
+    return (np.sort(np.concatenate((edges, punct, starts))),
+            np.sort(np.concatenate((edges, punct + 1, ends))))
+
+
+def _arrays(rows: list[tuple], *columns: tuple[int, int, int]) -> tuple[np.ndarray, ...]:
+    """For each (index, low, high): that column of ``rows`` as an array between two
+    sentinels, so that ``array[searchsorted(array, x) - 1]`` and ``array[searchsorted(array,
+    x)]`` never fall off the ends; the sentinels are chosen to fail every test on them."""
+    return tuple(np.array([low] + [row[i] for row in rows] + [high], dtype=np.int64)
+                 for i, low, high in columns)
+
+
+def _word_at(body: str, pos: int, end: int) -> str:
+    """The first token at or after ``pos`` (before ``end``), "" when there is none."""
+    found = _NEXT_TOKEN.match(body, pos, end)
+    return found.group(1) if found else ""
+
+
+def _token_start(body: str, start: int, tokens: list[str], index: int) -> int:
+    """Where ``tokens[index]`` (tokens found from ``start``) stands in ``body``."""
+    pos = start
+    for token in tokens[:index]:
+        pos = body.find(token, pos) + len(token)
+    return body.find(tokens[index], pos)
+
+
+def _chain_before(words: list[str], i: int) -> tuple[int | None, bool]:
+    """Start of the proper-noun chain ending at ``words[i]`` ("Secretary of State Rex
+    Tillerson"), else of a short noun phrase with a capital ("Syrian pro-government experts");
+    None for "local sources". The flag says whether it is a proper-noun chain."""
+    if _is_name_word(words[i]):
+        j = i
+        while j > 0 and i - j < 8:
+            if _is_name_word(words[j - 1]):
+                j -= 1
+            elif words[j - 1].lower() in _CONNECTORS and j > 1 and _is_name_word(words[j - 2]):
+                j -= 2
+            else:
+                break
+        return j, True
+    if _is_content_word(words[i]):
+        j = i
+        while j > 0 and i - j < 3:
+            if _is_content_word(words[j - 1]):
+                j -= 1
+            elif words[j - 1].lower() == "and" and j > 1 and _is_name_word(words[j - 2]):
+                j -= 2
+            else:
+                break
+        if any(_is_capitalized(w) for w in words[j:i + 1]):
+            return j, False
+    return None, False
+
+
+def _chain_after(words: list[str]) -> tuple[int, str | None]:
+    """An inverted speaker at the start of ``words``: "said Tillerson", "notes analyst Hadi
+    Mohamadi"; returns (words taken, speaker)."""
+    t = 1 if words[:1] and words[0].lower() == "the" else 0
+    first = t
+    while t < len(words) and t - first < 3 and words[t][:1].islower() \
+            and _is_content_word(words[t]):
+        t += 1
+    if t >= len(words) or not _is_name_word(words[t]):
+        return 0, None
+    u = t
+    while u + 1 < len(words) and u - t < 8:
+        if _is_name_word(words[u + 1]):
+            u += 1
+        elif words[u + 1].lower() in _CONNECTORS and u + 2 < len(words) \
+                and _is_name_word(words[u + 2]):
+            u += 2
+        else:
+            break
+    return u + 1, " ".join(words[t:u + 1])
+
+
 class _Body:
-    """Per-body state: quote regions up front; sentences analysed lazily, once each."""
+    """One body: cues, clause boundaries and quote regions found once; sentences'
+    attributions and mentions' roles worked out when a hit first needs them."""
 
     def __init__(self, body: str, spans: Sequence[tuple[int, int]],
                  mentions: Sequence[tuple[int, int, str]]):
         self.body = body
-        lower = body.lower()
-        self.lower = lower if len(lower) == len(body) else "".join(
-            c.lower() if len(c.lower()) == 1 else c for c in body)
         self.spans = list(spans) or [(0, len(body))]
         self.starts = [s for s, _ in self.spans]
         self.mentions = sorted(mentions)
         self.mention_starts = [m[0] for m in self.mentions]
-        self.regions = _quote_regions(body, self.spans)
+        self.mention_starts_array = np.array(self.mention_starts, dtype=np.int64)
+        self.sentence_starts = np.array(self.starts, dtype=np.int64)
+        self.sentence_ends = np.array([e for _, e in self.spans], dtype=np.int64)
+        self.mention_texts = {body[m[0]:m[1]] for m in self.mentions}
+        codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        classes = _CHARACTER_CLASS[codes]
+        self.regions = _quote_regions(body, self.spans, np.flatnonzero(classes == _QUOTE).tolist())
         self.region_opens = tuple([r.open for r in regions] for regions in self.regions)
-        self.sentences: dict[int, _Sentence] = {}
+        self.region_bounds = tuple(_arrays(regions, (0, _LOW, _HIGH), (1, _LOW, _LOW))
+                                   for regions in self.regions)
+        self.find_cues(codes, classes)
+        self.attributions_of: dict[int, list[_Attribution]] = {}
         self.region_voice: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self.roles: dict[int, str] = {}
+
+    def find_cues(self, codes: np.ndarray, classes: np.ndarray) -> None:
+        body = self.body
+        lists: tuple[list, ...] = ([], [], [], [], [])
+        # " " on both sides: a word may open or close the body; ``last`` is the index of the
+        # character after the word in that padded text, so the word ends at ``last - 1``.
+        for last, (length, kind, refine, destinations) in _CUES.iter(" " + body + " "):
+            e = last - 1
+            s = e - length
+            if refine:
+                kind = self.refine(s, e, kind)
+                destinations = _destinations(kind)
+            cue = (s, e, kind)
+            for d in destinations:
+                lists[d].append(cue)
+        neg, hedge, speech, b1, that = lists
+        punct = np.flatnonzero(classes == _BOUNDARY)
+        hyphens = np.flatnonzero(codes[1:-2] == 45) + 1        # " - " and " -- " as dashes
+        spaced = (codes[hyphens - 1] == 32) & ((codes[hyphens + 1] == 32) | (
+            (codes[hyphens + 1] == 45) & (codes[np.minimum(hyphens + 2, len(codes) - 1)] == 32)))
+        punct = np.concatenate((punct, hyphens[spaced]))
+        self.b1 = _boundaries(punct, b1)
+        self.b2 = _boundaries(punct, b1 + that)
+        speech.sort()
+        self.speech = speech
+        self.speech_list = [c[0] for c in speech]
+        self.speech_starts = np.array(self.speech_list, dtype=np.int64)
+        # Sorted arrays for numpy.searchsorted, with sentinels at both ends (``_sentineled``).
+        neg.sort(key=_cue_end)                    # negation and hedges before a term: by end
+        self.neg = _arrays(neg, (1, _LOW, _HIGH), (0, _LOW, _LOW), (2, 0, 0))
+        hedge.sort(key=_cue_end)
+        self.hedge_by_end = _arrays(hedge, (1, _LOW, _HIGH), (0, _LOW, _LOW))
+        hedge.sort()
+        self.hedge, self.hedge_start_list = hedge, [c[0] for c in hedge]
+        self.hedge_by_start = _arrays(hedge, (0, _LOW, _HIGH), (2, 0, 0))
+
+    def refine(self, s: int, e: int, kind: int) -> int:
+        """Context-dependent cues: "not only" is no negation; "what it calls" distances;
+        "called on"/"calls for" is speech, a bare "called" (naming) is nothing."""
+        if kind & NEG and _NOT_NEGATION.match(self.body, e):
+            kind &= ~NEG
+        if kind & CALL or (kind & SPEECH and self.body[s:e] in _NAMING_VERBS):
+            if _WHAT_BEFORE.search(self.body, max(0, s - 60), s):
+                return DISTANCE | HEDGE
+            if kind & CALL:
+                return SPEECH if _CALL_ON.match(self.body, e) else 0
+        return kind
 
     def words(self, start: int, end: int) -> int:
-        return len(_WORD.findall(self.body, start, end)) if end > start else 0
-
-    def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.body, start, end)]
+        """Words between two offsets: white-space separated pieces."""
+        return len(self.body[start:end].split()) if end > start else 0
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
 
-    def context(self, start: int, end: int) -> Context:
-        k = self.sentence_index(start)
-        sent = self.sentence(k)
-        voice, speaker = self.voice(sent, start)
-        return Context(voice, speaker, self.negated(sent, start), self.hedged(sent, start, end),
-                       self.target(sent, start, end))
+    # -- all hits of the body at once -------------------------------------------------------
+    def contexts(self, spans: list[tuple[int, int]]) -> list[Context]:
+        """The Context of each distinct span: everything that is a lookup (sentence, quote,
+        clause bounds, nearest cues, mentions in the clause) is done for all spans at once
+        with ``numpy.searchsorted``; the rules then run in Python only where a cue is near."""
+        start = np.array([s for s, _ in spans], dtype=np.int64)
+        end = np.array([e for _, e in spans], dtype=np.int64)
+        k = np.maximum(np.searchsorted(self.sentence_starts, start, "right") - 1, 0)
+        ss, se = self.sentence_starts[k], self.sentence_ends[k]
+        (b1_starts, b1_ends), (b2_starts, b2_ends) = self.b1, self.b2
+        cs1 = np.maximum(ss, b1_ends[np.searchsorted(b1_ends, start, "right") - 1])
+        before_b1 = b1_starts[np.searchsorted(b1_starts, start) - 1]    # last boundary < start
+        after_b1 = b1_starts[np.searchsorted(b1_starts, end)]          # first one >= end
+        cs2 = np.maximum(ss, b2_ends[np.searchsorted(b2_ends, start, "right") - 1])
+        ce2 = np.minimum(se, b2_starts[np.searchsorted(b2_starts, end)])
+        i = np.searchsorted(self.neg[0], start, "right") - 1      # nearest negation cue before
+        ne, ns, nk = (a[i] for a in self.neg)
+        negation_near = (ns >= ss) & (ne >= start - 80) & (before_b1 < ne)
+        i = np.searchsorted(self.hedge_by_end[0], start, "right") - 1
+        he, hs = (a[i] for a in self.hedge_by_end)
+        hedge_before = hs >= cs1
+        i = np.searchsorted(self.hedge_by_start[0], end)
+        a_start, a_kind = (a[i] for a in self.hedge_by_start)
+        hedge_after = ((a_kind & HEDGE_AFTER) > 0) & (a_start < se) & (after_b1 >= a_start)
+        lo = np.searchsorted(self.mention_starts_array, cs2)
+        has_mention = np.searchsorted(self.mention_starts_array, ce2) > lo
+        region = [self.region_index(kind, start) for kind in (0, 1)]
+        speech_near = np.searchsorted(self.speech_starts, se) > np.searchsorted(self.speech_starts, ss)
+        columns = [a.tolist() for a in (k, ss, se, cs2, ce2, ne, nk, negation_near, he,
+                                         hedge_before, a_start, hedge_after, has_mention,
+                                         region[0], region[1], speech_near)]
+        interned: dict[tuple, Context] = {}
+        out = []
+        for (s, e), (k_, ss_, se_, cs2_, ce2_, ne_, nk_, negation_near_, he_, hedge_before_,
+                     a_start_, hedge_after_, has_mention_, double, single, speech_near_) \
+                in zip(spans, zip(*columns)):
+            if double >= 0:
+                voice, speaker = self.region_voice_of(0, double)
+            elif single >= 0:
+                voice, speaker = self.region_voice_of(1, single)
+            elif speech_near_:
+                found = _covering(self.attributions(k_), s)
+                voice, speaker = ("quoted", found.speaker) if found else ("author", None)
+            else:
+                voice, speaker = "author", None
+            negated = negation_near_ and self.words(ne_, s) <= (5 if nk_ & NEG_VERB else 3)
+            hedged = (hedge_before_ and self.words(he_, s) <= 12) or \
+                (hedge_after_ and self.words(e, a_start_) <= 1)
+            target = self.target(cs2_, ce2_, s, e) if has_mention_ else None
+            key = (voice, speaker, negated, hedged, target)
+            context = interned.get(key)
+            if context is None:
+                context = interned[key] = Context(*key)
+            out.append(context)
+        return out
 
-    # -- quote regions -------------------------------------------------------------------
+    def region_index(self, kind: int, start: np.ndarray) -> np.ndarray:
+        """Index of the quote region (0 double, 1 single) holding each start, else -1."""
+        opens, closes = self.region_bounds[kind]
+        i = np.searchsorted(opens, start) - 1
+        return np.where(start < closes[i], i - 1, -1)
+
+    # -- voice -----------------------------------------------------------------------------
+    def voice(self, k: int, start: int) -> tuple[str, str | None]:
+        region = self.region_at(start)
+        if region is not None:
+            return self.region_voice_of(*region)
+        found = _covering(self.attributions(k), start)
+        return ("quoted", found.speaker) if found else ("author", None)
+
     def region_at(self, pos: int) -> tuple[int, int] | None:
         for kind in (0, 1):          # a double quote wins over a single quote nested in it
             i = bisect_left(self.region_opens[kind], pos) - 1
@@ -296,9 +556,9 @@ class _Body:
         if key not in self.region_voice:
             region = self.regions[kind][i]
             attributed, speaker = self.region_attribution(kind, i)
-            inner_end = region.close - 1 if region.closed else region.close
+            inner = self.body[region.open + 1:region.close - 1 if region.closed else region.close]
             distancer = self.distancer(region.open)
-            if self.words(region.open + 1, inner_end) > _SCARE_QUOTE_MAX_WORDS:
+            if _more_words_than(inner, _SCARE_QUOTE_MAX_WORDS):
                 voice = ("quoted", speaker)
             elif distancer is not False:
                 voice = ("distanced", distancer)
@@ -314,350 +574,242 @@ class _Body:
         region = self.regions[kind][i]
         if region.closed:
             k = self.sentence_index(region.close - 1)
-            found = _covering(self.sentence(k).attributions, region.close - 1, cue_after=True)
+            found = _covering(self.attributions(k), region.close - 1, cue_after=True)
             if found:
                 return True, found.speaker
             if k + 1 < len(self.spans) and 0 <= self.spans[k + 1][0] - region.close <= 3:
-                nxt = self.sentence(k + 1)
-                for a in nxt.attributions:
-                    if a.scope_end <= a.cue and self.words(nxt.start, a.cue) <= 6:
+                for a in self.attributions(k + 1):
+                    if a.scope_end <= a.cue and self.words(self.spans[k + 1][0], a.cue) <= 6:
                         return True, a.speaker
-        found = _covering(self.sentence(self.sentence_index(region.open)).attributions,
-                          region.open, cue_after=False)
+        found = _covering(self.attributions(self.sentence_index(region.open)), region.open,
+                          cue_after=False)
         if found:
             return True, found.speaker
         if i > 0:
             previous = self.regions[kind][i - 1]
             same_paragraph = self.body.find("\n", previous.close, region.open) == -1
             near = self.sentence_index(region.open) - self.sentence_index(previous.close - 1) <= 1
-            continued = not previous.closed and \
-                self.body[previous.close:region.open].strip() == ""
+            continued = not previous.closed and not self.body[previous.close:region.open].strip()
             if (same_paragraph and near) or continued:
                 return self.region_attribution(kind, i - 1)
         return False, None
 
     def distancer(self, open_pos: int) -> str | None | bool:
-        """"what X calls “...”" or "so-called “...”" just before a quote: X (or None when X
-        is a pronoun); False when there is no such cue."""
-        sent = self.sentence(self.sentence_index(open_pos))
-        for s, e, kind in reversed(sent.cues[:bisect_left(sent.cue_starts, open_pos)]):
+        """"what X calls “...”" or "so-called “...”" just before a quote: X (None when X is a
+        pronoun or absent); False when there is no such cue."""
+        i = bisect_left(self.hedge_start_list, open_pos) - 1
+        while i >= 0 and self.hedge[i][1] > open_pos - 60:
+            s, e, kind = self.hedge[i]
             if kind & DISTANCE and e <= open_pos and self.words(e, open_pos) <= 3:
-                what = _WHAT_BEFORE.search(self.lower, max(sent.start, s - 60), s)
+                what = _WHAT_BEFORE.search(self.body, max(0, s - 60), s)
                 who = self.body[what.start(1):what.end(1)].strip() if what else ""
                 return who if _is_capitalized(who) else None
+            i -= 1
         return False
 
-    # -- sentences: cues, clause boundaries, attributions ----------------------------------
-    def sentence(self, k: int) -> _Sentence:
-        if k not in self.sentences:
-            self.sentences[k] = self.analyse(k)
-        return self.sentences[k]
+    # -- attributions ----------------------------------------------------------------------
+    def attributions(self, k: int) -> list[_Attribution]:
+        """Speech verbs and "according to" of sentence ``k`` (outside quotes), each with its
+        speaker and the stretch of the sentence it attributes (docs/context-rules.md)."""
+        found = self.attributions_of.get(k)
+        if found is None:
+            ss, se = self.spans[k]
+            found = self.attributions_of[k] = []
+            for s, e, kind in _bisect_items(self.speech, self.speech_list, ss, se):
+                if self.region_at(s) is None:
+                    attribution = self.attribution(k, found, s, e, kind)
+                    if attribution:
+                        found.append(attribution)
+        return found
 
-    def analyse(self, k: int) -> _Sentence:
-        start, end = self.spans[k]
-        cues = []
-        for found in _CUES.iter(self.lower, start, end):
-            cue = self.cue(found)
-            if cue:
-                cues.append(cue)
-        cues.sort()
-        b1 = [(m.start(), m.end()) for m in _PUNCT.finditer(self.body, start, end)]
-        b2 = b1 + [(s, e) for s, e, kind in cues if kind & THAT]
-        b1 += [(s, e) for s, e, kind in cues if kind & BOUND]
-        b1.sort()
-        b2 = sorted(b2 + [(s, e) for s, e, kind in cues if kind & BOUND])
-        sent = _Sentence(start, end, [c[0] for c in cues], cues, [b[0] for b in b1],
-                         [b[1] for b in b1], [b[0] for b in b2], [b[1] for b in b2], [])
-        for s, e, kind in cues:
-            if kind & (SPEECH | WEAK_SPEECH | ACCORDING) and self.region_at(s) is None:
-                attribution = self.attribution(k, sent, s, e, kind)
-                if attribution:
-                    sent.attributions.append(attribution)
-        return sent
-
-    def cue(self, found: tuple[int, tuple[int, int]]) -> tuple[int, int, int] | None:
-        last, (length, kind) = found
-        s, e = last + 1 - length, last + 1
-        low = self.lower
-        if (s > 0 and not kind & SUFFIX and (low[s - 1].isalnum() or low[s - 1] in "-_")) or \
-                (e < len(low) and (low[e].isalnum() or low[e] in "-_")):
-            return None
-        if self.body[s].isupper():        # "May 22", "Said" the name: not a cue
-            kind &= ~(SPEECH | WEAK_SPEECH | CALL | (HEDGE if low[s:e] == "may" else 0))
-        if kind & NEG and _NEG_NOT_NEGATION.match(low, e):
-            kind &= ~NEG                       # not only, no doubt, no matter
-        if kind & CALL or low[s:e] in ("described", "describes", "branded", "dubbed", "termed"):
-            if _WHAT_BEFORE.search(low, max(0, s - 60), s):
-                kind = DISTANCE | HEDGE            # what it calls, what media called
-            elif kind & CALL:
-                kind = SPEECH if _CALL_ON.match(low, e) else 0
-        return (s, e, kind) if kind else None
-
-    def attribution(self, k: int, sent: _Sentence, s: int, e: int, kind: int
+    def attribution(self, k: int, earlier: list[_Attribution], s: int, e: int, kind: int
                     ) -> _Attribution | None:
-        """The speaker and scope of one speech verb or "according to" (docs/context-rules.md)."""
+        ss, se = self.spans[k]
         if kind & ACCORDING:
-            return self.according(sent, s, e)
-        left = self.tokens(max(sent.start, s - 130), s)
-        right = self.tokens(e, min(sent.end, e + 100))
-        verb = _WORD.match(self.lower, s).group()
-        speaker, named, lead, inverted = self.speaker(k, sent, left, right, verb)
-        before = left[lead - 1][2] if lead > 0 else None
+            return self.according(ss, se, s, e)
+        body = self.body
+        verb = body[s:e].lower()
+        for width in (50, 250, 10 ** 9):
+            left_start = max(ss, s - width)
+            left = _TOKEN.findall(body, left_start, s)
+            try:
+                speaker, named, lead, inverted = self.speaker(
+                    k, earlier, left, e, se, verb, truncated=left_start > ss)
+                break
+            except _NeedMore:
+                continue
+        before = left[lead - 1] if lead > 0 else None
         quote_tail = before in _CLOSE_QUOTES or (before == "," and lead > 1
-                                                   and left[lead - 2][2] in _CLOSE_QUOTES)
-        comma_tail = before in (",", "–", "—", "-") and lead > 1
-        following = right[inverted][2].lower() if len(right) > inverted else None
-        if kind & WEAK_SPEECH and not (quote_tail or inverted or following == "that"):
-            return None
-        backward = inverted or quote_tail or (
-            comma_tail and verb in _INVERTIBLE and self.words(sent.start, left[lead - 1][0]) >= 4
-            and (following in (None, ".", ",", ";", "!", "?") or (
+                                                   and left[lead - 2] in _CLOSE_QUOTES)
+        if kind & WEAK_SPEECH and not (quote_tail or inverted):
+            if _word_at(body, e, se).lower() != "that":
+                return None
+        backward = bool(inverted) or quote_tail
+        if not backward and before in _DASHES and lead > 1 and verb in _INVERTIBLE:
+            following = _word_at(body, e, se).lower()       # "..., Tillerson said (on Monday)."
+            clause_before = left_start > ss or sum(w[0].isalnum() for w in left[:lead - 1]) >= 4
+            backward = clause_before and (following in ("", ".", ",", ";", "!", "?") or (
                 following in _PREPOSITIONS | _CALENDAR and
-                not {t[2].lower() for t in right} & {"that", ":", "“", '"'})))
+                not _FORWARD_MARK.search(body, e, se)))
         if backward:
-            return _Attribution(sent.start, left[lead - 1][0] + 1 if lead else s, s, speaker,
-                                named)
-        stop = _SCOPE_END.search(self.body, e, sent.end)
-        end = stop.start() if stop else sent.end
-        first = _WORD.search(self.body, sent.start, s)
-        subordinate = (first and first.group().lower() in _SUBORDINATORS) or \
-            (left and left[-1][2].lower() in _PREPOSITIONS)
-        if subordinate:
-            comma = self.body.find(",", e, sent.end)
-            if comma != -1 and self.body.find(",", sent.start, s) == -1:
+            end = _token_start(body, left_start, left, lead - 1) + 1 if lead else s
+            return _Attribution(ss, end, s, speaker, named)
+        stop = _SCOPE_END.search(body, e, se)
+        end = stop.start() if stop else se
+        first = _words(body[ss:min(se, ss + 30)])[:1]
+        if (first and first[0].lower() in _SUBORDINATORS) or \
+                (left and left[-1].lower() in _PREPOSITIONS):   # "After X declared ..., "
+            comma = body.find(",", e, se)
+            if comma != -1 and body.find(",", ss, s) == -1:
                 end = min(end, comma)
         return _Attribution(e, end, s, speaker, named)
 
-    def according(self, sent: _Sentence, s: int, e: int) -> _Attribution:
-        words = []
-        for token in self.tokens(e, min(sent.end, e + 160)):
-            low = token[2].lower()
-            if (not token[2][0].isalnum() and token[2] not in "/&’'") or low in _CLAUSE_WORDS \
+    def according(self, ss: int, se: int, s: int, e: int) -> _Attribution:
+        """"according to X": X is up to eight words, to the next punctuation or clause word;
+        it attributes the rest of the sentence when it opens it, else what stands before."""
+        words: list[str] = []
+        for token in _TOKEN.findall(self.body, e, min(se, e + 160)):
+            low = token.lower()
+            if (not token[0].isalnum() and token not in "/&’'") or low in _CLAUSE_WORDS \
                     or len(words) == 8:
                 break
             if words or low not in ("the", "a", "an"):
                 words.append(token)
-        speaker = " ".join(self.body[words[0][0]:words[-1][1]].split()) if words else None
-        opening = [w.lower() for w in _WORD.findall(self.body, sent.start, s)]
+        speaker = " ".join(words) or None
+        opening = [w.lower() for w in _words(self.body[ss:s])]
         if not opening or opening in (["but"], ["and"], ["yet"]):
-            return _Attribution(words[-1][1] if words else e, sent.end, s, speaker, False, True)
-        return _Attribution(sent.start, s, s, speaker, False, True)
+            end = _token_start(self.body, e, words, len(words) - 1) + len(words[-1]) \
+                if words else e
+            return _Attribution(end, se, s, speaker, False, True)
+        return _Attribution(ss, s, s, speaker, False, True)
 
-    def speaker(self, k: int, sent: _Sentence, left: list, right: list, verb: str
-                ) -> tuple[str | None, bool, int, int]:
-        """(speaker, named, index in ``left`` where the speaker phrase starts, tokens of
-        ``right`` taken by an inverted speaker as in "..., said Tillerson")."""
+    def speaker(self, k: int, earlier: list[_Attribution], left: list[str], e: int, se: int,
+                verb: str, *, truncated: bool) -> tuple[str | None, bool, int, int]:
+        """(speaker, named, index in ``left`` where the speaker phrase starts, words after
+        the verb taken by an inverted speaker as in "..., said Tillerson")."""
         i, passive = len(left) - 1, False
-        while i >= 0 and left[i][2].lower() in _SKIP_BEFORE_VERB:
-            passive |= left[i][2].lower() in _PASSIVE_AUX
+        while i >= 0 and left[i].lower() in _SKIP_BEFORE_VERB:
+            passive |= left[i].lower() in _PASSIVE_AUX
             i -= 1
         lead = i + 1
         if verb.endswith("ing"):                 # "..., saying that": the earlier speaker's
-            earlier = sent.attributions[-1] if sent.attributions else None
-            return (earlier.speaker, earlier.named, lead, 0) if earlier else (None, False, lead, 0)
+            last = earlier[-1] if earlier else None
+            return (last.speaker, last.named, lead, 0) if last else (None, False, lead, 0)
+        if i < 0 and truncated:
+            raise _NeedMore
         if passive or i < 0:
             return None, False, lead, 0
-        if left[i][2] in _CLOSE_QUOTES or left[i][2] == ",":
-            taken, name = self.chain_after(right) if verb in _INVERTIBLE else (0, None)
-            if taken or left[i][2] in _CLOSE_QUOTES:
+        if left[i] in _CLOSE_QUOTES or left[i] == ",":
+            taken, name = _chain_after(_TOKEN.findall(self.body, e, min(se, e + 80))) \
+                if verb in _INVERTIBLE else (0, None)
+            if taken or left[i] in _CLOSE_QUOTES:
                 return name, bool(name), lead, taken
-        word = left[i][2].lower()
+        word = left[i].lower()
         if word in ("who", "which", "that"):    # "Tillerson, who said earlier that"
-            i -= 2 if i > 0 and left[i - 1][2] == "," else 1
-        elif word in (",", "–", "—", "-"):        # "Velayati, a top adviser ..., called on"
+            i -= 2 if i > 0 and left[i - 1] == "," else 1
+        elif word in _DASHES:                    # "Velayati, a top adviser ..., called on"
             i -= 1
-            while i >= 0 and left[i][2] not in (",", "–", "—", "-"):
+            while i >= 0 and left[i] not in _DASHES:
                 i -= 1
             i -= 1
         if i < 0:
+            if truncated:
+                raise _NeedMore
             return None, False, lead, 0
-        word = left[i][2].lower()
+        word = left[i].lower()
         if word in _PRONOUNS:
-            name = self.recent_speaker(k, sent) if word in _PERSONAL else None
+            name = self.recent_speaker(k, earlier) if word in ("he", "she") else None
             return name, bool(name), i, 0
-        first, named = self.chain_before(left, i)
+        first, named = _chain_before(left, i)
         if first is None:
             return None, False, lead, 0
-        start, end = left[first][0], left[i][1]
-        named = named and not self.is_actor_mention(start, end)
-        return " ".join(self.body[start:end].split()), named, first, 0
+        if first == 0 and truncated:
+            raise _NeedMore
+        name = " ".join(left[first:i + 1])
+        return name, named and name not in self.mention_texts, first, 0
 
-    def chain_before(self, left: list, i: int) -> tuple[int | None, bool]:
-        """Start of the proper-noun chain ending at ``left[i]`` ("Secretary of State Rex
-        Tillerson"), else of a short noun phrase with a capital ("Syrian pro-government
-        experts"); None for "local sources"."""
-        words = [t[2] for t in left]
-        if _is_name_word(words[i]):
-            j = i
-            while j > 0 and i - j < 8:
-                if _is_name_word(words[j - 1]):
-                    j -= 1
-                elif words[j - 1].lower() in _CONNECTORS and j > 1 and _is_name_word(words[j - 2]):
-                    j -= 2
-                else:
-                    break
-            return j, True
-        if _is_content_word(words[i]):
-            j = i
-            while j > 0 and i - j < 3:
-                if _is_content_word(words[j - 1]):
-                    j -= 1
-                elif words[j - 1].lower() == "and" and j > 1 and _is_name_word(words[j - 2]):
-                    j -= 2
-                else:
-                    break
-            if any(_is_capitalized(w) for w in words[j:i + 1]):
-                return j, False
-        return None, False
-
-    def chain_after(self, right: list) -> tuple[int, str | None]:
-        """An inverted speaker: "said Tillerson", "notes analyst Hadi Mohamadi"."""
-        words = [t[2] for t in right[:14]]
-        t = 1 if words[:1] and words[0].lower() == "the" else 0
-        first = t
-        while t < len(words) and t - first < 3 and words[t][:1].islower() \
-                and _is_content_word(words[t]):
-            t += 1
-        if t >= len(words) or not _is_name_word(words[t]):
-            return 0, None
-        u = t
-        while u + 1 < len(words) and u - t < 8:
-            if _is_name_word(words[u + 1]):
-                u += 1
-            elif words[u + 1].lower() in _CONNECTORS and u + 2 < len(words) \
-                    and _is_name_word(words[u + 2]):
-                u += 2
-            else:
-                break
-        return u + 1, " ".join(self.body[right[t][0]:right[u][1]].split())
-
-    def recent_speaker(self, k: int, sent: _Sentence) -> str | None:
+    def recent_speaker(self, k: int, earlier: list[_Attribution]) -> str | None:
         """"he"/"she": the last named speaker of this sentence or of the three before it in
         the same paragraph; None otherwise."""
-        paragraph = self.body.rfind("\n", 0, sent.start)
+        paragraph = self.body.rfind("\n", 0, self.spans[k][0])
         for j in range(k, max(k - 4, -1), -1):
             if j < k and self.spans[j][1] <= paragraph:
                 break
-            for a in reversed(sent.attributions if j == k else self.sentence(j).attributions):
+            for a in reversed(earlier if j == k else self.attributions(j)):
                 if a.named:
                     return a.speaker
         return None
 
-    def is_actor_mention(self, start: int, end: int) -> bool:
-        i = bisect_left(self.mention_starts, start)
-        return i < len(self.mentions) and self.mentions[i][:2] == (start, end)
-
-    # -- per hit ---------------------------------------------------------------------------
-    def voice(self, sent: _Sentence, start: int) -> tuple[str, str | None]:
-        region = self.region_at(start)
-        if region is not None:
-            return self.region_voice_of(*region)
-        found = _covering(sent.attributions, start)
-        return ("quoted", found.speaker) if found else ("author", None)
-
-    def cues_before(self, sent: _Sentence, pos: int, flags: int, reach: int):
-        """Cues of kind ``flags`` ending at or before ``pos`` and within ``reach`` characters,
-        nearest first."""
-        for s, e, kind in reversed(sent.cues[:bisect_left(sent.cue_starts, pos)]):
-            if e < pos - reach:
-                return
-            if kind & flags and e <= pos:
-                yield s, e, kind
-
-    def negated(self, sent: _Sentence, start: int) -> bool:
-        """A negation cue ending before the term, at most 3 words away (5 for deny, reject,
-        refuse), with no clause boundary between."""
-        for s, e, kind in self.cues_before(sent, start, NEG | NEG_VERB, 60):
-            window = 5 if kind & NEG_VERB else 3
-            boundary = bisect_left(sent.b1_starts, e)
-            crossed = boundary < len(sent.b1_starts) and sent.b1_starts[boundary] < start
-            return self.words(e, start) <= window and not crossed
-        return False
-
-    def hedged(self, sent: _Sentence, start: int, end: int) -> bool:
-        """A hedge cue in the term's clause before it (at most 12 words back), or a hedging
-        adverb right after it ("destabilizing allegedly")."""
-        b = bisect_right(sent.b1_ends, start) - 1
-        clause_start = sent.b1_ends[b] if b >= 0 else sent.start
-        for s, e, kind in self.cues_before(sent, start, HEDGE, 120):
-            if s >= clause_start and self.words(e, start) <= 12:
-                return True
-        i = bisect_left(sent.cue_starts, end)
-        for s, e, kind in sent.cues[i:i + 3]:
-            boundary = bisect_left(sent.b1_starts, end)
-            crossed = boundary < len(sent.b1_starts) and sent.b1_starts[boundary] < s
-            if kind & HEDGE_AFTER and not crossed and self.words(end, s) <= 1:
-                return True
-        return False
-
-    def target(self, sent: _Sentence, start: int, end: int) -> str | None:
+    # -- negation, hedges, target ----------------------------------------------------------
+    def target(self, clause_start: int, clause_end: int, start: int, end: int) -> str | None:
         """The actor the term is about (docs/context-rules.md, "target"): a possessive or
         modifying mention right before the term, else the first mention before it in its
-        clause that is not governed by a preposition (the subject), else the nearest mention
-        in the clause that is not a place after "in"/"at"...; None when there is none or the
-        choice is a tie between different actors."""
-        b = bisect_right(sent.b2_ends, start) - 1
-        clause_start = sent.b2_ends[b] if b >= 0 else sent.start
-        b = bisect_left(sent.b2_starts, end)
-        clause_end = sent.b2_starts[b] if b < len(sent.b2_starts) else sent.end
+        clause in subject position, else the nearest mention in the clause that is not a place
+        ("in Syria"); None when there is none or the choice is a tie between different actors."""
         lo = bisect_left(self.mention_starts, clause_start)
         hi = bisect_left(self.mention_starts, clause_end)
-        mentions = [m for m in self.mentions[lo:hi]
-                    if m[1] <= clause_end and (m[1] <= start or m[0] >= end)]
-        if not mentions:
+        inside = [i for i in range(lo, hi) if self.mentions[i][1] <= clause_end and
+                  (self.mentions[i][1] <= start or self.mentions[i][0] >= end)]
+        if not inside:
             return None
-        before = [m for m in mentions if m[1] <= start]
+        before = [i for i in inside if self.mentions[i][1] <= start]
         if before and self.modifies(before[-1], start, clause_start):
-            return self.unambiguous(before[-1], mentions)
-        roles = [self.role(m, clause_start) for m in mentions]
-        for m, role in zip(mentions, roles):
-            if m[1] <= start and role == "subject":
-                return self.unambiguous(m, mentions)
-        eligible = [m for m, role in zip(mentions, roles) if role not in _LOCATIVE]
+            return self.unambiguous(before[-1], inside)
+        for i in before:
+            if self.role(i, clause_start) == "subject":
+                return self.unambiguous(i, inside)
+        eligible = [i for i in inside if self.role(i, clause_start) not in _LOCATIVE]
         if not eligible:
             return None
-        distance = [self.words(m[1], start) if m[1] <= start else self.words(end, m[0])
-                    for m in eligible]
+        distance = [self.words(self.mentions[i][1], start) if self.mentions[i][1] <= start
+                    else self.words(end, self.mentions[i][0]) for i in eligible]
         nearest = min(distance)
-        actors = {m[2] for m, d in zip(eligible, distance) if d == nearest}
-        if len(actors) > 1:
+        if len({self.mentions[i][2] for i, d in zip(eligible, distance) if d == nearest}) > 1:
             return None
-        return self.unambiguous(eligible[distance.index(nearest)], mentions)
+        return self.unambiguous(eligible[distance.index(nearest)], inside)
 
-    def modifies(self, mention: tuple[int, int, str], start: int, clause_start: int) -> bool:
-        """"Tehran’s “destabilizing” role", "Iran’s armed forces", "US control",
-        "Iranian-backed forces": at most two content words between mention and term."""
+    def modifies(self, i: int, start: int, clause_start: int) -> bool:
+        """"Tehran’s “destabilizing” role", "Iran’s armed forces", "Iranian-backed forces"
+        (possessive or adjective, at most two content words between), "US control" (a bare
+        name right before the term, not after a preposition)."""
+        mention = self.mentions[i]
         possessive = _POSSESSIVE.match(self.body, mention[1])
-        gap = _WORD.findall(self.body, possessive.end() if possessive else mention[1], start)
+        gap = _words(self.body[possessive.end() if possessive else mention[1]:start])
         if len(gap) > 2 or any(w.lower() in _FUNCTION for w in gap):
             return False
-        if possessive or self.lower[mention[0]:mention[1]].endswith(_ADJECTIVAL_ENDINGS):
+        if possessive or self.body[mention[0]:mention[1]].lower().endswith(_ADJECTIVAL_ENDINGS):
             return True
-        return not gap and self.role(mention, clause_start) not in _PREPOSITIONS
+        return not gap and self.role(i, clause_start) not in _PREPOSITIONS
 
-    def role(self, mention: tuple[int, int, str], clause_start: int) -> str:
-        """What stands before ``mention`` in its clause, past determiners and one adjective:
+    def role(self, i: int, clause_start: int) -> str:
+        """What stands before mention ``i`` in its clause, past determiners and one adjective:
         a preposition ("in eastern Syria" -> "in"), "subject" (clause start or a conjunction:
         "that the US is ..."), or "object" (anything else, typically a verb: "pressure Iran")."""
-        adjectives = 0
-        for w in reversed(_WORD.findall(self.lower, max(clause_start, mention[0] - 60),
-                                        mention[0])):
-            if w in _DETERMINERS:
-                continue
-            if w in _PREPOSITIONS:
-                return w
-            if w in _CONJUNCTIONS:
-                return "subject"
-            if adjectives or w in _FUNCTION or not w.isalpha():
-                return "object"
-            adjectives = 1
-        return "subject"
+        if i not in self.roles:
+            start = self.mentions[i][0]
+            role, adjectives = "subject", 0
+            for w in reversed(_words(self.body[max(clause_start, start - 60):start].lower())):
+                if w in _DETERMINERS:
+                    continue
+                if w in _PREPOSITIONS:
+                    role = w
+                elif w in _CONJUNCTIONS:
+                    role = "subject"
+                elif adjectives or w in _FUNCTION or not w.isalpha():
+                    role = "object"
+                else:
+                    adjectives = 1
+                    continue
+                break
+            self.roles[i] = role
+        return self.roles[i]
 
-    def unambiguous(self, mention: tuple[int, int, str], mentions: list) -> str | None:
-        """None when ``mention`` is coordinated with another actor ("Iran and Syria")."""
-        i = mentions.index(mention)
-        for a, b in ((mentions[i - 1], mention) if i else (None, None),
-                     (mention, mentions[i + 1]) if i + 1 < len(mentions) else (None, None)):
-            if a and a[2] != b[2] and _COORDINATED.fullmatch(self.body, a[1], b[0]):
+    def unambiguous(self, i: int, inside: list[int]) -> str | None:
+        """The actor of mention ``i``, or None when it is coordinated with another actor
+        ("Iran and Syria", "Iraq-Syria-Iran")."""
+        m = self.mentions
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a in inside and b in inside and m[a][2] != m[b][2] and \
+                    _COORDINATED.fullmatch(self.body, m[a][1], m[b][0]):
                 return None
-        return mention[2]
+        return m[i][2]
