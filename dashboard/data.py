@@ -78,9 +78,11 @@ class LexiconChoice:
     custom: tuple[tuple[str, str], ...] = ()
 
 
-@st.cache_resource(max_entries=4, show_spinner="Loading the corpus…")
+@st.cache_resource(max_entries=4, show_spinner="Loading the corpus (kept on disk for next time)…")
 def get_corpus(source: Source):
-    return load_corpus(source.path)
+    from dashboard.corpus_cache import cached_load
+
+    return cached_load(source.path, load_corpus, cache_dir=cache_dir())
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -122,38 +124,53 @@ def filtered_tables(_analysis, key: tuple, flt: ArticleFilter) -> tuple[pd.DataF
     return kept, rows_of(_analysis.hits, kept), rows_of(_analysis.sentences, kept)
 
 
+#: Every score is computed for all voices in one bootstrap pass; views pick the voice they
+#: show, so switching voice never recomputes.
+ALL_VOICES = "each"
+
+
 @st.cache_data(max_entries=32, show_spinner="Scoring…")
-def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all", kind: str = "frame",
-                 by_target: bool = False, by: str = "outlet") -> pd.DataFrame:
+def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "frame", by_target: bool = False,
+                 by: str = "outlet") -> pd.DataFrame:
     from framing.score import frame_rates
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return frame_rates(hits, articles, by=by, voice=voice, kind=kind, by_target=by_target,
+    return frame_rates(hits, articles, by=by, voice=ALL_VOICES, kind=kind, by_target=by_target,
                        lexicons=_analysis.lexicons, n_boot=N_BOOT)
 
 
 @st.cache_data(max_entries=32, show_spinner="Scoring…")
-def balance_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all") -> pd.DataFrame:
+def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import axis_balance
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return axis_balance(hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+    return axis_balance(hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT)
 
 
 @st.cache_data(max_entries=32, show_spinner="Scoring…")
-def share_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all") -> pd.DataFrame:
+def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import label_shares
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return label_shares(hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+    return label_shares(hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+
+
+@st.cache_data(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
+def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
+    """VADER compound score of every sentence naming an actor, once per analysis."""
+    from framing.sentiment import sentence_sentiment
+
+    hits = _analysis.hits
+    return sentence_sentiment(_analysis.sentences, hits[hits["kind"] == "actor"])
 
 
 @st.cache_data(max_entries=32, show_spinner="Scoring sentiment…")
-def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter, *, voice: str = "all") -> pd.DataFrame:
+def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import actor_sentiment
 
     articles, hits, sentences = filtered_tables(_analysis, key, flt)
-    return actor_sentiment(sentences, hits, articles, voice=voice, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+    return actor_sentiment(sentences, hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons,
+                           sentence_scores=actor_sentence_scores(_analysis, key), n_boot=N_BOOT)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
@@ -183,7 +200,7 @@ def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, prof
         if len(matrix.groups) < 3:
             return None
         return outlet_map(matrix)
-    profiles = frame_profiles(frame_scores(_analysis, key, flt, voice=voice), voice=voice)
+    profiles = frame_profiles(frame_scores(_analysis, key, flt), voice=voice)
     return outlet_map(profiles) if len(profiles) >= 3 else None
 
 

@@ -388,3 +388,32 @@ def test_cli_builds_the_streamlit_command_and_checks_the_path(demo_corpus_path, 
     assert "--corpus" not in default and default[default.index("--server.address") + 1] == "127.0.0.1"
     assert main(["dashboard", "/no/such/corpus"]) == 2
     assert "/no/such/corpus: no such file or folder" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------- corpus cache
+
+def test_corpus_cache_reads_back_the_same_corpus_and_notices_edits(tmp_path, demo_corpus_path):
+    import shutil
+
+    from dashboard.corpus_cache import cached_load, corpus_key
+    from framing.load import load_corpus
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(demo_corpus_path, folder)
+    calls = []
+
+    def counting_load(path):
+        calls.append(path)
+        return load_corpus(path)
+
+    first = cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
+    again = cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
+    assert len(calls) == 1
+    assert again.articles == first.articles and again.report == first.report and again.path == first.path
+    assert [a.removed for a in again] == [a.removed for a in first] and again.articles[0].removed
+    assert dict(again.articles[0].meta) == dict(first.articles[0].meta)
+    key = corpus_key(folder)
+    (folder / "manifest.csv").write_text((folder / "manifest.csv").read_text() + "\n", encoding="utf-8")
+    assert corpus_key(folder) != key
+    cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
+    assert len(calls) == 2

@@ -16,10 +16,10 @@ def render(ctx) -> None:
         st.warning("None of the chosen lexicons defines actors.")
         return
     actor = state.choice("Actor", "actor", list(dict.fromkeys(actors)))
-    targets = data.frame_scores(ctx.analysis, ctx.key, flt, voice=voice, by_target=True)
+    targets = data.frame_scores(ctx.analysis, ctx.key, flt, by_target=True)
     figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice), key="actor_heatmap")
     st.caption(f"Hits whose target (the actor the term is about) is {actor}, per 1,000 words of each outlet. "
                "Hits with no clear target are not counted here.")
-    sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt, voice=voice)
+    sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt)
     figure(plots.actor_sentiment_plot(sentiment, voice=voice), key="actor_sentiment")
     st.caption("Mean VADER compound score of the sentences that mention each actor (Hutto and Gilbert 2014).")

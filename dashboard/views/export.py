@@ -48,11 +48,11 @@ def _tables(ctx, flt, voice) -> dict:
     articles, hits, _ = data.filtered_tables(ctx.analysis, ctx.key, flt)
     tables = {
         "hits": hits,
-        "frame rates": data.frame_scores(ctx.analysis, ctx.key, flt, voice="each"),
-        "frame rates by target": data.frame_scores(ctx.analysis, ctx.key, flt, voice=voice, by_target=True),
-        "axis balance": data.balance_scores(ctx.analysis, ctx.key, flt, voice="each"),
-        "label shares": data.share_scores(ctx.analysis, ctx.key, flt, voice=voice),
-        "actor sentiment": data.sentiment_scores(ctx.analysis, ctx.key, flt, voice=voice),
+        "frame rates": data.frame_scores(ctx.analysis, ctx.key, flt),
+        "frame rates by target": data.frame_scores(ctx.analysis, ctx.key, flt, by_target=True),
+        "axis balance": data.balance_scores(ctx.analysis, ctx.key, flt),
+        "label shares": data.share_scores(ctx.analysis, ctx.key, flt),
+        "actor sentiment": data.sentiment_scores(ctx.analysis, ctx.key, flt),
         "articles": articles.drop(columns=["body"], errors="ignore"),
     }
     focus = state.get("focus")

@@ -10,7 +10,7 @@ from framing import plots
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
-    shares = data.share_scores(ctx.analysis, ctx.key, flt, voice=voice)
+    shares = data.share_scores(ctx.analysis, ctx.key, flt)
     sets = list(dict.fromkeys(shares["naming_set"])) if len(shares) else []
     if not sets:
         st.warning("None of the chosen lexicons has naming sets.")

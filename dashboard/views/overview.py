@@ -22,9 +22,9 @@ def render(ctx) -> None:
         st.warning("None of the chosen lexicons has frames: pick one in the sidebar.")
         return
     lexicon = state.choice("Lexicon", "lexicon_view", lexicons)
-    scores = data.frame_scores(ctx.analysis, ctx.key, flt, voice=voice)
+    scores = data.frame_scores(ctx.analysis, ctx.key, flt)
     figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon), key="overview_heatmap")
-    balance = data.balance_scores(ctx.analysis, ctx.key, flt, voice=voice)
+    balance = data.balance_scores(ctx.analysis, ctx.key, flt)
     figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon), key="overview_balance")
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
