@@ -120,6 +120,9 @@ _SKIP_BEFORE_VERB = {"also", "later", "earlier", "previously", "recently", "agai
                      "subsequently", "has", "have", "had", "will", "would", "reportedly",
                      "allegedly", "is", "are", "was", "were", "been", "being", "did", "does",
                      "explicitly", "clearly"}
+_REFUSALS = {"declined", "declines", "refused", "refuses", "unwilling", "reluctant"}
+_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+                "may", "might", "must", "should", "did", "does", "do", "said", "says"}
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _CONNECTORS = {"of", "al", "bin", "ibn", "de", "la", "van", "von", "du", "abu", "el", "and"}
@@ -180,6 +183,10 @@ class _Region(NamedTuple):
 
 class _NeedMore(Exception):
     """The speaker search ran off the start of its window: retry with a wider one."""
+
+
+class _NotSaid(Exception):
+    """A negated or refused speech verb ("did not say"): no attribution."""
 
 
 def body_context(body: str, sentence_spans: Sequence[tuple[int, int]],
@@ -344,10 +351,11 @@ def _token_start(body: str, start: int, tokens: list[str], index: int) -> int:
     return body.find(tokens[index], pos)
 
 
-def _chain_before(words: list[str], i: int) -> tuple[int | None, bool]:
-    """Start of the proper-noun chain ending at ``words[i]`` ("Secretary of State Rex
-    Tillerson"), else of a short noun phrase with a capital ("Syrian pro-government experts");
-    None for "local sources". The flag says whether it is a proper-noun chain."""
+def _chain_before(words: list[str], i: int) -> tuple[int | None, str | None, bool]:
+    """The speaker phrase ending at ``words[i]``: (where it starts, the speaker, whether it is
+    a proper-noun chain). A proper-noun chain ("Secretary of State Rex Tillerson"), else a
+    short noun phrase, which names a speaker only if it has a capital ("Syrian
+    pro-government experts"; "the ministry" starts a phrase but names no one)."""
     if _is_name_word(words[i]):
         j = i
         while j > 0 and i - j < 8:
@@ -357,7 +365,7 @@ def _chain_before(words: list[str], i: int) -> tuple[int | None, bool]:
                 j -= 2
             else:
                 break
-        return j, True
+        return j, " ".join(words[j:i + 1]), True
     if _is_content_word(words[i]):
         j = i
         while j > 0 and i - j < 3:
@@ -367,9 +375,12 @@ def _chain_before(words: list[str], i: int) -> tuple[int | None, bool]:
                 j -= 2
             else:
                 break
-        if any(_is_capitalized(w) for w in words[j:i + 1]):
-            return j, False
-    return None, False
+        name = " ".join(words[j:i + 1]) if any(_is_capitalized(w) for w in words[j:i + 1]) \
+            else None
+        if j > 0 and words[j - 1].lower() in ("the", "a", "an"):
+            j -= 1
+        return j, name, False
+    return None, None, False
 
 
 def _chain_after(words: list[str]) -> tuple[int, str | None]:
@@ -578,8 +589,10 @@ class _Body:
             if found:
                 return True, found.speaker
             if k + 1 < len(self.spans) and 0 <= self.spans[k + 1][0] - region.close <= 3:
-                for a in self.attributions(k + 1):
-                    if a.scope_end <= a.cue and self.words(self.spans[k + 1][0], a.cue) <= 6:
+                for a in self.attributions(k + 1):          # “...Syria.” Tillerson said.
+                    between = self.body[self.spans[k + 1][0]:a.cue]
+                    if a.scope_end <= a.cue and len(between.split()) <= 6 and \
+                            not any(mark in between for mark in "“”\""):
                         return True, a.speaker
         found = _covering(self.attributions(self.sentence_index(region.open)), region.open,
                           cue_after=False)
@@ -638,6 +651,8 @@ class _Body:
                 break
             except _NeedMore:
                 continue
+            except _NotSaid:
+                return None
         before = left[lead - 1] if lead > 0 else None
         quote_tail = before in _CLOSE_QUOTES or (before == "," and lead > 1
                                                    and left[lead - 2] in _CLOSE_QUOTES)
@@ -647,7 +662,7 @@ class _Body:
         backward = bool(inverted) or quote_tail
         if not backward and before in _DASHES and lead > 1 and verb in _INVERTIBLE:
             following = _word_at(body, e, se).lower()       # "..., Tillerson said (on Monday)."
-            clause_before = left_start > ss or sum(w[0].isalnum() for w in left[:lead - 1]) >= 4
+            clause_before = left_start > ss or sum(w[0].isalnum() for w in left[:lead - 1]) >= 3
             backward = clause_before and (following in ("", ".", ",", ";", "!", "?") or (
                 following in _PREPOSITIONS | _CALENDAR and
                 not _FORWARD_MARK.search(body, e, se)))
@@ -699,6 +714,10 @@ class _Body:
             raise _NeedMore
         if passive or i < 0:
             return None, False, lead, 0
+        word = left[i].lower()
+        if word in ("not", "never") or word.endswith(("n't", "n’t")) or (
+                word == "to" and i > 0 and left[i - 1].lower() in _REFUSALS):
+            raise _NotSaid                       # "did not say", "declined to say"
         if left[i] in _CLOSE_QUOTES or left[i] == ",":
             taken, name = _chain_after(_TOKEN.findall(self.body, e, min(se, e + 80))) \
                 if verb in _INVERTIBLE else (0, None)
@@ -720,12 +739,11 @@ class _Body:
         if word in _PRONOUNS:
             name = self.recent_speaker(k, earlier) if word in ("he", "she") else None
             return name, bool(name), i, 0
-        first, named = _chain_before(left, i)
+        first, name, named = _chain_before(left, i)
         if first is None:
             return None, False, lead, 0
         if first == 0 and truncated:
             raise _NeedMore
-        name = " ".join(left[first:i + 1])
         return name, named and name not in self.mention_texts, first, 0
 
     def recent_speaker(self, k: int, earlier: list[_Attribution]) -> str | None:
@@ -782,11 +800,12 @@ class _Body:
         return not gap and self.role(i, clause_start) not in _PREPOSITIONS
 
     def role(self, i: int, clause_start: int) -> str:
-        """What stands before mention ``i`` in its clause, past determiners and one adjective:
-        a preposition ("in eastern Syria" -> "in"), "subject" (clause start or a conjunction:
-        "that the US is ..."), or "object" (anything else, typically a verb: "pressure Iran")."""
+        """The part mention ``i`` plays in its clause: "subject" when an auxiliary follows it
+        ("the US is trying") or, past determiners and one adjective, the clause start or a
+        conjunction stands before it ("that the US ..."); else the preposition before it ("in
+        eastern Syria" -> "in"); else "object" (typically a verb before it: "pressure Iran")."""
         if i not in self.roles:
-            start = self.mentions[i][0]
+            start, end = self.mentions[i][:2]
             role, adjectives = "subject", 0
             for w in reversed(_words(self.body[max(clause_start, start - 60):start].lower())):
                 if w in _DETERMINERS:
@@ -801,6 +820,10 @@ class _Body:
                     adjectives = 1
                     continue
                 break
+            if role not in _PREPOSITIONS:
+                following = self.body[end:end + 12].split(None, 1)[:1]
+                if following and following[0].lower() in _AUXILIARIES:   # "the US is trying"
+                    role = "subject"
             self.roles[i] = role
         return self.roles[i]
 
