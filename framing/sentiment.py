@@ -34,6 +34,7 @@ class _Vader:
         analyzer = _vs.SentimentIntensityAnalyzer()
         self.lexicon: dict[str, float] = analyzer.lexicon
         self.emojis: dict[str, str] = analyzer.emojis
+        # only single characters can match (vaderSentiment looks emojis up char by char)
         self.emoji_chars = frozenset(k for k in self.emojis if len(k) == 1)
         # words that can carry valence: in the lexicon and not read as a booster first
         self.valenced = frozenset(w for w in self.lexicon if w not in _BOOSTERS)
@@ -89,7 +90,7 @@ def _replace_emojis(text: str, emojis: dict[str, str]) -> str:
 
 
 def _compound(text: str, vader: _Vader) -> float:
-    if not vader.emoji_chars.isdisjoint(text):
+    if not text.isascii() and not vader.emoji_chars.isdisjoint(text):
         text = _replace_emojis(text, vader.emojis)
     text = text.strip()
     # vaderSentiment strips punctuation off each word, then lowercases; stripping touches no
@@ -117,13 +118,6 @@ def _compound(text: str, vader: _Vader) -> float:
     return round(_normalize(_amplify(total, text)), 4)
 
 
-def _strip_word(token: str) -> str:
-    """vaderSentiment's ``_strip_punc_if_word``: punctuation off both ends, unless that leaves
-    two characters or fewer (an emoticon such as ":)")."""
-    stripped = token.strip(_PUNCT)
-    return stripped if len(stripped) > 2 else token
-
-
 def _cap_differential(words: list[str]) -> bool:
     """Some but not all words are in capitals (vaderSentiment's ``allcap_differential``)."""
     return 0 < sum(1 for w in words if not w.isupper()) < len(words)
@@ -146,8 +140,11 @@ def _valence(i: int, words: list[str], low: list[str], lexicon: dict) -> float:
         j = i - (start_i + 1)
         if j < 0 or low[j] in lexicon:
             continue
-        cap_diff = words[j].isupper() and _cap_differential(words)
-        s = _vs.scalar_inc_dec(_strip_word(words[j]), valence, cap_diff)
+        s = 0.0
+        if low[j] in _BOOSTERS:  # vaderSentiment's scalar_inc_dec
+            s = -_BOOSTERS[low[j]] if valence < 0 else _BOOSTERS[low[j]]
+            if words[j].isupper() and _cap_differential(words):
+                s = s + _vs.C_INCR if valence > 0 else s - _vs.C_INCR
         if start_i == 1 and s != 0:
             s = s * 0.95
         if start_i == 2 and s != 0:

@@ -42,6 +42,7 @@ def register(subparsers) -> None:
     p.add_argument("--min-articles", type=int, default=3, metavar="N",
                    help="mark figures resting on fewer articles as low_support (default 3)")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    p.add_argument("--workers", type=int, default=1, metavar="N", help="analyse with N processes (default: 1)")
     p.set_defaults(func=run)
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from ..load import load_corpus
 
     lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
-    analysis = analyze(load_corpus(args.corpus), lexicons)
+    analysis = analyze(load_corpus(args.corpus), lexicons, workers=args.workers)
     table = compute(analysis, args)
     _write(table, args.format, sys.stdout)
     return 0
