@@ -32,6 +32,27 @@ def frame_colours(names: Iterable[str]) -> dict[str, str]:
     return colours
 
 
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    """WCAG relative luminance of an sRGB colour with channels in [0, 1]."""
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def readable_background(colour: str, *, min_luminance: float = 0.55) -> str:
+    """``colour`` (``#rrggbb``) mixed with white until dark text on it stays readable (WCAG
+    relative luminance at least ``min_luminance``); other colour forms pass unchanged."""
+    if not (isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")):
+        return colour
+    try:
+        rgb = tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    except ValueError:
+        return colour
+    mix = 0.0
+    while _luminance(tuple(c + (1 - c) * mix for c in rgb)) < min_luminance and mix < 1:
+        mix += 0.05
+    return "#" + "".join(f"{round((c + (1 - c) * mix) * 255):02x}" for c in rgb)
+
+
 def escape_text(text: str) -> str:
     """Escape untrusted text for HTML element content; line breaks become ``<br>``."""
     escaped = html.escape(text, quote=True).replace("$", "&#36;")
@@ -98,11 +119,16 @@ def _primary(covering: list[dict]) -> dict:
     return min(covering, key=lambda h: (KIND_PRIORITY.get(h.get("kind", "frame"), 3), h["start"] - h["end"]))
 
 
-def _span_style(hit: dict, colour: str) -> str:
+STRIPES = "background-image:repeating-linear-gradient(135deg,transparent 0 4px,rgba(0,0,0,0.16) 4px 6px);"
+
+
+def _span_style(hit: dict, colour: str, striped: bool) -> str:
     kind = hit.get("kind", "frame")
     if kind == "actor":
         return f"border-bottom:2px solid {colour};"
     style = f"background-color:{colour};color:#111;border-radius:3px;padding:0 1px;"
+    if striped:
+        style += STRIPES
     if kind == "naming":
         style += "outline:1px dashed #555;"
     if _present(hit.get("negated")) and bool(hit.get("negated")):
@@ -113,16 +139,19 @@ def _span_style(hit: dict, colour: str) -> str:
 
 
 def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
-                   colours: Mapping[str, str] | None = None) -> str:
+                   colours: Mapping[str, str] | None = None,
+                   striped: Iterable[tuple[str, str]] = ()) -> str:
     """The cleaned ``body`` as HTML with every hit wrapped in a ``<span class="hit">``
     coloured by its frame (naming sets dashed, actors underlined; quoted or distanced hits in
     italics, negated ones struck through). The ``title`` shows frame, pole, voice, speaker,
     target, negation and hedging. Overlapping hits are cut at their boundaries, so the markup
     never nests; the tooltip of an overlap lists every hit. ``hits`` has the columns of the
-    hits table (offsets into ``body``); hits outside the body are ignored."""
+    hits table (offsets into ``body``); hits outside the body are ignored. ``striped`` names
+    ``(frame, pole)`` pairs drawn striped, so the two poles of an axis differ at a glance."""
     records = _hit_records(hits, len(body))
     palette = frame_colours(h["frame"] for h in records)
     palette.update(colours or {})
+    striped = set(striped)
     parts = []
     for start, end, covering in _segments(len(body), records):
         text = escape_text(body[start:end])
@@ -130,11 +159,11 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
             parts.append(text)
             continue
         hit = _primary(covering)
-        colour = palette.get(hit["frame"], PALETTE[-1])
+        colour = readable_background(palette.get(hit["frame"], PALETTE[-1]))
         title = "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering))
         parts.append(
             f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
-            f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour)}" '
+            f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, (hit["frame"], hit.get("pole")) in striped)}" '
             f'title="{_attr(title)}">{text}</span>'
         )
     return f'<div class="framing-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
@@ -143,7 +172,7 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
 def legend_html(colours: Mapping[str, str]) -> str:
     """A one-line legend of frame colours (names escaped)."""
     items = "".join(
-        f'<span style="background-color:{_attr(c)};color:#111;border-radius:3px;padding:1px 6px;'
+        f'<span style="background-color:{_attr(readable_background(c))};color:#111;border-radius:3px;padding:1px 6px;'
         f'margin:0 6px 4px 0;display:inline-block">{escape_text(str(name))}</span>'
         for name, c in colours.items()
     )

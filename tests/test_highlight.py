@@ -105,8 +105,8 @@ def test_hits_outside_the_body_are_ignored():
 def test_given_colours_win_and_others_are_assigned():
     body = "terror and threat"
     hits = [hit(body, "terror", "terrorism"), hit(body, "threat", "threat")]
-    out = highlight_html(body, hits, colours={"terrorism": "#123456"})
-    assert "background-color:#123456" in out
+    out = highlight_html(body, hits, colours={"terrorism": "#ffeeaa"})
+    assert "background-color:#ffeeaa" in out
     assert frame_colours(["a", "b", "a"]) == {"a": "#8dd3c7", "b": "#ffffb3"}
     assert "&lt;b&gt;" in legend_html({"<b>": "#fff"})
 
@@ -135,3 +135,23 @@ def test_word_diff_marks_each_side():
     assert '<del class="diff-a"' in left and "Assad regime</del>" in left
     assert "Syrian government</ins>" in right and "&lt;script&gt;" in right and "<script" not in right
     assert "diff-b" not in left and "diff-a" not in right
+
+
+def test_dark_lexicon_colours_are_lightened_for_reading():
+    from framing.highlight import _luminance, readable_background
+
+    light = readable_background("#1f77b4")
+    assert light != "#1f77b4" and _luminance(tuple(int(light[i:i + 2], 16) / 255 for i in (1, 3, 5))) >= 0.55
+    assert readable_background("#ffffb3") == "#ffffb3"
+    assert readable_background("not a colour") == "not a colour"
+    body = "terror"
+    out = highlight_html(body, [hit(body, "terror", "terrorism")], colours={"terrorism": "#d62728"})
+    assert "background-color:#d62728" not in out and "background-color:#" in out
+
+
+def test_second_pole_of_an_axis_is_striped():
+    body = "legitimate presence or illegal occupation"
+    hits = [hit(body, "legitimate", "legitimacy", "legitimate"), hit(body, "illegal", "legitimacy", "illegitimate")]
+    out = highlight_html(body, hits, striped={("legitimacy", "illegitimate")})
+    legit, illegit = re.findall(r'<span class="hit[^>]*>', out)
+    assert "repeating-linear-gradient" not in legit and "repeating-linear-gradient" in illegit

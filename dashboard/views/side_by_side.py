@@ -25,14 +25,19 @@ def render(ctx) -> None:
     if not picks:
         return
     colours = frame_colours(h for lex in ctx.analysis.lexicons for h in _frame_names(lex))
+    colours.update({f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")})
     shown = {f for _, article_id in picks for f in hits_of(ctx.analysis.hits, article_id, kinds=("frame",))["frame"]}
     st.markdown(legend_html({k: v for k, v in colours.items() if k in shown}), unsafe_allow_html=True)
+    axes = [f for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) == 2 and f.name in shown]
+    striped = {(f.name, f.poles[1].name) for f in axes}
+    example = f" (e.g. {axes[0].name}: {axes[0].poles[1].name})" if axes else ""
     st.caption("Hover a highlighted word for its frame, pole, voice, speaker, target, negation and hedging. "
-               "Italics: quoted or distanced; struck through: negated; dashed box: naming label; underline: actor.")
+               f"Striped: the second pole of an axis{example}. Italics: quoted or distanced; struck through: "
+               "negated; dashed box: naming label; underline: actor.")
     columns = st.columns(len(picks))
     for column, (heading, article_id) in zip(columns, picks):
         with column:
-            _article(ctx, heading, article_id, tuple(kinds), colours, show_removed)
+            _article(ctx, heading, article_id, tuple(kinds), colours, striped, show_removed)
 
 
 def _frame_names(lexicon):
@@ -78,7 +83,7 @@ def _pick_article(rows, *, key: str, label: str) -> str:
                         format_func=lambda a: f"{dates.get(a) or 'undated'} · {titles.get(a, a)}"[:120])
 
 
-def _article(ctx, heading: str, article_id: str, kinds, colours, show_removed: bool) -> None:
+def _article(ctx, heading: str, article_id: str, kinds, colours, striped, show_removed: bool) -> None:
     row = ctx.analysis.articles.set_index("article_id").loc[article_id]
     st.subheader(heading)
     st.markdown(f"**{_md(row['title'])}**")
@@ -86,7 +91,7 @@ def _article(ctx, heading: str, article_id: str, kinds, colours, show_removed: b
     if isinstance(row.get("url"), str) and row["url"].startswith(("http://", "https://")):
         st.caption(f"[source]({row['url'].replace(')', '%29').replace(' ', '%20')})")
     hits = hits_of(ctx.analysis.hits, article_id, kinds=kinds)
-    st.markdown(highlight_html(str(row["body"]), hits, colours=colours), unsafe_allow_html=True)
+    st.markdown(highlight_html(str(row["body"]), hits, colours=colours, striped=striped), unsafe_allow_html=True)
     if show_removed:
         article = _corpus_article(ctx, article_id)
         with st.expander(f"What cleaning removed ({len(article.removed) if article else 0} segments)", expanded=True):
