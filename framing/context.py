@@ -52,9 +52,9 @@ _VOCABULARY = {
             "suggests|wrote|writes|tweeted|replied|clarified|asked|asks|emphasized|emphasised|"
             "emphasizes|emphasises|underlined|underscored|reiterated|affirmed|vowed|vows|pledged|"
             "threatened|threatens|predicted|complained|conceded|boasted|lamented|recalled|"
-            "commented|remarked|believe|believes|indicated|indicates|reported|pointed out|"
+            "commented|remarked|believe|believes|indicated|indicates|pointed out|"
             "appealed|described|describes|branded|labelled|labeled|dubbed|termed",
-    WEAK_SPEECH: "notes|states|demands|reports",
+    WEAK_SPEECH: "notes|states|demands|reports|reported",
     CALL: "call|calls|called|calling",
     ACCORDING: "according to",
     BOUND: "but|while|whereas|although|though|however|because|which|who|whom|whose|when|if|"
@@ -120,6 +120,7 @@ _SKIP_BEFORE_VERB = {"also", "later", "earlier", "previously", "recently", "agai
                      "subsequently", "has", "have", "had", "will", "would", "reportedly",
                      "allegedly", "is", "are", "was", "were", "been", "being", "did", "does",
                      "explicitly", "clearly"}
+_OPENERS = {"that", ":", "“", '"'}
 _REFUSALS = {"declined", "declines", "refused", "refuses", "unwilling", "reluctant"}
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                 "may", "might", "must", "should", "did", "does", "do", "said", "says"}
@@ -402,6 +403,9 @@ def _chain_after(words: list[str]) -> tuple[int, str | None]:
             u += 2
         else:
             break
+    after = words[u + 1].lower() if u + 1 < len(words) else ""
+    if after[:1].isalnum() and after not in _PREPOSITIONS | _CALENDAR | {"who", "according"}:
+        return 0, None                   # "..., said McConnell was offering": not inverted
     return u + 1, " ".join(words[t:u + 1])
 
 
@@ -474,8 +478,10 @@ class _Body:
         if kind & CALL or (kind & SPEECH and self.body[s:e] in _NAMING_VERBS):
             if _WHAT_BEFORE.search(self.body, max(0, s - 60), s):
                 return DISTANCE | HEDGE
-            if kind & CALL:
-                return SPEECH if _CALL_ON.match(self.body, e) else 0
+            if kind & CALL:                      # "called on X to", not "a call for"
+                before = self.body[max(0, s - 6):s].split()[-1:]
+                noun = before and before[0].lower() in _DETERMINERS
+                return SPEECH if _CALL_ON.match(self.body, e) and not noun else 0
         return kind
 
     def words(self, start: int, end: int) -> int:
@@ -656,15 +662,15 @@ class _Body:
         before = left[lead - 1] if lead > 0 else None
         quote_tail = before in _CLOSE_QUOTES or (before == "," and lead > 1
                                                    and left[lead - 2] in _CLOSE_QUOTES)
-        if kind & WEAK_SPEECH and not (quote_tail or inverted):
-            if _word_at(body, e, se).lower() != "that":
-                return None
+        if kind & WEAK_SPEECH and not (quote_tail or inverted or (
+                named and _word_at(body, e, se).lower() == "that")):
+            return None                          # "member states that", "the notes"
         backward = bool(inverted) or quote_tail
-        if not backward and before in _DASHES and lead > 1 and verb in _INVERTIBLE:
+        if not backward and before in _DASHES and lead > 1:
             following = _word_at(body, e, se).lower()       # "..., Tillerson said (on Monday)."
             clause_before = left_start > ss or sum(w[0].isalnum() for w in left[:lead - 1]) >= 3
             backward = clause_before and (following in ("", ".", ",", ";", "!", "?") or (
-                following in _PREPOSITIONS | _CALENDAR and
+                verb in _INVERTIBLE and following in _PREPOSITIONS | _CALENDAR and
                 not _FORWARD_MARK.search(body, e, se)))
         if backward:
             end = _token_start(body, left_start, left, lead - 1) + 1 if lead else s
@@ -708,6 +714,8 @@ class _Body:
             i -= 1
         lead = i + 1
         if verb.endswith("ing"):                 # "..., saying that": the earlier speaker's
+            if not (left and left[-1] == ",") and _word_at(self.body, e, se) not in _OPENERS:
+                raise _NotSaid                   # "was telling the truth"
             last = earlier[-1] if earlier else None
             return (last.speaker, last.named, lead, 0) if last else (None, False, lead, 0)
         if i < 0 and truncated:
@@ -716,8 +724,9 @@ class _Body:
             return None, False, lead, 0
         word = left[i].lower()
         if word in ("not", "never") or word.endswith(("n't", "n’t")) or (
-                word == "to" and i > 0 and left[i - 1].lower() in _REFUSALS):
-            raise _NotSaid                       # "did not say", "declined to say"
+                word == "to" and i > 0 and left[i - 1].lower() in _REFUSALS) or (
+                word == "that" and _word_at(self.body, e, se) == ","):
+            raise _NotSaid                       # "did not say", "declined to say", "that said,"
         if left[i] in _CLOSE_QUOTES or left[i] == ",":
             taken, name = _chain_after(_TOKEN.findall(self.body, e, min(se, e + 80))) \
                 if verb in _INVERTIBLE else (0, None)
@@ -742,6 +751,12 @@ class _Body:
         first, name, named = _chain_before(left, i)
         if first is None:
             return None, False, lead, 0
+        title = first                            # "”, national security lawyer Brad Moss said"
+        while title > 0 and first - title < 4 and _is_content_word(left[title - 1]) \
+                and left[title - 1][:1].islower():
+            title -= 1
+        if title < first and title > 0 and left[title - 1] in _CLOSE_QUOTES | {","}:
+            first = title
         if first == 0 and truncated:
             raise _NeedMore
         return name, named and name not in self.mention_texts, first, 0
