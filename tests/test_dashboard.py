@@ -153,6 +153,15 @@ def test_side_by_side_removed_toggle_and_third_outlet():
     assert at.query_params["outlets"] == ["The Crystal Eyes", "Al-Monitor", "SouthFront"]
 
 
+def test_side_by_side_articles_of_one_event():
+    at = app(view="side-by-side", side_mode="event")
+    assert_clean(at)
+    assert sorted(s.value for s in at.subheader[:2]) == ["The Crystal Eyes", "The Jerusalem Post"]
+    blocks = html_blocks(at)
+    assert len(blocks) == 2 and all('<span class="hit' in b for b in blocks)
+    assert "Damascus" in blocks[0] and "Damascus" in blocks[1]
+
+
 def test_unknown_outlet_in_a_link_is_dropped_not_an_error():
     at = app(view="side-by-side", outlets=["No Such Outlet", "SouthFront"])
     assert_clean(at)
