@@ -185,3 +185,26 @@ def test_hostile_corpus_renders_as_text_and_no_dialog_fires(page, xss_server):
         screenshot(page, f"xss_{view}")
     page.wait_for_timeout(500)
     assert page.dialogs == [], f"a dialog fired: {page.dialogs}"
+
+
+def test_clicking_a_distinctive_term_opens_its_concordance(page, demo_server):
+    open_view(page, demo_server, "view=terms&focus=SouthFront")
+    wait_for(page, ".js-plotly-plot .bars .point path")
+    term_box = page.get_by_label("Term or phrase")
+    before = term_box.input_value()
+    labels = page.locator(".js-plotly-plot").nth(1).locator(".yaxislayer-above .ytick text").all_text_contents()
+    bars = page.locator(".js-plotly-plot").nth(1).locator(".bars .point path")
+    bars.first.click(force=True)
+    page.wait_for_timeout(1000)
+    settle(page)
+    after = page.get_by_label("Term or phrase").input_value()
+    assert after != before and after in labels, (before, after)
+    caption = page.get_by_text("occurrences of").first.inner_text()
+    assert after in caption and not caption.startswith("0 ")
+    screenshot(page, "terms_click_through")
+    page.get_by_label("Term or phrase").fill("withdraw")
+    page.get_by_label("Term or phrase").press("Enter")
+    page.wait_for_timeout(800)
+    settle(page)
+    assert page.get_by_label("Term or phrase").input_value() == "withdraw"  # the old click does not win
+    assert "withdraw" in page.get_by_text("occurrences of").first.inner_text()

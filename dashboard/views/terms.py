@@ -34,9 +34,11 @@ def render(ctx) -> None:
     with right:
         bars = figure(plots.terms_bars(table, group=focus), key="terms_bars", on_select="rerun",
                       selection_mode="points")
-    clicked = _clicked_term(scatter) or _clicked_term(bars)
-    if clicked:
-        state.put("term", clicked)
+    for name, event in (("scatter", scatter), ("bars", bars)):
+        clicked = _clicked_term(event)
+        if clicked and st.session_state.get(f"_clicked_{name}") != clicked:  # a new click, not a rerun
+            state.put("term", clicked)
+        st.session_state[f"_clicked_{name}"] = clicked
     _concordance(ctx, flt, table)
 
 
