@@ -14,7 +14,7 @@ def render(ctx) -> None:
     if not available("events"):
         not_available("Event grouping", "events")
         return
-    from framing.events import event_coverage
+    from framing.event_compare import event_coverage
 
     articles = data.articles_with_events(ctx.analysis, ctx.key)
     coverage = event_coverage(articles)
