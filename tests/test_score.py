@@ -384,3 +384,14 @@ def test_cli_reports_bad_options_cleanly(capsys, demo_corpus_path):
     assert code == 2 and "no column 'leaning'" in err and "Traceback" not in err
     code, _, err = run_cli(capsys, str(demo_corpus_path), "--frame", "legitimacyy")
     assert code == 2 and "legitimacyy" in err
+
+
+def test_cli_by_event_groups_events_when_the_corpus_has_none(capsys, demo_corpus_path):
+    import io
+    code, out, _ = run_cli(capsys, str(demo_corpus_path), "--by", "event", "--frame", "legitimacy",
+                           "--format", "csv", "--boot", "20")
+    table = pd.read_csv(io.StringIO(out))
+    assert code == 0 and table["event_id"].notna().all()
+    per_pole = table[table["pole"] == "legitimate"]
+    assert per_pole["n_articles"].sum() == 5  # every seed article in exactly one event
+    assert 1 <= len(per_pole) <= 5

@@ -66,6 +66,9 @@ def compute(analysis, args: argparse.Namespace):
     common = dict(by=by, voice=args.voice, lexicons=analysis.lexicons, n_boot=args.boot, seed=args.seed,
                   min_articles=args.min_articles, level=args.level)
     hits, articles = analysis.hits, analysis.articles
+    if "event_id" in score.group_columns(by) and articles["event_id"].isna().any():
+        from ..events import with_events
+        articles = with_events(articles)  # events grouped where the source gave none
     if args.table in ("rates", "targets"):
         return score.frame_rates(hits, articles, kind=args.kind, frames=args.frame, negated=args.negated,
                                  by_target=args.table == "targets", **common)
