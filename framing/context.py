@@ -498,27 +498,27 @@ class _Body:
         with ``numpy.searchsorted``; the rules then run in Python only where a cue is near."""
         start = np.array([s for s, _ in spans], dtype=np.int64)
         end = np.array([e for _, e in spans], dtype=np.int64)
-        k = np.maximum(np.searchsorted(self.sentence_starts, start, "right") - 1, 0)
+        k = np.maximum(self.sentence_starts.searchsorted(start, "right") - 1, 0)
         ss, se = self.sentence_starts[k], self.sentence_ends[k]
         (b1_starts, b1_ends), (b2_starts, b2_ends) = self.b1, self.b2
-        cs1 = np.maximum(ss, b1_ends[np.searchsorted(b1_ends, start, "right") - 1])
-        before_b1 = b1_starts[np.searchsorted(b1_starts, start) - 1]    # last boundary < start
-        after_b1 = b1_starts[np.searchsorted(b1_starts, end)]          # first one >= end
-        cs2 = np.maximum(ss, b2_ends[np.searchsorted(b2_ends, start, "right") - 1])
-        ce2 = np.minimum(se, b2_starts[np.searchsorted(b2_starts, end)])
-        i = np.searchsorted(self.neg[0], start, "right") - 1      # nearest negation cue before
+        cs1 = np.maximum(ss, b1_ends[b1_ends.searchsorted(start, "right") - 1])
+        before_b1 = b1_starts[b1_starts.searchsorted(start) - 1]    # last boundary < start
+        after_b1 = b1_starts[b1_starts.searchsorted(end)]          # first one >= end
+        cs2 = np.maximum(ss, b2_ends[b2_ends.searchsorted(start, "right") - 1])
+        ce2 = np.minimum(se, b2_starts[b2_starts.searchsorted(end)])
+        i = self.neg[0].searchsorted(start, "right") - 1      # nearest negation cue before
         ne, ns, nk = (a[i] for a in self.neg)
         negation_near = (ns >= ss) & (ne >= start - 80) & (before_b1 < ne)
-        i = np.searchsorted(self.hedge_by_end[0], start, "right") - 1
+        i = self.hedge_by_end[0].searchsorted(start, "right") - 1
         he, hs = (a[i] for a in self.hedge_by_end)
         hedge_before = hs >= cs1
-        i = np.searchsorted(self.hedge_by_start[0], end)
+        i = self.hedge_by_start[0].searchsorted(end)
         a_start, a_kind = (a[i] for a in self.hedge_by_start)
         hedge_after = ((a_kind & HEDGE_AFTER) > 0) & (a_start < se) & (after_b1 >= a_start)
-        lo = np.searchsorted(self.mention_starts_array, cs2)
-        has_mention = np.searchsorted(self.mention_starts_array, ce2) > lo
+        lo = self.mention_starts_array.searchsorted(cs2)
+        has_mention = self.mention_starts_array.searchsorted(ce2) > lo
         region = [self.region_index(kind, start) for kind in (0, 1)]
-        speech_near = np.searchsorted(self.speech_starts, se) > np.searchsorted(self.speech_starts, ss)
+        speech_near = self.speech_starts.searchsorted(se) > self.speech_starts.searchsorted(ss)
         columns = [a.tolist() for a in (k, ss, se, cs2, ce2, ne, nk, negation_near, he,
                                          hedge_before, a_start, hedge_after, has_mention,
                                          region[0], region[1], speech_near)]
@@ -550,7 +550,7 @@ class _Body:
     def region_index(self, kind: int, start: np.ndarray) -> np.ndarray:
         """Index of the quote region (0 double, 1 single) holding each start, else -1."""
         opens, closes = self.region_bounds[kind]
-        i = np.searchsorted(opens, start) - 1
+        i = opens.searchsorted(start) - 1
         return np.where(start < closes[i], i - 1, -1)
 
     # -- voice -----------------------------------------------------------------------------
@@ -574,10 +574,9 @@ class _Body:
             region = self.regions[kind][i]
             attributed, speaker = self.region_attribution(kind, i)
             inner = self.body[region.open + 1:region.close - 1 if region.closed else region.close]
-            distancer = self.distancer(region.open)
             if _more_words_than(inner, _SCARE_QUOTE_MAX_WORDS):
                 voice = ("quoted", speaker)
-            elif distancer is not False:
+            elif (distancer := self.distancer(region.open)) is not False:
                 voice = ("distanced", distancer)
             else:
                 voice = ("quoted", speaker) if attributed else ("distanced", None)
