@@ -156,3 +156,10 @@ def multi_outlet_events(articles: pd.DataFrame) -> list[str]:
     counts = rows.groupby("event_id")["outlet"].nunique()
     counts = counts[counts >= 2].sort_values(ascending=False, kind="stable")
     return [str(e) for e in counts.index]
+
+
+def largest_outlets(articles: pd.DataFrame, n: int) -> list[str]:
+    """The ``n`` outlets with the most articles (ties by name), largest first."""
+    counts = articles.groupby(articles["outlet"].astype(str)).size()
+    order = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [outlet for outlet, _ in order[:n]]

@@ -67,14 +67,17 @@ def _support_mark(low: pd.Series) -> pd.Series:
 
 
 def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | None = None,
-                  title: str | None = None, max_cell_text: int = 400) -> go.Figure:
+                  groups: Iterable[str] | None = None, title: str | None = None,
+                  max_cell_text: int = 400) -> go.Figure:
     """Outlet (``group``) x frame heatmap of hits per 1,000 words from a ``score.frame_rates``
     table; the hover gives the rate, its bootstrap interval, the hits and the number of
-    articles. Only rows of ``voice`` (and of ``lexicon``, when given) are drawn. Cell values
-    are printed when the grid is small enough to read (at most ``max_cell_text`` cells)."""
+    articles. Only rows of ``voice`` (and of ``lexicon`` and ``groups``, when given) are
+    drawn. Cell values are printed when the grid is small enough to read (at most
+    ``max_cell_text`` cells)."""
     _require(scores, ["group", "frame", "pole", "voice", "rate", "ci_low", "ci_high", "n_articles"], "frame_heatmap")
     title = title or f"Frame rates per 1,000 words ({voice} voice)"
-    rows = scores[(scores["voice"] == voice) & ((scores["lexicon"] == lexicon) if lexicon else True)].copy()
+    rows = scores[(scores["voice"] == voice) & ((scores["lexicon"] == lexicon) if lexicon else True)]
+    rows = _group_rows(rows, groups).copy()
     if rows.empty:
         return _empty(title, f"No scores for voice '{voice}'.")
     rows["column"] = [frame_label(f, p) for f, p in zip(rows["frame"], rows["pole"])]
@@ -110,6 +113,10 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     return fig
 
 
+def _group_rows(table: pd.DataFrame, groups: Iterable[str] | None) -> pd.DataFrame:
+    return table if groups is None else table[table["group"].isin(list(groups))]
+
+
 def _voice_rows(table: pd.DataFrame, voice: str | None) -> pd.DataFrame:
     return table[table["voice"] == voice] if voice and "voice" in table else table
 
@@ -125,13 +132,13 @@ def _dot_with_interval(x: pd.Series, lo: pd.Series, hi: pd.Series) -> dict:
 
 
 def axis_balance_plot(balance: pd.DataFrame, *, voice: str | None = None, lexicon: str | None = None,
-                      title: str | None = None) -> go.Figure:
+                      groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
     """Per outlet, each axis's balance ``(A - B) / (A + B)`` in [-1, 1] with its bootstrap
     interval: one panel per axis, pole A on the right. Input: a ``score.axis_balance`` table
     (rows of ``voice`` and ``lexicon`` only, when given)."""
     _require(balance, ["group", "frame", "balance", "ci_low", "ci_high", "n_articles"], "axis_balance_plot")
     title = title or "Axis balance per outlet (pole A − pole B) / (A + B)"
-    rows = balance.dropna(subset=["balance"])
+    rows = _group_rows(balance.dropna(subset=["balance"]), groups)
     if voice and "voice" in rows:
         rows = rows[rows["voice"] == voice]
     if lexicon and "lexicon" in rows:

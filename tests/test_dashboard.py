@@ -426,3 +426,24 @@ def test_corpus_cache_reads_back_the_same_corpus_and_notices_edits(tmp_path, dem
     assert corpus_key(folder) != key
     cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
     assert len(calls) == 2
+
+
+def test_many_outlets_overview_shows_the_largest_and_a_choice(tmp_path, monkeypatch):
+    rows = ["outlet,title,date,text"]
+    sentences = ["The occupation of the region must end, officials said.",
+                 "The invited forces bring stability and security.", "Terrorists threaten the fragile ceasefire."]
+    for i in range(35):
+        for j in range(1 + (i < 3)):  # outlets 00-02 have two articles
+            rows.append(f"Outlet {i:02d},Title {i}-{j},2020-01-{j + 1:02d},\"{sentences[(i + j) % 3]} Report {i} {j}.\"")
+    path = tmp_path / "many.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_CORPUS", str(path))
+    at = app()
+    assert_clean(at)
+    shown = at.multiselect(key="overview_outlets")
+    assert len(shown.value) == 30 and shown.value[:3] == ["Outlet 00", "Outlet 01", "Outlet 02"]
+    assert len(charts(at)[0]["data"][0]["y"]) == 30
+    shown.set_value(["Outlet 05", "Outlet 33"]).run()
+    assert_clean(at)
+    assert list(charts(at)[0]["data"][0]["y"]) == ["Outlet 05", "Outlet 33"]
+    assert at.query_params["overview_outlets"] == ["Outlet 05", "Outlet 33"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.filters import largest_outlets
 from dashboard.views.common import available, filter_bar, figure, lexicon_with
 from framing import plots
 
@@ -21,15 +22,32 @@ def render(ctx) -> None:
     if not lexicons:
         st.warning("None of the chosen lexicons has frames: pick one in the sidebar.")
         return
-    lexicon = state.choice("Lexicon", "lexicon_view", lexicons)
+    cols = st.columns([1, 3])
+    with cols[0]:
+        lexicon = state.choice("Lexicon", "lexicon_view", lexicons)
+    with cols[1]:
+        shown = _outlets_shown(ctx, articles)
     scores = data.frame_scores(ctx.analysis, ctx.key, flt)
-    figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon), key="overview_heatmap")
+    figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap")
     balance = data.balance_scores(ctx.analysis, ctx.key, flt)
-    figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon), key="overview_balance")
+    figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown), key="overview_balance")
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
                "fewer articles than a stable figure needs.")
     _outlet_map(ctx, flt, voice)
+
+
+MAX_DEFAULT_OUTLETS = 30
+
+
+def _outlets_shown(ctx, articles) -> list[str] | None:
+    """All outlets when there are few; else a choice, the largest 30 by default."""
+    outlets = ctx.outlets
+    if len(outlets) <= MAX_DEFAULT_OUTLETS:
+        return None
+    chosen = state.choices(f"Outlets shown ({len(outlets)} in the corpus; the {MAX_DEFAULT_OUTLETS} largest by default)",
+                           "overview_outlets", outlets, default=largest_outlets(articles, MAX_DEFAULT_OUTLETS))
+    return chosen or largest_outlets(articles, MAX_DEFAULT_OUTLETS)
 
 
 PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "terms": "term profiles (TF-IDF)"}
