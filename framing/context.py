@@ -67,6 +67,7 @@ _CALL_ON = re.compile(r"\s+(?:on|for|upon)\b")
 _WHAT_BEFORE = re.compile(r"\bwhat((?:\s+[\w’'-]+){1,3})\s*$", re.I)
 _FORWARD_MARK = re.compile(r"[:“\"]|that\b")
 _NEXT_TOKEN = re.compile(r"\s*(\w+|[^\w\s])")
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 #: Every character's class: a clause boundary, a quote mark, or nothing (0).
 _BOUNDARY, _QUOTE = 1, 2
 _CHARACTER_CLASS = np.zeros(0x110000, dtype=np.uint8)
@@ -196,7 +197,7 @@ def body_context(body: str, sentence_spans: Sequence[tuple[int, int]],
     """One Context per hit span, in order. All offsets index ``body``; ``sentence_spans`` are
     all the body's sentences (``framing.tokenize.split_sentences(body)``); ``actor_mentions``
     are ``(start, end, actor_name)`` of every actor alias found in the body."""
-    if not hit_spans:
+    if len(hit_spans) == 0:
         return []
     spans = list(dict.fromkeys(map(tuple, hit_spans)))    # one span is often a hit of several
     found = dict(zip(spans, _Body(body, sentence_spans, actor_mentions).contexts(spans)))
@@ -676,8 +677,8 @@ class _Body:
             return _Attribution(ss, end, s, speaker, named)
         stop = _SCOPE_END.search(body, e, se)
         end = stop.start() if stop else se
-        first = _words(body[ss:min(se, ss + 30)])[:1]
-        if (first and first[0].lower() in _SUBORDINATORS) or \
+        first = _FIRST_WORD.match(body, ss, se)
+        if (first and first.group(1).lower() in _SUBORDINATORS) or \
                 (left and left[-1].lower() in _PREPOSITIONS):   # "After X declared ..., "
             comma = body.find(",", e, se)
             if comma != -1 and body.find(",", ss, s) == -1:
