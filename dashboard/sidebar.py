@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.views.common import md
 from dashboard.uploads import TABLE_SUFFIXES, extract_zip, save_upload
 from framing.errors import FramingError
 
@@ -69,7 +70,7 @@ def _on_bundled() -> None:
 
 def corpus_controls() -> None:
     source = current_source()
-    st.caption(f"Corpus: **{source.label}**")
+    st.caption(f"Corpus: **{md(source.label)}**")
     with st.expander("Change corpus", expanded=False):
         kind = st.radio("Source", list(SOURCE_KINDS), format_func=SOURCE_KINDS.get, key="source_kind")
         if kind == "bundled":
@@ -98,7 +99,7 @@ def lexicon_choice() -> data.LexiconChoice:
     picked = state.choices("Bundled lexicons", "lexicons", names, default=names,
                            help="The user's own lexicons are added in the Lexicons view.")
     if custom:
-        st.caption("Your lexicons: " + ", ".join(f"**{n}**" for n in custom))
+        st.caption("Your lexicons: " + ", ".join(f"**{md(n)}**" for n in custom))
     return data.LexiconChoice(tuple(picked), tuple(sorted(custom.items())))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import figure, filter_bar
+from dashboard.views.common import figure, filter_bar, md
 from framing import plots
 
 
@@ -18,7 +18,7 @@ def render(ctx) -> None:
     actor = state.choice("Actor", "actor", list(dict.fromkeys(actors)))
     targets = data.frame_scores(ctx.analysis, ctx.key, flt, by_target=True)
     figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice), key="actor_heatmap")
-    st.caption(f"Hits whose target (the actor the term is about) is {actor}, per 1,000 words of each outlet. "
+    st.caption(f"Hits whose target (the actor the term is about) is {md(actor)}, per 1,000 words of each outlet. "
                "Hits with no clear target are not counted here.")
     sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt)
     figure(plots.actor_sentiment_plot(sentiment, voice=voice), key="actor_sentiment")

@@ -104,6 +104,13 @@ def _date_filter(ctx: Context) -> tuple[str | None, str | None]:
     return state.get("date_from"), state.get("date_to")
 
 
+def md(text: Any) -> str:
+    """Text from the corpus, a lexicon or the user, for an element that reads Markdown
+    (headings, captions): every Markdown and HTML character escaped, so it shows as written."""
+    specials = "\\`*_{}[]()#+-.!|<>$~:"
+    return "".join(f"\\{c}" if c in specials else c for c in str(text))
+
+
 def figure(fig, *, key: str, **kwargs) -> Any:
     """Draw a plotly figure full width."""
     return st.plotly_chart(fig, key=key, config={"displaylogo": False}, **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.views.common import md
 from framing.load import corpus_frame
 
 
@@ -14,7 +15,7 @@ def render(ctx) -> None:
     cols[1].metric("Articles loaded", report.loaded)
     cols[2].metric("Skipped", len(report.skipped))
     cols[3].metric("Outlets", len({a.outlet for a in ctx.corpus}))
-    st.caption(f"Source: {ctx.source.label} ({ctx.source.path})")
+    st.caption(f"Source: {md(ctx.source.label)} ({md(ctx.source.path)})")
     if report.skipped:
         st.subheader("Skipped, and why")
         st.dataframe(pd.DataFrame([vars(s) for s in report.skipped]), hide_index=True, width="stretch")

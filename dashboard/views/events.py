@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import event_summary, multi_outlet_events
-from dashboard.views.common import available, figure, not_available
+from dashboard.views.common import available, figure, md, not_available
 from framing import plots
 from framing.highlight import word_diff_html
 
@@ -48,7 +48,7 @@ def _aligned_pairs(ctx, event: str) -> None:
         for col, outlet, html, terms in ((cols[0], row.outlet_a, left, row.lexicon_terms_a),
                                          (cols[1], row.outlet_b, right, row.lexicon_terms_b)):
             with col:
-                st.caption(f"{outlet}" + (f" · lexicon terms changed: {', '.join(map(str, terms))}" if terms else ""))
+                st.caption(md(f"{outlet}" + (f" · lexicon terms changed: {', '.join(map(str, terms))}" if terms else "")))
                 st.markdown(html, unsafe_allow_html=True)
         st.caption(f"similarity {row.similarity:.2f} · {row.changed_words} words differ")
         st.divider()

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
+from dashboard.views.common import md
 from framing.errors import FramingError
 from framing.lexicon import (
     bundled_lexicon_names, bundled_lexicons, lexicon_fingerprint, lexicon_problems, lexicon_terms, lexicon_to_yaml,
@@ -56,7 +57,7 @@ def _summary(ctx) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     with st.expander("Sources and licences"):
         for lex in lexicons:
-            st.markdown(f"**{lex.name}** {lex.version}")
+            st.markdown(f"**{md(lex.name)}** {md(lex.version)}")
             st.text("\n".join(lex.sources) or "(no sources given)")
 
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
-from dashboard.views.common import available
+from dashboard.views.common import available, md
 from framing.highlight import frame_colours, highlight_html, legend_html, removed_html
 
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
@@ -85,9 +85,9 @@ def _pick_article(rows, *, key: str, label: str) -> str:
 
 def _article(ctx, heading: str, article_id: str, kinds, colours, striped, show_removed: bool) -> None:
     row = ctx.analysis.articles.set_index("article_id").loc[article_id]
-    st.subheader(heading)
-    st.markdown(f"**{_md(row['title'])}**")
-    st.caption(" · ".join(str(v) for v in (row["date"] or "undated", f"{int(row['n_words'])} words") if v))
+    st.subheader(md(heading))
+    st.markdown(f"**{md(row['title'])}**")
+    st.caption(md(" · ".join(str(v) for v in (row["date"] or "undated", f"{int(row['n_words'])} words") if v)))
     if isinstance(row.get("url"), str) and row["url"].startswith(("http://", "https://")):
         st.caption(f"[source]({row['url'].replace(')', '%29').replace(' ', '%20')})")
     hits = hits_of(ctx.analysis.hits, article_id, kinds=kinds)
@@ -107,8 +107,3 @@ def _corpus_article(ctx, article_id: str):
     corpus = ctx.analysis.corpus or ctx.corpus
     return next((a for a in corpus if a.id == article_id), None)
 
-
-def _md(text: str) -> str:
-    """A headline as Markdown text: every Markdown and HTML character escaped."""
-    specials = "\\`*_{}[]()#+-.!|<>$~:"
-    return "".join(f"\\{c}" if c in specials else c for c in str(text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import available, figure, filter_bar, not_available
+from dashboard.views.common import available, figure, filter_bar, md, not_available
 from framing import plots
 
 REST = "(rest of the corpus)"
@@ -63,7 +63,7 @@ def _concordance(ctx, flt, table) -> None:
     if not term.strip():
         return
     lines = data.concordance_table(ctx.analysis, ctx.key, flt, term.strip(), kind="phrase")
-    st.caption(f"{len(lines)} occurrences of “{term}” in {lines['article_id'].nunique() if len(lines) else 0} articles.")
+    st.caption(f"{len(lines)} occurrences of “{md(term)}” in {lines['article_id'].nunique() if len(lines) else 0} articles.")
     columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in lines]
     st.dataframe(lines[columns], hide_index=True, width="stretch",
                  column_config={"left": st.column_config.TextColumn(width="large"),
