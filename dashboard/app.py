@@ -58,6 +58,10 @@ with st.sidebar:
 st.title(sidebar.VIEWS[view])
 ctx = load_context(sidebar.current_source(), choice)
 if ctx is not None:
+    report = ctx.corpus.report
+    skipped = f", {len(report.skipped):,} skipped (see Corpus and load report)" if report.skipped else ""
+    st.sidebar.caption(f"{report.loaded:,} articles loaded from {report.seen:,} inputs{skipped}")
+if ctx is not None:
     try:
         render_view(view, ctx)
     except FramingError as exc:

@@ -208,3 +208,19 @@ def test_clicking_a_distinctive_term_opens_its_concordance(page, demo_server):
     settle(page)
     assert page.get_by_label("Term or phrase").input_value() == "withdraw"  # the old click does not win
     assert "withdraw" in page.get_by_text("occurrences of").first.inner_text()
+
+
+def test_export_downloads_a_png_figure_and_the_manifest(page, demo_server):
+    open_view(page, demo_server, "view=export")
+    wait_for(page, "text=Reproducibility manifest")
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="PNG").first.click()
+    png = Path(download.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Download manifest.json").click()
+    import json
+
+    manifest = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert manifest["corpus"]["n_articles"] == 5 and manifest["schema"] == "framing-manifest/1"
+    screenshot(page, "export")
