@@ -387,14 +387,37 @@ def _chain_before(words: list[str], i: int) -> tuple[int | None, str | None, boo
 
 def _chain_after(words: list[str]) -> tuple[int, str | None]:
     """An inverted speaker at the start of ``words``: "said Tillerson", "notes analyst Hadi
-    Mohamadi"; returns (words taken, speaker)."""
-    t = 1 if words[:1] and words[0].lower() == "the" else 0
-    first = t
-    while t < len(words) and t - first < 3 and words[t][:1].islower() \
-            and _is_content_word(words[t]):
-        t += 1
-    if t >= len(words) or not _is_name_word(words[t]):
+    Mohamadi", "said University of Alabama law professor Heather Elliott" (the last name of
+    the phrase); returns (words taken, speaker), or (0, None) when the name does not end the
+    clause ("..., said McConnell was offering": not inverted)."""
+    t, u = 1 if words[:1] and words[0].lower() == "the" else 0, -1
+    while True:
+        first = t                                # skip up to three lower-case title words
+        while t < len(words) and t - first < 3 and words[t][:1].islower() \
+                and _is_content_word(words[t]):
+            t += 1
+        if t >= len(words) or not _is_name_word(words[t]):
+            break
+        u = _name_end(words, t)
+        if u + 1 < len(words) and words[u + 1][:1].islower() and _is_content_word(words[u + 1]):
+            t = u + 1                            # "University of Alabama law professor ..."
+            continue
+        break
+    if u < 0:
         return 0, None
+    after = words[u + 1].lower() if u + 1 < len(words) else ""
+    if after[:1].isalnum() and after not in _PREPOSITIONS | _CALENDAR | {"who", "according"}:
+        return 0, None
+    start = u
+    while start > 0 and (_is_name_word(words[start - 1]) or (
+            words[start - 1].lower() in _CONNECTORS and start > 1
+            and _is_name_word(words[start - 2]))):
+        start -= 1 if _is_name_word(words[start - 1]) else 2
+    return u + 1, " ".join(words[start:u + 1])
+
+
+def _name_end(words: list[str], t: int) -> int:
+    """Index of the last word of the proper-noun chain starting at ``words[t]``."""
     u = t
     while u + 1 < len(words) and u - t < 8:
         if _is_name_word(words[u + 1]):
@@ -404,10 +427,7 @@ def _chain_after(words: list[str]) -> tuple[int, str | None]:
             u += 2
         else:
             break
-    after = words[u + 1].lower() if u + 1 < len(words) else ""
-    if after[:1].isalnum() and after not in _PREPOSITIONS | _CALENDAR | {"who", "according"}:
-        return 0, None                   # "..., said McConnell was offering": not inverted
-    return u + 1, " ".join(words[t:u + 1])
+    return u
 
 
 class _Body:

@@ -119,6 +119,11 @@ RULE_CASES = [
      dict(voice="quoted", speaker=None, negated=True)),
     ('"Iran is a threat to the region," said Tillerson.', "threat", 0,
      dict(voice="quoted", speaker="Tillerson", target="Iran")),
+    ('"It is the right fight on the wrong territory," said University of Alabama law professor '
+     'Heather Elliott, a former clerk.', "territory", 0,
+     dict(voice="quoted", speaker="Heather Elliott")),
+    ("Scott Jennings, a former adviser, said McConnell was offering a “dispassionate” view.",
+     "dispassionate", 0, dict(voice="quoted", speaker="Scott Jennings")),
     ("Tillerson said: “Iran is a threat to the region.”", "threat", 0,
      dict(voice="quoted", speaker="Tillerson")),
     ("“Our troops are invited. Their presence is legal. The Americans are occupiers,” Pompeo "
