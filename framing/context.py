@@ -122,6 +122,7 @@ _SKIP_BEFORE_VERB = {"also", "later", "earlier", "previously", "recently", "agai
                      "allegedly", "is", "are", "was", "were", "been", "being", "did", "does",
                      "explicitly", "clearly"}
 _OPENERS = {"that", ":", "“", '"'}
+_WHEN = {"in", "on", "last", "this", "next", "early", "late", "since"}
 _REFUSALS = {"declined", "declines", "refused", "refuses", "unwilling", "reluctant"}
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                 "may", "might", "must", "should", "did", "does", "do", "said", "says"}
@@ -293,7 +294,9 @@ def _is_name_word(word: str) -> bool:
 
 
 def _is_content_word(word: str) -> bool:
-    return word[:1].isalpha() and word.lower() not in _FUNCTION and word.lower() not in _PRONOUNS
+    low = word.lower()
+    return word[:1].isalpha() and low not in _FUNCTION and low not in _PRONOUNS \
+        and low not in _CALENDAR
 
 
 def _covering(attributions: Sequence[_Attribution], pos: int, *, cue_after: bool | None = None
@@ -445,6 +448,7 @@ class _Body:
         self.sentence_starts = np.array(self.starts, dtype=np.int64)
         self.sentence_ends = np.array([e for _, e in self.spans], dtype=np.int64)
         self.mention_texts = {body[m[0]:m[1]] for m in self.mentions}
+        self.actor_names = {m[2] for m in self.mentions}
         codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         classes = _CHARACTER_CLASS[codes]
         self.regions = _quote_regions(body, self.spans, np.flatnonzero(classes == _QUOTE).tolist())
@@ -729,9 +733,15 @@ class _Body:
         """(speaker, named, index in ``left`` where the speaker phrase starts, words after
         the verb taken by an inverted speaker as in "..., said Tillerson")."""
         i, passive = len(left) - 1, False
-        while i >= 0 and left[i].lower() in _SKIP_BEFORE_VERB:
-            passive |= left[i].lower() in _PASSIVE_AUX
-            i -= 1
+        while i >= 0:
+            word = left[i].lower()
+            if word in _SKIP_BEFORE_VERB:
+                passive |= word in _PASSIVE_AUX
+                i -= 1
+            elif word in _CALENDAR and i > 0 and left[i - 1].lower() in _WHEN:
+                i -= 2                           # "Washington in December declared"
+            else:
+                break
         lead = i + 1
         if verb.endswith("ing"):                 # "..., saying that": the earlier speaker's
             if not (left and left[-1] == ",") and _word_at(self.body, e, se) not in _OPENERS:
@@ -779,7 +789,13 @@ class _Body:
             first = title
         if first == 0 and truncated:
             raise _NeedMore
-        return name, named and name not in self.mention_texts, first, 0
+        return name, named and self.may_be_a_person(name), first, 0
+
+    def may_be_a_person(self, name: str) -> bool:
+        """Whether "he"/"she" may stand for ``name``: not an actor's own name ("Iran") nor a
+        plural alias ("Iranians"); officials listed as aliases ("Baqeri") may."""
+        return name not in self.actor_names and not (name in self.mention_texts
+                                                     and name.endswith("s"))
 
     def recent_speaker(self, k: int, earlier: list[_Attribution]) -> str | None:
         """"he"/"she": the last named speaker of this sentence or of the three before it in

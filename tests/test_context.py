@@ -98,6 +98,7 @@ SEED_CASES = [
     ("004", "tripartite", 1, dict(voice="distanced", speaker="Iranian media", hedged=True)),
     ("004", "unity", 0, dict(voice="quoted", speaker="Syrian President Bashar Assad")),
     ("004", "unity", 1, dict(voice="quoted", speaker="Assad")),
+    ("000", "withdraw troops", 0, dict(voice="quoted", speaker="Washington")),
     ("004", "stay", 0, dict(voice="quoted", speaker="Baqeri")),   # "He said": the last named
     ("004", "instability", 0, dict(voice="author", target="Iran")),
     ("004", "stable", 0, dict(negated=False, target="Syria")),   # "not only"
@@ -279,3 +280,22 @@ def test_many_paragraphs_with_stray_quotes_stay_fast():
     voices = {(text[s:e], c.voice, c.speaker) for (s, e), c in zip(hits, got)}
     assert voices == {("occupation", "quoted", "Iran"), ("presence", "quoted", "Iran"),
                       ("illegal", "quoted", "Iran"), ("presence", "author", None)}
+
+
+def test_he_resolves_to_an_official_listed_as_alias_but_not_to_a_country_or_a_people():
+    def with_officials(text):
+        found = mentions(text)
+        return found + [(m.start(), m.end(), "Iran") for m in re.finditer("Baqeri", text)]
+
+    def speaker_of(text, term):
+        start = text.index(term)
+        [ctx] = body_context(text, split_sentences(text), [(start, start + len(term))],
+                             sorted(with_officials(text)))
+        return ctx.speaker
+
+    official = "Baqeri stressed that foreign forces must leave. He said the occupation must end."
+    country = "Iran said that foreign forces must leave. He said the occupation must end."
+    people = "The Iranians stressed that forces must leave. He said the occupation must end."
+    assert speaker_of(official, "occupation") == "Baqeri"
+    assert speaker_of(country, "occupation") is None
+    assert speaker_of(people, "occupation") is None
