@@ -518,9 +518,37 @@ class _Body:
 
     # -- all hits of the body at once -------------------------------------------------------
     def contexts(self, spans: list[tuple[int, int]]) -> list[Context]:
-        """The Context of each distinct span: everything that is a lookup (sentence, quote,
-        clause bounds, nearest cues, mentions in the clause) is done for all spans at once
-        with ``numpy.searchsorted``; the rules then run in Python only where a cue is near."""
+        """The Context of each distinct span; the rules run in Python only where a lookup
+        (``lookups``) found a cue, a quote, a speech verb or a mention near the span."""
+        interned: dict[tuple, Context] = {}
+        out = []
+        for (s, e), (k, cs2, ce2, ne, nk, negation_near, he, hedge_before, a_start,
+                     hedge_after, has_mention, double, single, speech_near) \
+                in zip(spans, zip(*self.lookups(spans))):
+            if double >= 0:
+                voice, speaker = self.region_voice_of(0, double)
+            elif single >= 0:
+                voice, speaker = self.region_voice_of(1, single)
+            elif speech_near:
+                found = _covering(self.attributions(k), s)
+                voice, speaker = ("quoted", found.speaker) if found else ("author", None)
+            else:
+                voice, speaker = "author", None
+            negated = negation_near and self.words(ne, s) <= (5 if nk & NEG_VERB else 3)
+            hedged = (hedge_before and self.words(he, s) <= 12) or \
+                (hedge_after and self.words(e, a_start) <= 1)
+            target = self.target(cs2, ce2, s, e) if has_mention else None
+            key = (voice, speaker, negated, hedged, target)
+            context = interned.get(key)
+            if context is None:
+                context = interned[key] = Context(*key)
+            out.append(context)
+        return out
+
+    def lookups(self, spans: list[tuple[int, int]]) -> list[list]:
+        """For all spans at once, with ``numpy.searchsorted``: sentence, clause bounds, the
+        nearest negation cue before and hedge cues around, mentions in the clause, quote
+        regions, speech verbs in the sentence. Returns columns as lists."""
         start = np.array([s for s, _ in spans], dtype=np.int64)
         end = np.array([e for _, e in spans], dtype=np.int64)
         k = np.maximum(self.sentence_starts.searchsorted(start, "right") - 1, 0)
@@ -536,41 +564,15 @@ class _Body:
         negation_near = (ns >= ss) & (ne >= start - 80) & (before_b1 < ne)
         i = self.hedge_by_end[0].searchsorted(start, "right") - 1
         he, hs = (a[i] for a in self.hedge_by_end)
-        hedge_before = hs >= cs1
         i = self.hedge_by_start[0].searchsorted(end)
         a_start, a_kind = (a[i] for a in self.hedge_by_start)
         hedge_after = ((a_kind & HEDGE_AFTER) > 0) & (a_start < se) & (after_b1 >= a_start)
-        lo = self.mention_starts_array.searchsorted(cs2)
-        has_mention = self.mention_starts_array.searchsorted(ce2) > lo
-        region = [self.region_index(kind, start) for kind in (0, 1)]
+        has_mention = self.mention_starts_array.searchsorted(ce2) > \
+            self.mention_starts_array.searchsorted(cs2)
         speech_near = self.speech_starts.searchsorted(se) > self.speech_starts.searchsorted(ss)
-        columns = [a.tolist() for a in (k, ss, se, cs2, ce2, ne, nk, negation_near, he,
-                                         hedge_before, a_start, hedge_after, has_mention,
-                                         region[0], region[1], speech_near)]
-        interned: dict[tuple, Context] = {}
-        out = []
-        for (s, e), (k_, ss_, se_, cs2_, ce2_, ne_, nk_, negation_near_, he_, hedge_before_,
-                     a_start_, hedge_after_, has_mention_, double, single, speech_near_) \
-                in zip(spans, zip(*columns)):
-            if double >= 0:
-                voice, speaker = self.region_voice_of(0, double)
-            elif single >= 0:
-                voice, speaker = self.region_voice_of(1, single)
-            elif speech_near_:
-                found = _covering(self.attributions(k_), s)
-                voice, speaker = ("quoted", found.speaker) if found else ("author", None)
-            else:
-                voice, speaker = "author", None
-            negated = negation_near_ and self.words(ne_, s) <= (5 if nk_ & NEG_VERB else 3)
-            hedged = (hedge_before_ and self.words(he_, s) <= 12) or \
-                (hedge_after_ and self.words(e, a_start_) <= 1)
-            target = self.target(cs2_, ce2_, s, e) if has_mention_ else None
-            key = (voice, speaker, negated, hedged, target)
-            context = interned.get(key)
-            if context is None:
-                context = interned[key] = Context(*key)
-            out.append(context)
-        return out
+        return [a.tolist() for a in (k, cs2, ce2, ne, nk, negation_near, he, hs >= cs1, a_start,
+                                     hedge_after, has_mention, self.region_index(0, start),
+                                     self.region_index(1, start), speech_near)]
 
     def region_index(self, kind: int, start: np.ndarray) -> np.ndarray:
         """Index of the quote region (0 double, 1 single) holding each start, else -1."""
@@ -579,13 +581,6 @@ class _Body:
         return np.where(start < closes[i], i - 1, -1)
 
     # -- voice -----------------------------------------------------------------------------
-    def voice(self, k: int, start: int) -> tuple[str, str | None]:
-        region = self.region_at(start)
-        if region is not None:
-            return self.region_voice_of(*region)
-        found = _covering(self.attributions(k), start)
-        return ("quoted", found.speaker) if found else ("author", None)
-
     def region_at(self, pos: int) -> tuple[int, int] | None:
         for kind in (0, 1):          # a double quote wins over a single quote nested in it
             i = bisect_left(self.region_opens[kind], pos) - 1
