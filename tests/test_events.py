@@ -99,6 +99,21 @@ def test_threshold_decides_what_counts_as_one_event():
         group_events(articles, threshold=0)
 
 
+def test_a_headline_matches_the_other_lead():
+    # the titles share no word, nor do the leads: only title x lead matches can link them
+    rows = [("a", "Kathimerini", ("Aukus pact angers Paris",
+                                  "France recalled its ambassadors after Australia scrapped a submarine order."),
+             "2021-09-17"),
+            ("b", "Reuters", ("France recalls ambassadors over submarines",
+                              "Paris reacted furiously to the Aukus pact, calling it a stab in the back."),
+             "2021-09-17"),
+            ("c", "AP", RATES, "2021-09-17")]
+    X = events.article_vectors(table(rows))
+    similarity = (X @ X.T).toarray()
+    assert similarity[0, 1] > 0.3 > similarity[0, 2]
+    assert groups_of(group_events(table(rows))) == {frozenset("ab"), frozenset("c")}
+
+
 def test_date_window_and_decay():
     later = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-21")]
     assert groups_of(group_events(table(later))) == {frozenset("a"), frozenset("b")}
@@ -115,9 +130,14 @@ def test_partial_dates_are_intervals():
             ("d", "AFP", QUAKE_A, "2020", "year")]              # the year before
     result = group_events(table(rows))
     assert groups_of(result) == {frozenset("ab"), frozenset("c"), frozenset("d")}
-    # adjacent months are one day apart: the same report dated April and May links
+    # adjacent months are one day apart: the same report dated April and May links (0.4 x its
+    # similarity 1.0); a, the same quake on 11 May, then joins them too: with b linked and c
+    # (11 days away) counting 0, its mean similarity to {b, c} is still above the threshold
     rows[2] = ("c", "AP", QUAKE_B, "2021-04", "month")
-    assert groups_of(group_events(table(rows))) == {frozenset("a"), frozenset("bc"), frozenset("d")}
+    assert groups_of(group_events(table(rows))) == {frozenset("abc"), frozenset("d")}
+    # with a milder decay b-c (0.5) is the best pair; a stricter threshold then keeps a apart
+    strict = group_events(table(rows), threshold=0.3, day_decay=0.5)
+    assert groups_of(strict) == {frozenset("a"), frozenset("bc"), frozenset("d")}
     ab = result.set_index("article_id").loc["a"]
     assert (ab["event_start"], ab["event_end"]) == ("2021-05-01", "2021-05-31")
 
