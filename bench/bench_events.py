@@ -54,10 +54,31 @@ def roundups(path: Path, *, show: int) -> None:
                               for name, n in row.parts)
             label = f" ({titles.get(row.event_id, '')[:60]})" if kind == "split" and titles is not None else ""
             print(f"    {kind} {row.event_id}{label}: {parts}")
+    print("  " + opinion_share(result, titles))
+    if titles is not None:
+        news = set(titles.index[~titles.astype(str).str.startswith("Perspectives")])
+        kept = gold["event_id"].isin(news).to_numpy()
+        print(f"  news roundups only ({int(kept.sum())} articles): adjusted Rand index "
+              f"{compare_events(auto[kept], gold[kept]).ari:.3f}")
+    same_day = compare_events(group_events(articles, use_existing=False, window_days=0), gold)
+    print(f"  same day only (window_days=0): adjusted Rand index {same_day.ari:.3f}")
     shifted, n_dated = url_dates(articles)
     result = compare_events(group_events(shifted, use_existing=False), gold)
     print(f"  with publication dates from the addresses ({n_dated} articles): adjusted Rand index "
           f"{result.ari:.3f}, merged {result.merged}, split {result.split}")
+
+
+def opinion_share(result, titles) -> str:
+    """How many errors involve AllSides' "Perspectives" (opinion) roundups."""
+    if titles is None:
+        return "(no event_title column: opinion roundups not identified)"
+    opinion = {name for name, title in titles.items() if str(title).startswith("Perspectives")}
+    merged = result.errors[result.errors["kind"] == "merged"]
+    split = result.errors[result.errors["kind"] == "split"]
+    n_merged = sum(any(name in opinion for name, _ in parts) for parts in merged["parts"])
+    n_split = int(split["event_id"].isin(opinion).sum())
+    return (f"opinion roundups (\"Perspectives\", {len(opinion)} of {len(titles)} AllSides events): in "
+            f"{n_merged} of {len(merged)} merges, {n_split} of {len(split)} splits")
 
 
 def url_dates(articles: pd.DataFrame) -> tuple[pd.DataFrame, int]:
