@@ -4,13 +4,10 @@ Similarity. An article is a TF-IDF vector (scikit-learn; sublinear tf) of Snowba
 words without English stop words, taken from its title and from the first ``lead_words``
 words of its body (the headline and lead state the event: the inverted pyramid; the rest of
 a long article drifts into background shared with every story on the topic). Title and lead
-are unit vectors in one vocabulary, and an article is their mix
-``title_weight * title + (1 - title_weight) * lead`` (renormalised), so the similarity of two
-articles (cosine) counts a name in one headline that the other puts only in its lead: a
-headline and a lead often name the event in different places ("Aukus" in one title, in the
-other's first sentence). Kept apart, as two blocks, such cross matches were lost: the
-adjusted Rand index on the AllSides roundups was at best 0.894; in one vocabulary 0.912
-(bench/bench_events.py; docs/data-model.md "events").
+are unit vectors in one vocabulary mixed as ``title_weight * title + (1 - title_weight) * lead``
+(renormalised), so the cosine of two articles also counts a name in one headline that the
+other has only in its lead ("Aukus"). Kept as two blocks, such cross matches were lost: ARI on
+the AllSides roundups at best 0.894, in one vocabulary 0.912 (bench/bench_events.py).
 
 Dates. A date is an interval: ``2019-03-18`` is one day, ``2019-03`` is 1-31 March 2019,
 ``2019`` the whole year. The gap between two articles is the gap between their intervals
@@ -274,9 +271,8 @@ def _require(articles: pd.DataFrame, columns: tuple[str, ...], what: str) -> Non
 
 @dataclass(frozen=True)
 class EventSettings:
-    """How ``group_events`` decides that two articles report the same event (module doc).
-    Defaults were tuned on the AllSides roundups and checked on full articles (see
-    docs/data-model.md "events" and bench/bench_events.py)."""
+    """How ``group_events`` decides that two articles report the same event (module doc;
+    how the defaults were chosen: the ``DEFAULT_*`` constants)."""
 
     threshold: float = DEFAULT_THRESHOLD
     window_days: int = DEFAULT_WINDOW_DAYS
@@ -400,9 +396,7 @@ _MOVED_TO_EVENT_COMPARE = ("EventComparison", "compare_events", "event_coverage"
 
 
 def __getattr__(name: str):
-    """``from framing.events import compare_events`` (and the other names now in
-    ``framing.event_compare``) keeps working; imported lazily, as event_compare imports this
-    module."""
+    """Old imports keep working, lazily (event_compare imports this module)."""
     if name in _MOVED_TO_EVENT_COMPARE:
         from . import event_compare
         return getattr(event_compare, name)
