@@ -178,15 +178,25 @@ def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFra
 
 
 def _term_finder(query: str):
+    """Spans of a counted term. A term never crosses a line break, so only the lines holding
+    all its words are tokenized (``terms.term_spans`` on each): same spans, a fraction of the work."""
     term = " ".join(normalize_token(w) for w in words(query))
     if not term:
         raise SettingsError(f"the term {query!r} has no word in it; for punctuation, search a phrase")
-    first = term.split()[0]
+    needed = set(term.split())
 
     def find(body: str) -> list[tuple[int, int]]:
-        if first not in body.lower().replace("’", "'"):
+        lowered = normalize_token(body)
+        if not all(word in lowered for word in needed):
             return []
-        return term_spans(body, term)
+        if len(lowered) != len(body):  # a character lowercased to two: offsets would drift
+            return term_spans(body, term)
+        spans, start = [], 0
+        for line in lowered.split("\n"):
+            if all(word in line for word in needed):
+                spans.extend((start + s, start + e) for s, e in term_spans(body[start:start + len(line)], term))
+            start += len(line) + 1
+        return spans
     return find
 
 

@@ -43,7 +43,8 @@ def frame_profiles(scores: pd.DataFrame, *, voice: str = "all", value: str = "ra
 
 def term_profiles(matrix: TermMatrix) -> pd.DataFrame:
     """Groups x terms TF-IDF table (sparse columns), each group's articles one document: the
-    weighting of ``framing.terms.tfidf_weights``, so rows have unit length."""
+    weighting of ``framing.terms.tfidf_weights``, so rows have unit length. To compare or map
+    outlets, pass the matrix itself: a table of 10^5 sparse columns is slow to build."""
     table = pd.DataFrame.sparse.from_spmatrix(tfidf_weights(matrix.counts), index=list(matrix.groups),
                                               columns=[str(t) for t in matrix.terms])
     table.index.name = "outlet"
@@ -87,8 +88,8 @@ def outlet_map(profiles: pd.DataFrame | TermMatrix, *, method: str = "pca", metr
 
 
 def _profile_values(profiles) -> tuple[list[str], np.ndarray | sparse.csr_matrix]:
-    if isinstance(profiles, TermMatrix):
-        profiles = term_profiles(profiles)
+    if isinstance(profiles, TermMatrix):  # straight to the sparse weights: no wide table
+        return list(profiles.groups), tfidf_weights(profiles.counts)
     if not isinstance(profiles, pd.DataFrame):
         raise SettingsError(f"profiles must be a table (one row per outlet) or a TermMatrix, "
                             f"got {type(profiles).__name__}")

@@ -10,14 +10,16 @@ leaning ``bias_text``). ``distinctive_terms`` reads that matrix two ways:
 
 Tokens are ``framing.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
 straight ("Iran’s" and "Iran's" are one term). A bigram is two adjacent words in the text:
-it never crosses a line break, a sentence end or a clause mark (``, ; : ! ? ( ) … — –``), and it
-is dropped when either word is a stop word, so "president of syria" gives no "president syria".
+it never crosses a line break, a sentence end or a clause mark (``, ; : ! ? ( ) … — –`` or a
+spaced hyphen), and it is dropped when either word is a stop word, so "president of syria"
+gives no "president syria".
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -33,10 +35,11 @@ REST = "rest"
 RESULT_COLUMNS = ("group", "vs", "term", "ngram", "count", "count_vs", "n_articles", "n_articles_vs",
                   "score", "z", "p", "significant", "rank")
 
-_WORD = re.compile(TOKEN_PATTERN)
-#: Where a bigram may not reach across: line breaks, clause and sentence marks, and a full stop
-#: that ends a word (not the inner dots of "U.S", nor the last dot of "U.S." or "D.C.").
-_BOUNDARY = re.compile(r"[\n\r,;:!?()\[\]{}…—–|]|\s-+\s|(?<!\.[^\W_])\.(?![^\W_])")
+#: Where a bigram may not reach across: line breaks, clause and sentence marks, a dash between
+#: spaces, and a full stop that ends a word (not the inner dots of "U.S", nor the last dot of
+#: "U.S." or "D.C."). Found in the same pass as the words, as one-character "break" tokens.
+_BREAK = r"[\n\r,;:!?()\[\]{}…—–|]|(?<=\s)-(?=-*\s)|(?<!\.[^\W_])\.(?![^\W_])"
+_WORD_OR_BREAK = re.compile(f"{TOKEN_PATTERN}|{_BREAK}")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,16 @@ class TermMatrix:
     n_articles: np.ndarray
     settings: TermSettings
 
+    @cached_property
+    def corpus_counts(self) -> np.ndarray:
+        """Each term's count over all groups."""
+        return np.asarray(self.counts.sum(axis=0), dtype=float).ravel()
+
+    @cached_property
+    def corpus_article_counts(self) -> np.ndarray:
+        """How many articles use each term, over all groups."""
+        return np.asarray(self.article_counts.sum(axis=0), dtype=float).ravel()
+
     def group_index(self, name: str) -> int:
         try:
             return self.groups.index(str(name))
@@ -78,28 +91,20 @@ def normalize_token(token: str) -> str:
     return token.lower().replace("’", "'")
 
 
-def text_chunks(text: str) -> Iterator[tuple[int, str]]:
-    """Pieces of ``text`` a bigram may not cross (see the module docstring), with their offsets."""
-    start = 0
-    for mark in _BOUNDARY.finditer(text):
-        yield start, text[start:mark.start()]
-        start = mark.end()
-    yield start, text[start:]
+def is_break(token: str) -> bool:
+    """Whether a token of ``_WORD_OR_BREAK`` is a break (punctuation), not a word."""
+    return not token[0].isalnum()
 
 
 def term_spans(text: str, term: str) -> list[tuple[int, int]]:
     """Character spans where ``term`` (a counted unigram or n-gram, as in the matrix) occurs in
-    ``text``: the same tokens and chunk rules as the counts, so the spans of a term in an
+    ``text``: the same tokens and break rules as the counts, so the spans of a term in an
     outlet's bodies number exactly its count there."""
     wanted = [normalize_token(w) for w in term.split()]
     n = len(wanted)
-    spans = []
-    for offset, chunk in text_chunks(text):
-        tokens = [(m.start(), m.end(), normalize_token(m.group())) for m in _WORD.finditer(chunk)]
-        for i in range(len(tokens) - n + 1):
-            if all(tokens[i + k][2] == wanted[k] for k in range(n)):
-                spans.append((offset + tokens[i][0], offset + tokens[i + n - 1][1]))
-    return spans
+    tokens = [(m.start(), m.end(), normalize_token(m.group())) for m in _WORD_OR_BREAK.finditer(text)]
+    return [(tokens[i][0], tokens[i + n - 1][1]) for i in range(len(tokens) - n + 1)
+            if all(tokens[i + k][2] == wanted[k] for k in range(n))]
 
 
 def build_term_matrix(articles: pd.DataFrame, *, by: str = "outlet", ngram_range: tuple[int, int] = (1, 2),
@@ -160,21 +165,23 @@ def _stop_set(stop_words) -> frozenset:
 
 
 def _analyzer(settings: TermSettings):
-    """The document -> terms function handed to CountVectorizer (see the module docstring)."""
-    base = CountVectorizer(token_pattern=TOKEN_PATTERN, lowercase=True)
-    preprocess, tokenize = base.build_preprocessor(), base.build_tokenizer()
+    """The document -> terms function handed to CountVectorizer (see the module docstring):
+    one pass of the word-or-break pattern; a break or a stop word is never part of a term."""
+    preprocess = CountVectorizer(lowercase=True).build_preprocessor()
+    find = _WORD_OR_BREAK.findall
     stop = _stop_set(settings.stop_words)
     lo, hi = settings.ngram_range
 
     def analyze(doc: str) -> list[str]:
+        tokens = find(preprocess(doc).replace("’", "'"))
+        kept = [t not in stop and not is_break(t) for t in tokens]
         grams: list[str] = []
-        for _, chunk in text_chunks(preprocess(doc).replace("’", "'")):
-            tokens = tokenize(chunk)
-            kept = [t not in stop for t in tokens]
-            for n in range(lo, hi + 1):
-                for i in range(len(tokens) - n + 1):
-                    if all(kept[i:i + n]):
-                        grams.append(tokens[i] if n == 1 else " ".join(tokens[i:i + n]))
+        if lo == 1:
+            grams.extend(t for t, k in zip(tokens, kept) if k)
+        if lo <= 2 <= hi:
+            grams.extend(f"{a} {b}" for a, b, ka, kb in zip(tokens, tokens[1:], kept, kept[1:]) if ka and kb)
+        for n in range(max(lo, 3), hi + 1):
+            grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1) if all(kept[i:i + n]))
         return grams
 
     return analyze
@@ -198,7 +205,7 @@ def dirichlet_prior(matrix: TermMatrix, *, prior_scale: float = 1.0) -> tuple[np
     ``(alpha_w, alpha_0)`` per term."""
     if not prior_scale > 0:
         raise SettingsError(f"prior_scale must be a positive number, got {prior_scale!r}")
-    corpus = np.asarray(matrix.counts.sum(axis=0), dtype=float).ravel()
+    corpus = matrix.corpus_counts
     order_total = _per_order(corpus, matrix.ngram)
     alpha_0 = prior_scale * order_total / max(len(matrix.groups), 1)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -238,16 +245,33 @@ def distinctive_terms(articles: pd.DataFrame | TermMatrix, *, by: str | None = N
         raise SettingsError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     if not 0 < alpha < 1:
         raise SettingsError(f"alpha (the false discovery rate) must be between 0 and 1, got {alpha!r}")
+    if top is not None and int(top) < 1:
+        raise SettingsError(f"top must be 1 or more (or None for every term), got {top!r}")
     matrix = _matrix_for(articles, by=by, ngram_range=ngram_range, min_count=min_count, stop_words=stop_words)
     lo, hi = ngram_range or matrix.settings.ngram_range
-    wanted_min = matrix.settings.min_count if min_count is None else int(min_count)
-    score = _log_odds_rows if method == "logodds" else _tfidf_rows
-    tables = [score(matrix, i, j, in_range=(matrix.ngram >= lo) & (matrix.ngram <= hi), min_count=wanted_min,
-                    prior_scale=prior_scale, alpha=alpha) for i, j in _comparisons(matrix, group, vs)]
-    result = pd.concat(tables, ignore_index=True) if tables else _empty_result()
-    if top is not None:
-        result = result[result["rank"] <= int(top)].reset_index(drop=True)
-    return result
+    test = _Test(in_range=(matrix.ngram >= lo) & (matrix.ngram <= hi),
+                 min_count=matrix.settings.min_count if min_count is None else int(min_count),
+                 alpha=alpha, top=None if top is None else int(top))
+    if method == "logodds":
+        prior = dirichlet_prior(matrix, prior_scale=prior_scale)
+        tables = [_log_odds_rows(matrix, i, j, test, prior) for i, j in _comparisons(matrix, group, vs)]
+    else:
+        comparisons = _comparisons(matrix, group, vs)
+        # against the rest, every group's terms tested are the same: weigh them once
+        tested = test.in_range & (matrix.corpus_counts >= test.min_count)
+        rest = tfidf_weights(matrix.counts[:, tested]) if tested.any() and vs in (None, REST) else None
+        tables = [_tfidf_rows(matrix, i, j, test, rest) for i, j in comparisons]
+    return pd.concat(tables, ignore_index=True) if tables else _empty_result()
+
+
+@dataclass(frozen=True)
+class _Test:
+    """What every comparison of one ``distinctive_terms`` call shares."""
+
+    in_range: np.ndarray
+    min_count: int
+    alpha: float
+    top: int | None
 
 
 def _matrix_for(source, *, by, ngram_range, min_count, stop_words) -> TermMatrix:
@@ -296,53 +320,66 @@ def _sides(matrix: TermMatrix, i: int, j: int | None):
     y_i, a_i = _row(matrix.counts, i), _row(matrix.article_counts, i)
     if j is not None:
         return y_i, a_i, _row(matrix.counts, j), _row(matrix.article_counts, j)
-    y_all = np.asarray(matrix.counts.sum(axis=0), dtype=float).ravel()
-    a_all = np.asarray(matrix.article_counts.sum(axis=0), dtype=float).ravel()
-    return y_i, a_i, y_all - y_i, a_all - a_i
+    return y_i, a_i, matrix.corpus_counts - y_i, matrix.corpus_article_counts - a_i
 
 
-def _log_odds_rows(matrix, i, j, *, in_range, min_count, prior_scale, alpha) -> pd.DataFrame:
+def _log_odds_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, prior) -> pd.DataFrame:
     y_i, a_i, y_j, a_j = _sides(matrix, i, j)
-    alpha_w, alpha_0 = dirichlet_prior(matrix, prior_scale=prior_scale)
+    alpha_w, alpha_0 = prior
     with np.errstate(divide="ignore", invalid="ignore"):
         delta, _, z = log_odds_dirichlet(y_i, _per_order(y_i, matrix.ngram), y_j, _per_order(y_j, matrix.ngram),
                                          alpha_w, alpha_0)
     # a term that is the whole vocabulary of its n-gram order has no odds: it is not tested
-    keep = in_range & (y_i + y_j >= min_count) & np.isfinite(z)
-    p = 2 * norm.sf(np.abs(z[keep]))
-    significant = false_discovery_control(p, method="bh") <= alpha if len(p) else np.array([], dtype=bool)
-    return _rows(matrix, i, j, keep, y_i, y_j, a_i, a_j, score=delta[keep], z=z[keep], p=p,
-                 significant=significant, order_by=z[keep])
+    tested = np.flatnonzero(test.in_range & (y_i + y_j >= test.min_count) & np.isfinite(z))
+    p = 2 * norm.sf(np.abs(z[tested]))
+    significant = false_discovery_control(p, method="bh") <= test.alpha if len(p) else np.zeros(0, dtype=bool)
+    order = _ranked(z[tested], test.top)
+    return _rows(matrix, i, j, tested[order], (y_i, y_j, a_i, a_j), score=delta[tested][order],
+                 z=z[tested][order], p=p[order], significant=significant[order])
 
 
-def _tfidf_rows(matrix, i, j, *, in_range, min_count, prior_scale, alpha) -> pd.DataFrame:
-    """TF-IDF weights (scikit-learn's smoothed idf, l2 norm) of the terms tested, with the groups
-    as documents: every group (against the rest) or the two groups compared."""
+def _tfidf_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, rest) -> pd.DataFrame:
+    """TF-IDF weights (``tfidf_weights``) of the terms tested, with the groups as documents:
+    every group (against the rest: ``rest``, computed once) or the two groups compared."""
     y_i, a_i, y_j, a_j = _sides(matrix, i, j)
-    tested = in_range & (y_i + y_j >= min_count)
+    tested = test.in_range & (y_i + y_j >= test.min_count)
     if not tested.any():
         return _empty_result()
-    documents = matrix.counts[:, tested] if j is None else matrix.counts[[i, j]][:, tested]
+    if j is None:
+        weights = _row(rest, i)
+    else:
+        weights = _row(tfidf_weights(matrix.counts[[i, j]][:, tested]), 0)
     tfidf = np.zeros(len(tested))
-    tfidf[tested] = _row(tfidf_weights(documents), i if j is None else 0)
-    keep = tested & (y_i > 0)
-    nan = np.full(int(keep.sum()), np.nan)
-    return _rows(matrix, i, j, keep, y_i, y_j, a_i, a_j, score=tfidf[keep], z=nan, p=nan,
-                 significant=pd.array([pd.NA] * len(nan), dtype="boolean"), order_by=tfidf[keep])
+    tfidf[tested] = weights
+    used = np.flatnonzero(tested & (y_i > 0))
+    order = _ranked(tfidf[used], test.top)
+    nan = np.full(len(order), np.nan)
+    return _rows(matrix, i, j, used[order], (y_i, y_j, a_i, a_j), score=tfidf[used][order], z=nan, p=nan,
+                 significant=pd.array([pd.NA] * len(order), dtype="boolean"))
 
 
-def _rows(matrix, i, j, keep, y_i, y_j, a_i, a_j, *, score, z, p, significant, order_by) -> pd.DataFrame:
-    table = pd.DataFrame({
+def _ranked(values: np.ndarray, top: int | None) -> np.ndarray:
+    """Positions of ``values`` from highest to lowest (ties keep the terms' alphabetical
+    order), cut to the first ``top`` (found by partition: a full sort of 10^5 terms per group
+    is most of the time otherwise)."""
+    if top is not None and top < len(values):
+        cut = np.partition(values, len(values) - top)[len(values) - top]
+        candidates = np.flatnonzero(values >= cut)  # alphabetical, ties at the cut included
+        return candidates[np.argsort(-values[candidates], kind="stable")][:top]
+    return np.argsort(-values, kind="stable")
+
+
+def _rows(matrix, i, j, columns, sides, *, score, z, p, significant) -> pd.DataFrame:
+    """One comparison's rows, already in rank order; ``columns`` index the matrix's terms."""
+    y_i, y_j, a_i, a_j = (side[columns] for side in sides)
+    return pd.DataFrame({
         "group": matrix.groups[i], "vs": REST if j is None else matrix.groups[j],
-        "term": matrix.terms[keep].astype(str), "ngram": matrix.ngram[keep],
-        "count": y_i[keep].astype(np.int64), "count_vs": y_j[keep].astype(np.int64),
-        "n_articles": a_i[keep].astype(np.int64), "n_articles_vs": a_j[keep].astype(np.int64),
+        "term": matrix.terms[columns].astype(str), "ngram": matrix.ngram[columns],
+        "count": y_i.astype(np.int64), "count_vs": y_j.astype(np.int64),
+        "n_articles": a_i.astype(np.int64), "n_articles_vs": a_j.astype(np.int64),
         "score": score, "z": z, "p": p, "significant": pd.array(significant, dtype="boolean"),
-        "_order": order_by,
+        "rank": np.arange(1, len(columns) + 1),
     })
-    table = table.sort_values(["_order", "term"], ascending=[False, True], kind="mergesort")
-    table["rank"] = np.arange(1, len(table) + 1)
-    return table.drop(columns="_order").reset_index(drop=True)
 
 
 def _empty_result() -> pd.DataFrame:

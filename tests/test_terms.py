@@ -6,8 +6,7 @@ import pytest
 from scipy.stats import false_discovery_control
 
 from framing.errors import SettingsError
-from framing.terms import (build_term_matrix, dirichlet_prior, distinctive_terms, term_spans,
-                           text_chunks)
+from framing.terms import build_term_matrix, dirichlet_prior, distinctive_terms, term_spans
 
 # Three groups, unigrams, no stop words, min_count 1:
 #   A: "war war peace" + "war"  -> war 3, peace 1            n_A = 4 (2 articles)
@@ -177,7 +176,10 @@ def test_a_built_matrix_is_reused_and_mismatches_are_refused():
 def test_term_spans_follow_the_counting_rules():
     text = "The Assad regime said. Assad regime forces, and\nAssad\nregime"
     assert [text[s:e] for s, e in term_spans(text, "assad regime")] == ["Assad regime", "Assad regime"]
-    assert [chunk for _, chunk in text_chunks("U.S. forces. Left")] == ["U.S. forces", " Left"]
+    assert term_spans("U.S. forces. Left - right", "u.s forces") == [(0, 11)]
+    assert term_spans("U.S. forces. Left - right", "forces left") == []
+    assert term_spans("U.S. forces. Left - right", "left right") == []
+    assert term_spans("well-known, well known", "well-known") == [(0, 10)]
 
 
 def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
