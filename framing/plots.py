@@ -96,21 +96,51 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     text = np.char.add(np.char.mod("%.1f", np.nan_to_num(z)), marks.to_numpy(str))
     heat = go.Heatmap(
         z=z, x=[safe(c) for c in columns], y=[safe(g) for g in groups], customdata=custom, colorscale="YlOrRd",
-        colorbar=dict(title=dict(text="per 1,000<br>words")), xgap=1, ygap=1,
-        hovertemplate=("<b>%{y}</b><br>%{x}<br>rate %{z:.2f} per 1,000 words"
-                       "<br>95% CI %{customdata[0]:.2f} – %{customdata[1]:.2f}"
-                       "<br>%{customdata[3]:.0f} hits in %{customdata[2]:.0f} articles<extra></extra>"),
+        colorbar=dict(title=dict(text="per 1,000<br>words")), xgap=1, ygap=1, hoverinfo="skip",
     )
     if z.size <= max_cell_text:
         heat.update(text=text, texttemplate="%{text}", textfont=dict(size=11))
-    fig = go.Figure(heat)
+    fig = go.Figure([heat, _cell_targets(rows, wide, groups, columns)])
     fig.update_xaxes(side="top", tickangle=-35)
     fig.update_yaxes(autorange="reversed")
     _layout(fig, title, height=_height(len(groups), base=300))
+    fig.update_layout(clickmode="event+select", showlegend=False)
     fig.update_layout(margin=dict(t=80 + 6 * max(len(c) for c in columns)))
     if marks.to_numpy(str).any():
         _footnote(fig, f"{LOW_SUPPORT_MARK} rests on too few articles for a stable figure")
     return fig
+
+
+def _interval_text(low: float, high: float, n_articles: float) -> str:
+    if np.isnan(low) or np.isnan(high):
+        return f"no interval ({n_articles:.0f} article{'s' if n_articles != 1 else ''})"
+    return f"95% CI {low:.2f} – {high:.2f}"
+
+
+def _cell_targets(rows: pd.DataFrame, wide: dict, groups: list, columns: list) -> go.Scatter:
+    """Invisible markers on the cells: they carry the hover and make a cell clickable (plotly
+    selects points, not heatmap cells). ``customdata``: group, frame, pole, then the hover."""
+    keys = rows.drop_duplicates(["group", "column"]).set_index(["group", "column"])
+    xs, ys, custom = [], [], []
+    for gi, group in enumerate(groups):
+        for ci, column in enumerate(columns):
+            if (group, column) not in keys.index:
+                continue
+            row = keys.loc[(group, column)]
+            rate, low, high = (wide[k].iat[gi, ci] for k in ("rate", "ci_low", "ci_high"))
+            n_art, hits = wide["n_articles"].iat[gi, ci], wide["hits"].iat[gi, ci]
+            xs.append(safe(column))
+            ys.append(safe(group))
+            custom.append([str(group), str(row["frame"]), str(row["pole"]), f"{rate:.2f}",
+                           _interval_text(low, high, n_art), f"{hits:.0f}", f"{n_art:.0f}"])
+    return go.Scatter(
+        x=xs, y=ys, mode="markers", customdata=custom, name="cells", showlegend=False,
+        marker=dict(symbol="square", size=22, opacity=0, color="#000"),
+        selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
+        hovertemplate=("<b>%{y}</b><br>%{x}<br>rate %{customdata[3]} per 1,000 words<br>%{customdata[4]}"
+                       "<br>%{customdata[5]} hits in %{customdata[6]} articles<br><i>click: the sentences behind it"
+                       "</i><extra></extra>"),
+    )
 
 
 def _group_rows(table: pd.DataFrame, groups: Iterable[str] | None) -> pd.DataFrame:

@@ -224,3 +224,20 @@ def test_export_downloads_a_png_figure_and_the_manifest(page, demo_server):
     manifest = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     assert manifest["corpus"]["n_articles"] == 5 and manifest["schema"] == "framing-manifest/1"
     screenshot(page, "export")
+
+
+def test_clicking_a_heatmap_cell_lists_the_sentences_behind_it(page, demo_server):
+    open_view(page, demo_server)
+    wait_for(page, ".js-plotly-plot .heatmaplayer")
+    heat = page.locator(".js-plotly-plot").first
+    box = heat.locator(".nsewdrag").first.bounding_box()
+    x_labels = heat.locator(".xaxislayer-above .xtick text").all_text_contents()
+    y_labels = heat.locator(".yaxislayer-above .ytick text").all_text_contents()
+    col, row = x_labels.index("legitimacy: illegitimate"), y_labels.index("SouthFront")
+    page.mouse.click(box["x"] + box["width"] * (col + 0.5) / len(x_labels),
+                     box["y"] + box["height"] * (row + 0.5) / len(y_labels))
+    page.wait_for_timeout(1000)
+    settle(page)
+    caption = page.get_by_text("hits of legitimacy/illegitimate in SouthFront").first.inner_text()
+    assert not caption.startswith("0 ")
+    screenshot(page, "overview_cell_evidence")

@@ -54,6 +54,15 @@ def decoded(value):
     return np.asarray(value)
 
 
+def shown_parts(value):
+    """A plotly spec without ``customdata`` (data for clicks, never drawn as text)."""
+    if isinstance(value, dict):
+        return {k: shown_parts(v) for k, v in value.items() if k != "customdata"}
+    if isinstance(value, list):
+        return [shown_parts(v) for v in value]
+    return value
+
+
 def charts(at: AppTest) -> list[dict]:
     return [spec(c) for c in at.get("plotly_chart")]
 
@@ -81,7 +90,7 @@ def test_overview_opens_on_the_demo_corpus_with_heatmap_and_balance():
     trace = heat["data"][0]
     assert trace["type"] == "heatmap" and list(trace["y"]) == DEMO_OUTLETS
     assert any(x.startswith("legitimacy: ") for x in trace["x"])
-    assert "95% CI" in trace["hovertemplate"]
+    assert "no interval (1 article)" in json.dumps(heat["data"][1]["customdata"])  # one article per outlet
     assert balance["data"] and all(t["type"] == "scatter" for t in balance["data"])
     assert [m.value for m in at.metric][:2] == ["5", "5"]
     assert at.query_params["view"] == "overview" and at.query_params["voice"] == "all"
@@ -110,6 +119,19 @@ def test_voice_filter_changes_the_rates_and_the_url():
     after = decoded(heat["data"][0]["z"])
     assert after.shape == before.shape and (after <= before + 1e-9).all() and not np.allclose(after, before)
     assert at.query_params["voice"] == "author"
+
+
+def test_evidence_lists_the_hits_behind_a_heatmap_cell():
+    at = app(cell_outlet="SouthFront", cell_pole="legitimacy/illegitimate")
+    assert_clean(at)
+    lines = at.dataframe[0].value
+    assert len(lines) >= 1 and set(lines["article_id"]) == {"002_63e0d81dc0e8eb47"}
+    cells = charts(at)[0]["data"][1]
+    cell = next(c for c in cells["customdata"] if c[:3] == ["SouthFront", "legitimacy", "illegitimate"])
+    assert int(cell[5]) == (~lines["negated"].astype(bool)).sum()  # the rate counts the non-negated hits listed
+    at.selectbox(key="cell_outlet").select("Al-Monitor").run()
+    assert_clean(at)
+    assert set(at.dataframe[0].value["article_id"]) <= {"001_3e248339b541efbb"}
 
 
 def test_lexicon_choice_switches_the_heatmap_columns():
@@ -274,7 +296,7 @@ def test_hostile_corpus_renders_as_text_in_every_view(monkeypatch):
         switch(at, view)
         assert_clean(at)
         for chart in charts(at):
-            dumped = json.dumps(chart)
+            dumped = json.dumps(shown_parts(chart))
             assert "<script" not in dumped and "<img" not in dumped, view
         assert "<script" not in raw_html(at) and "<img" not in raw_html(at), view
 

@@ -42,9 +42,14 @@ def test_heatmap_is_outlet_by_frame_pole_with_interval_in_hover():
     assert list(heat["y"]) == ["Al-Monitor", "SouthFront"]
     z = decoded(heat["z"])
     assert z[0].tolist() == [0.0, 2.5, 2.0] and z[1].tolist() == [1.2, 0.4, 2.0]
-    assert "95% CI" in heat["hovertemplate"] and "articles" in heat["hovertemplate"]
     custom = decoded(heat["customdata"])
     assert custom[0, 1].tolist() == [1.25, 3.75, 12, 5.0]
+    cells = spec["data"][1]  # invisible markers: the hover and the click target of each cell
+    assert cells["type"] == "scatter" and cells["marker"]["opacity"] == 0
+    assert "articles" in cells["hovertemplate"] and "click" in cells["hovertemplate"]
+    by_cell = {(y, x): c for x, y, c in zip(cells["x"], cells["y"], cells["customdata"])}
+    assert by_cell[("Al-Monitor", "legitimacy: occupation")] == [
+        "Al-Monitor", "legitimacy", "occupation", "2.50", "95% CI 1.25 – 3.75", "5", "12"]
     # SouthFront rests on 3 articles: its cells carry the low-support mark and a footnote says so
     assert list(heat["text"][1]) == ["1.2†", "0.4†", "2.0†"] and heat["text"][0][1] == "2.5"
     assert any("too few articles" in a["text"] for a in spec["layout"]["annotations"])
@@ -183,3 +188,12 @@ def test_every_figure_handles_an_empty_table():
     ]
     for fig in empty_figs:
         assert isinstance(fig, go.Figure) and fig.to_dict()["layout"]["annotations"]
+
+
+def test_heatmap_hover_says_when_there_is_no_interval():
+    rows = score_rows()
+    rows.loc[rows["group"] == "SouthFront", ["ci_low", "ci_high"]] = np.nan
+    rows.loc[rows["group"] == "SouthFront", "n_articles"] = 1
+    cells = plots.frame_heatmap(rows).to_dict()["data"][1]
+    south = [c for c in cells["customdata"] if c[0] == "SouthFront"]
+    assert south and all(c[4] == "no interval (1 article)" for c in south)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import largest_outlets
-from dashboard.views.common import available, filter_bar, figure, lexicon_with
+from dashboard.views.common import available, filter_bar, figure, lexicon_with, md
 from framing import plots
 
 
@@ -28,13 +28,57 @@ def render(ctx) -> None:
     with cols[1]:
         shown = _outlets_shown(ctx, articles)
     scores = data.frame_scores(ctx.analysis, ctx.key, flt)
-    figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap")
+    clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap",
+                     on_select="rerun", selection_mode="points")
+    _follow_cell_click(clicked, ctx, lexicon)
     balance = data.balance_scores(ctx.analysis, ctx.key, flt)
     figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown), key="overview_balance")
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
                "fewer articles than a stable figure needs.")
+    _evidence(ctx, flt, lexicon, voice)
     _outlet_map(ctx, flt, voice)
+
+
+def _poles(ctx, lexicon: str) -> list[str]:
+    """``frame/pole`` for each pole of the lexicon's frames."""
+    frames = next(lex.frames for lex in ctx.analysis.lexicons if lex.name == lexicon)
+    return [f"{f.name}/{p.name}" for f in frames for p in f.poles]
+
+
+def _follow_cell_click(event, ctx, lexicon: str) -> None:
+    """A click on a heatmap cell picks that outlet and pole for the evidence below (once per
+    click: a later rerun keeps what the user picked since)."""
+    points = getattr(getattr(event, "selection", None), "points", None) or \
+        ((event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else [])
+    custom = next((p.get("customdata") for p in points if p.get("customdata")), None)
+    cell = tuple(custom[:3]) if custom else None
+    if cell and st.session_state.get("_clicked_cell") != cell and cell[0] in ctx.outlets:
+        state.put("cell_outlet", cell[0])
+        state.put("cell_pole", f"{cell[1]}/{cell[2]}")
+    st.session_state["_clicked_cell"] = cell
+
+
+EVIDENCE_COLUMNS = ("left", "match", "right", "voice", "speaker", "negated", "hedged", "target", "title", "article_id")
+
+
+def _evidence(ctx, flt, lexicon: str, voice: str) -> None:
+    """Every hit behind one heatmap cell, with its context: click a cell or pick it here."""
+    if not available("kwic"):
+        return
+    st.subheader("The sentences behind a number")
+    cols = st.columns(2)
+    with cols[0]:
+        outlet = state.choice("Outlet", "cell_outlet", ctx.outlets)
+    with cols[1]:
+        poles = _poles(ctx, lexicon)
+        pole = state.choice("Frame: pole", "cell_pole", poles)
+    lines = data.concordance_table(ctx.analysis, ctx.key, flt, pole, kind="pole", outlets=(outlet,))
+    counted = lines if voice == "all" else lines[lines["voice"] == voice]
+    st.caption(f"{len(lines)} hits of {md(pole)} in {md(outlet)} ({len(counted)} in the chosen voice; negated hits "
+               "are listed but not counted in the rate). Click a heatmap cell to show its hits here.")
+    st.dataframe(lines[[c for c in EVIDENCE_COLUMNS if c in lines]], hide_index=True, width="stretch",
+                 key="evidence_table")
 
 
 MAX_DEFAULT_OUTLETS = 30
