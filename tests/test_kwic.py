@@ -135,5 +135,8 @@ def test_cli_kwic(demo_corpus_path, capsys):
     assert main(["kwic", str(demo_corpus_path), "destabilizing", "--format", "csv"]) == 0
     table = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out))
     assert len(table) == 3 and {"left", "match", "right", "voice"} <= set(table.columns)
+    assert main(["kwic", str(demo_corpus_path), "destabilizing", "--where", "domain=thecrystaleyes.com",
+                 "--format", "json"]) == 0
+    assert [line["article_id"] for line in __import__("json").loads(capsys.readouterr().out)] == [ARTICLE_000]
     assert main(["kwic", str(demo_corpus_path), "nowhere-to-be-found"]) == 0
     assert "no occurrence" in capsys.readouterr().err

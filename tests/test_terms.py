@@ -98,11 +98,14 @@ def test_tfidf_each_group_one_document_by_hand():
     assert row(pair, "A", "war", vs="B")["score"] == pytest.approx(3 / math.sqrt(10))
 
 
-def test_group_by_another_column():
+def test_group_by_another_column_with_its_evidence():
+    from framing.kwic import concordance
     table = distinctive_terms(TINY, by="leaning", **TINY_OPTIONS)
     assert set(table["group"]) == {"left", "right"}
     assert row(table, "left", "war")["count"] == 3
     assert row(table, "right", "peace")["n_articles"] == 2
+    evidence = concordance(TINY, "peace", where={"leaning": "right"})
+    assert len(evidence) == 3 and evidence["article_id"].nunique() == 2
 
 
 def significance_corpus():

@@ -55,6 +55,8 @@ def _register_kwic(subparsers) -> None:
     p.add_argument("query", metavar="TERM", help="the term, phrase, or lexicon frame/pole/naming set/label/actor name")
     p.add_argument("--kind", choices=KINDS, default="term")
     p.add_argument("--outlet", action="append", metavar="NAME", help="only this outlet (repeatable)")
+    p.add_argument("--where", action="append", metavar="COLUMN=VALUE", type=_condition,
+                   help="only articles whose COLUMN has VALUE, e.g. bias_text=left (repeatable)")
     p.add_argument("--width", type=int, default=60, metavar="N", help="characters of context each side (default 60)")
     p.add_argument("--sort", choices=SORTS, default="outlet")
     p.add_argument("--format", choices=FORMATS, default="table")
@@ -76,6 +78,8 @@ def run_terms(args: argparse.Namespace) -> int:
     if args.format == "table":
         columns = [c for c in TERM_COLUMNS if not (args.method == "tfidf" and c in ("z", "p", "significant"))]
         _print_table(result[columns])
+        where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
+        print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
     else:
         _write(result, args.format)
     return 0
@@ -86,7 +90,11 @@ def run_kwic(args: argparse.Namespace) -> int:
     from ..load import load_corpus
     corpus = load_corpus(args.corpus)
     source = _analysis(corpus) if args.kind in HIT_KINDS else corpus
-    table = concordance(source, args.query, kind=args.kind, width=args.width, outlets=args.outlet, sort=args.sort)
+    where: dict[str, list[str]] = {}
+    for column, value in args.where or []:
+        where.setdefault(column, []).append(value)
+    table = concordance(source, args.query, kind=args.kind, width=args.width, outlets=args.outlet, where=where,
+                        sort=args.sort)
     if table.empty:
         print(f"framing: no occurrence of {args.kind} {args.query!r}"
               + (f" in {', '.join(args.outlet)}" if args.outlet else ""), file=sys.stderr)
@@ -95,6 +103,13 @@ def run_kwic(args: argparse.Namespace) -> int:
     else:
         _write(table, args.format)
     return 0
+
+
+def _condition(text: str) -> tuple[str, str]:
+    column, sep, value = text.partition("=")
+    if not sep or not column.strip():
+        raise argparse.ArgumentTypeError(f"expected COLUMN=VALUE, got {text!r}")
+    return column.strip(), value.strip()
 
 
 def _analysis(corpus):
