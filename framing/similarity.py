@@ -51,12 +51,15 @@ def term_profiles(matrix: TermMatrix) -> pd.DataFrame:
     return table
 
 
-def outlet_similarity(profiles: pd.DataFrame | TermMatrix, *, metric: str = "cosine") -> pd.DataFrame:
+def outlet_similarity(profiles: pd.DataFrame | TermMatrix, *, metric: str = "cosine",
+                      standardize: bool = False) -> pd.DataFrame:
     """Similarity of every ordered pair of outlets (itself included), one row per pair:
     ``outlet_a``, ``outlet_b``, ``similarity``, ``metric``. ``cosine`` compares the direction
     of the profiles (scikit-learn ``cosine_similarity``; a profile of zeros has similarity 0);
-    ``pearson`` correlates them (dense profiles only)."""
-    labels, values = _profile_values(profiles)
+    ``pearson`` correlates them (dense profiles only). ``standardize`` rescales each feature
+    to mean 0 and variance 1 across outlets first (dense profiles only), so that frequent
+    frames do not outweigh rare ones."""
+    labels, values = _profile_values(profiles, standardize=standardize)
     similarity = _similarity_matrix(values, metric)
     a, b = np.meshgrid(np.arange(len(labels)), np.arange(len(labels)), indexing="ij")
     return pd.DataFrame({"outlet_a": [labels[i] for i in a.ravel()], "outlet_b": [labels[j] for j in b.ravel()],
@@ -64,17 +67,18 @@ def outlet_similarity(profiles: pd.DataFrame | TermMatrix, *, metric: str = "cos
 
 
 def outlet_map(profiles: pd.DataFrame | TermMatrix, *, method: str = "pca", metric: str = "cosine",
-               seed: int = 0) -> pd.DataFrame:
+               standardize: bool = False, seed: int = 0) -> pd.DataFrame:
     """2-D coordinates of the outlets: ``outlet``, ``x``, ``y``, ``method``, ``explained_x``,
     ``explained_y`` (share of the variance each PCA axis shows; NaN for MDS), ``stress`` (MDS
     only). ``pca``: principal components of the profiles, computed exactly from their linear
     kernel (scikit-learn ``KernelPCA`` on X·Xᵀ gives the PCA scores and handles wide sparse
     term profiles). ``mds``: metric MDS of the distances ``1 - similarity`` (``metric``),
     started from classical MDS. Each axis is turned so its largest coordinate is positive,
-    so runs and machines agree (two axes of equal variance have no unique direction)."""
+    so runs and machines agree (two axes of equal variance have no unique direction).
+    ``standardize``: as in ``outlet_similarity``."""
     if method not in MAP_METHODS:
         raise SettingsError(f"method must be one of {', '.join(MAP_METHODS)}, got {method!r}")
-    labels, values = _profile_values(profiles)
+    labels, values = _profile_values(profiles, standardize=standardize)
     if len(labels) < 3:
         raise SettingsError(f"a 2-D map needs at least 3 outlets with profiles, got {len(labels)}")
     if method == "pca":
@@ -87,7 +91,18 @@ def outlet_map(profiles: pd.DataFrame | TermMatrix, *, method: str = "pca", metr
                          "explained_x": explained[0], "explained_y": explained[1], "stress": stress})
 
 
-def _profile_values(profiles) -> tuple[list[str], np.ndarray | sparse.csr_matrix]:
+def _profile_values(profiles, *, standardize: bool = False) -> tuple[list[str], np.ndarray | sparse.csr_matrix]:
+    labels, values = _raw_profile_values(profiles)
+    if not standardize:
+        return labels, values
+    if sparse.issparse(values):
+        raise SettingsError("standardize needs dense profiles (frame profiles): it would fill every "
+                            "zero of a sparse term profile")
+    spread = values.std(axis=0)
+    return labels, (values - values.mean(axis=0)) / np.where(spread > 0, spread, 1.0)
+
+
+def _raw_profile_values(profiles) -> tuple[list[str], np.ndarray | sparse.csr_matrix]:
     if isinstance(profiles, TermMatrix):  # straight to the sparse weights: no wide table
         return list(profiles.groups), tfidf_weights(profiles.counts)
     if not isinstance(profiles, pd.DataFrame):

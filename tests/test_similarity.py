@@ -95,3 +95,27 @@ def test_map_needs_three_outlets():
         outlet_map(PROFILES.iloc[:2])
     with pytest.raises(SettingsError, match="method must be one of pca, mds"):
         outlet_map(PROFILES, method="tsne")
+
+
+def test_standardized_features_weigh_alike():
+    loud = PROFILES.assign(threat=PROFILES["threat"] * 1000)
+    standardized = outlet_map(loud, standardize=True).set_index("outlet")
+    assert np.allclose(standardized[["x", "y"]], outlet_map(PROFILES, standardize=True).set_index("outlet")[["x", "y"]])
+    assert outlet_map(loud).set_index("outlet")["explained_x"].iloc[0] > 0.99  # raw: one loud feature is the map
+    with pytest.raises(SettingsError, match="standardize needs dense profiles"):
+        outlet_map(build_term_matrix(pd.DataFrame({"article_id": list("abc"), "outlet": list("abc"),
+                                                   "body": ["war", "peace", "trade"]}), min_count=1),
+                   standardize=True)
+
+
+def test_demo_frame_profiles_from_the_scores_table(demo_corpus):
+    from framing.analysis import analyze
+    from framing.score import frame_rates
+    analysis = analyze(demo_corpus)
+    scores = frame_rates(analysis.hits, analysis.articles, n_boot=10)
+    profiles = frame_profiles(scores)
+    assert sorted(profiles.index) == sorted(analysis.articles["outlet"].unique())
+    assert profiles.shape[1] == len(scores.drop_duplicates(["lexicon", "frame", "pole"]))
+    points = outlet_map(profiles, standardize=True)
+    assert len(points) == 5 and points[["x", "y"]].notna().all().all()
+    pd.testing.assert_frame_equal(points, outlet_map(frame_profiles(scores), standardize=True))
