@@ -241,3 +241,44 @@ def test_clicking_a_heatmap_cell_lists_the_sentences_behind_it(page, demo_server
     caption = page.get_by_text("hits of legitimacy/illegitimate in SouthFront").first.inner_text()
     assert not caption.startswith("0 ")
     screenshot(page, "overview_cell_evidence")
+
+
+def upload_corpus(page, kind_label: str, path: Path) -> None:
+    page.get_by_text("Change corpus").click()
+    page.get_by_text(kind_label).click()
+    settle(page)
+    page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(path))
+    page.wait_for_timeout(1500)
+    settle(page)
+
+
+def test_upload_a_csv_then_a_zip_corpus(page, demo_server, tmp_path):
+    csv = tmp_path / "tiny.csv"
+    csv.write_text("outlet,title,date,text\nA,One,2020-01-02,The occupation must end now say officials.\n"
+                   "B,Two,2020-01-03,The invited forces bring stability say officials.\n"
+                   "C,Three,2020-01-04,Terrorists threaten the region say officials.\n", encoding="utf-8")
+    open_view(page, demo_server, "view=corpus")
+    upload_corpus(page, "Upload a table (CSV, JSON lines, Parquet)", csv)
+    sidebar = page.locator("[data-testid=stSidebar]")
+    wait_for(page, "text=uploaded tiny.csv")
+    assert "3 articles loaded from 3 inputs" in sidebar.inner_text()
+    import zipfile
+
+    archive = tmp_path / "hostile.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for item in XSS.iterdir():
+            out.write(item, f"xss/{item.name}")
+    page.get_by_text("Upload a ZIP of text/HTML files + manifest.csv").click()
+    settle(page)
+    page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(archive))
+    page.wait_for_timeout(1500)
+    settle(page)
+    wait_for(page, "text=uploaded hostile.zip")
+    assert "2 articles loaded from 2 inputs" in sidebar.inner_text()
+    sidebar.get_by_text("Side by side").click()
+    settle(page)
+    wait_for(page, "div.framing-text")
+    assert "<script>alert('body')</script>" in " ".join(page.locator("div.framing-text").all_inner_texts())
+    assert page.locator("img[src=x]").count() == 0
+    screenshot(page, "upload_zip")
+    assert page.dialogs == []
