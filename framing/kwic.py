@@ -84,14 +84,9 @@ def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFram
 
 
 def _corpus_frame(corpus) -> pd.DataFrame:
-    """The articles table of a corpus (``framing.load.corpus_frame`` when it is there)."""
-    try:
-        from .load import corpus_frame
-    except ImportError:  # the loader has no corpus_frame yet: the documented core columns
-        return pd.DataFrame([{"article_id": a.id, "outlet": a.outlet, "title": a.title, "date": a.date,
-                              "url": a.url, "body": a.body, **dict(a.meta)} for a in corpus.articles],
-                            columns=None if len(corpus) else ["article_id", "outlet", "title", "date", "url", "body"])
-    return corpus_frame(corpus)
+    """The articles table of a corpus; sentence counts estimated, as nothing here reads them."""
+    from .load import corpus_frame
+    return corpus_frame(corpus, exact_sentences=False)
 
 
 def _filter_articles(articles: pd.DataFrame, *, outlets, where) -> pd.DataFrame:
