@@ -282,3 +282,20 @@ def test_upload_a_csv_then_a_zip_corpus(page, demo_server, tmp_path):
     assert page.locator("img[src=x]").count() == 0
     screenshot(page, "upload_zip")
     assert page.dialogs == []
+
+
+def test_upload_a_lexicon_and_see_it_used(page, demo_server, tmp_path):
+    from dashboard.views.lexicons import TEMPLATE
+
+    lexicon = tmp_path / "classroom.yaml"
+    lexicon.write_text(TEMPLATE.replace("my_lexicon", "classroom"), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(TEMPLATE.replace("poles:", "polez:"), encoding="utf-8")
+    open_view(page, demo_server, "view=lexicons")
+    page.locator("[data-testid=stMain] input[type=file]").set_input_files([str(lexicon), str(broken)])
+    page.wait_for_timeout(1500)
+    settle(page)
+    wait_for(page, "text=lexicon 'classroom' 0.1 added")
+    assert "broken.yaml" in page.locator("[data-testid=stAlertContentError]").first.inner_text()
+    assert "classroom" in page.locator("[data-testid=stSidebar]").inner_text()
+    screenshot(page, "lexicon_upload")

@@ -38,7 +38,13 @@ def render(ctx) -> None:
     st.file_uploader("Lexicon files (YAML)", type=["yaml", "yml"], accept_multiple_files=True,
                      key="lexicon_upload", on_change=_on_upload)
     for message in st.session_state.pop("lexicon_messages", []):
-        (st.error if message.startswith("✗") else st.success)(message)
+        if not message.startswith("✗"):
+            st.success(md(message))
+            continue
+        head, _, rest = message.partition("\n")
+        st.error(md(head))
+        if rest:
+            st.code(rest, language=None)
     _editor()
 
 
