@@ -1,13 +1,12 @@
 """Same-event grouping: which articles report the same event, and which outlet covered which.
 
-Similarity. An article is a TF-IDF vector (scikit-learn; sublinear tf) of Snowball-stemmed
-words without English stop words, taken from its title and from the first ``lead_words``
-words of its body (the headline and lead state the event: the inverted pyramid; the rest of
-a long article drifts into background shared with every story on the topic). Title and lead
-are unit vectors in one vocabulary mixed as ``title_weight * title + (1 - title_weight) * lead``
-(renormalised), so the cosine of two articles also counts a name in one headline that the
-other has only in its lead ("Aukus"). Kept as two blocks, such cross matches were lost: ARI on
-the AllSides roundups at best 0.894, in one vocabulary 0.912 (bench/bench_events.py).
+Similarity. TF-IDF (sublinear tf) of Snowball stems without stop words, of the title and of
+the first ``lead_words`` words of the body (headline and lead state the event; the rest of a
+long article drifts into background shared with every story on the topic). Title and lead are
+unit vectors in one vocabulary, mixed as ``title_weight * title + (1 - title_weight) * lead``
+and renormalised: the cosine of two articles also counts a name that one has in its headline,
+the other only in its lead ("Aukus"). Kept as two blocks, such matches were lost (ARI on the
+AllSides roundups at best 0.894; one vocabulary 0.912, bench/bench_events.py).
 
 Dates. A date is an interval: ``2019-03-18`` is one day, ``2019-03`` is 1-31 March 2019,
 ``2019`` the whole year. The gap between two articles is the gap between their intervals
@@ -15,18 +14,18 @@ Dates. A date is an interval: ``2019-03-18`` is one day, ``2019-03`` is 1-31 Mar
 have their similarity multiplied by ``day_decay`` per day of gap (time-decayed similarity as
 in Yang, Pierce & Carbonell 1998, "A study of retrospective and on-line event detection"):
 next-day coverage of an event links, the next development of the same story usually does not.
-An article with no date links only to a near-duplicate (similarity at least
-``unknown_date_threshold``; ``None`` leaves every undated article alone): without a date,
-topical similarity says too little.
+An article with no date links only to a near-duplicate: the mean of its title cosine and its
+lead cosine with the other article is at least ``unknown_date_threshold`` (``None`` leaves
+every undated article alone). Without a date topical similarity says too little, and a
+template shared by the leads alone (a newsletter's standard opening) must not make a copy.
 
 Grouping. Sparse average linkage (Sokal & Michener 1958, UPGMA): groups merge, most similar
 first, while the mean similarity over *all* pairs of their articles is at least ``threshold``;
 pairs that are not linked (too far apart, or below ``EDGE_FLOOR * threshold``) count as 0, so
 one strong pair cannot chain two stories into one event (as connected components would).
 
-Scale. Candidate pairs come from sparse products of the tf-idf matrix, block by block in date
-order, each block against only the articles whose dates can fall within the window: no dense
-n x n matrix. Each article keeps its ``max_neighbours`` most similar candidates.
+Scale. Sparse products block by block in date order, each block against the articles its
+window reaches (no dense n x n matrix); each article keeps ``max_neighbours`` candidates.
 
 Comparing a grouping with a reference one, and coverage per outlet: ``framing.event_compare``.
 """
@@ -47,9 +46,8 @@ from sklearn.preprocessing import normalize
 from .errors import CorpusError, SettingsError
 from .tokenize import TOKEN_PATTERN
 
-# Defaults: chosen on the AllSides roundups (ARI against AllSides' own story grouping, stable
-# across its two halves and with publication dates from the addresses) and checked on 8,829
-# full articles of 2018-2019; docs/data-model.md "events" says how.
+# Defaults: chosen on the AllSides roundups (ARI against AllSides' story grouping, stable across
+# its halves and with real publication dates), checked on 8,829 full articles of 2018-2019.
 DEFAULT_THRESHOLD = 0.16
 DEFAULT_WINDOW_DAYS = 2
 DEFAULT_DAY_DECAY = 0.4
@@ -138,19 +136,29 @@ def lead(text: str, words: int | None) -> str:
     return text
 
 
-def article_vectors(articles: pd.DataFrame, *, title_weight: float = DEFAULT_TITLE_WEIGHT,
-                    lead_words: int | None = DEFAULT_LEAD_WORDS) -> sp.csr_matrix:
-    """Unit-length rows whose dot products are the grouping similarity (see module doc)."""
+def title_lead_vectors(articles: pd.DataFrame, *, lead_words: int | None = DEFAULT_LEAD_WORDS):
+    """Unit TF-IDF rows of the titles and of the leads, in one vocabulary (sublinear tf)."""
     titles = articles["title"].fillna("").astype(str).tolist()
     bodies = [lead(b, lead_words) for b in articles["body"].fillna("").astype(str)]
     vectorizer = TfidfVectorizer(analyzer=event_terms, sublinear_tf=True, dtype=np.float32)
     try:
-        both = vectorizer.fit_transform(titles + bodies)
+        both = normalize(vectorizer.fit_transform(titles + bodies), copy=False)
     except ValueError:  # empty vocabulary: nothing to compare
-        return sp.csr_matrix((len(articles), 1), dtype=np.float32)
-    n = len(articles)
-    both = normalize(both, copy=False)
-    return normalize(title_weight * both[:n] + (1 - title_weight) * both[n:], copy=False)
+        both = sp.csr_matrix((2 * len(articles), 1), dtype=np.float32)
+    return both[:len(articles)], both[len(articles):]
+
+
+def article_vectors(articles: pd.DataFrame, *, title_weight: float = DEFAULT_TITLE_WEIGHT,
+                    lead_words: int | None = DEFAULT_LEAD_WORDS) -> sp.csr_matrix:
+    """Unit-length rows whose dot products are the grouping similarity (see module doc)."""
+    titles, leads = title_lead_vectors(articles, lead_words=lead_words)
+    return normalize(title_weight * titles + (1 - title_weight) * leads, copy=False)
+
+
+def duplicate_vectors(titles: sp.csr_matrix, leads: sp.csr_matrix) -> sp.csr_matrix:
+    """Rows whose dot products are the mean of the title and the lead cosines: what decides
+    near-duplicates (an undated article's links); a template shared by leads gives 0.5."""
+    return normalize(sp.hstack([titles, leads]).tocsr(), copy=False)
 
 
 # ----------------------------------------------------------------------------- candidate pairs
@@ -195,8 +203,9 @@ def _dated_blocks(start, end, window):
         size = 512
 
 
-def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day_decay=1.0):
-    """Sparse graph of candidate pairs ``(i, j, similarity)`` with ``i < j``."""
+def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day_decay=1.0, duplicates=None):
+    """Sparse graph of candidate pairs ``(i, j, similarity)`` with ``i < j``; pairs with an
+    undated article are scored on ``duplicates`` (rows like ``X``'s) when given."""
     found = []
     for block, cands in _dated_blocks(start, end, window_days):
         found.append(_top_k(*_block_pairs(X, block, cands, start, end, floor=floor,
@@ -207,7 +216,7 @@ def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day
         step = max(1, PAIR_BUDGET // max(len(everyone), 1))
         for pos in range(0, len(undated), step):
             block = undated[pos:pos + step]
-            found.append(_top_k(*_block_pairs(X, block, everyone, start, end,
+            found.append(_top_k(*_block_pairs(X if duplicates is None else duplicates, block, everyone, start, end,
                                               floor=unknown_floor, window=None), k))
     if not found:
         return np.array([], int), np.array([], int), np.array([], float)
@@ -349,10 +358,12 @@ def group_events(articles: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD
 def _group(articles, start, end, settings: EventSettings):
     if len(articles) == 0:
         return [], []
-    X = article_vectors(articles, title_weight=settings.title_weight, lead_words=settings.lead_words)
+    titles, leads = title_lead_vectors(articles, lead_words=settings.lead_words)
+    X = normalize(settings.title_weight * titles + (1 - settings.title_weight) * leads, copy=False)
     i, j, sims = similarity_pairs(X, start, end, window_days=settings.window_days,
                                   floor=EDGE_FLOOR * settings.threshold, day_decay=settings.day_decay,
-                                  unknown_floor=settings.unknown_date_threshold, k=settings.max_neighbours)
+                                  unknown_floor=settings.unknown_date_threshold, k=settings.max_neighbours,
+                                  duplicates=duplicate_vectors(titles, leads) if np.isnan(start).any() else None)
     groups, cohesion = average_linkage(len(articles), i, j, sims, threshold=settings.threshold)
     return [np.asarray(g, dtype=int) for g in groups], cohesion
 

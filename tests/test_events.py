@@ -147,6 +147,13 @@ def test_undated_articles_join_only_near_duplicates():
     rows = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Wire copy", copy, None),
             ("c", "Reuters", QUAKE_B, None)]
     assert groups_of(group_events(table(rows))) == {frozenset("ab"), frozenset("c")}
+    # two issues of a newsletter: the same standard opening, different subjects
+    opening = ("Both sides of the news in one short email every weekday morning, with the best "
+               "arguments from the left and from the right. Forward it to a friend.")
+    issues = [("n1", "Newsletter", ("Iran sanctions tightened", opening), None),
+              ("n2", "Newsletter", ("Free college for all?", opening), None)]
+    assert groups_of(group_events(table(rows + issues))) == {frozenset("ab"), frozenset(["c"]),
+                                                             frozenset(["n1"]), frozenset(["n2"])}
     alone = group_events(table(rows), unknown_date_threshold=None)
     assert alone["event_id"].nunique() == 3
     assert alone.set_index("article_id").loc["c", "event_id"] == "E0003", "undated events come last"
