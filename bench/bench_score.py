@@ -31,7 +31,7 @@ def stage(name: str):
     start = time.perf_counter()
     yield
     TIMES[name] = time.perf_counter() - start
-    print(f"  {name:<28} {TIMES[name]:8.1f} s", flush=True)
+    print(f"  {name:<28} {TIMES[name]:8.1f} s   peak so far {peak_mb(resource.RUSAGE_SELF):7,.0f} MB", flush=True)
 
 
 def peak_mb(who: int) -> float:
@@ -54,7 +54,7 @@ def run_pipeline(corpus: Corpus, *, workers: int, n_boot: int) -> dict:
         out["shares"] = score.label_shares(hits, articles, lexicons=lexicons, **common)
     with stage("VADER (actor sentences)"):
         mentions = hits.loc[hits["kind"] == "actor", ["article_id", "sentence_id"]]
-        scores = sentence_sentiment(analysis.sentences, mentions)
+        scores = sentence_sentiment(analysis.sentences, mentions, workers=workers)
     out["scored_sentences"] = len(scores)
     with stage("actor sentiment"):
         out["sentiment"] = score.actor_sentiment(analysis.sentences, hits, articles, lexicons=lexicons,
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_path")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (default: all)")
-    parser.add_argument("--workers", type=int, default=1, help="processes for the analysis (default 1)")
+    parser.add_argument("--workers", type=int, default=1, help="processes for the analysis and VADER (default 1)")
     parser.add_argument("--boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
     args = parser.parse_args(argv)
 

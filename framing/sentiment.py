@@ -21,6 +21,8 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
+from .errors import SettingsError
+
 _BOOSTERS = _vs.BOOSTER_DICT
 _NEGATIONS = frozenset(_vs.NEGATE)
 _SPECIAL = _vs.SPECIAL_CASES
@@ -61,21 +63,46 @@ def _cached_compound(text: str) -> float:
     return _compound(text, _vader())
 
 
-def compound_scores(texts: Iterable[str]) -> np.ndarray:
-    """VADER compound score (-1 to 1) of each text, scoring each distinct text once."""
+def compound_scores(texts: Iterable[str], *, workers: int = 1) -> np.ndarray:
+    """VADER compound score (-1 to 1) of each text, scoring each distinct text once;
+    ``workers`` > 1 shares large batches among that many processes."""
+    if not isinstance(workers, int) or workers < 1:
+        raise SettingsError(f"workers must be a whole number of processes, 1 or more; got {workers!r}")
     texts = list(texts)
-    unique = dict.fromkeys(texts)
-    for text in unique:
-        unique[text] = _cached_compound(text)
-    return np.fromiter((unique[t] for t in texts), dtype=float, count=len(texts))
+    unique = list(dict.fromkeys(texts))
+    if workers > 1 and len(unique) >= _PARALLEL_MIN:
+        scores = _score_in_processes(unique, workers)
+    else:
+        scores = [_cached_compound(text) for text in unique]
+    lookup = dict(zip(unique, scores))
+    return np.fromiter((lookup[t] for t in texts), dtype=float, count=len(texts))
 
 
-def sentence_sentiment(sentences: pd.DataFrame, keys: pd.DataFrame | None = None) -> pd.DataFrame:
+#: Below this many distinct sentences, starting processes costs more than it saves.
+_PARALLEL_MIN = 20_000
+
+
+def _score_in_processes(texts: list[str], workers: int) -> list[float]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(texts) // (workers * 4))
+    chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return [score for part in pool.map(_score_chunk, chunks) for score in part]
+
+
+def _score_chunk(texts: list[str]) -> list[float]:
+    vader = _vader()
+    return [_compound(text, vader) for text in texts]
+
+
+def sentence_sentiment(sentences: pd.DataFrame, keys: pd.DataFrame | None = None, *,
+                       workers: int = 1) -> pd.DataFrame:
     """``article_id, sentence_id, compound`` for the sentences named in ``keys`` (a frame with
     ``article_id, sentence_id``; all sentences when ``None``), read from the sentences table."""
     rows = np.arange(len(sentences)) if keys is None else np.sort(_rows_named(sentences, keys))
     out = pd.DataFrame({column: sentences[column].take(rows).to_numpy() for column in ("article_id", "sentence_id")})
-    out["compound"] = compound_scores(sentences["text"].take(rows).tolist())
+    out["compound"] = compound_scores(sentences["text"].take(rows).tolist(), workers=workers)
     return out
 
 

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from framing import sentiment
+from framing.errors import SettingsError
 from framing.tokenize import sentences
 
 # Sentences that exercise each VADER rule (boosters, capitals, negation at 1-3 words, "no",
@@ -69,3 +70,11 @@ def test_sentence_sentiment_scores_only_the_sentences_asked_for():
     assert list(zip(out["article_id"], out["sentence_id"])) == [("a", 0), ("b", 0)]
     assert out["compound"].tolist() == pytest.approx([0.7269, -0.6808])
     assert len(sentiment.sentence_sentiment(table)) == 3
+
+
+def test_scores_from_several_processes_are_the_same(monkeypatch):
+    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 10)
+    texts = RULES * 3
+    np.testing.assert_array_equal(sentiment.compound_scores(texts, workers=2), sentiment.compound_scores(texts))
+    with pytest.raises(SettingsError, match="workers"):
+        sentiment.compound_scores(texts, workers=0)
