@@ -2,9 +2,11 @@
 
 Every heavy step is a library call behind a Streamlit cache keyed by small hashable values:
 the corpus source (``Source``), the lexicon choice (``LexiconChoice``) and the filter
-settings. Objects that must not be copied (corpus, lexicons, analysis) sit in
-``st.cache_resource``; tables derived from them in ``st.cache_data``. The analysis is also
-cached on disk (``framing.analysis.cached_analyze``), so a big corpus is analysed once.
+settings. Everything sits in ``st.cache_resource``, which hands back the same object on
+every run: ``st.cache_data`` would pickle and unpickle a table on every access, seconds for
+the millions of hits of a big corpus. So nothing returned here may be modified in place
+(views and plots only read, or copy first). The corpus and the analysis are also cached on
+disk (``dashboard.corpus_cache``, ``framing.analysis.cached_analyze``).
 """
 from __future__ import annotations
 
@@ -100,7 +102,7 @@ def get_analysis(source: Source, choice: LexiconChoice):
     return cached_analyze(get_corpus(source), get_lexicons(choice), cache_dir=cache_dir())
 
 
-@st.cache_data(max_entries=4, show_spinner="Grouping articles into events…")
+@st.cache_resource(max_entries=4, show_spinner="Grouping articles into events…")
 def articles_with_events(_analysis, key: tuple) -> pd.DataFrame:
     """The articles table with ``event_id`` filled by ``framing.events.with_events``."""
     from framing.events import with_events
@@ -114,7 +116,7 @@ def has_events(analysis) -> bool:
     return column is not None and bool(column.notna().all()) and len(column) > 0
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def filtered_tables(_analysis, key: tuple, flt: ArticleFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Articles, hits and sentences the filter keeps (events grouped first when it names one)."""
     articles = articles_with_events(_analysis, key) if flt.event else _analysis.articles
@@ -129,7 +131,7 @@ def filtered_tables(_analysis, key: tuple, flt: ArticleFilter) -> tuple[pd.DataF
 ALL_VOICES = "each"
 
 
-@st.cache_data(max_entries=32, show_spinner="Scoring…")
+@st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "frame", by_target: bool = False,
                  by: str = "outlet") -> pd.DataFrame:
     from framing.score import frame_rates
@@ -139,7 +141,7 @@ def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "fram
                        lexicons=_analysis.lexicons, n_boot=N_BOOT)
 
 
-@st.cache_data(max_entries=32, show_spinner="Scoring…")
+@st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import axis_balance
 
@@ -147,7 +149,7 @@ def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     return axis_balance(hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT)
 
 
-@st.cache_data(max_entries=32, show_spinner="Scoring…")
+@st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import label_shares
 
@@ -155,7 +157,7 @@ def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     return label_shares(hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT)
 
 
-@st.cache_data(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
+@st.cache_resource(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
 def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
     """VADER compound score of every sentence naming an actor, once per analysis."""
     from framing.sentiment import sentence_sentiment
@@ -164,7 +166,7 @@ def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
     return sentence_sentiment(_analysis.sentences, hits[hits["kind"] == "actor"])
 
 
-@st.cache_data(max_entries=32, show_spinner="Scoring sentiment…")
+@st.cache_resource(max_entries=32, show_spinner="Scoring sentiment…")
 def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import actor_sentiment
 
@@ -182,14 +184,14 @@ def term_matrix(_analysis, key: tuple, flt: ArticleFilter):
     return build_term_matrix(articles, by="outlet")
 
 
-@st.cache_data(max_entries=16, show_spinner="Finding distinctive terms…")
+@st.cache_resource(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
     from framing.terms import distinctive_terms
 
     return distinctive_terms(term_matrix(_analysis, key, flt), method=method, group=group, vs=vs)
 
 
-@st.cache_data(max_entries=16, show_spinner="Placing outlets…")
+@st.cache_resource(max_entries=16, show_spinner="Placing outlets…")
 def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
     """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
     None with fewer than three outlets."""
@@ -204,7 +206,7 @@ def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, prof
     return outlet_map(profiles) if len(profiles) >= 3 else None
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
     from framing.kwic import concordance
@@ -214,7 +216,7 @@ def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, 
     return concordance(tables, query, kind=kind, outlets=list(outlets) or None)
 
 
-@st.cache_data(max_entries=16, show_spinner="Aligning sentences…")
+@st.cache_resource(max_entries=16, show_spinner="Aligning sentences…")
 def aligned_pairs(_analysis, key: tuple, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.align``)."""
     from framing.align import align_event
@@ -222,3 +224,19 @@ def aligned_pairs(_analysis, key: tuple, event: str) -> pd.DataFrame:
     tables = {"articles": articles_with_events(_analysis, key), "sentences": _analysis.sentences,
               "hits": _analysis.hits}
     return align_event(tables, event)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def event_labels(_analysis, key: tuple) -> dict[str, str]:
+    """A one-line label for every event (see ``filters.event_labels``)."""
+    from dashboard.filters import event_labels as labels
+
+    return labels(articles_with_events(_analysis, key))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def coverage_table(_analysis, key: tuple) -> pd.DataFrame:
+    """Which outlet covered which event (``framing.event_compare.event_coverage``)."""
+    from framing.event_compare import event_coverage
+
+    return event_coverage(articles_with_events(_analysis, key))

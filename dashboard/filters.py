@@ -117,15 +117,15 @@ def parse_day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(parsed.value)
 
 
-def event_summary(articles: pd.DataFrame, event: str, *, width: int = 70) -> str:
-    """A one-line label for an event: id, outlets, size and the first headline."""
-    rows = articles[articles["event_id"].astype(object).eq(event)]
-    if rows.empty:
-        return str(event)
-    outlets = rows["outlet"].nunique()
-    title = str(rows["title"].iloc[0])
-    title = title if len(title) <= width else title[: width - 1] + "…"
-    return f"{event} · {len(rows)} articles, {outlets} outlets · {title}"
+def event_labels(articles: pd.DataFrame, *, width: int = 70) -> dict[str, str]:
+    """A one-line label for every event: id, size, outlets and its first headline."""
+    rows = articles.dropna(subset=["event_id"])
+    labels = {}
+    for event, part in rows.groupby(rows["event_id"].astype(str), sort=False):
+        title = str(part["title"].iloc[0])
+        title = title if len(title) <= width else title[: width - 1] + "…"
+        labels[event] = f"{event} · {len(part)} articles, {part['outlet'].nunique()} outlets · {title}"
+    return labels
 
 
 def articles_of(articles: pd.DataFrame, *, outlet: str | None = None, event: str | None = None) -> pd.DataFrame:

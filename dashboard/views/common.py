@@ -69,18 +69,10 @@ def _event_filter(ctx: Context) -> str | None:
     if not wanted and not st.toggle("Restrict to one event", key="event_toggle",
                                     help="Groups the articles into events first (cached)."):
         return None
-    articles = data.articles_with_events(ctx.analysis, ctx.key)
-    events = ["(all events)"] + sorted(articles["event_id"].dropna().astype(str).unique())
-    chosen = state.choice("Event", "event", events, format_func=lambda e: _event_label(articles, e))
+    labels = data.event_labels(ctx.analysis, ctx.key)
+    events = ["(all events)"] + sorted(labels)
+    chosen = state.choice("Event", "event", events, format_func=lambda e: labels.get(e, e))
     return None if chosen == "(all events)" else chosen
-
-
-def _event_label(articles, event: str) -> str:
-    if event == "(all events)":
-        return event
-    from dashboard.filters import event_summary
-
-    return event_summary(articles, event)
 
 
 def _date_filter(ctx: Context) -> tuple[str | None, str | None]:

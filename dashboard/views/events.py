@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import event_summary, multi_outlet_events
+from dashboard.filters import multi_outlet_events
 from dashboard.views.common import available, figure, md, not_available
 from framing import plots
 from framing.highlight import word_diff_html
@@ -14,10 +14,8 @@ def render(ctx) -> None:
     if not available("events"):
         not_available("Event grouping", "events")
         return
-    from framing.event_compare import event_coverage
-
     articles = data.articles_with_events(ctx.analysis, ctx.key)
-    coverage = event_coverage(articles)
+    coverage = data.coverage_table(ctx.analysis, ctx.key)
     cols = st.columns(3)
     cols[0].metric("Events", f"{coverage['event_id'].nunique():,}")
     shared = multi_outlet_events(articles)
@@ -28,7 +26,8 @@ def render(ctx) -> None:
     if not shared:
         st.info("No event was reported by two or more outlets, so there is nothing to align.")
         return
-    event = state.choice("Event", "align_event", shared, format_func=lambda e: event_summary(articles, e))
+    labels = data.event_labels(ctx.analysis, ctx.key)
+    event = state.choice("Event", "align_event", shared, format_func=lambda e: labels.get(e, e))
     if not available("align"):
         not_available("Sentence alignment", "align")
         return

@@ -64,13 +64,14 @@ def _event_articles(ctx) -> list[tuple[str, str]]:
         st.info("Event grouping is not available yet (framing.events).")
         return []
     articles = data.articles_with_events(ctx.analysis, ctx.key)
-    from dashboard.filters import event_summary, multi_outlet_events
+    from dashboard.filters import multi_outlet_events
 
     events = multi_outlet_events(articles)
     if not events:
         st.info("No event was reported by two or more outlets in this corpus.")
         return []
-    event = state.choice("Event", "align_event", events, format_func=lambda e: event_summary(articles, e))
+    labels = data.event_labels(ctx.analysis, ctx.key)
+    event = state.choice("Event", "align_event", events, format_func=lambda e: labels.get(e, e))
     rows = articles_of(articles, event=event).head(4)
     return [(f"{r.outlet}", r.article_id) for r in rows.itertuples()]
 
