@@ -127,6 +127,7 @@ _REFUSALS = {"declined", "declines", "refused", "refuses", "unwilling", "relucta
 _AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
                 "may", "might", "must", "should", "did", "does", "do", "said", "says"}
 _PASSIVE_AUX = {"is", "are", "was", "were", "been", "being", "be"}
+_ACTIVE_SKIP = _SKIP_BEFORE_VERB - _PASSIVE_AUX
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _CONNECTORS = {"of", "al", "bin", "ibn", "de", "la", "van", "von", "du", "abu", "el", "and"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august",
@@ -813,7 +814,8 @@ class _Body:
         lo = bisect_left(self.mention_starts, clause_start)
         hi = bisect_left(self.mention_starts, clause_end)
         inside = [i for i in range(lo, hi) if self.mentions[i][1] <= clause_end and
-                  (self.mentions[i][1] <= start or self.mentions[i][0] >= end)]
+                  (self.mentions[i][1] <= start or self.mentions[i][0] >= end)
+                  and not self.only_speaks(i, start)]
         if not inside:
             return None
         before = [i for i in inside if self.mentions[i][1] <= start]
@@ -831,6 +833,25 @@ class _Body:
         if len({self.mentions[i][2] for i, d in zip(eligible, distance) if d == nearest}) > 1:
             return None
         return self.unambiguous(eligible[distance.index(nearest)], inside)
+
+    def only_speaks(self, i: int, start: int) -> bool:
+        """Whether mention ``i`` is the speaker of a speech verb standing between it and the
+        term, and the reported clause has a subject of its own: "Tillerson said Iran’s
+        presence is destabilizing" (Tillerson only speaks), but not "Iran said it would not
+        leave" (it = Iran) nor "Iran is said to be destabilizing" (passive)."""
+        end = self.mentions[i][1]
+        j = bisect_left(self.speech_list, end)
+        if j == len(self.speech) or self.speech[j][1] > start or self.speech[j][0] > end + 40:
+            return False
+        verb_start, verb_end, kind = self.speech[j]
+        between = [w.strip(_STRIP) for w in self.body[end:verb_start].split()]
+        if len(between) > 3 or not kind & SPEECH or not all(
+                w.lower() in _ACTIVE_SKIP or _is_name_word(w) for w in between):
+            return False
+        after = [w.lower() for w in self.body[verb_end:verb_end + 30].split()[:2]]
+        if after[:1] == ["that"]:
+            after = after[1:]
+        return not (after and after[0].strip(_STRIP) in _PRONOUNS)
 
     def modifies(self, i: int, start: int, clause_start: int) -> bool:
         """"Tehran’s “destabilizing” role", "Iran’s armed forces", "Iranian-backed forces"

@@ -209,6 +209,10 @@ RULE_CASES = [
     ("The aggression was condemned.", "aggression", 0, dict(target=None)),
     ("Troops were deployed illegally in Syria.", "illegally", 0, dict(target=None)),
     ("Talks with Russia over aggression from Turkey stalled.", "aggression", 0, dict(target=None)),
+    # the speaker of a reported clause is not its target, unless a pronoun stands for it
+    ("Washington said Iran’s presence is destabilizing.", "destabilizing", 0, dict(target="Iran")),
+    ("Moscow also said the occupation must end.", "occupation", 0, dict(target=None)),
+    ("Iran said it would not leave Syria.", "leave", 0, dict(target="Iran", negated=True)),
 ]
 
 
