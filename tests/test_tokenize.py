@@ -30,3 +30,26 @@ def test_sentence_offsets_index_the_text():
 def test_words(text, expected):
     assert words(text) == expected
     assert count_words(text) == len(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # clear boundaries: cut directly, closing quotes stay with their sentence
+    ("He won. She lost!", ["He won.", "She lost!"]),
+    ("“They must leave.” The minister left.", ["“They must leave.”", "The minister left."]),
+    ("Is it legal? Nobody knows.", ["Is it legal?", "Nobody knows."]),
+    # ambiguous periods go to Punkt: abbreviations, initials, numbers
+    ("Sen. Smith spoke. Dr. Jones replied.", ["Sen. Smith spoke.", "Dr. Jones replied."]),
+    ("George W. Bush spoke. He left.", ["George W. Bush spoke.", "He left."]),
+    ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]),
+])
+def test_fast_path_and_punkt_agree_on_the_cases_that_matter(text, expected):
+    assert sentences(text) == expected
+
+
+def test_sentences_of_every_seed_article_cover_the_body(demo_corpus):
+    for article in demo_corpus:
+        spans = split_sentences(article.body)
+        assert spans, article.id
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), article.id
+        covered = "".join(article.body[s:e] for s, e in spans)
+        assert "".join(covered.split()) == "".join(article.body.split()), article.id
