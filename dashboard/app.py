@@ -25,23 +25,17 @@ state.restore_from_url()
 
 
 def load_context(source, choice) -> Context | None:
-    """Load the corpus and analyse it (cached); show errors as messages, never tracebacks."""
+    """The analysis of the corpus (cached in memory and on disk) and its load report; errors
+    are shown as messages, never tracebacks."""
     try:
-        corpus = data.get_corpus(source)
+        analysis, report = data.get_analysis_and_report(source, choice)
+    except data.EmptyCorpus as exc:
+        st.error(str(exc))
+        return Context(source, choice, None, data.get_corpus(source).report)
     except FramingError as exc:
-        st.error(f"Could not load {source.label}: {exc}")
+        st.error(f"Could not open {source.label}: {exc}")
         return None
-    if not len(corpus):
-        st.error(f"{source.label}: no article could be loaded. The Corpus view lists what was skipped and why.")
-        return Context(source, choice, corpus, None)
-    try:
-        analysis = data.get_analysis(source, choice)
-    except ImportError:
-        analysis = None
-    except FramingError as exc:
-        st.error(f"Could not analyse {source.label}: {exc}")
-        analysis = None
-    return Context(source, choice, corpus, analysis)
+    return Context(source, choice, analysis, report)
 
 
 with st.sidebar:
@@ -58,7 +52,7 @@ with st.sidebar:
 st.title(sidebar.VIEWS[view])
 ctx = load_context(sidebar.current_source(), choice)
 if ctx is not None:
-    report = ctx.corpus.report
+    report = ctx.report
     skipped = f", {len(report.skipped):,} skipped (see Corpus and load report)" if report.skipped else ""
     st.sidebar.caption(f"{report.loaded:,} articles loaded from {report.seen:,} inputs{skipped}")
 if ctx is not None:

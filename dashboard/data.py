@@ -6,7 +6,8 @@ settings. Everything sits in ``st.cache_resource``, which hands back the same ob
 every run: ``st.cache_data`` would pickle and unpickle a table on every access, seconds for
 the millions of hits of a big corpus. So nothing returned here may be modified in place
 (views and plots only read, or copy first). The corpus and the analysis are also cached on
-disk (``dashboard.corpus_cache``, ``framing.analysis.cached_analyze``).
+disk (``dashboard.disk_cache``): the corpus, the analysis, and the slow derived tables
+(scores, sentiment, events, term counts), so a big corpus opens again in seconds.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles, rows_of
+from framing.errors import FramingError
 from framing.load import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -82,7 +84,7 @@ class LexiconChoice:
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the corpus (kept on disk for next time)…")
 def get_corpus(source: Source):
-    from dashboard.corpus_cache import cached_load
+    from dashboard.disk_cache import cached_load
 
     return cached_load(source.path, load_corpus, cache_dir=cache_dir())
 
@@ -95,11 +97,49 @@ def get_lexicons(choice: LexiconChoice) -> tuple:
     return tuple(bundled_lexicons(choice.bundled)) + custom if choice.bundled else custom
 
 
-@st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (cached on disk for next time)…")
-def get_analysis(source: Source, choice: LexiconChoice):
-    from framing.analysis import cached_analyze
+class EmptyCorpus(FramingError):
+    """The source was read but gave no article (the load report says why)."""
 
-    return cached_analyze(get_corpus(source), get_lexicons(choice), cache_dir=cache_dir())
+
+def workers() -> int:
+    """Processes for a first analysis: ``FRAMING_WORKERS`` (default 1)."""
+    try:
+        return max(1, int(os.environ.get("FRAMING_WORKERS", "1")))
+    except ValueError:
+        return 1
+
+
+@st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (kept on disk for next time)…")
+def get_analysis_and_report(source: Source, choice: LexiconChoice):
+    """``(analysis, load report)``; read back from disk without loading the corpus when this
+    corpus was analysed with these lexicons before. Raises ``EmptyCorpus``."""
+    from dashboard.disk_cache import stored_analysis
+    from framing.analysis import analyze
+
+    lexicons = get_lexicons(choice)
+
+    def analyse():
+        corpus = get_corpus(source)
+        if not len(corpus):
+            raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
+                              "skipped and why")
+        return analyze(corpus, lexicons, workers=workers()), corpus.report
+
+    return stored_analysis(source.path, lexicons, analyse, cache_dir=cache_dir())
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def analysis_id(source: Source, choice: LexiconChoice) -> str:
+    from dashboard.disk_cache import analysis_store_key
+
+    return analysis_store_key(source.path, get_lexicons(choice))
+
+
+def _stored(key: tuple, name: str, *settings, compute):
+    """``compute()`` kept on disk under the analysis and these settings (see disk_cache)."""
+    from dashboard.disk_cache import cached_table
+
+    return cached_table(cache_dir(), (analysis_id(*key), name, N_BOOT, *map(repr, settings)), compute)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Grouping articles into events…")
@@ -107,7 +147,10 @@ def articles_with_events(_analysis, key: tuple) -> pd.DataFrame:
     """The articles table with ``event_id`` filled by ``framing.events.with_events``."""
     from framing.events import with_events
 
-    return with_events(_analysis.articles)
+    events = _stored(key, "events", compute=lambda: with_events(_analysis.articles)[["article_id", "event_id"]])
+    out = _analysis.articles.copy()
+    out["event_id"] = events["event_id"].to_numpy()
+    return out
 
 
 def has_events(analysis) -> bool:
@@ -137,8 +180,9 @@ def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "fram
     from framing.score import frame_rates
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return frame_rates(hits, articles, by=by, voice=ALL_VOICES, kind=kind, by_target=by_target,
-                       lexicons=_analysis.lexicons, n_boot=N_BOOT)
+    return _stored(key, "frame_rates", flt, kind, by_target, by, compute=lambda: frame_rates(
+        hits, articles, by=by, voice=ALL_VOICES, kind=kind, by_target=by_target, lexicons=_analysis.lexicons,
+        n_boot=N_BOOT))
 
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring…")
@@ -146,7 +190,8 @@ def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import axis_balance
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return axis_balance(hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+    return _stored(key, "axis_balance", flt, compute=lambda: axis_balance(
+        hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT))
 
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring…")
@@ -154,7 +199,8 @@ def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import label_shares
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return label_shares(hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT)
+    return _stored(key, "label_shares", flt, compute=lambda: label_shares(
+        hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT))
 
 
 @st.cache_resource(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
@@ -163,7 +209,8 @@ def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
     from framing.sentiment import sentence_sentiment
 
     hits = _analysis.hits
-    return sentence_sentiment(_analysis.sentences, hits[hits["kind"] == "actor"])
+    return _stored(key, "actor_sentences", compute=lambda: sentence_sentiment(
+        _analysis.sentences, hits[hits["kind"] == "actor"]))
 
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring sentiment…")
@@ -171,8 +218,9 @@ def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import actor_sentiment
 
     articles, hits, sentences = filtered_tables(_analysis, key, flt)
-    return actor_sentiment(sentences, hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons,
-                           sentence_scores=actor_sentence_scores(_analysis, key), n_boot=N_BOOT)
+    return _stored(key, "actor_sentiment", flt, compute=lambda: actor_sentiment(
+        sentences, hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons,
+        sentence_scores=actor_sentence_scores(_analysis, key), n_boot=N_BOOT))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
@@ -181,14 +229,15 @@ def term_matrix(_analysis, key: tuple, flt: ArticleFilter):
     from framing.terms import build_term_matrix
 
     articles, _, _ = filtered_tables(_analysis, key, flt)
-    return build_term_matrix(articles, by="outlet")
+    return _stored(key, "term_matrix", flt, compute=lambda: build_term_matrix(articles, by="outlet"))
 
 
 @st.cache_resource(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
     from framing.terms import distinctive_terms
 
-    return distinctive_terms(term_matrix(_analysis, key, flt), method=method, group=group, vs=vs)
+    return _stored(key, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
+        term_matrix(_analysis, key, flt), method=method, group=group, vs=vs))
 
 
 @st.cache_resource(max_entries=16, show_spinner="Placing outlets…")
@@ -223,7 +272,7 @@ def aligned_pairs(_analysis, key: tuple, event: str) -> pd.DataFrame:
 
     tables = {"articles": articles_with_events(_analysis, key), "sentences": _analysis.sentences,
               "hits": _analysis.hits}
-    return align_event(tables, event)
+    return _stored(key, "align_event", event, compute=lambda: align_event(tables, event))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

@@ -1,10 +1,16 @@
-"""A loaded corpus kept on disk, so reopening the dashboard on a big corpus does not read and
-clean every file again (37,554 articles take close to a minute to load and clean; reading
-them back takes seconds). No Streamlit here.
+"""What the dashboard keeps on disk between runs, so reopening it on a big corpus is quick.
+No Streamlit here.
 
-The key covers the source (path, and size and modification time of every file under it) and
-the code that turns files into articles (the source text of the loading and cleaning
-modules), so an edited file or a changed cleaning rule loads afresh.
+- the loaded corpus (``cached_load``): 37,554 articles take half a minute to read and clean,
+  seconds to read back;
+- the analysis (``stored_analysis``), through ``framing.analysis.save_analysis`` and
+  ``load_analysis``, under a key computed from the files' sizes and times rather than their
+  text, so a cached analysis opens without loading the corpus at all;
+- derived tables (``cached_table``): scores, sentiment, events, term matrices; every one is
+  deterministic (seeded bootstrap), so a stored result equals a recomputed one.
+
+Every key covers the source (path, size and modification time of every file under it) and
+the source text of the code involved, so an edited file or a changed rule computes afresh.
 """
 from __future__ import annotations
 
@@ -12,8 +18,9 @@ import hashlib
 import json
 import os
 import pickle
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterable
 
 from framing import __version__
 from framing.records import Article, Corpus, LoadReport, RemovedSegment, SkippedItem
@@ -35,15 +42,22 @@ def _files(path: Path) -> list[tuple[str, int, int]]:
     return sorted(found)
 
 
-def _code_digest() -> str:
+@lru_cache(maxsize=8)
+def code_digest(modules: tuple[str, ...] | None = None) -> str:
+    """SHA-256 of the source of ``framing.<module>`` for each module (every module of the
+    package when None). Computed once per process: code edited later is not running yet."""
     import framing
 
     package = Path(framing.__file__).parent
+    paths = sorted(package.glob("*.py")) if modules is None else [package / f"{m}.py" for m in modules]
     digest = hashlib.sha256()
-    for name in LOADING_MODULES:
-        source = package / f"{name}.py"
-        digest.update(source.read_bytes() if source.exists() else b"")
+    for source in paths:
+        digest.update(source.name.encode() + b"\0" + (source.read_bytes() if source.exists() else b""))
     return digest.hexdigest()
+
+
+def _code_digest() -> str:
+    return code_digest(LOADING_MODULES)
 
 
 def corpus_key(path: str | Path) -> str:
@@ -73,21 +87,82 @@ def _from_plain(plain: dict) -> Corpus:
     return Corpus(articles, report, plain["path"])
 
 
+def _write_pickle(target: Path, value: Any) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.tmp")
+    with partial.open("wb") as fh:
+        pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(partial, target)
+
+
+def _read_pickle(target: Path) -> tuple[bool, Any]:
+    if not target.exists():
+        return False, None
+    try:
+        with target.open("rb") as fh:
+            return True, pickle.load(fh)
+    except Exception:  # noqa: BLE001 - any damage means: compute again
+        target.unlink(missing_ok=True)
+        return False, None
+
+
 def cached_load(path: str | Path, load: Callable[[str], Corpus], *, cache_dir: str | Path) -> Corpus:
     """``load(path)``, or the corpus kept under ``cache_dir`` from an earlier identical load.
     A damaged or unreadable cache file is loaded afresh and replaced."""
-    folder = Path(cache_dir) / "corpora"
-    target = folder / f"{corpus_key(path)}.pickle"
-    if target.exists():
+    target = Path(cache_dir) / "corpora" / f"{corpus_key(path)}.pickle"
+    found, plain = _read_pickle(target)
+    if found:
         try:
-            with target.open("rb") as fh:
-                return _from_plain(pickle.load(fh))
-        except Exception:  # noqa: BLE001 - any damage means: load again
+            return _from_plain(plain)
+        except Exception:  # noqa: BLE001 - an old layout: load again
             target.unlink(missing_ok=True)
     corpus = load(str(path))
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.tmp")
-    with partial.open("wb") as fh:
-        pickle.dump(_to_plain(corpus), fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(partial, target)
+    _write_pickle(target, _to_plain(corpus))
     return corpus
+
+
+#: Modules whose code decides the analysis tables (besides the loading modules).
+ANALYSIS_MODULES = LOADING_MODULES + ("analysis", "match", "context", "lexicon", "lexicon_reader")
+
+
+def analysis_store_key(path: str | Path, lexicons: Iterable) -> str:
+    """Key of the analysis of the corpus at ``path`` with ``lexicons``: the files (not their
+    text), the lexicons' content and the analysis code."""
+    from framing.lexicon import lexicon_fingerprint
+
+    payload = json.dumps([FORMAT, corpus_key(path), [lexicon_fingerprint(lex) for lex in lexicons],
+                          code_digest(ANALYSIS_MODULES)])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def stored_analysis(path: str | Path, lexicons: tuple, analyse: Callable[[], tuple], *, cache_dir: str | Path):
+    """``(analysis, report)``: read back when stored under the same key, else ``analyse()``
+    (which returns both) and store them. The analysis read back has no corpus (``corpus``
+    None); the load report is stored beside it."""
+    from framing.analysis import load_analysis, save_analysis
+    from framing.errors import FramingError
+
+    folder = Path(cache_dir) / "analyses" / analysis_store_key(path, lexicons)
+    found, report = _read_pickle(folder / "report.pickle")
+    if found and (folder / "analysis.json").exists():
+        try:
+            return load_analysis(folder, lexicons=lexicons), report
+        except FramingError:
+            pass
+    analysis, report = analyse()
+    save_analysis(analysis, folder, key=folder.name)
+    _write_pickle(folder / "report.pickle", report)
+    return analysis, report
+
+
+def cached_table(cache_dir: str | Path, parts: Iterable, compute: Callable[[], Any]) -> Any:
+    """``compute()``, or its stored result for the same ``parts`` (hashable description of
+    the inputs: analysis key, function, settings) and the same code of the whole package."""
+    payload = repr((FORMAT, tuple(parts), code_digest()))
+    target = Path(cache_dir) / "tables" / f"{hashlib.sha256(payload.encode('utf-8')).hexdigest()[:32]}.pickle"
+    found, value = _read_pickle(target)
+    if found:
+        return value
+    value = compute()
+    _write_pickle(target, value)
+    return value

@@ -426,7 +426,7 @@ def test_cli_builds_the_streamlit_command_and_checks_the_path(demo_corpus_path, 
 def test_corpus_cache_reads_back_the_same_corpus_and_notices_edits(tmp_path, demo_corpus_path):
     import shutil
 
-    from dashboard.corpus_cache import cached_load, corpus_key
+    from dashboard.disk_cache import cached_load, corpus_key
     from framing.load import load_corpus
 
     folder = tmp_path / "corpus"
@@ -469,3 +469,44 @@ def test_many_outlets_overview_shows_the_largest_and_a_choice(tmp_path, monkeypa
     assert_clean(at)
     assert list(charts(at)[0]["data"][0]["y"]) == ["Outlet 05", "Outlet 33"]
     assert at.query_params["overview_outlets"] == ["Outlet 05", "Outlet 33"]
+
+
+def test_stored_analysis_opens_without_the_corpus_and_derived_tables_are_kept(tmp_path, demo_corpus_path):
+    from dashboard.disk_cache import cached_table, stored_analysis
+    from framing.analysis import analyze
+    from framing.lexicon import bundled_lexicons
+    from framing.load import load_corpus
+
+    lexicons = bundled_lexicons()
+    runs = []
+
+    def analyse():
+        runs.append(1)
+        corpus = load_corpus(demo_corpus_path)
+        return analyze(corpus, lexicons), corpus.report
+
+    first, report = stored_analysis(demo_corpus_path, lexicons, analyse, cache_dir=tmp_path)
+    again, report_again = stored_analysis(demo_corpus_path, lexicons, analyse, cache_dir=tmp_path)
+    assert runs == [1] and again.corpus is None and report_again == report
+    assert again.hits[["article_id", "start", "end", "frame", "pole", "voice"]].equals(
+        first.hits[["article_id", "start", "end", "frame", "pole", "voice"]])
+    assert [lex.name for lex in again.lexicons] == [lex.name for lex in lexicons]
+    calls = []
+    table = cached_table(tmp_path, ("key", "frame_rates"), lambda: calls.append(1) or first.articles[["outlet"]])
+    same = cached_table(tmp_path, ("key", "frame_rates"), lambda: calls.append(1) or None)
+    assert calls == [1] and same.equals(table)
+    cached_table(tmp_path, ("key", "axis_balance"), lambda: calls.append(1))
+    assert calls == [1, 1]
+
+
+def test_a_corpus_with_no_article_says_why_in_the_corpus_view(tmp_path, monkeypatch):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("outlet,title,text\nA,One,\nB,Two,   \n", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_CORPUS", str(empty))
+    at = app()
+    assert not at.exception
+    assert at.error and "no article could be loaded" in at.error[0].value
+    switch(at, "corpus")
+    assert not at.exception
+    assert [m.value for m in at.metric][:3] == ["2", "0", "2"]
+    assert set(at.dataframe[0].value["reason"]) == {"empty text"}

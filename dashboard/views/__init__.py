@@ -16,8 +16,6 @@ CORPUS_ONLY = {"corpus", "lexicons"}
 def render_view(view: str, ctx) -> None:
     module = importlib.import_module(f"dashboard.views.{VIEW_MODULES[view]}")
     if ctx.analysis is None and view not in CORPUS_ONLY:
-        if ctx.corpus is not None and len(ctx.corpus):
-            st.info("The analysis (framing.analysis) is not available yet, so this view has nothing to show. "
-                    "The Corpus and Lexicons views work.")
+        st.info("There is nothing to analyse in this corpus: the Corpus view says what was skipped and why.")
         return
     module.render(ctx)

@@ -17,16 +17,22 @@ VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted
 
 @dataclass
 class Context:
-    """The loaded corpus and its analysis; ``key`` identifies them for the caches."""
+    """The analysis of a corpus and its load report; ``key`` identifies them for the caches.
+    The corpus itself is loaded only when a view needs it (raw text, fingerprint)."""
 
     source: data.Source
     choice: data.LexiconChoice
-    corpus: Any
     analysis: Any
+    report: Any
 
     @property
     def key(self) -> tuple:
         return (self.source, self.choice)
+
+    @property
+    def corpus(self):
+        corpus = self.analysis.corpus if self.analysis is not None else None
+        return corpus if corpus is not None else data.get_corpus(self.source)
 
     @property
     def outlets(self) -> list[str]:

@@ -9,12 +9,12 @@ from framing.load import corpus_frame
 
 
 def render(ctx) -> None:
-    report = ctx.corpus.report
+    report = ctx.report
     cols = st.columns(4)
     cols[0].metric("Inputs seen", report.seen)
     cols[1].metric("Articles loaded", report.loaded)
     cols[2].metric("Skipped", len(report.skipped))
-    cols[3].metric("Outlets", len({a.outlet for a in ctx.corpus}))
+    cols[3].metric("Outlets", _outlet_count(ctx))
     st.caption(f"Source: {md(ctx.source.label)} ({md(ctx.source.path)})")
     if report.skipped:
         st.subheader("Skipped, and why")
@@ -27,7 +27,13 @@ def render(ctx) -> None:
         if len(report.notes) > 200:
             st.caption(f"… and {len(report.notes) - 200} more notes.")
     st.subheader("Articles")
-    table = corpus_frame(ctx.corpus)
+    table = ctx.analysis.articles if ctx.analysis is not None else corpus_frame(ctx.corpus)
     shown = [c for c in ("article_id", "outlet", "title", "date", "date_precision", "n_words", "url") if c in table]
     st.dataframe(table[shown], hide_index=True, width="stretch")
 
+
+
+def _outlet_count(ctx) -> int:
+    if ctx.analysis is not None:
+        return int(ctx.analysis.articles["outlet"].nunique())
+    return len({a.outlet for a in ctx.corpus})

@@ -105,6 +105,6 @@ def _article(ctx, heading: str, article_id: str, kinds, colours, striped, show_r
 
 
 def _corpus_article(ctx, article_id: str):
-    corpus = ctx.analysis.corpus or ctx.corpus
+    corpus = ctx.corpus
     return next((a for a in corpus if a.id == article_id), None)
 
