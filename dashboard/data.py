@@ -289,3 +289,11 @@ def coverage_table(_analysis, key: tuple) -> pd.DataFrame:
     from framing.event_compare import event_coverage
 
     return event_coverage(articles_with_events(_analysis, key))
+
+
+@st.cache_resource(max_entries=4, show_spinner="Fingerprinting the corpus…")
+def corpus_fingerprint_of(source: Source) -> str:
+    """``framing.export.corpus_fingerprint`` of the source's corpus, once."""
+    from framing.export import corpus_fingerprint
+
+    return corpus_fingerprint(get_corpus(source))

@@ -75,10 +75,12 @@ def _jsonable(value: Any) -> Any:
 
 
 def reproducibility_manifest(corpus: Corpus, lexicons: Iterable, *, parameters: Mapping[str, Any] | None = None,
-                             figure: str | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+                             figure: str | None = None, now: dt.datetime | None = None,
+                             fingerprint: str | None = None) -> dict[str, Any]:
     """Everything needed to reproduce a figure or table: the corpus (path, fingerprint, size,
     load report), each lexicon (name, version, content fingerprint, sources), the parameters
-    (view, outlets, filters...), the tool and library versions, and the time (UTC)."""
+    (view, outlets, filters...), the tool and library versions, and the time (UTC).
+    ``fingerprint`` passes a ``corpus_fingerprint`` computed before (it reads every text)."""
     now = now or dt.datetime.now(dt.timezone.utc)
     report = corpus.report
     return {
@@ -88,7 +90,7 @@ def reproducibility_manifest(corpus: Corpus, lexicons: Iterable, *, parameters: 
         "tool": {"name": "framing", "version": __version__, "python": platform.python_version(),
                  "packages": _package_versions()},
         "corpus": {
-            "path": corpus.path or None, "fingerprint": corpus_fingerprint(corpus),
+            "path": corpus.path or None, "fingerprint": fingerprint or corpus_fingerprint(corpus),
             "n_articles": len(corpus), "n_outlets": len({a.outlet for a in corpus}),
             "load_report": {"seen": report.seen, "loaded": report.loaded, "skipped": len(report.skipped)},
         },

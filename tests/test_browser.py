@@ -299,3 +299,22 @@ def test_upload_a_lexicon_and_see_it_used(page, demo_server, tmp_path):
     assert "broken.yaml" in page.locator("[data-testid=stAlertContentError]").first.inner_text()
     assert "classroom" in page.locator("[data-testid=stSidebar]").inner_text()
     screenshot(page, "lexicon_upload")
+
+
+def test_lexicon_editor_checks_the_text_while_typing(page, demo_server):
+    open_view(page, demo_server, "view=lexicons")
+    area = page.get_by_label("Lexicon YAML")
+    wait_for(page, "text=Valid:")
+    text = area.input_value()
+    area.click()
+    area.fill(text.replace("poles:", "polez:"))  # no Ctrl+Enter, no click outside
+    page.wait_for_timeout(2000)
+    settle(page)
+    errors = page.locator("[data-testid=stAlertContentError]")
+    assert errors.count() >= 1 and "problem" in errors.first.inner_text()
+    assert "polez" in page.locator("[data-testid=stCode]").first.inner_text()
+    area.fill(text.replace("my_lexicon", "typed_live"))
+    page.wait_for_timeout(2000)
+    settle(page)
+    assert "Valid: 'typed_live'" in page.locator("[data-testid=stAlertContentSuccess]").first.inner_text()
+    screenshot(page, "lexicon_live_validation")

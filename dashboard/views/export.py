@@ -15,7 +15,8 @@ def render(ctx) -> None:
     parameters = {"voice": voice, "event": flt.event, "date_from": flt.date_from, "date_to": flt.date_to,
                   "keep_undated": flt.keep_undated, "bootstrap_resamples": data.N_BOOT, "negated": "exclude",
                   "corpus_source": ctx.source.label}
-    manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=parameters)
+    manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=parameters,
+                                        fingerprint=data.corpus_fingerprint_of(ctx.source))
     tables = _tables(ctx, flt, voice)
     figures = _figures(ctx, flt, voice, tables)
     st.subheader("Everything in one file")

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import state
+from dashboard.live_commit import commit_while_typing
 from dashboard.views.common import md
 from framing.errors import FramingError
 from framing.lexicon import (
@@ -114,7 +115,8 @@ def _editor() -> None:
     if "lexicon_text" not in st.session_state:
         st.session_state["lexicon_text"] = _start_text(start)
     text = st.text_area("Lexicon YAML", key="lexicon_text", height=420,
-                        help="Checked each time the text is applied (Ctrl+Enter or click outside).")
+                        help="Checked as you type (after a short pause), and on Ctrl+Enter.")
+    commit_while_typing("Lexicon YAML")
     problems = lexicon_problems(text, source="edited lexicon")
     if problems:
         st.error(f"{len(problems)} problem{'s' if len(problems) > 1 else ''} to fix:")
