@@ -303,7 +303,7 @@ def test_upload_a_lexicon_and_see_it_used(page, demo_server, tmp_path):
 
 def test_lexicon_editor_checks_the_text_while_typing(page, demo_server):
     open_view(page, demo_server, "view=lexicons")
-    area = page.get_by_label("Lexicon YAML")
+    area = page.get_by_role("textbox", name="Lexicon YAML")
     wait_for(page, "text=Valid:")
     text = area.input_value()
     area.click()
