@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import __version__
 from .context import body_context
@@ -192,15 +194,17 @@ def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
 
 
 class _Columns:
-    """Rows gathered in batches, each batch turned into a DataFrame with the documented dtypes
-    (compact Arrow strings) so a big corpus never holds millions of Python tuples at once."""
+    """Rows gathered in batches, each batch turned into column arrays at once (Arrow for text,
+    NumPy for numbers and for str-or-None objects, which keep sharing the same Python strings),
+    and the batches joined at the end (text without a copy): a big corpus never holds millions
+    of Python tuples, nor two copies of its text columns."""
 
     BATCH = 100_000
 
     def __init__(self, dtypes: dict[str, str]):
         self.dtypes = dtypes
         self.rows: list[tuple] = []
-        self.batches: list[pd.DataFrame] = []
+        self.batches: list[list] = []
 
     def extend(self, rows: list[tuple]) -> None:
         self.rows.extend(rows)
@@ -208,18 +212,25 @@ class _Columns:
             self._flush()
 
     def _flush(self) -> None:
-        columns = list(zip(*self.rows)) if self.rows else [()] * len(self.dtypes)
-        data = {name: pd.Series(list(values), dtype=dtype)
-                for (name, dtype), values in zip(self.dtypes.items(), columns)}
-        self.batches.append(pd.DataFrame(data, columns=list(self.dtypes)))
+        if self.rows:
+            columns = zip(*self.rows)
+            self.batches.append([pa.array(values, type=pa.large_string()) if dtype == "str"
+                                 else np.array(values, dtype=dtype)
+                                 for values, dtype in zip(columns, self.dtypes.values())])
         self.rows = []
 
     def frame(self) -> pd.DataFrame:
-        if self.rows or not self.batches:
-            self._flush()
-        if len(self.batches) == 1:
-            return self.batches[0]
-        return pd.concat(self.batches, ignore_index=True)
+        self._flush()
+        data = {}
+        for i, (name, dtype) in enumerate(self.dtypes.items()):
+            parts = [batch[i] for batch in self.batches]
+            if dtype == "str":
+                chunked = pa.chunked_array(parts, type=pa.large_string())
+                data[name] = pa.table({name: chunked}).to_pandas()[name]
+            else:
+                data[name] = pd.Series(np.concatenate(parts) if parts else np.array([], dtype=dtype), dtype=dtype)
+        self.batches = []
+        return pd.DataFrame(data, columns=list(self.dtypes))
 
 
 def _articles_table(corpus: Corpus, n_sentences: list[int]) -> pd.DataFrame:

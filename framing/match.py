@@ -1,8 +1,10 @@
 """Find every lexicon term in a text: whole words, ignoring case, with offsets into the text.
 
 A ``Matcher`` is built once from lexicons and then reused for every article. It runs one
-Aho-Corasick automaton (pyahocorasick) over a normalised copy of the text and keeps only
-whole-word matches, which is some 70 times faster than one big regular expression.
+Aho-Corasick automaton (pyahocorasick) over a normalised, lowercased copy of the text (and a
+second, small one over the cased copy for case-sensitive terms) and keeps whole-word matches:
+about 17 MB/s of news text with the bundled lexicons (1,583 spellings, 92 hits an article), where
+one big case-insensitive regular expression of 500 terms manages 0.6 MB/s.
 
 Matching rules (see ``framing.lexicon.Term``):
 
