@@ -248,7 +248,7 @@ def analysis_key(corpus: Corpus, lexicons: Iterable[Lexicon]) -> str:
     """What an analysis depends on: the articles (ids, metadata, raw and cleaned text), the
     lexicons' content and the pipeline's code. Equal keys give equal tables."""
     digest = hashlib.sha256()
-    for part in (_corpus_key(corpus), *(_lexicon_key(lex) for lex in lexicons), _pipeline_key()):
+    for part in (_corpus_key(corpus), *(_lexicon_key(lex) for lex in lexicons), pipeline_digest()):
         digest.update(part.encode("ascii"))
     return digest.hexdigest()
 
@@ -272,14 +272,21 @@ def _lexicon_key(lexicon: Lexicon) -> str:
     return lexicon_fingerprint(lexicon)
 
 
-def _pipeline_key() -> str:
-    """Hash of the code the tables come from, so a changed rule never reads a stale cache."""
+#: Modules (or packages) whose code turns articles into the tables; the articles themselves
+#: (cleaned bodies, metadata) are in the corpus key, so loading and cleaning code is not.
+PIPELINE_MODULES = ("analysis", "match", "context", "tokenize", "load", "records")
+
+
+def pipeline_digest() -> str:
+    """SHA-256 of the source of ``PIPELINE_MODULES`` (every ``.py`` file of a package) and the
+    framing version, so a changed rule never reads a stale cache."""
+    package = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
-    here = Path(__file__).resolve().parent
-    for name in ("analysis.py", "match.py", "context.py", "tokenize.py", "clean.py", "load.py"):
-        path = here / name
-        if path.exists():
-            digest.update(path.read_bytes())
+    for name in PIPELINE_MODULES:
+        module, folder = package / f"{name}.py", package / name
+        files = [module] if module.exists() else sorted(folder.rglob("*.py")) if folder.is_dir() else []
+        for path in files:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -1,5 +1,6 @@
 """The analysis pipeline on the seed corpus: tables, context columns, cache and `framing hits`."""
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -216,3 +217,13 @@ def test_cli_table_cuts_long_cells_only(seed):
     short = _shortened(hits)
     assert short["speaker"].iloc[0] == "x" * (TABLE_CELL - 1) + "…" and short["speaker"].iloc[1] is None
     assert list(short["matched"]) == list(hits["matched"])
+
+
+def test_the_cache_key_covers_every_file_of_the_context_rules(monkeypatch):
+    """framing/context is a package: an edit in any of its files changes the key."""
+    from framing.analysis import pipeline_digest
+    before = pipeline_digest()
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda path: read_bytes(path) + (b"# edited" if "context" in path.parts else b""))
+    assert pipeline_digest() != before
