@@ -63,8 +63,8 @@ def timed(label: str, megabytes: float, work) -> tuple[float, object]:
 def text_in_hit_lines(text: str, matches) -> int:
     """Characters of ``text`` in the lines (split_sentences' first cut) that hold a match."""
     lines = set()
-    for m in matches:
-        lines.add((text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end) % (len(text) + 1)))
+    for start, end, _ in matches:
+        lines.add((text.rfind("\n", 0, start) + 1, text.find("\n", end) % (len(text) + 1)))
     return sum(end - start for start, end in lines)
 
 
@@ -116,8 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_parts:
         spans = timed("  parts: sentence splitting (split_sentences)", megabytes,
                       lambda: [split_sentences(t) for t in texts])[1]
-        matches = timed("  parts: matching (Matcher.find)", megabytes,
-                        lambda: [matcher.find(t) for t in texts])[1]
+        matches = timed("  parts: matching (Matcher.find_spans)", megabytes,
+                        lambda: [matcher.find_spans(t) for t in texts])[1]
         timed("  parts: context (body_context)", megabytes,
               lambda: [_contexts(t, s, m) for t, s, m in zip(texts, spans, matches) if m])
         share = sum(map(text_in_hit_lines, texts, matches)) / max(sum(map(len, texts)), 1)

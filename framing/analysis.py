@@ -101,12 +101,11 @@ def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None
     matcher = matcher or _worker_matcher
     sentences, hits, n_sentences = [], [], []
     for article_id, outlet, body in articles:
-        found = article_hits(body, matcher)
+        found = article_hits(body, matcher, prefix=(article_id, outlet))
         n_sentences.append(len(found.sentence_spans))
         sentences.extend([(article_id, i, start, end, body[start:end])
                           for i, (start, end) in enumerate(found.sentence_spans)])
-        key = (article_id, outlet)
-        hits.extend([key + row for row in found.rows])
+        hits.extend(found.rows)
     return sentences, hits, n_sentences
 
 
@@ -123,20 +122,21 @@ def _gather(results, chunks: list, progress: Progress | None):
     return sentences.frame(), hits.frame(), n_sentences
 
 
-def article_hits(body: str, matcher: Matcher) -> ArticleHits:
-    """Sentence spans of ``body`` and one row per hit: ``(sentence_id, start, end, matched,
-    term, lexicon, kind, frame, pole, weight, voice, speaker, negated, hedged, target)``."""
+def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleHits:
+    """Sentence spans of ``body`` and one row per hit: ``prefix + (sentence_id, start, end,
+    matched, term, lexicon, kind, frame, pole, weight, voice, speaker, negated, hedged, target)``."""
     spans = split_sentences(body)
-    matches = matcher.find(body)
-    if not matches:
+    found = matcher.find_spans(body)
+    if not found:
         return ArticleHits(spans, [])
-    contexts = _contexts(body, spans, matches)
+    contexts = _contexts(body, spans, found)
     starts = [s for s, _ in spans]
     rows = []
-    for match, ctx in zip(matches, contexts):
-        sentence_id = max(bisect_right(starts, match.start) - 1, 0)
-        target = None if match.kind == "actor" else ctx.target
-        rows.append((sentence_id,) + match + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target))
+    for (start, end, fields), ctx in zip(found, contexts):
+        sentence_id = max(bisect_right(starts, start) - 1, 0)
+        target = None if fields[2] == "actor" else ctx.target
+        rows.append(prefix + (sentence_id, start, end, body[start:end]) + fields
+                    + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target))
     return ArticleHits(spans, rows)
 
 
@@ -173,11 +173,11 @@ def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
     return names
 
 
-def _contexts(body: str, spans: Sequence, matches: Sequence) -> list:
-    """Context of every match (actor mentions too: their voice says whether an actor is named
-    in a quotation; their target is left empty)."""
-    hit_spans = [(m.start, m.end) for m in matches]
-    actors = [(m.start, m.end, m.frame) for m in matches if m.kind == "actor"]
+def _contexts(body: str, spans: Sequence, found: Sequence) -> list:
+    """Context of every match ``(start, end, fields)`` (actor mentions too: their voice says
+    whether an actor is named in a quotation; their target is left empty)."""
+    hit_spans = [(start, end) for start, end, _ in found]
+    actors = [(start, end, fields[3]) for start, end, fields in found if fields[2] == "actor"]
     return body_context(body, spans, hit_spans, actors)
 
 

@@ -296,6 +296,11 @@ class Matcher:
 
     def find(self, text: str) -> list[Match]:
         """Every match in ``text``, sorted by position (overlaps resolved, see module doc)."""
+        return [Match(start, end, text[start:end], *fields) for start, end, fields in self.find_spans(text)]
+
+    def find_spans(self, text: str) -> list[tuple[int, int, tuple]]:
+        """``find`` in its lighter form, for the pipeline: ``(start, end, (term, lexicon, kind,
+        frame, pole, weight))`` for every match, the last tuple shared between matches."""
         if not text or (self._folded is None and self._cased is None):
             return []
         norm = normalize(text)
@@ -305,18 +310,15 @@ class Matcher:
         if self._cased is not None:
             _scan(self._cased, norm.cased, raw)
         kept = _drop_contained(raw)
-        make = Match._make
         if len(norm.breaks) == 1:
-            return [make((start, -negend, text[start:-negend]) + payload[1])
-                    for start, negend, payload in kept]
+            return [(start, -negend, payload[1]) for start, negend, payload in kept]
         breaks, shifts, where = norm.breaks, norm.shifts, bisect.bisect_right
-        matches = []
+        spans = []
         for start, negend, payload in kept:
-            start += shifts[where(breaks, start) - 1]
-            end = -negend - 1
-            end += shifts[where(breaks, end) - 1] + 1
-            matches.append(make((start, end, text[start:end]) + payload[1]))
-        return matches
+            first = where(breaks, start)
+            last = where(breaks, -negend - 1, first - 1)
+            spans.append((start + shifts[first - 1], shifts[last - 1] - negend, payload[1]))
+        return spans
 
 
 def _scan(automaton: ahocorasick.Automaton, text: str, out: list) -> None:
