@@ -227,3 +227,15 @@ def test_the_cache_key_covers_every_file_of_the_context_rules(monkeypatch):
     monkeypatch.setattr(Path, "read_bytes",
                         lambda path: read_bytes(path) + (b"# edited" if "context" in path.parts else b""))
     assert pipeline_digest() != before
+
+
+def test_cli_json_written_in_pieces_is_one_array(seed):
+    import io
+    from framing.cli.hits import _write_json
+    out = io.StringIO()
+    _write_json(seed.hits, out, rows_per_piece=7)
+    rows = json.loads(out.getvalue())
+    assert len(rows) == len(seed.hits) and rows[8]["matched"] == seed.hits["matched"].iloc[8]
+    empty = io.StringIO()
+    _write_json(seed.hits.head(0), empty)
+    assert json.loads(empty.getvalue()) == []

@@ -42,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         hits.to_csv(out, index=False)
     elif args.format == "json":
-        out.write(hits.to_json(orient="records", force_ascii=False, indent=1))
-        out.write("\n")
+        _write_json(hits, out)
     elif hits.empty:
         out.write("no hits\n")
     else:
@@ -60,3 +59,13 @@ def _shortened(hits):
         hits[column] = pd.Series([v[:TABLE_CELL - 1] + "…" if isinstance(v, str) and len(v) > TABLE_CELL else v
                                   for v in values], index=hits.index, dtype=object)
     return hits
+
+
+def _write_json(hits: pd.DataFrame, out, *, rows_per_piece: int = 50_000) -> None:
+    """One JSON array of hit objects, written piece by piece so millions of hits never make
+    one giant string."""
+    out.write("[")
+    for first in range(0, len(hits), rows_per_piece):
+        piece = hits.iloc[first:first + rows_per_piece].to_json(orient="records", force_ascii=False, lines=True)
+        out.write(("," if first else "") + "\n" + ",\n".join(piece.splitlines()))
+    out.write("\n]\n")
