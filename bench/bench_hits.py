@@ -10,8 +10,9 @@ DATA_PATH is a JSON-lines file (optionally gzipped) with a ``text`` field, such 
    sentence splitting, matching every term of the bundled lexicons and the context of every
    hit (voice, speaker, negation, hedging, target);
 3. its parts alone: sentence splitting, matching, context;
-4. with ``--analyze``: the whole ``framing.analysis.analyze`` (the three tables, articles table
-   included), and the process's peak memory.
+4. with ``--analyze`` (run first, so the peak memory it reports is reading plus analysis):
+   the whole ``framing.analysis.analyze`` (the three tables, articles table included) and
+   the size of each table.
 
 Prints MB (UTF-8), seconds and MB/s of each, and the ratio of (2) to (1).
 """
@@ -92,15 +93,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(texts):,} articles, {megabytes:.1f} MB; lexicons: {', '.join(l.name for l in lexicons)} "
           f"({matcher.n_entries_:,} term spellings)", flush=True)
 
-    cv_seconds, matrix = timed("CountVectorizer().fit_transform", megabytes,
-                               lambda: CountVectorizer().fit_transform(texts))
-    hits_seconds, n_hits = timed("hit extraction with full context", megabytes,
-                                 lambda: sum(len(article_hits(t, matcher).rows) for t in texts))
-    print(f"{n_hits:,} hits ({n_hits / max(len(texts), 1):.1f} per article); "
-          f"vocabulary {matrix.shape[1]:,} terms")
-    print(f"ratio: hit extraction takes {hits_seconds / cv_seconds:.2f}x CountVectorizer's time "
-          f"(its speed is {cv_seconds / hits_seconds:.2f} of CountVectorizer's; target >= 0.5)")
-
     if args.analyze:
         import resource
 
@@ -110,9 +102,20 @@ def main(argv: list[str] | None = None) -> int:
         result = timed("whole analyze() (articles, sentences, hits)", megabytes,
                        lambda: analyze(corpus, lexicons))[1]
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  {len(result.sentences):,} sentences, {len(result.hits):,} hits; "
-              f"peak memory of this process so far {peak:,.0f} MB")
+        sizes = ", ".join(f"{name} {getattr(result, name).memory_usage(deep=True).sum() / 1e6:,.0f} MB"
+                          for name in ("articles", "sentences", "hits"))
+        print(f"  {len(result.sentences):,} sentences, {len(result.hits):,} hits; tables: {sizes}; "
+              f"peak memory of this process (reading included) {peak:,.0f} MB")
         del result, corpus
+    cv_seconds, matrix = timed("CountVectorizer().fit_transform", megabytes,
+                               lambda: CountVectorizer().fit_transform(texts))
+    hits_seconds, n_hits = timed("hit extraction with full context", megabytes,
+                                 lambda: sum(len(article_hits(t, matcher).rows) for t in texts))
+    print(f"{n_hits:,} hits ({n_hits / max(len(texts), 1):.1f} per article); "
+          f"vocabulary {matrix.shape[1]:,} terms")
+    print(f"ratio: hit extraction takes {hits_seconds / cv_seconds:.2f}x CountVectorizer's time "
+          f"(its speed is {cv_seconds / hits_seconds:.2f} of CountVectorizer's; target >= 0.5)")
+
     if not args.no_parts:
         spans = timed("  parts: sentence splitting (split_sentences)", megabytes,
                       lambda: [split_sentences(t) for t in texts])[1]
