@@ -211,8 +211,6 @@ def _term_problem(term: Term, parts: list[str]) -> str | None:
         return "has a '*' that is not at the very end (a stem is written like destabiliz*)"
     if text.endswith("**"):
         return "ends with more than one '*'"
-    if parts[0].endswith("*") and len(parts) > 1:
-        return "has a '*' before a gap"
     return None
 
 
