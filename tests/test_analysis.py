@@ -97,6 +97,14 @@ def test_context_columns_come_from_the_context_stage(demo_corpus):
     assert list(hits["sentence_id"]) == [0, 1, 2]
 
 
+def test_an_article_without_text_has_no_sentences_and_no_hits(demo_corpus):
+    empty = Article("empty", "Outlet", "T", None, "unknown", None, "", "")
+    corpus = Corpus(demo_corpus.articles[:1] + (empty,), LoadReport(2, 2))
+    result = analyze(corpus)
+    assert (result.hits["article_id"] != "empty").all() and (result.sentences["article_id"] != "empty").all()
+    assert result.articles.set_index("article_id").loc["empty", "n_sentences"] == 0
+
+
 def test_an_empty_corpus_gives_empty_typed_tables():
     result = analyze(Corpus((), LoadReport()), bundled_lexicons())
     assert result.hits.empty and list(result.hits.columns) == list(HIT_COLUMNS)
