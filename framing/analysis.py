@@ -6,6 +6,12 @@ lexicon term is found (``framing.match.Matcher``), and each hit gets its voice, 
 negation, hedging and target from ``framing.context.body_context``. A hit belongs to the
 sentence its first character is in (a phrase matched across a line break starts in one
 sentence and ends in the next).
+
+Every body is split in full, not only where hits are: with the bundled lexicons 95% of the
+text is in lines holding a hit, and the context rules read the sentences around a hit, so a
+partial split would save little (``bench/bench_hits.py`` prints the share). Rows are gathered
+per batch of articles and stored as Arrow text and NumPy columns, so a corpus of 37,554
+articles (3.6 million hits) never holds its hits as Python tuples all at once.
 """
 from __future__ import annotations
 
