@@ -23,7 +23,8 @@ from .furniture import (
     SKIP_LINK, NAV_WORD, TAGS, SHARE, PROMO, AD, COMMENT_FORM, COMMENT_HEADING, COMMENT_REPLY, COMMENT_AUTHOR,
     COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
     SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, TEASER_END, BREADCRUMB_SEP,
-    BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE,
+    BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE, VIDEO, VIDEO_STARTS, GALLERY_SLIDE,
+    GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, is_photo_credit,
 )
 from .records import RemovedSegment
 
@@ -41,6 +42,8 @@ class Line(NamedTuple):
     text: str  # the line stripped of surrounding white space
     indent: int  # leading white space characters
     words: int
+    joined: bool = False  # the rest of the previous line, after a widget label split off it
+    low: str = ""  # the text lowercased, for cheap substring tests
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,21 @@ def split_lines(raw: str) -> tuple[Line, ...]:
     for piece in raw.splitlines(keepends=True):
         content = piece.rstrip(_LINE_BREAKS)
         stripped = content.strip()
-        words = len(stripped.split()) if len(stripped) < 400 else stripped.count(" ") + 1  # long: a paragraph anyway
-        lines.append(Line(offset, offset + len(content), stripped, len(content) - len(content.lstrip()), words))
+        indent = len(content) - len(content.lstrip())
+        head = CAPTION_HEAD.match(stripped) if stripped[:6].lower() == "image " else None
+        rest = stripped[head.end():] if head else ""
+        if rest.strip():  # "Image copyright X Image caption <caption>": the label becomes a line of its own
+            lines.append(_line(offset + indent, stripped[:head.end()], indent))
+            lines.append(_line(offset + indent + len(stripped) - len(rest.lstrip()), rest.lstrip(), 0, joined=True))
+        else:
+            lines.append(_line(offset + indent, stripped, indent))
         offset += len(piece)
     return tuple(lines)
+
+
+def _line(start: int, text: str, indent: int, joined: bool = False) -> Line:
+    words = len(text.split()) if len(text) < 400 else text.count(" ") + 1  # long: a paragraph anyway
+    return Line(start - indent, start + len(text), text, indent, words, joined, text.lower())
 
 
 _CLOSING = tuple(".!?:;”\"’)…")
@@ -104,9 +118,12 @@ def _is_heading_like(line: Line) -> bool:
     return 0 < line.words <= HEADING_WORDS and not line.text.endswith(_CLOSING)
 
 
-def _whole_line_rule(pattern: re.Pattern, reason: str, max_words: int = 12) -> Rule:
+def _whole_line_rule(pattern: re.Pattern, reason: str, max_words: int = 12, starts: tuple[str, ...] = ("",)) -> Rule:
+    """A rule removing lines of at most ``max_words`` that ``pattern`` matches whole; ``starts``
+    (lowercase) is a cheap test of how such a line begins."""
     def rule(page: Page) -> dict:
-        return {i: reason for i, line in page.kept() if line.words <= max_words and pattern.fullmatch(line.text)}
+        return {i: reason for i, line in page.kept()
+                if line.words <= max_words and line.low.startswith(starts) and pattern.fullmatch(line.text)}
     rule.__name__ = f"remove_{reason.replace('-', '_')}_lines"
     rule.__doc__ = f"Whole lines that are {reason} furniture."
     return rule
@@ -120,6 +137,21 @@ remove_advertisements = _whole_line_rule(AD, "advertisement", 8)
 remove_comment_form = _whole_line_rule(COMMENT_FORM, "comment-form", 20)
 remove_promotions = _whole_line_rule(PROMO, "promotion", 20)
 remove_markup = _whole_line_rule(MARKUP, "markup", 10)
+remove_video_players = _whole_line_rule(VIDEO, "video", 60, VIDEO_STARTS)
+remove_gallery_controls = _whole_line_rule(GALLERY_CONTROL, "gallery", 15, GALLERY_STARTS)
+remove_caption_widgets = _whole_line_rule(CAPTION_WIDGET, "photo-credit", 40, ("enlarge", "toggle", "image"))
+
+
+def remove_gallery_slides(page: Page) -> dict:
+    """Slides of a photo gallery, whatever their length (a whole gallery can sit on one line):
+    "Photos: <gallery> <caption> Hide Caption 3 of 17", "Hide caption <caption> Previous Next <credit>",
+    and a "Photos: <gallery>" line right before a slide."""
+    found = {i: "gallery" for i, line in page.kept() if "aption" in line.text and GALLERY_SLIDE.search(line.text)}
+    for i in list(found):
+        before = page.next_content(i, -1)
+        if before is not None and before not in found and GALLERY_TITLE.match(page.lines[before].text):
+            found[before] = "gallery"
+    return found
 
 
 def remove_breadcrumbs(page: Page) -> dict:
@@ -206,8 +238,7 @@ def _is_subscription_prompt(line: Line) -> bool:
 
 def _has_hint(line: Line, hints: tuple[str, ...]) -> bool:
     """A cheap test before a costly pattern: does the lowercased line hold one of ``hints``?"""
-    low = line.text.lower()
-    return any(hint in low for hint in hints)
+    return any(hint in line.low for hint in hints)
 
 
 def remove_related_links(page: Page) -> dict:
@@ -320,14 +351,16 @@ def remove_copyright_notices(page: Page) -> dict:
 
 
 def remove_photo_credits(page: Page) -> dict:
-    """Lone "(photo credit: ...)" lines."""
-    return {i: "photo-credit" for i, line in page.kept() if line.words <= 12 and CREDIT.fullmatch(line.text)}
+    """Lone credit lines: "(photo credit: ...)", "Getty Images", "(Jane Doe/Reuters)", "Photo: Jane
+    Doe/The Washington Post via Getty Images"."""
+    return {i: "photo-credit" for i, line in page.kept() if line.words <= 14 and is_photo_credit(line.text, line.low, line.words)}
 
 
 #: The rules in the order they run (later rules see what earlier ones removed).
 RULES: tuple[Rule, ...] = (
     remove_skip_links, remove_breadcrumbs, remove_navigation_words, remove_tag_lists, remove_share_buttons,
-    remove_advertisements, remove_promotions, remove_markup, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
+    remove_advertisements, remove_promotions, remove_markup, remove_video_players, remove_gallery_slides,
+    remove_gallery_controls, remove_caption_widgets, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
     remove_comment_section, remove_related_links, remove_repeated_lines, remove_photo_credits,
     remove_repeated_quotes, remove_copyright_notices,
 )
@@ -357,6 +390,9 @@ def _body(lines: Sequence[Line], reasons: Sequence[str | None]) -> str:
     for line, reason in zip(lines, reasons):
         if reason is not None or not line.text:
             gap = gap or bool(out)
+            continue
+        if line.joined and out and not gap:  # a split line whose label stayed: one line again
+            out[-1] += " " + line.text
             continue
         if gap and out:
             out.append("")

@@ -30,8 +30,7 @@ SHARE = whole_line(r"share this(?: article| story| post| page)?\s*(?:" + SHARE_W
 PROMO = whole_line(r"click here (?:to|for) .{1,80}", r"(?:download|get) (?:the|our) .{0,40}\bapp\b.{0,40}",
                    r"visit .{1,40}(?:homepage|home page|website) for more .{1,30}")
 AD = whole_line(r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad", r"story continues below(?: advertisement)?",
-                r"(?:advertisement\s*)?continue reading the main story", r"media playback is unsupported on your device",
-                r"story continued below", r"story continues", r"article continues (?:below|after (?:the )?(?:advertisement|ad))",
+                r"(?:advertisement\s*)?continue reading the main story", r"story continued below", r"story continues", r"article continues (?:below|after (?:the )?(?:advertisement|ad))",
                 r"your browser does not support (?:the )?(?:video|audio)(?: tag| element)?",
                 r"article continues below(?: advertisement)?", r"continue reading below", r"promoted(?: stories)?")
 COMMENT_FORM = whole_line(
@@ -94,7 +93,62 @@ CREDIT = re.compile(
     r"|(?:photo|image|picture)\s*:(?=\s*\S+(?:\s+\S+){0,3}\s*\)?$))\s*[^()]{1,80}\)?", re.IGNORECASE)
 #: A parenthesis ending a line that names a photo or a credit: "(photo credit: SANA/AFP)", "(AP Photo/Jane Doe)".
 CREDIT_TAIL = re.compile(r"\s*\([^()]*\b(?:photo|image|picture|credit)s?\b[^()]*\)\s*$", re.IGNORECASE)
-MARKUP = re.compile(r"(?:\[/?[a-z_]+(?:\s[^\]]{0,80})?\]\s*)+")
+MARKUP = re.compile(r"(?:\[/?[a-z_-]+(?:\s[^\]]{0,80})?\]\s*)+")
 COPYRIGHT = re.compile(r"(?:©|copyright ©|\(c\)|copyright \d{4}).{0,120}|.{0,100}\ball rights reserved\b.{0,40}", re.IGNORECASE)
 WORDS = re.compile(r"\w+")
 QUOTE = re.compile(r"[“\"]([^”\"]{25,}?)[”\"]")
+
+# --- media widgets: embedded videos, photo galleries and their controls, photo credits -------------
+#: An embedded video: its player controls and the title of the video (another piece, not the report).
+VIDEO = whole_line(
+    r"just watched\b.{1,250}?\breplay more videos\b.{0,300}",  # "JUST WATCHED <title> Replay More Videos ... MUST WATCH <title> 02:24"
+    r"media playback is (?:unsupported|not supported) on (?:your|this) device\b.{0,300}",  # "... Media caption <title>"
+    r"play video(?: \d{1,2}:\d{2})?\b.{1,200}?[-–—]\s*video(?: explainer| profile| report| interview)?",
+    r"now playing\s*:.{1,200}", r"must watch(?:\s.{0,200}?\s\d{1,2}:\d{2}(?::\d{2})?)?", r"more videos(?:\s*(?:\.\.\.|…))?", r"replay",
+    r"watch the (?:latest|full) video at \S+", r"play (?:facebook|twitter)", r"embed(?: autoplay)*\s*copy this code.{0,60}",
+    r"your browser does not support (?:the )?(?:video|audio|iframe)(?: tag| element)?.{0,40}")
+VIDEO_STARTS = ("just watched", "media playback", "play ", "now playing", "must watch", "more videos", "replay",
+                "watch the", "embed", "your browser")
+#: A slide of a photo gallery: "Photos: <gallery> <caption> Hide Caption 3 of 17" (all slides of a
+#: gallery can share one line), "Hide caption <caption> Previous Next <credit>", or a photo viewer
+#: "Show caption Hide caption <caption cut short...> <caption> <credit>" (the caption twice).
+GALLERY_SLIDE = re.compile(r"\bhide caption \d+ of \d+\b|^hide caption\b.{0,1500}\bprevious\s+next\b|^show caption hide caption\b", re.IGNORECASE)
+#: The title line of a gallery whose first slide runs on to the next line.
+GALLERY_TITLE = re.compile(r"(?:photos|gallery|slideshow|in pictures)\s*:", re.IGNORECASE)
+GALLERY_STARTS = ("prev", "image", "photo", "picture", "slide", "view", "gallery", "open", "launch", "see", "hide", "show",
+                  "click", "expand")
+GALLERY_CONTROL = whole_line(
+    r"(?:prev(?:ious)?\s+next\s+)?(?:image|photo|picture|slide)\s+\d+\s+of\s+\d+", r"prev(?:ious)?\s+next",
+    r"(?:view gallery\s+)?gallery\s*:?\s*\d+ of \d+\b.{0,80}", r"previous next\b.{0,80}?\b\d+ of \d+\b.{0,10}view slideshow",
+    r"(?:view|open|launch|see) (?:the )?(?:photo )?(?:gallery|slideshow)(?: \(\d+ (?:photos|images)\))?", r"photo gallery",
+    r"hide caption", r"show caption", r"click (?:image|photo) to enlarge", r"expand image")
+#: The label of a caption line, split off the caption (which stays): "Image copyright Getty Images Image caption ..."
+CAPTION_HEAD = re.compile(r"(?:image copyright\b.{0,120}?\s)?image caption\b", re.IGNORECASE)
+#: Image-widget labels with the credit: that label, or "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP" (NPR).
+CAPTION_WIDGET = re.compile(r"(?:enlarge this image|toggle caption)\b.{0,400}|" + CAPTION_HEAD.pattern + r"[\s:]*", re.IGNORECASE)
+#: Picture agencies that end a credit line: "Getty Images", "AFP/Getty Images", "(Jane Doe/Reuters)", "(Pixabay)".
+AGENCIES = ("getty", "getty images", "afp", "ap", "ap photo", "ap images", "reuters", "epa", "epa-efe", "efe", "bloomberg", "landov",
+            "shutterstock", "pixabay", "istock", "istockphoto", "unsplash", "flickr", "wikimedia commons", "zuma press", "zuma wire",
+            "sipa", "sipa usa", "upi", "corbis", "polaris", "redux", "pool", "staff", "xinhua", "tass", "anadolu agency", "nurphoto",
+            "cq roll call", "cq-roll call", "alamy", "alamy stock photo")
+PHOTO_AGENCY = re.compile(r"(?:^|[\s/(])(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\s*\)?\s*$", re.IGNORECASE)
+#: "Photo: <credit>" and "(Reuters photo: Jane Doe)" lines whose rest reads as a credit.
+PHOTO_LABEL = re.compile(r"\(?\s*(?:[\w’'.-]+\s+){0,3}?(?:photo(?:graph(?:er)?)?|image|picture|illustration)s?(?:\s+(?:credit|courtesy|by|source))?\s*:", re.IGNORECASE)
+#: A credit line that is only a name and an agency: "Jane Doe/Getty Images", "Story Hinckley/Staff".
+NAME_SLASH = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/")
+CREDIT_CUE = re.compile(r"/|\bvia\b|\bcourtesy\b|\bfor (?:the )?[A-Z]|\(\s*[A-Z][\w .&]*\s*\)$|\bstaff\b|\bsource\b")
+
+
+def is_photo_credit(text: str, low: str, words: int) -> bool:
+    """A lone credit line (``low`` is ``text`` lowercased): "(photo credit: ...)", "Getty Images",
+    "(Jane Doe/Reuters)", "Photo: Jane Doe/The Washington Post via Getty Images"."""
+    if words <= 12 and CREDIT.fullmatch(text):
+        return True
+    label = PHOTO_LABEL.match(text)
+    if label:  # "Photo: ..." with a credit after it
+        rest = text[label.end():]
+        return len(rest.split()) <= 5 or bool(CREDIT_CUE.search(rest) or PHOTO_AGENCY.search(rest))
+    agency = PHOTO_AGENCY.search(text) if words <= 10 and low.rstrip(" )").endswith(AGENCIES) else None
+    if not agency or agency.start() == 0:  # "Getty Images", "AFP/Getty Images"
+        return bool(agency)
+    return (text.startswith("(") and text.endswith(")")) or NAME_SLASH.match(text) is not None

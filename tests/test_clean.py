@@ -303,3 +303,64 @@ def test_social_community_prompt_is_removed_with_its_heading():
             f"Join our Facebook community for conversation and updates.")
     cleaned = clean_text(text)
     assert cleaned.body == REPORT
+
+
+# --- media widgets: videos, galleries, photo credits (patterns seen on CNN, NPR, BBC, Guardian pages) ---
+CAPTION = "Delegates arrive in Geneva on Monday"
+MEDIA_CASES = [
+    (f"{REPORT}\nJUST WATCHED Talks resume in Geneva Replay More Videos ... MUST WATCH Talks resume in Geneva 02:24\n{REPORT2}",
+     f"{REPORT}\n\n{REPORT2}", {"video"}),
+    (f"Media playback is unsupported on your device Media caption The envoy explains the plan\n\n{REPORT}", REPORT, {"video"}),
+    (f"{REPORT}\n\nPlay Video 1:19 Delegates arrive in Geneva – video", REPORT, {"video"}),
+    (f"{REPORT}\n\nNow playing: Watch this: How the Geneva talks work", REPORT, {"video"}),
+    (f"{REPORT}\nPhotos: Talks in Geneva {CAPTION}. Hide Caption 1 of 3 Photos: Talks in Geneva The envoy speaks. Hide Caption 2 of 3\n"
+     f"{REPORT2}", f"{REPORT}\n\n{REPORT2}", {"gallery"}),
+    # a gallery title on its own line, its first slide on the next
+    (f"{REPORT}\n\nPhotos: Talks in Geneva The envoy speaks to reporters.\n\nA delegate leaves. Hide Caption 1 of 2\n\n{REPORT2}",
+     f"{REPORT}\n\n{REPORT2}", {"gallery"}),
+    (f"{REPORT}\n\nHide caption {CAPTION}. Previous Next Jane Doe/AP\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", {"gallery"}),
+    (f"{REPORT}\nprev next Image 2 of 13\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", {"gallery"}),
+    (f"Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP\n\n{REPORT}", REPORT, {"photo-credit"}),
+    (f"{REPORT}\n\nGetty Images\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", {"photo-credit"}),
+    (f"{REPORT}\n\n(Jane Doe/Reuters)\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", {"photo-credit"}),
+    (f"{REPORT}\n\n(Reuters photo: Jane Doe)\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}", {"photo-credit"}),
+    (f"{REPORT}\n\nPhoto: Jane Doe/The Washington Post via Getty Images", REPORT, {"photo-credit"}),
+    (f"{REPORT}\n\nPhotographer: Jane Doe/Bloomberg Photographer: Jane Doe/Bloomberg", REPORT, {"photo-credit"}),
+    # the caption stays, its label goes
+    (f"{REPORT}\n\nImage copyright Getty Images Image caption {CAPTION}\n\n{REPORT2}",
+     f"{REPORT}\n\n{CAPTION}\n\n{REPORT2}", {"photo-credit"}),
+]
+
+
+@pytest.mark.parametrize("text_in, expected, reasons", MEDIA_CASES)
+def test_media_widgets(text_in, expected, reasons):
+    cleaned = clean_text(text_in)
+    assert cleaned.body == expected
+    assert {seg.reason for seg in cleaned.removed} == reasons
+    for seg in cleaned.removed:
+        assert text_in[seg.start:seg.end] == seg.text
+
+
+@pytest.mark.parametrize("text", [
+    # a tweet quoted in a report, and a source that "told Fox News": reporting, not a widget
+    "“Just watched the replay of the debate. Terrible!” the president wrote, and an aide told Fox News he stood by it.",
+    "Replay the tape and the foul is obvious, the coach said.",
+    "Up next: the budget vote on Thursday, where the speaker needs every Republican.",
+    "Photos of the delegates were published by Reuters on Monday.",
+    "Image is everything in politics, the strategist said.",
+    "2 of 3 voters back the plan, the poll found.",
+    "White House Chief of Staff",
+    "The envoy, pictured in Geneva in 2019 (left), has denied the claims (AP).",
+])
+def test_media_near_misses_are_kept(text):
+    cleaned = clean_text(text)
+    assert cleaned.body == text and cleaned.removed == ()
+
+
+def test_split_caption_label_keeps_offsets_and_can_be_switched_off():
+    raw = f"  Image copyright AFP Image caption {CAPTION}\n{REPORT}"
+    assert clean_text(raw, rules=()).body == raw.strip()
+    cleaned = clean_text(raw)
+    assert cleaned.body == f"{CAPTION}\n{REPORT}"
+    assert [(s.text, s.reason) for s in cleaned.removed] == [("Image copyright AFP Image caption", "photo-credit")]
+    assert raw[cleaned.removed[0].start:cleaned.removed[0].end] == "Image copyright AFP Image caption"
