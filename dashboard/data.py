@@ -185,6 +185,14 @@ def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "fram
         n_boot=N_BOOT))
 
 
+@st.cache_resource(max_entries=32, show_spinner=False)
+def actor_target_scores(_analysis, key: tuple, flt: ArticleFilter, actor: str) -> pd.DataFrame:
+    """The rows of the by-target frame rates whose target is ``actor`` (a view of one actor
+    out of a table with every group x pole x target x voice)."""
+    table = frame_scores(_analysis, key, flt, by_target=True)
+    return table[table["target"] == actor]
+
+
 @st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
     from framing.score import axis_balance

@@ -209,11 +209,11 @@ def _axis_title(part: pd.DataFrame, frame: str) -> str:
 
 
 def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, voice: str | None = None,
-                      title: str | None = None) -> go.Figure:
+                      groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
     """Stacked horizontal bars: for one naming set, each outlet's share of each label (the
     shares of an outlet sum to 1). Input: a ``score.label_shares`` table."""
     _require(shares, ["group", "naming_set", "label", "share", "count"], "label_shares_plot")
-    shares = _voice_rows(shares, voice)
+    shares = _group_rows(_voice_rows(shares, voice), groups)
     sets = list(dict.fromkeys(shares["naming_set"]))
     if naming_set is None and sets:
         naming_set = sets[0]
@@ -238,22 +238,23 @@ def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, vo
 
 
 def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = "all",
-                        title: str | None = None) -> go.Figure:
+                        groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
     """For one actor, frame x outlet rates of hits whose ``target`` is that actor (a
     ``score.frame_rates(..., by_target=True)`` table with a ``target`` column)."""
     _require(actor_scores, ["target"], "actor_frame_heatmap")
     part = actor_scores[actor_scores["target"] == actor]
-    return frame_heatmap(part, voice=voice, title=title or f"How each outlet frames {actor} ({voice} voice)")
+    return frame_heatmap(part, voice=voice, groups=groups,
+                         title=title or f"How each outlet frames {safe(actor)} ({voice} voice)")
 
 
 def actor_sentiment_plot(sentiment: pd.DataFrame, *, voice: str | None = None, actors: Iterable[str] | None = None,
-                         title: str | None = None) -> go.Figure:
+                         groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
     """Mean VADER compound score (Hutto and Gilbert 2014) of sentences mentioning each actor,
     per outlet, with bootstrap intervals. Input: a ``score.actor_sentiment`` table (rows of
     ``voice`` and ``actors`` only, when given)."""
     _require(sentiment, ["group", "actor", "sentiment", "ci_low", "ci_high", "n_sentences"], "actor_sentiment_plot")
     title = title or "Sentiment of sentences mentioning each actor (VADER compound, −1 to +1)"
-    rows = _voice_rows(sentiment, voice).dropna(subset=["sentiment"])
+    rows = _group_rows(_voice_rows(sentiment, voice), groups).dropna(subset=["sentiment"])
     if actors is not None:
         rows = rows[rows["actor"].isin(list(actors))]
     if rows.empty:
@@ -304,18 +305,22 @@ def _term_hover(terms: pd.DataFrame) -> tuple[np.ndarray, str]:
 
 
 def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: int = 12,
-                  title: str | None = None) -> go.Figure:
+                  max_points: int = 4000, title: str | None = None) -> go.Figure:
     """Monroe, Colaresi and Quinn (2008) 'Fightin' Words' plot: each term's frequency (log
     scale) against its log-odds z-score (the TF-IDF score for TF-IDF tables); terms
     significant after correction are red, and the most distinctive on each side labelled.
-    Input: a ``terms.distinctive_terms`` table; ``group`` picks one comparison. The term
-    itself is ``customdata[0]`` of every point, for click-through."""
+    Input: a ``terms.distinctive_terms`` table; ``group`` picks one comparison. At most
+    ``max_points`` terms are drawn, the most distinctive either way (the title says so). The
+    term itself is ``customdata[0]`` of every point, for click-through."""
     _require(terms, ["term", "count"], "terms_scatter")
     terms = _one_comparison(terms, group)
     value, value_title = _term_statistic(terms)
     versus = f" vs {terms['vs'].iloc[0]}" if "vs" in terms and len(terms) else ""
     focus = f"{terms['group'].iloc[0]}{versus}: " if "group" in terms and len(terms) else ""
     title = title or f"{safe(focus)}distinctive terms ({value_title})"
+    if len(terms) > max_points:
+        terms = terms.loc[terms[value].abs().nlargest(max_points).index]
+        title += f"<br><sup>the {max_points:,} most distinctive terms either way</sup>"
     if terms.empty:
         return _empty(title, "No term passes the minimum count.")
     uses = terms["count"] + (terms["count_vs"] if "count_vs" in terms else 0)

@@ -197,3 +197,20 @@ def test_heatmap_hover_says_when_there_is_no_interval():
     cells = plots.frame_heatmap(rows).to_dict()["data"][1]
     south = [c for c in cells["customdata"] if c[0] == "SouthFront"]
     assert south and all(c[4] == "no interval (1 article)" for c in south)
+
+
+def test_terms_scatter_draws_at_most_max_points_most_distinctive():
+    table = terms_table()
+    spec = plots.terms_scatter(table, max_points=2).to_dict()
+    drawn = [row[0] for trace in spec["data"][:2] for row in trace["customdata"]]
+    assert sorted(drawn) == ["occupation", "terrorists"]
+    assert "2 most distinctive" in spec["layout"]["title"]["text"]
+
+
+def test_group_choice_limits_every_outlet_figure():
+    sent = pd.DataFrame([
+        dict(group=g, actor="Iran", sentiment=0.1, ci_low=0.0, ci_high=0.2, n_sentences=3, n_articles=3)
+        for g in ("A", "B", "C")])
+    assert [t["name"] for t in plots.actor_sentiment_plot(sent, groups=["B"]).to_dict()["data"]] == ["B"]
+    shares = pd.DataFrame([dict(group=g, naming_set="SDF", label="SDF", count=1, share=1.0) for g in ("A", "B")])
+    assert list(plots.label_shares_plot(shares, groups=["A"]).to_dict()["data"][0]["y"]) == ["A"]

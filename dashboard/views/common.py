@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import ArticleFilter, date_bounds, parse_day
+from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 
 VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
 
@@ -121,3 +121,18 @@ def lexicon_with(ctx: Context, attribute: str) -> list[str]:
 
 def day_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
+
+
+MAX_DEFAULT_OUTLETS = 30
+
+
+def outlets_shown(ctx: Context, articles) -> list[str] | None:
+    """Every outlet when there are few (None); else the user's choice, the 30 with the most
+    articles by default. One choice, kept across views and in the URL."""
+    outlets = ctx.outlets
+    if len(outlets) <= MAX_DEFAULT_OUTLETS:
+        return None
+    largest = largest_outlets(articles, MAX_DEFAULT_OUTLETS)
+    chosen = state.choices(f"Outlets shown ({len(outlets)} in the corpus; the {MAX_DEFAULT_OUTLETS} largest by default)",
+                           "overview_outlets", outlets, default=largest)
+    return chosen or largest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import available, filter_bar, lexicon_with
+from dashboard.views.common import MAX_DEFAULT_OUTLETS, available, filter_bar, lexicon_with, md, outlets_shown
 from framing import plots
 from framing.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
 
@@ -18,24 +18,25 @@ def render(ctx) -> None:
     manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=parameters,
                                         fingerprint=data.corpus_fingerprint_of(ctx.source))
     tables = _tables(ctx, flt, voice)
-    figures = _figures(ctx, flt, voice, tables)
+    figures = _figures(ctx, flt, voice, tables)  # name -> builder: a figure is drawn only when downloaded
     st.subheader("Everything in one file")
     st.download_button("Download ZIP (CSV tables, HTML figures, manifest)", key="download_bundle", on_click="ignore",
-                       data=lambda: export_bundle(tables=tables, manifest=manifest, figures=figures),
+                       data=lambda: export_bundle(tables=tables, manifest=manifest,
+                                                  figures={name: build() for name, build in figures.items()}),
                        file_name="framing-export.zip", mime="application/zip")
     st.subheader("Tables (CSV)")
     for name, table in tables.items():
         cols = st.columns([3, 1])
-        cols[0].markdown(f"**{name}** · {len(table):,} rows · {len(table.columns)} columns")
+        cols[0].markdown(f"**{md(name)}** · {len(table):,} rows · {len(table.columns)} columns")
         cols[1].download_button("CSV", data=lambda t=table: table_csv(t), key=f"csv_{name}", on_click="ignore",
                                 file_name=f"{_stem(name)}.csv", mime="text/csv")
     st.subheader("Figures")
-    for name, fig in figures.items():
+    for name, build in figures.items():
         cols = st.columns([3, 1, 1])
-        cols[0].markdown(f"**{name}**")
-        cols[1].download_button("PNG", data=lambda f=fig: figure_png(f), key=f"png_{name}", on_click="ignore",
+        cols[0].markdown(f"**{md(name)}**")
+        cols[1].download_button("PNG", data=lambda b=build: figure_png(b()), key=f"png_{name}", on_click="ignore",
                                 file_name=f"{_stem(name)}.png", mime="image/png")
-        cols[2].download_button("HTML", data=lambda f=fig, n=name: figure_html(f, manifest={**manifest, "figure": n}),
+        cols[2].download_button("HTML", data=lambda b=build, n=name: figure_html(b(), manifest={**manifest, "figure": n}),
                                 key=f"html_{name}", on_click="ignore", file_name=f"{_stem(name)}.html",
                                 mime="text/html")
     st.subheader("Reproducibility manifest")
@@ -66,27 +67,33 @@ def _tables(ctx, flt, voice) -> dict:
 
 
 def _figures(ctx, flt, voice, tables) -> dict:
+    """Each figure of the current settings as a function that draws it."""
     figures = {}
+    shown = outlets_shown(ctx, tables["articles"]) if len(ctx.outlets) > MAX_DEFAULT_OUTLETS else None
     lexicons = lexicon_with(ctx, "frames")
     lexicon = state.get("lexicon_view") if state.get("lexicon_view") in lexicons else (lexicons[0] if lexicons else None)
     if lexicon:
-        figures["frame rates"] = plots.frame_heatmap(tables["frame rates"], voice=voice, lexicon=lexicon)
-        figures["axis balance"] = plots.axis_balance_plot(tables["axis balance"], voice=voice, lexicon=lexicon)
+        figures["frame rates"] = lambda: plots.frame_heatmap(tables["frame rates"], voice=voice, lexicon=lexicon,
+                                                             groups=shown)
+        figures["axis balance"] = lambda: plots.axis_balance_plot(tables["axis balance"], voice=voice,
+                                                                  lexicon=lexicon, groups=shown)
     shares = tables["label shares"]
     if len(shares):
         sets = list(dict.fromkeys(shares["naming_set"]))
         naming_set = state.get("naming_set") if state.get("naming_set") in sets else sets[0]
-        figures[f"label shares {naming_set}"] = plots.label_shares_plot(shares, naming_set=naming_set, voice=voice)
+        figures[f"label shares {naming_set}"] = lambda: plots.label_shares_plot(
+            shares, naming_set=naming_set, voice=voice, groups=shown)
     actor = state.get("actor")
     if actor:
-        figures[f"frames about {actor}"] = plots.actor_frame_heatmap(tables["frame rates by target"], actor=actor,
-                                                                    voice=voice)
+        figures[f"frames about {actor}"] = lambda: plots.actor_frame_heatmap(
+            tables["frame rates by target"], actor=actor, voice=voice, groups=shown)
     if len(tables["actor sentiment"]):
-        figures["actor sentiment"] = plots.actor_sentiment_plot(tables["actor sentiment"], voice=voice)
+        figures["actor sentiment"] = lambda: plots.actor_sentiment_plot(tables["actor sentiment"], voice=voice,
+                                                                        groups=shown)
     for name, table in tables.items():
         if name.startswith("distinctive terms"):
-            figures[name] = plots.terms_scatter(table)
-            figures[f"top {name}"] = plots.terms_bars(table)
+            figures[name] = lambda t=table: plots.terms_scatter(t)
+            figures[f"top {name}"] = lambda t=table: plots.terms_bars(t)
     return figures
 
 

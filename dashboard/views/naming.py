@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import figure, filter_bar
+from dashboard.views.common import figure, filter_bar, outlets_shown
 from framing import plots
 
 
@@ -15,8 +15,12 @@ def render(ctx) -> None:
     if not sets:
         st.warning("None of the chosen lexicons has naming sets.")
         return
-    naming_set = state.choice("Naming set", "naming_set", sets)
-    figure(plots.label_shares_plot(shares, naming_set=naming_set, voice=voice), key="naming_shares")
+    cols = st.columns([1, 3])
+    with cols[0]:
+        naming_set = state.choice("Naming set", "naming_set", sets)
+    with cols[1]:
+        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, ctx.key, flt)[0])
+    figure(plots.label_shares_plot(shares, naming_set=naming_set, voice=voice, groups=shown), key="naming_shares")
     st.caption("Each bar is one outlet's mentions of the referent, split by the label used; hover for counts. "
                "Outlets that never name the referent are left out.")
     from dashboard.filters import naming_table

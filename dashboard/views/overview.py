@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import largest_outlets
-from dashboard.views.common import available, filter_bar, figure, lexicon_with, md
+from dashboard.views.common import available, figure, filter_bar, lexicon_with, md, outlets_shown
 from framing import plots
 
 
@@ -26,7 +25,7 @@ def render(ctx) -> None:
     with cols[0]:
         lexicon = state.choice("Lexicon", "lexicon_view", lexicons)
     with cols[1]:
-        shown = _outlets_shown(ctx, articles)
+        shown = outlets_shown(ctx, articles)
     scores = data.frame_scores(ctx.analysis, ctx.key, flt)
     clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap",
                      on_select="rerun", selection_mode="points")
@@ -79,19 +78,6 @@ def _evidence(ctx, flt, lexicon: str, voice: str) -> None:
                "are listed but not counted in the rate). Click a heatmap cell to show its hits here.")
     st.dataframe(lines[[c for c in EVIDENCE_COLUMNS if c in lines]], hide_index=True, width="stretch",
                  key="evidence_table")
-
-
-MAX_DEFAULT_OUTLETS = 30
-
-
-def _outlets_shown(ctx, articles) -> list[str] | None:
-    """All outlets when there are few; else a choice, the largest 30 by default."""
-    outlets = ctx.outlets
-    if len(outlets) <= MAX_DEFAULT_OUTLETS:
-        return None
-    chosen = state.choices(f"Outlets shown ({len(outlets)} in the corpus; the {MAX_DEFAULT_OUTLETS} largest by default)",
-                           "overview_outlets", outlets, default=largest_outlets(articles, MAX_DEFAULT_OUTLETS))
-    return chosen or largest_outlets(articles, MAX_DEFAULT_OUTLETS)
 
 
 PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "terms": "term profiles (TF-IDF)"}
