@@ -270,7 +270,8 @@ def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, 
 
     articles, hits, sentences = filtered_tables(_analysis, key, flt)
     tables = {"articles": articles, "hits": hits, "sentences": sentences}
-    return concordance(tables, query, kind=kind, outlets=list(outlets) or None)
+    return _stored(key, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
+        tables, query, kind=kind, outlets=list(outlets) or None))
 
 
 @st.cache_resource(max_entries=16, show_spinner="Aligning sentences…")

@@ -120,12 +120,12 @@ def parse_day(value: str | None) -> dt.date | None:
 def event_labels(articles: pd.DataFrame, *, width: int = 70) -> dict[str, str]:
     """A one-line label for every event: id, size, outlets and its first headline."""
     rows = articles.dropna(subset=["event_id"])
-    labels = {}
-    for event, part in rows.groupby(rows["event_id"].astype(str), sort=False):
-        title = str(part["title"].iloc[0])
-        title = title if len(title) <= width else title[: width - 1] + "…"
-        labels[event] = f"{event} · {len(part)} articles, {part['outlet'].nunique()} outlets · {title}"
-    return labels
+    grouped = rows.groupby(rows["event_id"].astype(str), sort=False)
+    summary = pd.DataFrame({"size": grouped.size(), "outlets": grouped["outlet"].nunique(),
+                            "title": grouped["title"].first().astype(str)})
+    titles = [t if len(t) <= width else t[: width - 1] + "…" for t in summary["title"]]
+    return {event: f"{event} · {size} articles, {outlets} outlets · {title}"
+            for event, size, outlets, title in zip(summary.index, summary["size"], summary["outlets"], titles)}
 
 
 def articles_of(articles: pd.DataFrame, *, outlet: str | None = None, event: str | None = None) -> pd.DataFrame:
