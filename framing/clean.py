@@ -8,7 +8,8 @@ page furniture, not phrases of particular pages; docs/cleaning.md lists them wit
 
 Reasons: ``navigation``, ``share``, ``advertisement``, ``comment-form``, ``comments``,
 ``donation``, ``subscription``, ``related``, ``duplicate-headline``, ``duplicate-caption``,
-``duplicate-text``, ``duplicate-quote``, ``photo-credit``, ``copyright``, ``promotion``, ``markup``.
+``duplicate-text``, ``duplicate-quote``, ``photo-credit``, ``copyright``, ``promotion``, ``markup``,
+``video``, ``gallery``, ``credit``.
 Every pattern is anchored to a whole line or applied only to short lines, so the cost is
 linear in the length of the page.
 """
@@ -24,7 +25,8 @@ from .furniture import (
     COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
     SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, TEASER_END, BREADCRUMB_SEP,
     BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE, VIDEO, VIDEO_STARTS, GALLERY_SLIDE,
-    GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, is_photo_credit,
+    GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, CREDIT_HINTS, is_photo_credit,
+    is_credit_line,
 )
 from .records import RemovedSegment
 
@@ -34,6 +36,9 @@ SHORT_LINE_WORDS = 30
 PROMPT_WORDS = 20
 #: Lines of at most this many words without closing punctuation read as headings or links.
 HEADING_WORDS = 14
+#: Credit lines sign a report off: they are looked for among the last lines left (on the AllSides
+#: corpus 99% of them were among the last 4, all but one among the last 9).
+CREDIT_LINES = 8
 
 
 class Line(NamedTuple):
@@ -350,6 +355,15 @@ def remove_copyright_notices(page: Page) -> dict:
     return {i: "copyright" for i, line in page.kept() if line.words <= 25 and COPYRIGHT.fullmatch(line.text)}
 
 
+def remove_credit_lines(page: Page) -> dict:
+    """Lines that only credit the people and agencies behind the report ("The Associated Press
+    contributed to this report.", "(Reporting by Jane Doe; Editing by John Roe)", "Doe reported
+    from Denver.") among the last ``CREDIT_LINES`` lines left, where reports sign off. A credit
+    inside a report paragraph stays (the line is not only credits)."""
+    return {i: "credit" for i, line in page.kept()[-CREDIT_LINES:]
+            if line.words <= 100 and _has_hint(line, CREDIT_HINTS) and is_credit_line(line.text)}
+
+
 def remove_photo_credits(page: Page) -> dict:
     """Lone credit lines: "(photo credit: ...)", "Getty Images", "(Jane Doe/Reuters)", "Photo: Jane
     Doe/The Washington Post via Getty Images"."""
@@ -361,7 +375,7 @@ RULES: tuple[Rule, ...] = (
     remove_skip_links, remove_breadcrumbs, remove_navigation_words, remove_tag_lists, remove_share_buttons,
     remove_advertisements, remove_promotions, remove_markup, remove_video_players, remove_gallery_slides,
     remove_gallery_controls, remove_caption_widgets, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
-    remove_comment_section, remove_related_links, remove_repeated_lines, remove_photo_credits,
+    remove_comment_section, remove_related_links, remove_credit_lines, remove_repeated_lines, remove_photo_credits,
     remove_repeated_quotes, remove_copyright_notices,
 )
 

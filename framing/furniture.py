@@ -152,3 +152,45 @@ def is_photo_credit(text: str, low: str, words: int) -> bool:
     if not agency or agency.start() == 0:  # "Getty Images", "AFP/Getty Images"
         return bool(agency)
     return (text.startswith("(") and text.endswith(")")) or NAME_SLASH.match(text) is not None
+
+# --- credit lines: who contributed to the report, wire credits --------------------------------
+#: A word of a credit's list of names and places: a capitalised word ("Jane", "Doe,", "Va.", "CNN's",
+#: "FoxNews.com's") or one of the few lowercase words such lists use ("and", "in", "staff writer").
+_CREDIT_WORD = (r"(?:[A-Z0-9@][\w.’'&@/-]*|and|&|in|from|of|the|at|on|for|with|also|staff|writers?|reporters?|correspondents?"
+                r"|producers?|editors?|photographers?|researchers?|contributors?|interns?|freelancers?|journalists?|librarians?"
+                r"|videographers?|bureau|chief|radio|news|video|data|senior|national|political|investigative|special|associate"
+                r"|assistant|deputy|managing|executive|digital|technology|science|economics|business|health|legal|medical"
+                r"|sports|congressional|diplomatic|foreign|global|de|la|da|van|von|der|del|al|bin|el|du|le|y|via|wire"
+                r"|services?|reports)[,;:]?")
+_NAMES = rf"{_CREDIT_WORD}(?:\s+{_CREDIT_WORD}){{0,70}}"
+#: One sentence of a credit line.
+CREDIT_SENTENCE = re.compile(
+    rf"(?:{_NAMES}\s+)?(?:also\s+)?contributed(?:\s+(?:reporting|research)(?:\s+and\s+research)?)?"
+    rf"(?:\s+to\s+(?:this|the)\s+(?:report|story|article|post|investigation))?(?:\s+(?:from|in)\s+{_NAMES})?"
+    rf"(?:,\s*(?:which (?:is|was) based (?:in part )?on [\w\s-]{{1,40}}|(?:which (?:was|has been) )?updated .{{1,40}}"
+    rf"|along with {_NAMES}))?"
+    rf"|(?i:(?:this|the) (?:story|report|article) was (?:reported|written|compiled) by)\s+{_NAMES}"
+    rf"|(?i:(?:additional\s+)?(?:reporting|writing|editing|research|fact-checking|compiled|edited|produced)\s+by)\s+{_NAMES}"
+    rf"|(?i:contributing(?:\s+writers?|\s+reporters?)?\s*:)\s*{_NAMES}"
+    rf"|{_NAMES}\s+(?:reported|wrote|reported and wrote)(?:\s+this (?:story|report))?\s+from\s+{_NAMES}"
+    rf"|(?i:(?:this|the) (?:article|report|story) (?:is based (?:in part )?on|contains material from|includes (?:material|reporting|information) from))\s+{_NAMES}"
+    rf"|(?i:(?:compiled )?with (?:[a-z][\w.]* )?wire(?:s| services| reports))"
+    rf"|(?i:write to)\s+{_NAMES}\s+at \S+@\S+|{_NAMES}\s+can be reached at \S+@\S+")
+CREDIT_HINTS = ("contribut", "reporting by", "editing by", "writing by", "research by", "edited by", "compiled by", "reported from",
+                "wrote from", "wire", "write to", "reached at")
+_CREDIT_SPLIT = re.compile(r"(?<=[.;])\s+(?=[A-Z0-9“\"(•⦁—–-])")
+
+
+def is_credit_line(text: str) -> bool:
+    """A line made only of credit sentences ("The Associated Press contributed to this report.",
+    "(Reporting by Jane Doe; Editing by John Roe)", "Doe reported from Denver."); pieces of names
+    and places cut off by an abbreviation's period ("McLean, Va.") count with them."""
+    parts = _CREDIT_SPLIT.split(text.strip(" \t\u200b•⦁·*—–-()?").rstrip("."))
+    credits = 0
+    for part in parts:
+        part = part.strip(" ;.()")
+        if CREDIT_SENTENCE.fullmatch(part):
+            credits += 1
+        elif not re.fullmatch(_NAMES, part):
+            return False
+    return credits > 0

@@ -364,3 +364,46 @@ def test_split_caption_label_keeps_offsets_and_can_be_switched_off():
     assert cleaned.body == f"{CAPTION}\n{REPORT}"
     assert [(s.text, s.reason) for s in cleaned.removed] == [("Image copyright AFP Image caption", "photo-credit")]
     assert raw[cleaned.removed[0].start:cleaned.removed[0].end] == "Image copyright AFP Image caption"
+
+
+# --- credit lines: who contributed, wire credits (the outlet's sign-off, not its report) ---
+@pytest.mark.parametrize("credit", [
+    "The Associated Press contributed to this report.",
+    "Fox News' Jane Doe and The Associated Press contributed to this report.",
+    "• John Roe contributed to this article, which is based in part on wire service reports.",
+    "Doe reported from Denver. Associated Press writers Ann Lee in Washington and Bo Kim in Seoul, South Korea, contributed to this report.",
+    "(Reporting by Jane Doe; Editing by John Roe)",
+    "Additional reporting by Ann Lee in Paris and Bo Kim in Berlin",
+    "Contributing: The Associated Press",
+    "Doe reported from Anchorage, Alaska; Roe from McLean, Va.",
+    "Jane Doe contributed to this report, which was updated at 12:19 p.m.",
+    "With Post wires",
+    "⦁ This article is based in part on wire service reports.",
+    "Write to Jane Doe at jane.doe@example.com",
+])
+def test_credit_lines_go(credit):
+    cleaned = clean_text(f"{REPORT}\n\n{REPORT2}\n\n{credit}")
+    assert cleaned.body == f"{REPORT}\n\n{REPORT2}"
+    assert [(seg.text, seg.reason) for seg in cleaned.removed] == [(credit, "credit")]
+
+
+@pytest.mark.parametrize("text", [
+    # reporting that mentions contributing, reporting from somewhere, or Fox News
+    "Many donors contributed to the campaign, and Doe told Fox News the money was legal.",
+    "“I’d say 50-50 we get a deal,” Mr. Shelby told Fox.",
+    "Reporting by journalists scores slightly better with the public, the survey found.",
+    "Smith, who reported from Iraq for a decade, said the war was lost.",
+    "The Associated Press contributed to the confusion by reporting the wrong date.",
+    # a credit glued to the end of a report paragraph is inside the report's line: kept whole
+    f"{REPORT} The Associated Press contributed to this report.",
+])
+def test_credit_near_misses_are_kept(text):
+    cleaned = clean_text(f"{REPORT2}\n\n{text}")
+    assert cleaned.body == f"{REPORT2}\n\n{text}" and cleaned.removed == ()
+
+
+def test_credit_lines_are_looked_for_where_reports_sign_off():
+    credit = "The Associated Press contributed to this report."
+    report = "\n\n".join([credit] + [f"In week {k}, {REPORT[0].lower()}{REPORT[1:]}" for k in range(10)])
+    assert clean_text(report).removed == ()  # ten report paragraphs after it: not a sign-off
+    assert clean_text(f"{report}\n\n{credit}").body == report
