@@ -389,10 +389,11 @@ def outlet_map_plot(points: pd.DataFrame, *, title: str | None = None) -> go.Fig
     return _layout(fig, title, height=520)
 
 
-def event_coverage_plot(coverage: pd.DataFrame, *, title: str | None = None, max_events: int = 60) -> go.Figure:
+def event_coverage_plot(coverage: pd.DataFrame, *, labels: dict | None = None, title: str | None = None,
+                        max_events: int = 60) -> go.Figure:
     """Which outlet covered which event: an event x outlet grid of article counts (an
     ``events.event_coverage`` table: ``event_id``, ``outlet``, ``n_articles``); events shown
-    most covered first, at most ``max_events``."""
+    most covered first, at most ``max_events``, named by ``labels`` (event id -> text) when given."""
     _require(coverage, ["event_id", "outlet", "n_articles"], "event_coverage_plot")
     title = title or "Event coverage: articles per outlet"
     if coverage.empty:
@@ -400,10 +401,8 @@ def event_coverage_plot(coverage: pd.DataFrame, *, title: str | None = None, max
     wide = coverage.pivot_table(index="event_id", columns="outlet", values="n_articles", aggfunc="sum", fill_value=0)
     order = (wide > 0).sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_events]
     wide = wide.loc[order]
-    labels = [safe(e) for e in wide.index]
-    if "event_label" in coverage:
-        names = coverage.drop_duplicates("event_id").set_index("event_id")["event_label"]
-        labels = [safe(f"{e}: {str(names.get(e, ''))[:60]}") for e in wide.index]
+    names = labels or {}
+    labels = [safe(str(names.get(e, e))[:90]) for e in wide.index]
     fig = go.Figure(go.Heatmap(
         z=wide.to_numpy(float), x=[safe(c) for c in wide.columns], y=labels, colorscale="Blues", xgap=1, ygap=1,
         colorbar=dict(title=dict(text="articles")),

@@ -176,6 +176,8 @@ def test_outlet_map_and_event_coverage():
     coverage = pd.DataFrame(dict(event_id=["e1", "e1", "e2"], outlet=["A", "B", "A"], n_articles=[1, 2, 1]))
     heat = plots.event_coverage_plot(coverage).to_dict()["data"][0]
     assert list(heat["y"]) == ["e1", "e2"] and list(heat["x"]) == ["A", "B"]
+    named = plots.event_coverage_plot(coverage, labels={"e1": "e1 · Damascus <meeting>"}).to_dict()["data"][0]
+    assert list(named["y"]) == ["e1 · Damascus &lt;meeting&gt;", "e2"]
     assert decoded(heat["z"]).tolist() == [[1, 2], [1, 0]]
 
 

@@ -21,7 +21,7 @@ def render(ctx) -> None:
     shared = multi_outlet_events(articles)
     cols[1].metric("Reported by 2+ outlets", f"{len(shared):,}")
     cols[2].metric("Articles", f"{len(articles):,}")
-    figure(plots.event_coverage_plot(coverage), key="events_coverage")
+    figure(plots.event_coverage_plot(coverage, labels=data.event_labels(ctx.analysis, ctx.key)), key="events_coverage")
     st.subheader("Framing diff")
     if not shared:
         st.info("No event was reported by two or more outlets, so there is nothing to align.")
