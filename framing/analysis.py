@@ -64,7 +64,7 @@ class Analysis:
 
 @dataclass(frozen=True)
 class ArticleHits:
-    """One article's sentence spans and hit rows (columns of ``HIT_COLUMNS`` after ``outlet``)."""
+    """One article's sentence spans and hit rows (see ``article_hits``)."""
 
     sentence_spans: list
     rows: list
@@ -194,8 +194,8 @@ def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
     lexicons = tuple(lexicons)
     for lexicon in lexicons:
         if not isinstance(lexicon, Lexicon):
-            raise FramingError(f"lexicons must be Lexicon objects (see framing.lexicon.load_lexicon), "
-                               f"got {type(lexicon).__name__}")
+            raise SettingsError(f"lexicons must be Lexicon objects (see framing.lexicon.load_lexicon), "
+                                f"got {type(lexicon).__name__}")
     return lexicons
 
 

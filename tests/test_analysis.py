@@ -247,3 +247,8 @@ def test_cli_json_written_in_pieces_is_one_array(seed):
     empty = io.StringIO()
     _write_json(seed.hits.head(0), empty)
     assert json.loads(empty.getvalue()) == []
+
+
+def test_lexicons_must_be_lexicon_objects(demo_corpus):
+    with pytest.raises(SettingsError, match="lexicons must be Lexicon objects.*got str"):
+        analyze(demo_corpus, ["conflict"])
