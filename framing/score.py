@@ -4,201 +4,23 @@ rests on (columns in docs/data-model.md, "scores").
 
 Every score here is a ratio of sums over a group's articles (hits / words, pole A - B over
 A + B, one label over all labels of its referent, summed sentence sentiment over sentences),
-so one implementation serves them all: ``bootstrap_ratio`` resamples ARTICLES with
-replacement within each group (not tokens: words of one article are not independent) and
-takes percentile intervals (Efron & Tibshirani 1993, "An Introduction to the Bootstrap",
-ch. 13). The resampling of a group depends only on ``seed`` and the group's key, so a figure
-does not change when other groups, frames or voices are added or filtered out.
+so one implementation serves them all: ``framing.bootstrap`` resamples ARTICLES with
+replacement within each group and takes percentile intervals (Efron & Tibshirani 1993,
+"An Introduction to the Bootstrap", ch. 13).
 """
 from __future__ import annotations
-
-import zlib
-from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from threadpoolctl import threadpool_limits
 
+from .bootstrap import Bootstrap, Groups, article_groups, grouped_ratio, require_columns
 from .errors import SettingsError
 
-#: ``by`` shorthands: the articles columns each one groups by.
-BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
 HIT_COLUMNS = ("article_id", "lexicon", "kind", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
 _NO_TARGET = "\x00none"
-
-
-@dataclass(frozen=True)
-class Bootstrap:
-    """How intervals are drawn: ``n_boot`` resamples, ``seed``, two-sided ``level``, and
-    ``min_articles`` below which a figure is flagged ``low_support``."""
-
-    n_boot: int = 1000
-    seed: int = 0
-    level: float = 0.95
-    min_articles: int = 3
-
-    def __post_init__(self) -> None:
-        if not (isinstance(self.n_boot, (int, np.integer)) and self.n_boot >= 1):
-            raise SettingsError(f"n_boot must be a whole number of at least 1, got {self.n_boot!r}")
-        if not (isinstance(self.seed, (int, np.integer)) and self.seed >= 0):
-            raise SettingsError(f"seed must be a whole number >= 0, got {self.seed!r}")
-        if not 0 < self.level < 1:
-            raise SettingsError(f"level must be between 0 and 1 (e.g. 0.95), got {self.level!r}")
-        if self.min_articles < 0:
-            raise SettingsError(f"min_articles must be >= 0, got {self.min_articles!r}")
-
-
-# --- the one bootstrap -------------------------------------------------------------------
-
-def resample_weights(n: int, *, n_boot: int, seed: int, key: Sequence = ()) -> np.ndarray:
-    """``n_boot x n`` matrix: how often each of ``n`` articles is drawn in each resample
-    (``n`` draws with replacement). Deterministic in ``seed`` and the group ``key``."""
-    rng = np.random.default_rng([seed, zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))])
-    draws = rng.integers(0, n, size=(n_boot, n)) + (np.arange(n_boot) * n)[:, None]
-    return np.bincount(draws.ravel(), minlength=n_boot * n).reshape(n_boot, n).astype(float)
-
-
-def bootstrap_ratio(num: np.ndarray, den: np.ndarray, *, n_boot: int = 1000, seed: int = 0,
-                    level: float = 0.95, key: Sequence = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Point estimate ``sum(num) / sum(den)`` per column and its percentile bootstrap interval,
-    resampling the rows (articles). ``num`` is ``n x F``; ``den`` is ``n x F`` or ``n``.
-    Resamples where the denominator is 0 are left out; with fewer than 2 rows, or no
-    defined resample, the interval is NaN (one article cannot show variation)."""
-    num = np.asarray(num, dtype=float).reshape(len(num), -1)
-    den = np.asarray(den, dtype=float)
-    den = den.reshape(len(den), -1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        point = num.sum(0) / den.sum(0)
-        if len(num) < 2:
-            nan = np.full(point.shape, np.nan)
-            return point, nan, nan.copy()
-        weights = resample_weights(len(num), n_boot=n_boot, seed=seed, key=key)
-        replicates = (weights @ num) / (weights @ den)
-    low, high = _percentiles(replicates, level)
-    return point, low, high
-
-
-def _percentiles(replicates: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    tails = [(1 - level) / 2, 1 - (1 - level) / 2]
-    if not np.isnan(replicates).any():
-        low, high = np.quantile(replicates, tails, axis=0)
-        return low, high
-    low = np.full(replicates.shape[1], np.nan)
-    high = low.copy()
-    defined = ~np.isnan(replicates).all(axis=0)
-    if defined.any():
-        low[defined], high[defined] = np.nanquantile(replicates[:, defined], tails, axis=0)
-    return low, high
-
-
-# --- groups ------------------------------------------------------------------------------
-
-def group_columns(by: str | Sequence[str]) -> list[str]:
-    """The articles columns ``by`` names (``outlet``, ``article``, ``event``, a column name or
-    a list of them)."""
-    names = [by] if isinstance(by, str) else list(by)
-    if not names:
-        raise SettingsError("by must name at least one articles column (e.g. 'outlet')")
-    columns: list[str] = []
-    for name in names:
-        for col in BY_ALIASES.get(name, [name]):
-            if col not in columns:
-                columns.append(col)
-    return columns
-
-
-@dataclass
-class _Groups:
-    """Articles sorted by group; group ``g`` holds rows ``bounds[g]:bounds[g+1]``."""
-
-    columns: list[str]
-    keys: pd.DataFrame
-    article_ids: pd.Index
-    bounds: np.ndarray
-    words: np.ndarray
-
-    @property
-    def sizes(self) -> np.ndarray:
-        return np.diff(self.bounds)
-
-    def indicator(self) -> sparse.csr_matrix:
-        rows = np.repeat(np.arange(len(self.keys)), self.sizes)
-        n = len(self.article_ids)
-        return sparse.csr_matrix((np.ones(n), (rows, np.arange(n))), shape=(len(self.keys), n))
-
-    def key(self, g: int) -> tuple:
-        return tuple(self.keys.iloc[g])
-
-    def labels(self) -> list[str]:
-        return [" / ".join(str(v) for v in row) for row in self.keys.itertuples(index=False)]
-
-
-def _groups(articles: pd.DataFrame, by) -> _Groups:
-    columns = group_columns(by)
-    _require(articles, ["article_id", "n_words", *columns], "articles", hint=f"by={by!r}")
-    if articles["article_id"].duplicated().any():
-        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
-        raise SettingsError(f"articles table: article_id {dup!r} appears more than once")
-    table = articles[list(dict.fromkeys(["article_id", "n_words", *columns]))].dropna(subset=columns)
-    table = table.sort_values(columns, kind="stable")
-    codes = table.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.array([], int)
-    keys = table.iloc[starts][columns].reset_index(drop=True)
-    return _Groups(columns, keys, pd.Index(table["article_id"]), np.r_[starts, len(codes)].astype(int),
-                   table["n_words"].to_numpy(float))
-
-
-def _require(table: pd.DataFrame, columns, name: str, *, hint: str = "") -> None:
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        why = f" (needed for {hint})" if hint else ""
-        raise SettingsError(f"the {name} table has no column {', '.join(map(repr, missing))}{why}; "
-                            f"its columns are: {', '.join(map(str, table.columns))}")
-
-
-def _grouped_ratio(num: sparse.csr_matrix, den, groups: _Groups, boot: Bootstrap):
-    """Sums, point estimates and intervals per group x column. ``num`` is ``N x F`` (sparse,
-    rows in group order); ``den`` is ``N x F`` sparse or an ``N`` vector shared by all columns."""
-    ind = groups.indicator()
-    shared = not sparse.issparse(den)
-    num_sum = (ind @ num).toarray()
-    den_sum = ind @ den.reshape(-1, 1) if shared else (ind @ den).toarray()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        point = num_sum / den_sum
-    low = np.full(point.shape, np.nan)
-    high = low.copy()
-    with threadpool_limits(1, user_api="blas"):  # many small products: threads only add waiting
-        _group_intervals(num, den, groups, boot, point, low, high)
-    return num_sum, np.broadcast_to(den_sum, point.shape), point, low, high
-
-
-def _group_intervals(num, den, groups: _Groups, boot: Bootstrap, point, low, high) -> None:
-    """Fill ``low``/``high`` group by group, bootstrapping only the columns the group uses."""
-    shared = not sparse.issparse(den)
-    for g, size in enumerate(groups.sizes):
-        if size < 2:
-            continue
-        rows = slice(groups.bounds[g], groups.bounds[g + 1])
-        part, active = _active(num[rows], None if shared else den[rows])
-        if shared:  # columns without hits: every resample gives 0
-            low[g] = high[g] = np.where(np.isfinite(point[g]), 0.0, np.nan)
-            d = den[rows]
-        else:
-            d = den[rows][:, active].toarray()
-        if active.size:
-            _, low[g, active], high[g, active] = bootstrap_ratio(
-                part, d, n_boot=boot.n_boot, seed=boot.seed, level=boot.level, key=groups.key(g))
-
-
-def _active(num_rows: sparse.csr_matrix, den_rows):
-    """Columns with any non-zero value in the group, and ``num`` restricted to them."""
-    nz = num_rows.indices if den_rows is None else np.r_[num_rows.indices, den_rows.indices]
-    active = np.flatnonzero(np.bincount(nz, minlength=num_rows.shape[1]))
-    return num_rows[:, active].toarray(), active
 
 
 # --- lexicon catalogue and hit matrices -----------------------------------------------------
@@ -282,7 +104,7 @@ class _KindHits:
             table_code = table_code * len(categories) + categories.get_indexer(table[key].astype(object).fillna(_NO_TARGET))
         return np.where(combined < 0, -1, pd.Index(table_code).get_indexer(combined))
 
-    def article_rows(self, groups: _Groups, articles: pd.DataFrame) -> np.ndarray:
+    def article_rows(self, groups: Groups, articles: pd.DataFrame) -> np.ndarray:
         """Each hit's article row in group order (-1: the article is in no group)."""
         codes, values = self.codes("article_id")
         unknown = ~values.isin(articles["article_id"])
@@ -354,7 +176,7 @@ def _voice_matrix(kind_hits: _KindHits, rows: np.ndarray, cols: np.ndarray, shap
     return sparse.hstack(blocks, format="csr")
 
 
-def _voice_tables(groups: _Groups, features: pd.DataFrame, voices: list[str], values: dict,
+def _voice_tables(groups: Groups, features: pd.DataFrame, voices: list[str], values: dict,
                   boot: Bootstrap) -> pd.DataFrame:
     """One block of tidy rows per voice; ``values`` arrays are ``G x (voices * features)``
     (voice-major) or ``G x 1``."""
@@ -367,7 +189,7 @@ def _voice_tables(groups: _Groups, features: pd.DataFrame, voices: list[str], va
     return _supported(pd.concat(blocks, ignore_index=True), boot)
 
 
-def _table(groups: _Groups, features: pd.DataFrame, values: dict) -> pd.DataFrame:
+def _table(groups: Groups, features: pd.DataFrame, values: dict) -> pd.DataFrame:
     """Tidy rows group x feature: ``group`` (display label), the group columns, the feature
     columns, then each ``values`` array (``G x F``, or broadcastable to it)."""
     n_groups, n_features = len(groups.keys), len(features)
@@ -391,8 +213,8 @@ def _supported(table: pd.DataFrame, boot: Bootstrap) -> pd.DataFrame:
 
 def _setup(hits: pd.DataFrame, articles: pd.DataFrame, by, kind: str):
     """Groups of the articles, the hits of ``kind`` and each hit's article row."""
-    _require(hits, HIT_COLUMNS, "hits")
-    groups = _groups(articles, by)
+    require_columns(hits, HIT_COLUMNS, "hits")
+    groups = article_groups(articles, by)
     kind_hits = _KindHits(hits, kind)
     return groups, kind_hits, kind_hits.article_rows(groups, articles)
 
@@ -418,7 +240,7 @@ def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voic
     cols = kind_hits.locate(features, keys)
     shape = (len(groups.article_ids), len(features))
     num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
-    total, _, point, low, high = _grouped_ratio(num, groups.words, groups, boot)
+    total, _, point, low, high = grouped_ratio(num, groups.words, groups, boot)
     ind = groups.indicator()
     negated_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, negated="only")
     hedged_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated,
@@ -457,7 +279,7 @@ def axis_balance(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
     shape = (len(groups.article_ids), len(features))
     num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated, values=sign * kind_hits.weight)
     den = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
-    diff, total, point, low, high = _grouped_ratio(num, den, groups, boot)
+    diff, total, point, low, high = grouped_ratio(num, den, groups, boot)
     return _voice_tables(groups, features, voices, {
         "hits_a": (total + diff) / 2, "hits_b": (total - diff) / 2, "balance": point, "ci_low": low,
         "ci_high": high, "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
@@ -488,7 +310,7 @@ def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
     referent = np.tile(features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy(), len(voices))
     referent += np.repeat(np.arange(len(voices)), len(features)) * (referent.max(initial=0) + 1)
     den = (num @ sparse.csr_matrix((referent[:, None] == referent[None, :]).astype(float))).tocsr()
-    count, total, share, low, high = _grouped_ratio(num, den, groups, boot)
+    count, total, share, low, high = grouped_ratio(num, den, groups, boot)
     table = features.rename(columns={"frame": "naming_set", "pole": "label"})
     return _voice_tables(groups, table, voices, {
         "count": count, "total": total, "share": share, "ci_low": low, "ci_high": high,
@@ -519,7 +341,7 @@ def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.Da
         num.append(_voice_matrix(kind_hits, rows, cols, shape, [v], values=compound, keep=once))
         den.append(_voice_matrix(kind_hits, rows, cols, shape, [v], values=np.ones(len(key)), keep=once))
     num, den = sparse.hstack(num).tocsr(), sparse.hstack(den).tocsr()
-    _, n_sentences, mean, low, high = _grouped_ratio(num, den, groups, boot)
+    _, n_sentences, mean, low, high = grouped_ratio(num, den, groups, boot)
     table = features[["lexicon", "frame"]].rename(columns={"frame": "actor"})
     return _voice_tables(groups, table, voices, {
         "sentiment": mean, "ci_low": low, "ci_high": high, "n_sentences": n_sentences.astype(int),

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from framing import score
+from framing.bootstrap import bootstrap_ratio, resample_weights
 from framing.errors import SettingsError
 from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
 
@@ -143,15 +144,15 @@ def test_bootstrap_interval_matches_the_exact_resampling_distribution():
     # two articles: 2 hits in 100 words, 0 in 300. Resamples {a,a}: 20, {a,b}: 5, {b,b}: 0 per
     # 1,000 words, with probabilities 1/4, 1/2, 1/4.
     num, den = np.array([2.0, 0.0]), np.array([100.0, 300.0])
-    point, low, high = score.bootstrap_ratio(num, den, n_boot=4000, seed=1, level=0.4)
+    point, low, high = bootstrap_ratio(num, den, n_boot=4000, seed=1, level=0.4)
     assert point[0] * 1000 == pytest.approx(5.0)
     assert (low[0] * 1000, high[0] * 1000) == pytest.approx((5.0, 5.0))
-    _, low, high = score.bootstrap_ratio(num, den, n_boot=4000, seed=1, level=0.9)
+    _, low, high = bootstrap_ratio(num, den, n_boot=4000, seed=1, level=0.9)
     assert (low[0] * 1000, high[0] * 1000) == pytest.approx((0.0, 20.0))
 
 
 def test_bootstrap_weights_resample_n_articles_with_replacement():
-    w = score.resample_weights(7, n_boot=500, seed=3)
+    w = resample_weights(7, n_boot=500, seed=3)
     assert w.shape == (500, 7) and (w.sum(axis=1) == 7).all()
     assert w.mean() == pytest.approx(1.0, abs=0.05)  # every article equally likely
 
@@ -161,7 +162,7 @@ def test_bootstrap_is_deterministic_and_depends_on_seed_and_group_only():
     pd.testing.assert_frame_equal(first, second)
     a = lambda t: row(t, outlet="A", pole="illegitimate", voice="all")[["ci_low", "ci_high"]].tolist()
     hits, words = np.arange(20.0) % 3, np.full(20, 100.0)
-    by_seed = [score.bootstrap_ratio(hits, words, n_boot=200, seed=s)[1:] for s in (7, 7, 8)]
+    by_seed = [bootstrap_ratio(hits, words, n_boot=200, seed=s)[1:] for s in (7, 7, 8)]
     assert by_seed[0] == by_seed[1] and by_seed[0] != by_seed[2]
     # adding a group or filtering frames does not move another group's interval
     more = pd.concat([ARTICLES, pd.DataFrame({"article_id": ["z1", "z2"], "outlet": ["Z", "Z"],
@@ -176,7 +177,7 @@ def test_percentile_interval_covers_the_true_rate_about_as_often_as_promised():
     for trial in range(trials):
         words = rng.integers(200, 1500, size=40).astype(float)
         hits = rng.poisson(true_rate * words * rng.gamma(2.0, 0.5, size=40))  # overdispersed
-        _, low, high = score.bootstrap_ratio(hits, words, n_boot=500, seed=trial, level=0.9)
+        _, low, high = bootstrap_ratio(hits, words, n_boot=500, seed=trial, level=0.9)
         covered += low[0] <= true_rate <= high[0]
     assert 0.82 <= covered / trials <= 0.97, f"90% intervals covered the truth {covered}/{trials} times"
 

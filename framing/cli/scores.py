@@ -62,12 +62,13 @@ def run(args: argparse.Namespace) -> int:
 def compute(analysis, args: argparse.Namespace):
     """The table ``args.table`` asks for, from an ``Analysis``."""
     from .. import score
+    from ..bootstrap import group_columns
 
     by = [c.strip() for c in args.by.split(",")] if "," in args.by else args.by
     common = dict(by=by, voice=args.voice, lexicons=analysis.lexicons, n_boot=args.boot, seed=args.seed,
                   min_articles=args.min_articles, level=args.level)
     hits, articles = analysis.hits, analysis.articles
-    if "event_id" in score.group_columns(by) and articles["event_id"].isna().any():
+    if "event_id" in group_columns(by) and articles["event_id"].isna().any():
         from ..events import with_events
         articles = with_events(articles)  # events grouped where the source gave none
     if args.table in ("rates", "targets"):

@@ -1,0 +1,199 @@
+"""The one bootstrap and the article groups it resamples within.
+
+Every score in ``framing.score`` is a ratio of sums over a group's articles, so one
+implementation serves them all: ``bootstrap_ratio`` resamples ARTICLES with replacement within
+each group (not tokens: words of one article are not independent) and takes percentile
+intervals (Efron & Tibshirani 1993, "An Introduction to the Bootstrap", ch. 13).
+``resample_weights`` draws a group's resamples from ``seed`` and the group's key only, so a
+figure does not change when other groups, frames or voices are added or filtered out.
+``article_groups`` sorts the articles table into the groups ``by`` names and
+``grouped_ratio`` gives every group x column its sums, point estimate and interval.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from threadpoolctl import threadpool_limits
+
+from .errors import SettingsError
+
+#: ``by`` shorthands: the articles columns each one groups by.
+BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}
+
+
+@dataclass(frozen=True)
+class Bootstrap:
+    """How intervals are drawn: ``n_boot`` resamples, ``seed``, two-sided ``level``, and
+    ``min_articles`` below which a figure is flagged ``low_support``."""
+
+    n_boot: int = 1000
+    seed: int = 0
+    level: float = 0.95
+    min_articles: int = 3
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.n_boot, (int, np.integer)) and self.n_boot >= 1):
+            raise SettingsError(f"n_boot must be a whole number of at least 1, got {self.n_boot!r}")
+        if not (isinstance(self.seed, (int, np.integer)) and self.seed >= 0):
+            raise SettingsError(f"seed must be a whole number >= 0, got {self.seed!r}")
+        if not 0 < self.level < 1:
+            raise SettingsError(f"level must be between 0 and 1 (e.g. 0.95), got {self.level!r}")
+        if self.min_articles < 0:
+            raise SettingsError(f"min_articles must be >= 0, got {self.min_articles!r}")
+
+
+# --- the one bootstrap -------------------------------------------------------------------
+
+def resample_weights(n: int, *, n_boot: int, seed: int, key: Sequence = ()) -> np.ndarray:
+    """``n_boot x n`` matrix: how often each of ``n`` articles is drawn in each resample
+    (``n`` draws with replacement). Deterministic in ``seed`` and the group ``key``."""
+    rng = np.random.default_rng([seed, zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))])
+    draws = rng.integers(0, n, size=(n_boot, n)) + (np.arange(n_boot) * n)[:, None]
+    return np.bincount(draws.ravel(), minlength=n_boot * n).reshape(n_boot, n).astype(float)
+
+
+def bootstrap_ratio(num: np.ndarray, den: np.ndarray, *, n_boot: int = 1000, seed: int = 0,
+                    level: float = 0.95, key: Sequence = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Point estimate ``sum(num) / sum(den)`` per column and its percentile bootstrap interval,
+    resampling the rows (articles). ``num`` is ``n x F``; ``den`` is ``n x F`` or ``n``.
+    Resamples where the denominator is 0 are left out; with fewer than 2 rows, or no
+    defined resample, the interval is NaN (one article cannot show variation)."""
+    num = np.asarray(num, dtype=float).reshape(len(num), -1)
+    den = np.asarray(den, dtype=float)
+    den = den.reshape(len(den), -1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        point = num.sum(0) / den.sum(0)
+        if len(num) < 2:
+            nan = np.full(point.shape, np.nan)
+            return point, nan, nan.copy()
+        weights = resample_weights(len(num), n_boot=n_boot, seed=seed, key=key)
+        replicates = (weights @ num) / (weights @ den)
+    low, high = _percentiles(replicates, level)
+    return point, low, high
+
+
+def _percentiles(replicates: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    tails = [(1 - level) / 2, 1 - (1 - level) / 2]
+    if not np.isnan(replicates).any():
+        low, high = np.quantile(replicates, tails, axis=0)
+        return low, high
+    low = np.full(replicates.shape[1], np.nan)
+    high = low.copy()
+    defined = ~np.isnan(replicates).all(axis=0)
+    if defined.any():
+        low[defined], high[defined] = np.nanquantile(replicates[:, defined], tails, axis=0)
+    return low, high
+
+
+# --- groups ------------------------------------------------------------------------------
+
+def group_columns(by: str | Sequence[str]) -> list[str]:
+    """The articles columns ``by`` names (``outlet``, ``article``, ``event``, a column name or
+    a list of them)."""
+    names = [by] if isinstance(by, str) else list(by)
+    if not names:
+        raise SettingsError("by must name at least one articles column (e.g. 'outlet')")
+    columns: list[str] = []
+    for name in names:
+        for col in BY_ALIASES.get(name, [name]):
+            if col not in columns:
+                columns.append(col)
+    return columns
+
+
+@dataclass
+class Groups:
+    """Articles sorted by group; group ``g`` holds rows ``bounds[g]:bounds[g+1]``."""
+
+    columns: list[str]
+    keys: pd.DataFrame
+    article_ids: pd.Index
+    bounds: np.ndarray
+    words: np.ndarray
+
+    @property
+    def sizes(self) -> np.ndarray:
+        return np.diff(self.bounds)
+
+    def indicator(self) -> sparse.csr_matrix:
+        rows = np.repeat(np.arange(len(self.keys)), self.sizes)
+        n = len(self.article_ids)
+        return sparse.csr_matrix((np.ones(n), (rows, np.arange(n))), shape=(len(self.keys), n))
+
+    def key(self, g: int) -> tuple:
+        return tuple(self.keys.iloc[g])
+
+    def labels(self) -> list[str]:
+        return [" / ".join(str(v) for v in row) for row in self.keys.itertuples(index=False)]
+
+
+def article_groups(articles: pd.DataFrame, by) -> Groups:
+    """The articles table (``article_id``, ``n_words`` and the ``by`` columns) sorted into the
+    groups ``by`` names; articles missing a group value are left out."""
+    columns = group_columns(by)
+    require_columns(articles, ["article_id", "n_words", *columns], "articles", hint=f"by={by!r}")
+    if articles["article_id"].duplicated().any():
+        dup = articles.loc[articles["article_id"].duplicated(), "article_id"].iloc[0]
+        raise SettingsError(f"articles table: article_id {dup!r} appears more than once")
+    table = articles[list(dict.fromkeys(["article_id", "n_words", *columns]))].dropna(subset=columns)
+    table = table.sort_values(columns, kind="stable")
+    codes = table.groupby(columns, sort=False, observed=True).ngroup().to_numpy()
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]]) if len(codes) else np.array([], int)
+    keys = table.iloc[starts][columns].reset_index(drop=True)
+    return Groups(columns, keys, pd.Index(table["article_id"]), np.r_[starts, len(codes)].astype(int),
+                  table["n_words"].to_numpy(float))
+
+
+def require_columns(table: pd.DataFrame, columns, name: str, *, hint: str = "") -> None:
+    """Raise ``SettingsError`` naming the ``columns`` the ``name`` table lacks."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        why = f" (needed for {hint})" if hint else ""
+        raise SettingsError(f"the {name} table has no column {', '.join(map(repr, missing))}{why}; "
+                            f"its columns are: {', '.join(map(str, table.columns))}")
+
+
+def grouped_ratio(num: sparse.csr_matrix, den, groups: Groups, boot: Bootstrap):
+    """Sums, point estimates and intervals per group x column. ``num`` is ``N x F`` (sparse,
+    rows in group order); ``den`` is ``N x F`` sparse or an ``N`` vector shared by all columns."""
+    ind = groups.indicator()
+    shared = not sparse.issparse(den)
+    num_sum = (ind @ num).toarray()
+    den_sum = ind @ den.reshape(-1, 1) if shared else (ind @ den).toarray()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        point = num_sum / den_sum
+    low = np.full(point.shape, np.nan)
+    high = low.copy()
+    with threadpool_limits(1, user_api="blas"):  # many small products: threads only add waiting
+        _group_intervals(num, den, groups, boot, point, low, high)
+    return num_sum, np.broadcast_to(den_sum, point.shape), point, low, high
+
+
+def _group_intervals(num, den, groups: Groups, boot: Bootstrap, point, low, high) -> None:
+    """Fill ``low``/``high`` group by group, bootstrapping only the columns the group uses."""
+    shared = not sparse.issparse(den)
+    for g, size in enumerate(groups.sizes):
+        if size < 2:
+            continue
+        rows = slice(groups.bounds[g], groups.bounds[g + 1])
+        part, active = _active(num[rows], None if shared else den[rows])
+        if shared:  # columns without hits: every resample gives 0
+            low[g] = high[g] = np.where(np.isfinite(point[g]), 0.0, np.nan)
+            d = den[rows]
+        else:
+            d = den[rows][:, active].toarray()
+        if active.size:
+            _, low[g, active], high[g, active] = bootstrap_ratio(
+                part, d, n_boot=boot.n_boot, seed=boot.seed, level=boot.level, key=groups.key(g))
+
+
+def _active(num_rows: sparse.csr_matrix, den_rows):
+    """Columns with any non-zero value in the group, and ``num`` restricted to them."""
+    nz = num_rows.indices if den_rows is None else np.r_[num_rows.indices, den_rows.indices]
+    active = np.flatnonzero(np.bincount(nz, minlength=num_rows.shape[1]))
+    return num_rows[:, active].toarray(), active
