@@ -25,8 +25,8 @@ from .furniture import (
     COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
     SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, TEASER_END, BREADCRUMB_SEP,
     BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE, VIDEO, VIDEO_STARTS, GALLERY_SLIDE,
-    GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, CREDIT_HINTS, is_photo_credit,
-    is_credit_line,
+    GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, CREDIT_HINTS, SIGNUP_HINTS, is_photo_credit,
+    is_credit_line, is_signup_form,
 )
 from .records import RemovedSegment
 
@@ -220,10 +220,13 @@ def remove_donation_prompts(page: Page) -> dict:
 
 
 def remove_subscription_prompts(page: Page) -> dict:
-    """Subscription boxes: a prompt or price line ("Subscribe", "Only $100 per year.") and the
-    heading-like lines around it (the box's tagline), up to two on each side."""
+    """Subscription boxes: a prompt or price line ("Subscribe", "Only $100 per year."), or a longer
+    newsletter sign-up box (its form's fine print, or a sentence opening with a sign-up prompt);
+    around a short prompt, the heading-like lines (the box's tagline), up to two on each side."""
     anchors = [i for i, line in page.kept() if line.words <= SHORT_LINE_WORDS and _is_subscription_prompt(line)]
     found = dict.fromkeys(anchors, "subscription")
+    found.update((i, "subscription") for i, line in page.kept()  # sign-up boxes and prompts: not swept with neighbours
+                 if i not in found and _has_hint(line, SIGNUP_HINTS) and is_signup_form(line.text, line.words))
     for i in anchors:
         for step in (-1, 1):
             j = i

@@ -63,7 +63,7 @@ MONEY_HINTS = ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "dollar", "eu
 DONATION_HINTS = ("donat", "contribut", "tax", "help us", "support", "patron", "paypal", "coffee", "ko-fi", "chip in",
                    "like", "enjoy", "value", "appreciate", "consider")
 SUBSCRIPTION_HINTS = ("subscri", "sign up", "register", "get started", "trial", "join", "newsletter", "already", "become a",
-                       "unlimited", "premium", "continue reading", "log in", "cancel", "inbox")
+                       "unlimited", "premium", "continue reading", "log in", "cancel", "inbox", "sign-up", "signing up", "podcast")
 SUBSCRIPTION = re.compile(
     r"^(?:subscribe|subscribe now|subscribe today|sign up|sign up now|sign up today|register now|get started|"
     r"start (?:your )?free trial|join now|join today)[.!]?$"
@@ -75,6 +75,25 @@ SUBSCRIPTION = re.compile(
     r"|\bto continue reading\b|\blog in to (?:read|continue)|^join our (?:community|mailing list|newsletter)"
     r"|\bjoin our (?:facebook|twitter|telegram|whatsapp|reddit|discord|online|linkedin) (?:community|group|page|channel)"
     r"|\bcancel (?:at )?any ?time\b|\bsubscription (?:plans?|options?)\b|\b(?:in|to|into) your inbox\b", re.IGNORECASE)
+#: A newsletter or podcast prompt on a line of its own (the lines around it are not swept with it).
+SIGNUP_LINE = re.compile(
+    r"\b(?:sign up|subscribe|register) (?:here |now |today )?(?:for|to) .{0,60}?\b(?:newsletter|briefing|digest|alerts|tip sheet|emails?|podcast)s?\b"
+    r"|^sign up to receive\b|\bthank you for (?:signing up|subscribing)\b|\bnewsletter sign[- ]?up\b|\bnewsletter\b.{0,120}\bsign up here\b"
+    r"|\b(?:subscribe|listen|follow)\b.{0,40}\b(?:on|via) (?:apple podcasts|itunes|spotify|stitcher|google podcasts|overcast|youtube)\b"
+    r"|\bwherever you (?:get|listen to) (?:your )?podcasts\b|\b(?:on|to) our (?:\w+ ){0,3}podcast\b", re.IGNORECASE)
+#: The fine print of a sign-up form: a line holding it is the form, however long (a country list can run to 400 words).
+SIGNUP_FORM = re.compile(
+    r"by signing up,? (?:you|i) (?:agree|are agreeing|acknowledge)|you (?:can|may) (?:unsubscribe|opt[- ]out)\b.{0,30}\bany ?time"
+    r"|please verify you'?re not a robot|(?:please enter a |invalid )valid email address|invalid email address"
+    r"|you must select a newsletter|protected by recaptcha|\bemail sign ?up\b|\bemail \(required\)|thank you for (?:subscribing|signing up)"
+    r"|newsletter sign[- ]?up|we encountered an issue signing you up|choose your country", re.IGNORECASE)
+SHORT_PROMPT_WORDS = 30
+SIGNUP_HINTS = ("sign up", "signing up", "subscri", "newsletter", "podcast", "thank you for", "robot", "recaptcha", "email", "opt out")
+#: A sign-up prompt opening a sentence: "Sign up for the Future Perfect newsletter.", "If you liked this story, sign up for ..."
+SIGNUP_PROMPT = re.compile(
+    r"(?:^|[.!?…]\s+)(?:(?:if you (?:liked|enjoyed|like) this (?:story|article|post),?\s*)?(?:sign up|subscribe)\b.{0,80}?"
+    r"\b(?:newsletters?|inbox|emails?|briefing|alerts|updates|podcasts?|tip sheet)\b"
+    r"|(?:get|want) (?:our|the) .{0,40}\b(?:newsletter|in your inbox)\b)", re.IGNORECASE)
 RELATED_HEADING = whole_line(
     r"check (?:also|this out)", r"see also", r"also see", r"also read", r"read (?:more|also|next)", r"more", r"watch", r"listen",
     r"related(?: (?:articles?|posts?|stories|news|content|coverage|reading|topics|links))?",
@@ -194,3 +213,26 @@ def is_credit_line(text: str) -> bool:
         elif not re.fullmatch(_NAMES, part):
             return False
     return credits > 0
+
+
+def is_signup_form(text: str, words: int) -> bool:
+    """A newsletter sign-up box: a line with a form's fine print, at most 60 words of other text
+    before and after it; or a line of at most 60 words with a sign-up prompt (on its own, or
+    opening a sentence: "Sign up for the Future Perfect newsletter. Twice a week, ...")."""
+    prompt = SIGNUP_LINE.search(text) if words <= SHORT_PROMPT_WORDS else None
+    if prompt and not _in_quotes(text, prompt.start()):
+        return True
+    first = SIGNUP_FORM.search(text)
+    if first:
+        last = first
+        for last in SIGNUP_FORM.finditer(text, first.end()):
+            pass
+        return len(text[:first.start()].split()) <= 60 and len(text[last.end():].split()) <= 60
+    prompt = SIGNUP_PROMPT.search(text) if words <= 60 else None
+    return prompt is not None and not _in_quotes(text, prompt.start())
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation (a site's words quoted by the report)?"""
+    before = text[:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1

@@ -407,3 +407,44 @@ def test_credit_lines_are_looked_for_where_reports_sign_off():
     report = "\n\n".join([credit] + [f"In week {k}, {REPORT[0].lower()}{REPORT[1:]}" for k in range(10)])
     assert clean_text(report).removed == ()  # ten report paragraphs after it: not a sign-off
     assert clean_text(f"{report}\n\n{credit}").body == report
+
+
+# --- newsletter sign-up boxes and podcast prompts ---
+FORM = ("Morning Report newsletter Your guide to the talks, weekday mornings, in your inbox. Email Sign Up By signing up you "
+        "agree to receive email newsletters or alerts from Example News. You can unsubscribe at any time.")
+
+
+@pytest.mark.parametrize("prompt", [
+    FORM,
+    "Newsletter Sign-up",
+    "Sign up for the US morning briefing",
+    "Thank you for signing up. For more from Example News, check out our latest issue",
+    "Subscribe on Apple Podcasts, Spotify, Overcast, or wherever you listen to podcasts.",
+    "Catch up on the campaign with our reporters on our weekly politics podcast, “Ground Game.”",
+    "If you liked this story, sign up for the weekly features newsletter, called “The Essential List”. A handpicked selection "
+    "of stories from our desks, delivered to your inbox every Friday, with the best of our culture, science and travel writing.",
+    # a form with a 400-word country list is still the form
+    "Get The Brief. Sign up to receive the top stories you need to know right now. Choose your country "
+    + "Albania Algeria Andorra Angola " * 100 + "Please enter a valid email address. Sign Up Now",
+])
+def test_signup_boxes_go(prompt):
+    cleaned = clean_text(f"{REPORT}\n\n{prompt}\n\n{REPORT2}")
+    assert cleaned.body == f"{REPORT}\n\n{REPORT2}"
+    assert [(seg.text, seg.reason) for seg in cleaned.removed] == [(prompt, "subscription")]
+
+
+def test_signup_box_takes_no_neighbours():
+    """A subheading of the report right after a sign-up box stays."""
+    text = f"{REPORT}\n\n{FORM}\n\nTalks resume in Geneva\n\n{REPORT2}"
+    assert clean_text(text).body == f"{REPORT}\n\nTalks resume in Geneva\n\n{REPORT2}"
+
+
+@pytest.mark.parametrize("text", [
+    # a site's sign-up prompt quoted by the report, and reporting on sign-ups and newsletters
+    "Visitors were told: “Online enrollment is coming soon! Sign up to receive an email notification when it's available.”",
+    "More than 2 million people signed up for the newsletter in its first year, the company said in its annual report.",
+    "Subscribers to the newsletter fell by a third after the paywall went up, according to figures seen by Reuters.",
+])
+def test_signup_near_misses_are_kept(text):
+    cleaned = clean_text(f"{REPORT}\n\n{text}")
+    assert cleaned.body == f"{REPORT}\n\n{text}" and cleaned.removed == ()
