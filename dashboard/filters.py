@@ -7,45 +7,12 @@ from 15 March keeps an article dated March 2019; undated articles are kept only 
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
-from framing.dates import parse_date
-
-EPOCH = dt.date(1970, 1, 1)
-_ISO_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-
-
-@lru_cache(maxsize=65536)
-def _interval_of(date: str, precision: str) -> tuple[int, int] | None:
-    match = _ISO_PARTIAL.match(date)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        if day and month and precision not in ("month", "year"):
-            first = last = dt.date(year, month, day)
-        elif month and precision != "year":
-            first, last = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
-        else:
-            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    except ValueError:
-        return None
-    return (first - EPOCH).days, (last - EPOCH).days
-
-
-def date_interval(date, precision: str | None = None) -> tuple[int, int] | None:
-    """First and last day (days since 1970-01-01) a partial ISO date can mean, as
-    ``framing.events.date_interval`` reads it (here without importing the event grouping and
-    its scikit-learn, so the overview opens fast)."""
-    if not isinstance(date, str) or not date:
-        return None
-    return _interval_of(date, str(precision or "day"))
+from framing.dates import EPOCH, date_interval, parse_date
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ month. ``parse_date`` reads ISO dates and datetimes, ``2019/03/18``, ``18.03.201
 "March 18, 2019", "18 Mar 2019", "Monday, March 18, 2019", "March 2019", RFC 2822 e-mail dates
 and unambiguous numeric forms; when day and month order cannot be told apart (``03/04/2019``)
 only the year is kept and the problem is said.
+
+A partial date is also an interval of days: ``date_interval("2019-03")`` is 1-31 March 2019,
+as day numbers since 1970-01-01, the one reading the event grouping and the dashboard's date
+filters share.
 """
 from __future__ import annotations
 
@@ -12,7 +16,11 @@ import datetime as dt
 import math
 import re
 from email.utils import parsedate
+from functools import lru_cache
 from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
 
 #: Dates before this year are reported as implausible (news archives do not go further back).
 EARLIEST_PLAUSIBLE_YEAR = 1800
@@ -138,3 +146,56 @@ def is_implausible(iso: str | None, *, today: dt.date | None = None) -> bool:
     if int(iso[:4]) < EARLIEST_PLAUSIBLE_YEAR:
         return True
     return iso > today.isoformat()[: len(iso)]
+
+
+# --- dates as intervals of days -----------------------------------------------------------
+
+#: Day 0 of the day numbers ``date_interval`` gives.
+EPOCH = dt.date(1970, 1, 1)
+_EPOCH_DAY = np.datetime64(EPOCH, "D")
+_ISO_PREFIX = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+@lru_cache(maxsize=65536)
+def _interval(date: str, precision: str) -> tuple[int, int] | None:
+    match = _ISO_PREFIX.match(date)
+    if not match:
+        return None
+    year, month, day = match.groups()
+    month = month if precision != "year" else None
+    day = day if month and precision not in ("month", "year") else None
+    try:
+        if day:
+            first = last = np.datetime64(f"{year}-{int(month):02d}-{int(day):02d}", "D")
+        elif month:
+            first_month = np.datetime64(f"{year}-{int(month):02d}", "M")
+            first, last = first_month.astype("datetime64[D]"), (first_month + 1).astype("datetime64[D]") - 1
+        else:
+            first, last = np.datetime64(f"{year}-01-01", "D"), np.datetime64(f"{year}-12-31", "D")
+    except ValueError:
+        return None
+    return int((first - _EPOCH_DAY).astype(int)), int((last - _EPOCH_DAY).astype(int))
+
+
+def date_interval(date, precision: str | None = None) -> tuple[int, int] | None:
+    """First and last day (days since 1970-01-01) that a partial ISO date can mean, or
+    ``None`` when the date is missing or unreadable. ``precision`` (``month`` or ``year``)
+    can only widen the interval: ``("2019-03-18", "month")`` is March."""
+    if date is None or (not isinstance(date, str) and pd.isna(date)):
+        return None
+    text = date.isoformat() if hasattr(date, "isoformat") else str(date)
+    return _interval(text, str(precision or "day"))
+
+
+def article_intervals(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end day of every article of an articles table (NaN when undated)."""
+    precisions = articles["date_precision"] if "date_precision" in articles else [None] * len(articles)
+    spans = [date_interval(d, p) for d, p in zip(articles["date"], precisions)]
+    start = np.array([s[0] if s else np.nan for s in spans], dtype=float)
+    end = np.array([s[1] if s else np.nan for s in spans], dtype=float)
+    return start, end
+
+
+def day_iso(day: float) -> str | None:
+    """The ISO day of a day number (None for NaN)."""
+    return None if np.isnan(day) else str(_EPOCH_DAY + np.timedelta64(int(day), "D"))

@@ -8,16 +8,17 @@ and renormalised: the cosine of two articles also counts a name that one has in 
 the other only in its lead ("Aukus"). Kept as two blocks, such matches were lost (ARI on the
 AllSides roundups at best 0.894; one vocabulary 0.912, bench/bench_events.py).
 
-Dates. A date is an interval: ``2019-03-18`` is one day, ``2019-03`` is 1-31 March 2019,
-``2019`` the whole year. The gap between two articles is the gap between their intervals
-(0 when they overlap). Pairs more than ``window_days`` apart are never linked; closer pairs
-have their similarity multiplied by ``day_decay`` per day of gap (time-decayed similarity as
-in Yang, Pierce & Carbonell 1998, "A study of retrospective and on-line event detection"):
-next-day coverage of an event links, the next development of the same story usually does not.
-An article with no date links only to a near-duplicate: the mean of its title cosine and its
-lead cosine with the other article is at least ``unknown_date_threshold`` (``None`` leaves
-every undated article alone). Without a date topical similarity says too little, and a
-template shared by the leads alone (a newsletter's standard opening) must not make a copy.
+Dates. A date is an interval (``framing.dates.date_interval``): ``2019-03-18`` is one day,
+``2019-03`` is 1-31 March 2019, ``2019`` the whole year. The gap between two articles is the
+gap between their intervals (0 when they overlap). Pairs more than ``window_days`` apart are
+never linked; closer pairs have their similarity multiplied by ``day_decay`` per day of gap
+(time-decayed similarity as in Yang, Pierce & Carbonell 1998, "A study of retrospective and
+on-line event detection"): next-day coverage of an event links, the next development of the
+same story usually does not. An article with no date links only to a near-duplicate: the mean
+of its title cosine and its lead cosine with the other article is at least
+``unknown_date_threshold`` (``None`` leaves every undated article alone). Without a date
+topical similarity says too little, and a template shared by the leads alone (a newsletter's
+standard opening) must not make a copy.
 
 Grouping. Sparse average linkage (Sokal & Michener 1958, UPGMA): groups merge, most similar
 first, while the mean similarity over *all* pairs of their articles is at least ``threshold``;
@@ -43,6 +44,7 @@ from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from .dates import article_intervals, day_iso
 from .errors import CorpusError, SettingsError
 from .tokenize import TOKEN_PATTERN
 
@@ -62,55 +64,8 @@ PAIR_BUDGET = 2_000_000
 
 EVENT_COLUMNS = ("article_id", "event_id", "event_source", "event_size", "event_start",
                  "event_end", "cohesion")
-_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_EPOCH = np.datetime64("1970-01-01", "D")
 _WORD = re.compile(TOKEN_PATTERN)
 _STEMMER = SnowballStemmer("english")
-
-
-# ----------------------------------------------------------------------------- dates
-@lru_cache(maxsize=65536)
-def _interval(date: str, precision: str) -> tuple[int, int] | None:
-    match = _DATE.match(date)
-    if not match:
-        return None
-    year, month, day = match.groups()
-    month = month if precision != "year" else None
-    day = day if month and precision not in ("month", "year") else None
-    try:
-        if day:
-            first = last = np.datetime64(f"{year}-{int(month):02d}-{int(day):02d}", "D")
-        elif month:
-            first_month = np.datetime64(f"{year}-{int(month):02d}", "M")
-            first, last = first_month.astype("datetime64[D]"), (first_month + 1).astype("datetime64[D]") - 1
-        else:
-            first, last = np.datetime64(f"{year}-01-01", "D"), np.datetime64(f"{year}-12-31", "D")
-    except ValueError:
-        return None
-    return int((first - _EPOCH).astype(int)), int((last - _EPOCH).astype(int))
-
-
-def date_interval(date, precision: str | None = None) -> tuple[int, int] | None:
-    """First and last day (days since 1970-01-01) that a partial ISO date can mean, or
-    ``None`` when the date is missing or unreadable. ``precision`` (``month`` or ``year``)
-    can only widen the interval: ``("2019-03-18", "month")`` is March."""
-    if date is None or (not isinstance(date, str) and pd.isna(date)):
-        return None
-    text = date.isoformat() if hasattr(date, "isoformat") else str(date)
-    return _interval(text, str(precision or "day"))
-
-
-def _intervals(articles: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end day of every article (NaN when undated)."""
-    precisions = articles["date_precision"] if "date_precision" in articles else [None] * len(articles)
-    spans = [date_interval(d, p) for d, p in zip(articles["date"], precisions)]
-    start = np.array([s[0] if s else np.nan for s in spans], dtype=float)
-    end = np.array([s[1] if s else np.nan for s in spans], dtype=float)
-    return start, end
-
-
-def _iso(day: float) -> str | None:
-    return None if np.isnan(day) else str(_EPOCH + np.timedelta64(int(day), "D"))
 
 
 # ----------------------------------------------------------------------------- vectors
@@ -328,7 +283,7 @@ def group_events(articles: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD
                              unknown_date_threshold, max_neighbours)
     if min_size < 1:
         raise SettingsError(f"events: min_size must be 1 or more, got {min_size!r}")
-    start, end = _intervals(articles)
+    start, end = article_intervals(articles)
     ids = articles["article_id"].astype(str).to_numpy()
     existing = (articles["event_id"].map(_has_value).to_numpy(bool)
                 if use_existing and "event_id" in articles else np.zeros(len(articles), bool))
@@ -389,8 +344,8 @@ def _fill_event_dates(out: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> 
     key = out["event_id"].where(out["event_id"].notna(), "\0" + out["article_id"])
     frame = pd.DataFrame({"key": key, "start": start, "end": end})
     spans = frame.groupby("key", sort=False).agg(first=("start", "min"), last=("end", "max"))
-    out["event_start"] = [_iso(d) for d in key.map(spans["first"])]
-    out["event_end"] = [_iso(d) for d in key.map(spans["last"])]
+    out["event_start"] = [day_iso(d) for d in key.map(spans["first"])]
+    out["event_end"] = [day_iso(d) for d in key.map(spans["last"])]
 
 
 def with_events(articles: pd.DataFrame, **options) -> pd.DataFrame:

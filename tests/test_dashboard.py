@@ -350,16 +350,6 @@ def test_filters_keep_partial_dates_that_overlap_the_range(demo_corpus):
     assert parse_day("2019-03-18").day == 18 and parse_day("2019-03") is None and parse_day("nonsense") is None
 
 
-def test_dashboard_date_interval_agrees_with_the_event_grouping():
-    from dashboard.filters import date_interval
-    from framing.events import date_interval as events_interval
-
-    cases = [("2019-03-18", "day"), ("2019-03", "month"), ("2019", "year"), ("2019-03-18", "month"),
-             ("2020-02", "month"), ("2019-02-30", "day"), ("", "unknown"), ("2019-03-18", "unknown"), (None, None)]
-    for date, precision in cases:
-        assert date_interval(date, precision) == events_interval(date, precision), (date, precision)
-
-
 def zip_bytes(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

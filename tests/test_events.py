@@ -1,11 +1,10 @@
-import numpy as np
 import pandas as pd
 import pytest
 
 from framing import events
 from framing.errors import CorpusError, SettingsError
 from framing.event_compare import compare_events, event_coverage, shared_events
-from framing.events import average_linkage, date_interval, group_events, with_events
+from framing.events import average_linkage, group_events, with_events
 from framing.load import corpus_frame
 
 QUAKE_A = ("Earthquake of magnitude 6.1 shakes Kalamata",
@@ -66,26 +65,6 @@ def test_demo_coverage_and_shared_events(demo_corpus):
     assert coverage[coverage["event_id"] == "E0003"]["outlet"].tolist() == ["The Crystal Eyes", "The Jerusalem Post"]
     assert shared_events(coverage, ["The Crystal Eyes", "The Jerusalem Post"]) == ["E0003"]
     assert shared_events(coverage, ["The Crystal Eyes", "SouthFront"]) == []
-
-
-# ----------------------------------------------------------------------------- dates
-@pytest.mark.parametrize("date, precision, first, last", [
-    ("2019-03-18", "day", "2019-03-18", "2019-03-18"),
-    ("2019-03", "month", "2019-03-01", "2019-03-31"),
-    ("2020-02", None, "2020-02-01", "2020-02-29"),
-    ("2019", "year", "2019-01-01", "2019-12-31"),
-    ("2019-03-18", "month", "2019-03-01", "2019-03-31"),  # precision widens, never narrows
-    ("2019-03-18T09:30:00", "day", "2019-03-18", "2019-03-18"),
-])
-def test_date_interval(date, precision, first, last):
-    start, end = date_interval(date, precision)
-    epoch = np.datetime64("1970-01-01")
-    assert (str(epoch + start), str(epoch + end)) == (first, last)
-
-
-@pytest.mark.parametrize("date", [None, float("nan"), "", "someday", "2019-13", "2019-02-30"])
-def test_date_interval_unknown(date):
-    assert date_interval(date, "day") is None
 
 
 # ----------------------------------------------------------------------------- grouping rules
