@@ -3,7 +3,6 @@ and shows real content, widgets change what is shown, the URL carries the view, 
 errors are messages, and article text is escaped. Upload handling is tested directly."""
 from __future__ import annotations
 
-import base64
 import io
 import json
 import zipfile
@@ -15,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import ArticleFilter, date_bounds, filter_articles, parse_day
 from dashboard.uploads import UploadError, extract_zip, safe_file_name, save_upload
+from plotly_arrays import decoded
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard" / "app.py"
@@ -43,15 +43,6 @@ def assert_clean(at: AppTest) -> None:
 
 def spec(chart) -> dict:
     return json.loads(chart.proto.spec)
-
-
-def decoded(value):
-    if isinstance(value, dict) and "bdata" in value:
-        arr = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        if "shape" in value:
-            arr = arr.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return arr
-    return np.asarray(value)
 
 
 def shown_parts(value):

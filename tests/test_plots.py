@@ -7,17 +7,7 @@ import pytest
 
 from framing import plots
 from framing.errors import SettingsError
-
-
-def decoded(value):
-    """Plotly 6+ stores numeric arrays as {"dtype", "bdata"}; give them back as numpy arrays."""
-    if isinstance(value, dict) and "bdata" in value:
-        import base64
-        arr = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        if "shape" in value:
-            arr = arr.reshape([int(n) for n in str(value["shape"]).split(",")])
-        return arr
-    return np.asarray(value)
+from plotly_arrays import decoded
 
 
 def score_rows():
