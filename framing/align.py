@@ -31,6 +31,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .errors import CorpusError, SettingsError
 from .events import event_terms
+from .kwic import analysis_tables
 from .tokenize import split_sentences, word_spans
 
 #: Sentence cosine similarity for two sentences to count as reports of the same fact (read off
@@ -135,17 +136,11 @@ def changed_words(ops) -> int:
 def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
     """(articles, sentences or None, hits or None) from an Analysis, a mapping of its tables,
     or an articles table."""
-    if isinstance(source, pd.DataFrame):
-        return source, None, None
-    if isinstance(source, Mapping):
-        if "articles" not in source:
-            raise SettingsError(f"align_event: the tables given have no 'articles' table; they are: "
-                                f"{', '.join(map(str, source))}")
-        return source["articles"], source.get("sentences"), source.get("hits")
-    if isinstance(getattr(source, "articles", None), pd.DataFrame):
-        return source.articles, getattr(source, "sentences", None), getattr(source, "hits", None)
-    raise SettingsError(f"align_event reads an Analysis, a mapping of its tables or an articles table, "
-                        f"got {type(source).__name__}")
+    tables = analysis_tables(source, caller="align_event: ")
+    if tables is None:
+        raise SettingsError(f"align_event reads an Analysis, a mapping of its tables or an articles table, "
+                            f"got {type(source).__name__}")
+    return tables
 
 
 def _event_articles(articles: pd.DataFrame, event_id: str, events: pd.DataFrame | None,

@@ -66,17 +66,28 @@ def articles_table(source: Any) -> pd.DataFrame:
     return _tables(source)[0]
 
 
-def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
-    """(articles, sentences or None, hits or None) from whatever the caller holds."""
+def analysis_tables(source: Any, *, caller: str = ""
+                    ) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None] | None:
+    """(articles, sentences or None, hits or None) from an ``Analysis`` (anything with an
+    ``articles`` table), a mapping of its tables, or an articles table; None for anything else.
+    ``caller`` (e.g. ``"align_event: "``) starts the error message."""
     if isinstance(source, pd.DataFrame):
         return source, None, None
     if isinstance(source, Mapping):
         if "articles" not in source:
-            raise SettingsError("the tables given have no 'articles' table; "
+            raise SettingsError(f"{caller}the tables given have no 'articles' table; "
                                 f"they are: {', '.join(map(str, source))}")
         return source["articles"], source.get("sentences"), source.get("hits")
-    if hasattr(source, "articles") and isinstance(getattr(source, "articles"), pd.DataFrame):
+    if isinstance(getattr(source, "articles", None), pd.DataFrame):
         return source.articles, getattr(source, "sentences", None), getattr(source, "hits", None)
+    return None
+
+
+def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
+    """(articles, sentences or None, hits or None) from whatever the caller holds."""
+    tables = analysis_tables(source)
+    if tables is not None:
+        return tables
     if hasattr(source, "articles") and hasattr(source, "report"):
         return _corpus_frame(source), None, None
     raise SettingsError(f"a concordance reads an Analysis, a Corpus or an articles table, "
