@@ -23,7 +23,7 @@ from typing import Callable, NamedTuple, Sequence
 from .furniture import (
     SKIP_LINK, NAV_WORD, TAGS, SHARE, PROMO, AD, COMMENT_FORM, COMMENT_HEADING, COMMENT_REPLY, COMMENT_AUTHOR,
     COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
-    SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, TEASER_END, BREADCRUMB_SEP,
+    SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, RELATED_LINE, RELATED_STARTS, TEASER_END, BREADCRUMB_SEP,
     BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE, VIDEO, VIDEO_STARTS, GALLERY_SLIDE,
     GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, CREDIT_HINTS, SIGNUP_HINTS, is_photo_credit,
     is_credit_line, is_signup_form,
@@ -241,7 +241,8 @@ def remove_subscription_prompts(page: Page) -> dict:
 def _is_subscription_prompt(line: Line) -> bool:
     if _has_hint(line, SUBSCRIPTION_HINTS) and SUBSCRIPTION.search(line.text):
         return True
-    return line.words <= 12 and _has_hint(line, MONEY_HINTS) and PRICE.search(line.text) is not None
+    price = PRICE.search(line.text) if line.words <= 12 and _has_hint(line, MONEY_HINTS) else None
+    return price is not None and (line.words <= 8 or price.group().lstrip()[:1].isalpha())  # "Only $5 a month"
 
 
 def _has_hint(line: Line, hints: tuple[str, ...]) -> bool:
@@ -250,22 +251,24 @@ def _has_hint(line: Line, hints: tuple[str, ...]) -> bool:
 
 
 def remove_related_links(page: Page) -> dict:
-    """"Check Also" / "Related" / "Read more" blocks with the linked headlines and teasers
-    that follow them, and single "Read more: <headline>" lines."""
+    """"Check Also" / "Related" / "Read more from X:" headings with the linked headlines and
+    teasers that follow them, and single link lines ("Read more: <headline>", "Related Coverage
+    <headline>", "Click for more from The Wall Street Journal.")."""
     found = {}
     for i, line in page.kept():
         if i in found:
             continue
-        if line.words <= 8 and RELATED_HEADING.fullmatch(line.text):
+        heading = line.words <= 8 and RELATED_HEADING.fullmatch(line.text) is not None
+        link = not heading and line.words <= 25 and (RELATED_INLINE.match(line.text) is not None or (
+            line.low.startswith(RELATED_STARTS) and RELATED_LINE.fullmatch(line.text) is not None))
+        if heading or link:
             found[i] = "related"
-            j = i
-            for _ in range(12):
-                j = page.next_content(j)
-                if j is None or page.reasons[j] is not None or not _is_link_or_teaser(page.lines[j]):
-                    break
-                found[j] = "related"
-        elif line.words <= 25 and RELATED_INLINE.match(line.text):
-            found[i] = "related"
+        j = i
+        for _ in range(12 if heading or (link and line.text.endswith(":")) else 0):
+            j = page.next_content(j)
+            if j is None or page.reasons[j] is not None or not _is_link_or_teaser(page.lines[j]):
+                break
+            found[j] = "related"
     return found
 
 

@@ -103,6 +103,15 @@ RELATED_HEADING = whole_line(
     r"further reading", r"top stories", r"what to read next", r"keep reading", r"in case you missed it")
 RELATED_INLINE = re.compile(r"\(?\s*(?:read more|also read|see also|also see|related|read also|recommended|more|watch|listen|photos|videos?|gallery|full coverage|"
                             r"slideshow|pictures|in pictures)\s*:\s*\S", re.IGNORECASE)
+#: A one-line link to other coverage: "Read more from The Hill:", "More On This... <headline>", "Related Coverage
+#: <headline>", "Recommended <headline>", "Click for more from The Wall Street Journal.", "Full coverage of the outbreak".
+RELATED_LINE = re.compile(
+    r"\(?\s*read more (?:from|about|on|at|of) [^.!?]{1,80}?(?: here)?[:.]?\s*\)?|more on this\s*(?:\.\.\.|…)?.{0,150}"
+    r"|related (?:coverage|video|content|stories|articles?|links?)\s+.{1,200}|(?:related|recommended)\s+(?-i:[A-Z])[^.!?]{0,150}"
+    r"|full coverage(?:\s*:|\s+of\b)[^.!?]{1,80}|more here\.?|click (?:here )?for more (?:from|on|at|about) [^!?]{1,60}"
+    r"|watch (?:the |our )?(?:full |latest )?(?:video|speech|interview|clip|segment|opinions videos)s?(?: below| here| above)?\s*:",
+    re.IGNORECASE)
+RELATED_STARTS = ("(", "read more", "more on this", "more here", "related", "recommended", "full coverage", "click", "watch")
 TEASER_END = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\]|read more\s*[»›>]*|continue reading\s*[»›>→]*)$", re.IGNORECASE)
 BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\||::|→)\s+")
 BREADCRUMB_ROOT = re.compile(r"(?:home|homepage|start|main|news|front page)", re.IGNORECASE)

@@ -448,3 +448,33 @@ def test_signup_box_takes_no_neighbours():
 def test_signup_near_misses_are_kept(text):
     cleaned = clean_text(f"{REPORT}\n\n{text}")
     assert cleaned.body == f"{REPORT}\n\n{text}" and cleaned.removed == ()
+
+
+# --- one-line links to other coverage ---
+@pytest.mark.parametrize("text_in, expected", [
+    (f"{REPORT}\n\nClick for more from The Wall Street Journal.", REPORT),
+    (f"{REPORT}\n\nMore On This... Talks collapse as delegates walk out\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}"),
+    (f"{REPORT}\n\nRelated Coverage Talks collapse as delegates walk out\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}"),
+    (f"{REPORT}\n\nRecommended Why Geneva matters\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}"),
+    (f"{REPORT}\n\nRead more about the talks here.", REPORT),
+    (f"{REPORT}\n\nFull coverage of the Geneva talks", REPORT),
+    (f"{REPORT}\n\nWatch the video below:\n\n{REPORT2}", f"{REPORT}\n\n{REPORT2}"),
+    # a "Read more from X:" heading takes the linked headlines under it
+    (f"{REPORT}\n\nRead more from The Daily Example:\n\nTalks collapse as delegates walk out\n\nEU sends envoy", REPORT),
+])
+def test_related_link_lines(text_in, expected):
+    cleaned = clean_text(text_in)
+    assert cleaned.body == expected
+    assert {seg.reason for seg in cleaned.removed} == {"related"}
+
+
+@pytest.mark.parametrize("text", [
+    "More than 40 world leaders joined the march on Sunday.",
+    "Full coverage under the plan costs $500 a year, the insurer said.",
+    "Watch the video, the senator told reporters, and you will see what happened.",
+    "Recommended doses were cut by half in March.",
+    "Read more books, the minister told pupils: reading is the best teacher.",
+])
+def test_related_near_misses_are_kept(text):
+    cleaned = clean_text(f"{REPORT}\n\n{text}")
+    assert cleaned.body == f"{REPORT}\n\n{text}" and cleaned.removed == ()
