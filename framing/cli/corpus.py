@@ -14,8 +14,8 @@ from ..load import FORMATS as INPUT_FORMATS
 from ..load import clean_file, load_corpus, report_lines, skip_counts
 from ..records import Corpus
 from ..tokenize import count_words
+from .output import FORMATS as OUTPUT_FORMATS
 
-OUTPUT_FORMATS = ("table", "csv", "json")
 MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")
 SUMMARY_COLUMNS = ("article_id", "outlet", "date", "raw_words", "body_words", "removed_segments")
 

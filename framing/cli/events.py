@@ -7,7 +7,8 @@ import sys
 
 import pandas as pd
 
-FORMATS = ("table", "csv", "json")
+from .output import FORMATS, write_csv_or_json
+
 GROUP_COLUMNS = ["event_id", "event_size", "event_start", "event_end", "cohesion", "event_source",
                  "article_id", "outlet", "date", "title"]
 
@@ -161,10 +162,8 @@ def _print_pairs(pairs: pd.DataFrame) -> None:
 
 
 def _write(table: pd.DataFrame, fmt: str) -> None:
-    if fmt == "csv":
-        table.to_csv(sys.stdout, index=False)
-    elif fmt == "json":
-        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
-    else:
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
-            print(table.to_string(index=False))
+    if fmt != "table":
+        write_csv_or_json(table, fmt)
+        return
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+        print(table.to_string(index=False))

@@ -10,8 +10,8 @@ from ..analysis import analyze, select_hits
 from ..lexicon import resolve_lexicon
 from ..load import load_corpus
 from ..match import KINDS
+from .output import FORMATS
 
-FORMATS = ("table", "csv", "json")
 #: Longest cell of the table format (csv and json keep every character).
 TABLE_CELL = 40
 

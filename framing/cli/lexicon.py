@@ -7,8 +7,8 @@ import sys
 from ..errors import LexiconError
 from ..lexicon import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
                        resolve_lexicon)
+from .output import FORMATS, write_csv_or_json
 
-FORMATS = ("table", "csv", "json")
 _SHOWN_ALIASES = 8
 
 
@@ -100,10 +100,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_terms(args: argparse.Namespace) -> int:
     lexicons = [resolve_lexicon(spec) for spec in args.lexicons] if args.lexicons else bundled_lexicons()
     table = lexicon_terms(lexicons)
-    if args.format == "csv":
-        table.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
-    else:
+    if args.format == "table":
         sys.stdout.write(table.to_string(index=False) + "\n")
+    else:
+        write_csv_or_json(table, args.format)
     return 0

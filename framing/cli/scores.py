@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-FORMATS = ("table", "csv", "json")
+from .output import FORMATS, write_csv_or_json
+
 TABLES = ("rates", "balance", "targets", "shares", "sentiment")
 VOICE_CHOICES = ("all", "author", "quoted", "distanced", "each")
 
@@ -82,11 +83,8 @@ def compute(analysis, args: argparse.Namespace):
 
 
 def _write(table, fmt: str, out) -> None:
-    if fmt == "csv":
-        table.to_csv(out, index=False)
-    elif fmt == "json":
-        out.write(table.to_json(orient="records", force_ascii=False, indent=1))
-        out.write("\n")
+    if fmt != "table":
+        write_csv_or_json(table, fmt, out=out)
     elif table.empty:
         out.write("no scores\n")
     else:

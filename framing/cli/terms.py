@@ -7,8 +7,8 @@ import sys
 import pandas as pd
 
 from ..errors import FramingError
+from .output import FORMATS, write_csv_or_json
 
-FORMATS = ("table", "csv", "json")
 TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "p", "significant"]
 KWIC_COLUMNS = ["outlet", "article_id", "sentence_id", "left", "match", "right", "voice", "negated", "hedged"]
 
@@ -81,7 +81,7 @@ def run_terms(args: argparse.Namespace) -> int:
         where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
         print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
     else:
-        _write(result, args.format)
+        write_csv_or_json(result, args.format)
     return 0
 
 
@@ -101,7 +101,7 @@ def run_kwic(args: argparse.Namespace) -> int:
     if args.format == "table":
         _print_kwic(table, args.width)
     else:
-        _write(table, args.format)
+        write_csv_or_json(table, args.format)
     return 0
 
 
@@ -133,9 +133,3 @@ def _print_kwic(table: pd.DataFrame, width: int) -> None:
         voice = "" if pd.isna(row.voice) else f"  ({row.voice})"
         print(f"{str(row.outlet)[:24]:<24}  {row.left[-width:]:>{width}} [{row.match}] {row.right[:width]:<{width}}{voice}")
 
-
-def _write(table: pd.DataFrame, fmt: str) -> None:
-    if fmt == "csv":
-        table.to_csv(sys.stdout, index=False)
-    else:
-        sys.stdout.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
