@@ -9,7 +9,7 @@ page furniture, not phrases of particular pages; docs/cleaning.md lists them wit
 Reasons: ``navigation``, ``share``, ``advertisement``, ``comment-form``, ``comments``,
 ``donation``, ``subscription``, ``related``, ``duplicate-headline``, ``duplicate-caption``,
 ``duplicate-text``, ``duplicate-quote``, ``photo-credit``, ``copyright``, ``promotion``, ``markup``,
-``video``, ``gallery``, ``credit``.
+``video``, ``gallery``, ``credit``, ``boilerplate``.
 Every pattern is anchored to a whole line or applied only to short lines, so the cost is
 linear in the length of the page.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from collections import Counter
 from typing import Callable, NamedTuple, Sequence
 
 from .furniture import (
@@ -53,11 +54,13 @@ class Line(NamedTuple):
 
 @dataclass(frozen=True)
 class Page:
-    """The lines of a raw text, which of them earlier rules removed, and the known headline."""
+    """The lines of a raw text, which of them earlier rules removed, the known headline and the
+    outlet's boilerplate paragraphs."""
 
     lines: tuple[Line, ...]
     reasons: tuple[str | None, ...]
     title: str | None = None
+    boilerplate: frozenset[str] = frozenset()  # paragraphs the outlet repeats across articles
 
     def kept(self) -> list[tuple[int, Line]]:
         """Non-blank lines that no rule removed yet."""
@@ -376,29 +379,72 @@ def remove_photo_credits(page: Page) -> dict:
     return {i: "photo-credit" for i, line in page.kept() if line.words <= 14 and is_photo_credit(line.text, line.low, line.words)}
 
 
+def remove_boilerplate(page: Page) -> dict:
+    """Paragraphs the outlet prints verbatim in many articles (``Page.boilerplate``)."""
+    return {i: "boilerplate" for i, line in page.kept() if line.text in page.boilerplate} if page.boilerplate else {}
+
+
+def repeated_paragraphs(articles: Sequence[tuple[str, str]], *, min_articles: int = 5, min_words: int = 20,
+                        max_overlap: float = 0.5) -> dict[str, frozenset[str]]:
+    """Per outlet, the paragraphs (stripped lines of ``min_words`` or more) found verbatim in at
+    least ``min_articles`` of its ``(outlet, raw text)`` articles: template text (author notes,
+    sign-up boxes, disclaimers) and stale sidebars a crawler captured with every page. A paragraph
+    shared by versions of one story is not boilerplate: the articles holding it must have at most
+    ``max_overlap`` of their long paragraphs in common (median Jaccard index of up to 10 of them)."""
+    counts: Counter = Counter()
+    keys = []
+    for outlet, raw in articles:
+        mine = frozenset(hash(p) for p in _long_paragraphs(raw, min_words))
+        keys.append(mine)
+        counts.update((outlet, h) for h in mine)
+    holders: dict[tuple[str, int], list[int]] = {}
+    for n, ((outlet, _), mine) in enumerate(zip(articles, keys)):
+        for h in mine:
+            if counts[outlet, h] >= min_articles:
+                holders.setdefault((outlet, h), []).append(n)
+    chosen = {key for key, members in holders.items() if _median_overlap([keys[n] for n in members[:10]]) <= max_overlap}
+    found: dict[str, set[str]] = {}
+    for outlet, raw in articles:
+        for p in _long_paragraphs(raw, min_words):
+            if (outlet, hash(p)) in chosen:
+                found.setdefault(outlet, set()).add(p)
+    return {outlet: frozenset(texts) for outlet, texts in found.items()}
+
+
+def _long_paragraphs(raw: str, min_words: int) -> list[str]:
+    return [p for p in (line.strip() for line in raw.splitlines()) if p.count(" ") >= min_words - 1]
+
+
+def _median_overlap(sets: list[frozenset]) -> float:
+    overlaps = sorted(len(a & b) / len(a | b) for k, a in enumerate(sets) for b in sets[k + 1:])
+    return overlaps[len(overlaps) // 2] if overlaps else 0.0
+
+
 #: The rules in the order they run (later rules see what earlier ones removed).
 RULES: tuple[Rule, ...] = (
     remove_skip_links, remove_breadcrumbs, remove_navigation_words, remove_tag_lists, remove_share_buttons,
     remove_advertisements, remove_promotions, remove_markup, remove_video_players, remove_gallery_slides,
     remove_gallery_controls, remove_caption_widgets, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
     remove_comment_section, remove_related_links, remove_credit_lines, remove_repeated_lines, remove_photo_credits,
-    remove_repeated_quotes, remove_copyright_notices,
+    remove_repeated_quotes, remove_copyright_notices, remove_boilerplate,
 )
 
 
-def clean_text(raw: str, *, title: str | None = None, rules: Sequence[Rule] = RULES) -> Cleaned:
+def clean_text(raw: str, *, title: str | None = None, rules: Sequence[Rule] = RULES,
+               boilerplate: frozenset[str] = frozenset()) -> Cleaned:
     """The body of ``raw`` without page furniture, and each removed segment with its reason.
-    ``title`` (the known headline) lets a repeated headline be recognised as such."""
+    ``title`` (the known headline) lets a repeated headline be recognised as such;
+    ``boilerplate`` holds the outlet's repeated paragraphs (see ``repeated_paragraphs``)."""
     lines = split_lines(raw)
     reasons: list[str | None] = [None] * len(lines)
-    page = Page(lines, tuple(reasons), title)
+    page = Page(lines, tuple(reasons), title, boilerplate)
     for rule in rules:
         found = rule(page)
         for i, reason in found.items():
             if reasons[i] is None or reason == "comments":  # a comment section takes in the furniture inside it
                 reasons[i] = reason
         if found:
-            page = Page(lines, tuple(reasons), title)
+            page = Page(lines, tuple(reasons), title, boilerplate)
     body = _body(lines, reasons)
     return Cleaned(raw if body == raw else body, _segments(raw, lines, reasons))  # share the text when unchanged
 

@@ -1,7 +1,7 @@
 """Cleaning: per-seed expectations (docs/cleaning.md) and a table of varied page furniture."""
 import pytest
 
-from framing.clean import RULES, clean_text, split_lines
+from framing.clean import RULES, clean_text, repeated_paragraphs, split_lines
 from framing.tokenize import sentences
 
 from conftest import DEMO_CORPUS
@@ -478,3 +478,30 @@ def test_related_link_lines(text_in, expected):
 def test_related_near_misses_are_kept(text):
     cleaned = clean_text(f"{REPORT}\n\n{text}")
     assert cleaned.body == f"{REPORT}\n\n{text}" and cleaned.removed == ()
+
+
+# --- boilerplate: paragraphs an outlet repeats across its articles (corpus level) ---
+BIO = ("Jane Doe is a senior fellow at the Example Institute and the author of a book on the history of the "
+       "Geneva talks, published by Example Press in 2019.")
+
+
+def _story(k):
+    return (f"In week {k} the delegates met again in Geneva, officials said, and talks on the ceasefire plan went on "
+            f"for {k + 3} hours before the envoys left the hall without a statement on the next round.")
+
+
+def test_repeated_paragraphs_are_the_outlets_boilerplate():
+    articles = [("Example", f"{_story(k)}\n\n{BIO}") for k in range(5)] + [("Other", f"{_story(9)}\n\n{BIO}")]
+    boilerplate = repeated_paragraphs(articles)
+    assert boilerplate == {"Example": frozenset({BIO})}  # in 5 Example articles; once at Other
+    cleaned = clean_text(articles[0][1], boilerplate=boilerplate["Example"])
+    assert cleaned.body == _story(0)
+    assert [(seg.text, seg.reason) for seg in cleaned.removed] == [(BIO, "boilerplate")]
+    assert clean_text(articles[5][1], boilerplate=boilerplate.get("Other", frozenset())).body == articles[5][1]
+
+
+def test_paragraphs_of_one_story_printed_in_several_versions_are_not_boilerplate():
+    """Five updates of one story share their paragraphs: that is the story, not a template."""
+    versions = [("Example", f"{_story(1)}\n\n{_story(2)}\n\n{BIO}\n\nUpdated at {k} p.m.") for k in range(1, 6)]
+    assert repeated_paragraphs(versions) == {}
+    assert repeated_paragraphs(versions[:4] + [("Example", f"{_story(7)}\n\n{BIO}")], min_articles=6) == {}
