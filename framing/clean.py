@@ -4,30 +4,29 @@ A page is read line by line (a line of a saved page is one block: a paragraph, a
 button). Each rule is a small pure function ``rule(page) -> {line index: reason}`` that looks
 at the lines no earlier rule removed; ``clean_text`` runs them in order and returns the body
 and every removed segment (offsets into the raw text, and a reason). Rules match patterns of
-page furniture, not phrases of particular pages; docs/cleaning.md lists them with examples.
-
-Reasons: ``navigation``, ``share``, ``advertisement``, ``comment-form``, ``comments``,
-``donation``, ``subscription``, ``related``, ``duplicate-headline``, ``duplicate-caption``,
-``duplicate-text``, ``duplicate-quote``, ``photo-credit``, ``copyright``, ``promotion``, ``markup``,
-``video``, ``gallery``, ``credit``, ``boilerplate``.
-Every pattern is anchored to a whole line or applied only to short lines, so the cost is
-linear in the length of the page.
+page furniture, not phrases of particular pages (the patterns and single-line tests live in
+``framing.furniture``); docs/cleaning.md lists them with examples. Reasons: ``navigation``,
+``share``, ``advertisement``, ``comment-form``, ``comments``, ``donation``, ``subscription``,
+``related``, ``duplicate-headline``, ``duplicate-caption``, ``duplicate-text``, ``duplicate-quote``,
+``photo-credit``, ``copyright``, ``promotion``, ``markup``, ``video``, ``gallery``, ``credit``,
+``boilerplate`` (an outlet's paragraphs repeated across a corpus: ``repeated_paragraphs``).
+Patterns are anchored to a whole line, or searched only in short lines or after a cheap
+substring test, so the cost is linear in the length of the page.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from collections import Counter
 from typing import Callable, NamedTuple, Sequence
 
-from .furniture import (
-    SKIP_LINK, NAV_WORD, TAGS, SHARE, PROMO, AD, COMMENT_FORM, COMMENT_HEADING, COMMENT_REPLY, COMMENT_AUTHOR,
-    COMMENT_STAMP, BULLET_NAME, LONE_AMOUNT, PRICE, DONATION, MONEY_HINTS, DONATION_HINTS,
-    SUBSCRIPTION_HINTS, SUBSCRIPTION, RELATED_HEADING, RELATED_INLINE, RELATED_LINE, RELATED_STARTS, TEASER_END, BREADCRUMB_SEP,
-    BREADCRUMB_ROOT, CREDIT, CREDIT_TAIL, MARKUP, COPYRIGHT, WORDS, QUOTE, VIDEO, VIDEO_STARTS, GALLERY_SLIDE,
-    GALLERY_TITLE, GALLERY_STARTS, GALLERY_CONTROL, CAPTION_WIDGET, CAPTION_HEAD, CREDIT_HINTS, SIGNUP_HINTS, is_photo_credit,
-    is_credit_line, is_signup_form,
+from .furniture import (  # the patterns, and tests of single lines
+    AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_HEAD, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM,
+    COMMENT_HEADING, COMMENT_REPLY, COMMENT_STAMP, COPYRIGHT, CREDIT, CREDIT_HINTS, CREDIT_TAIL, DONATION, DONATION_HINTS,
+    GALLERY_CONTROL, GALLERY_SLIDE, GALLERY_STARTS, GALLERY_TITLE, LONE_AMOUNT, MARKUP, MONEY_HINTS, NAV_WORD, PROMO, QUOTE,
+    RELATED_HEADING, RELATED_INLINE, RELATED_LINE, RELATED_STARTS, SHARE, SIGNUP_HINTS, SKIP_LINK, TAGS, VIDEO, VIDEO_STARTS,
+    has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit, is_signup_form,
+    is_subscription_prompt, line_key, repeated_paragraphs, repeats,
 )
 from .records import RemovedSegment
 
@@ -35,8 +34,6 @@ from .records import RemovedSegment
 SHORT_LINE_WORDS = 30
 #: Donation prompts are short: a longer line that mentions donating is a report sentence.
 PROMPT_WORDS = 20
-#: Lines of at most this many words without closing punctuation read as headings or links.
-HEADING_WORDS = 14
 #: Credit lines sign a report off: they are looked for among the last lines left (on the AllSides
 #: corpus 99% of them were among the last 4, all but one among the last 9).
 CREDIT_LINES = 8
@@ -50,6 +47,9 @@ class Line(NamedTuple):
     words: int
     joined: bool = False  # the rest of the previous line, after a widget label split off it
     low: str = ""  # the text lowercased, for cheap substring tests
+
+    def heading_like(self) -> bool:
+        return is_heading_like(self.text, self.words)
 
 
 @dataclass(frozen=True)
@@ -116,14 +116,6 @@ def split_lines(raw: str) -> tuple[Line, ...]:
 def _line(start: int, text: str, indent: int, joined: bool = False) -> Line:
     words = len(text.split()) if len(text) < 400 else text.count(" ") + 1  # long: a paragraph anyway
     return Line(start - indent, start + len(text), text, indent, words, joined, text.lower())
-
-
-_CLOSING = tuple(".!?:;”\"’)…")
-
-
-def _is_heading_like(line: Line) -> bool:
-    """A short line with no closing punctuation: a heading, a link or a tagline."""
-    return 0 < line.words <= HEADING_WORDS and not line.text.endswith(_CLOSING)
 
 
 def _whole_line_rule(pattern: re.Pattern, reason: str, max_words: int = 12, starts: tuple[str, ...] = ("",)) -> Rule:
@@ -215,9 +207,9 @@ def remove_donation_prompts(page: Page) -> dict:
     """Donation prompts ("Consider helping us!", "Donate now") and lone amounts ("2,500 $")."""
     found = {}
     for i, line in page.kept():
-        if line.words <= PROMPT_WORDS and _has_hint(line, DONATION_HINTS) and DONATION.search(line.text):
+        if line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text):
             found[i] = "donation"
-        elif line.words <= 6 and _has_hint(line, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text):
+        elif line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text):
             found[i] = "donation"
     return found
 
@@ -226,31 +218,20 @@ def remove_subscription_prompts(page: Page) -> dict:
     """Subscription boxes: a prompt or price line ("Subscribe", "Only $100 per year."), or a longer
     newsletter sign-up box (its form's fine print, or a sentence opening with a sign-up prompt);
     around a short prompt, the heading-like lines (the box's tagline), up to two on each side."""
-    anchors = [i for i, line in page.kept() if line.words <= SHORT_LINE_WORDS and _is_subscription_prompt(line)]
+    anchors = [i for i, line in page.kept()
+               if line.words <= SHORT_LINE_WORDS and is_subscription_prompt(line.text, line.low, line.words)]
     found = dict.fromkeys(anchors, "subscription")
     found.update((i, "subscription") for i, line in page.kept()  # sign-up boxes and prompts: not swept with neighbours
-                 if i not in found and _has_hint(line, SIGNUP_HINTS) and is_signup_form(line.text, line.words))
+                 if i not in found and has_hint(line.low, SIGNUP_HINTS) and is_signup_form(line.text, line.words))
     for i in anchors:
         for step in (-1, 1):
             j = i
             for _ in range(2):
                 j = page.next_content(j, step)
-                if j is None or page.reasons[j] is not None or j in found or not _is_heading_like(page.lines[j]):
+                if j is None or page.reasons[j] is not None or j in found or not page.lines[j].heading_like():
                     break
                 found[j] = "subscription"
     return found
-
-
-def _is_subscription_prompt(line: Line) -> bool:
-    if _has_hint(line, SUBSCRIPTION_HINTS) and SUBSCRIPTION.search(line.text):
-        return True
-    price = PRICE.search(line.text) if line.words <= 12 and _has_hint(line, MONEY_HINTS) else None
-    return price is not None and (line.words <= 8 or price.group().lstrip()[:1].isalpha())  # "Only $5 a month"
-
-
-def _has_hint(line: Line, hints: tuple[str, ...]) -> bool:
-    """A cheap test before a costly pattern: does the lowercased line hold one of ``hints``?"""
-    return any(hint in line.low for hint in hints)
 
 
 def remove_related_links(page: Page) -> dict:
@@ -269,24 +250,20 @@ def remove_related_links(page: Page) -> dict:
         j = i
         for _ in range(12 if heading or (link and line.text.endswith(":")) else 0):
             j = page.next_content(j)
-            if j is None or page.reasons[j] is not None or not _is_link_or_teaser(page.lines[j]):
+            if j is None or page.reasons[j] is not None or not is_link_or_teaser(page.lines[j].text, page.lines[j].words):
                 break
             found[j] = "related"
     return found
-
-
-def _is_link_or_teaser(line: Line) -> bool:
-    return _is_heading_like(line) or (line.words <= 50 and TEASER_END.search(line.text) is not None)
 
 
 def remove_repeated_lines(page: Page) -> dict:
     """A headline, caption or paragraph repeated verbatim (ignoring case, spacing and a photo
     credit): the first copy stays, later copies go (with a credit line right after them)."""
     first_seen: dict[str, int] = {}
-    title_key = _line_key(page.title) if page.title else None
+    title_key = line_key(page.title) if page.title else None
     found = {}
     for i, line in page.kept():
-        key = _line_key(line.text)
+        key = line_key(line.text)
         if line.words < 3 and key != title_key:
             continue
         if key not in first_seen:
@@ -300,19 +277,8 @@ def remove_repeated_lines(page: Page) -> dict:
     return found
 
 
-def _line_key(text: str) -> str:
-    """The text of a line for comparison: case, spacing, end punctuation and a trailing credit ignored."""
-    if text.endswith(")"):
-        head, tail = text[:-100], text[-100:]
-        text = head + CREDIT_TAIL.sub("", tail)
-    text = text.casefold()
-    if "  " in text or "\t" in text or "\xa0" in text:
-        text = " ".join(text.split())
-    return text.strip(" .,;:!?\"'“”‘’")
-
-
 def _repeat_reason(page: Page, first: int, later: int, key: str, title_key: str | None) -> str:
-    if key == title_key or (title_key is None and _is_heading_like(page.lines[first])
+    if key == title_key or (title_key is None and page.lines[first].heading_like()
                             and first == next((i for i, _ in page.kept()), None)):
         return "duplicate-headline"
     credited = any(CREDIT_TAIL.search(page.lines[k].text[-100:]) for k in (first, later))
@@ -330,33 +296,17 @@ def remove_repeated_quotes(page: Page) -> dict:
         if '"' in line.text or "“" in line.text:
             for quote in QUOTE.findall(line.text):
                 if len(quote.split()) >= 6:
-                    where.setdefault(_line_key(quote), []).append(i)
+                    where.setdefault(line_key(quote), []).append(i)
     found = {}
     for indices in where.values():
         for i in dict.fromkeys(indices):
             line = page.lines[i]
-            if i in found or not _is_one_sentence(line):
+            if i in found or not is_one_sentence(line.text, line.words):
                 continue
-            if any(j != i and j not in found and _repeats(line, page.lines[j]) for j in indices):
+            others = [page.lines[j] for j in indices if j != i and j not in found]
+            if any(repeats(line.text, line.words, other.text, other.words) for other in others):
                 found[i] = "duplicate-quote"
     return found
-
-
-def _is_one_sentence(line: Line) -> bool:
-    return line.words <= 60 and len(re.findall(r"[.!?][”\"’]?\s+[“\"A-Z]", line.text)) == 0
-
-
-def _repeats(short: Line, longer: Line) -> bool:
-    """True when ``longer`` is a longer paragraph holding nearly every word of ``short``."""
-    if longer.words < short.words * 1.5 or _is_caption(longer):
-        return False
-    mine = WORDS.findall(short.text.lower())
-    theirs = set(WORDS.findall(longer.text.lower()))
-    return sum(word in theirs for word in mine) >= 0.85 * len(mine)
-
-
-def _is_caption(line: Line) -> bool:
-    return bool(CREDIT_TAIL.search(line.text[-100:])) or line.text.lower().startswith(("file -", "file--", "file photo"))
 
 
 def remove_copyright_notices(page: Page) -> dict:
@@ -370,63 +320,28 @@ def remove_credit_lines(page: Page) -> dict:
     from Denver.") among the last ``CREDIT_LINES`` lines left, where reports sign off. A credit
     inside a report paragraph stays (the line is not only credits)."""
     return {i: "credit" for i, line in page.kept()[-CREDIT_LINES:]
-            if line.words <= 100 and _has_hint(line, CREDIT_HINTS) and is_credit_line(line.text)}
+            if line.words <= 100 and has_hint(line.low, CREDIT_HINTS) and is_credit_line(line.text)}
 
 
 def remove_photo_credits(page: Page) -> dict:
     """Lone credit lines: "(photo credit: ...)", "Getty Images", "(Jane Doe/Reuters)", "Photo: Jane
     Doe/The Washington Post via Getty Images"."""
-    return {i: "photo-credit" for i, line in page.kept() if line.words <= 14 and is_photo_credit(line.text, line.low, line.words)}
+    return {i: "photo-credit" for i, line in page.kept()
+            if line.words <= 14 and is_photo_credit(line.text, line.low, line.words)}
 
 
 def remove_boilerplate(page: Page) -> dict:
     """Paragraphs the outlet prints verbatim in many articles (``Page.boilerplate``)."""
-    return {i: "boilerplate" for i, line in page.kept() if line.text in page.boilerplate} if page.boilerplate else {}
-
-
-def repeated_paragraphs(articles: Sequence[tuple[str, str]], *, min_articles: int = 5, min_words: int = 20,
-                        max_overlap: float = 0.5) -> dict[str, frozenset[str]]:
-    """Per outlet, the paragraphs (stripped lines of ``min_words`` or more) found verbatim in at
-    least ``min_articles`` of its ``(outlet, raw text)`` articles: template text (author notes,
-    sign-up boxes, disclaimers) and stale sidebars a crawler captured with every page. A paragraph
-    shared by versions of one story is not boilerplate: the articles holding it must have at most
-    ``max_overlap`` of their long paragraphs in common (median Jaccard index of up to 10 of them)."""
-    counts: Counter = Counter()
-    keys = []
-    for outlet, raw in articles:
-        mine = frozenset(hash(p) for p in _long_paragraphs(raw, min_words))
-        keys.append(mine)
-        counts.update((outlet, h) for h in mine)
-    holders: dict[tuple[str, int], list[int]] = {}
-    for n, ((outlet, _), mine) in enumerate(zip(articles, keys)):
-        for h in mine:
-            if counts[outlet, h] >= min_articles:
-                holders.setdefault((outlet, h), []).append(n)
-    chosen = {key for key, members in holders.items() if _median_overlap([keys[n] for n in members[:10]]) <= max_overlap}
-    found: dict[str, set[str]] = {}
-    for outlet, raw in articles:
-        for p in _long_paragraphs(raw, min_words):
-            if (outlet, hash(p)) in chosen:
-                found.setdefault(outlet, set()).add(p)
-    return {outlet: frozenset(texts) for outlet, texts in found.items()}
-
-
-def _long_paragraphs(raw: str, min_words: int) -> list[str]:
-    return [p for p in (line.strip() for line in raw.splitlines()) if p.count(" ") >= min_words - 1]
-
-
-def _median_overlap(sets: list[frozenset]) -> float:
-    overlaps = sorted(len(a & b) / len(a | b) for k, a in enumerate(sets) for b in sets[k + 1:])
-    return overlaps[len(overlaps) // 2] if overlaps else 0.0
+    return {i: "boilerplate" for i, line in page.kept() if page.boilerplate and line.text in page.boilerplate}
 
 
 #: The rules in the order they run (later rules see what earlier ones removed).
 RULES: tuple[Rule, ...] = (
     remove_skip_links, remove_breadcrumbs, remove_navigation_words, remove_tag_lists, remove_share_buttons,
     remove_advertisements, remove_promotions, remove_markup, remove_video_players, remove_gallery_slides,
-    remove_gallery_controls, remove_caption_widgets, remove_comment_form, remove_donation_prompts, remove_subscription_prompts,
-    remove_comment_section, remove_related_links, remove_credit_lines, remove_repeated_lines, remove_photo_credits,
-    remove_repeated_quotes, remove_copyright_notices, remove_boilerplate,
+    remove_gallery_controls, remove_caption_widgets, remove_comment_form, remove_donation_prompts,
+    remove_subscription_prompts, remove_comment_section, remove_related_links, remove_credit_lines,
+    remove_repeated_lines, remove_photo_credits, remove_repeated_quotes, remove_copyright_notices, remove_boilerplate,
 )
 
 

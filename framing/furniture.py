@@ -1,12 +1,16 @@
-"""Patterns of page furniture, used by the rules of ``framing.clean``.
+"""Patterns of page furniture, and tests of single lines, used by the rules of ``framing.clean``.
 
 Each pattern names one kind of furniture. Patterns built with ``whole_line`` must match a
-whole (stripped) line; the others are searched only in short lines, after a cheap test for
-one of their ``*_HINTS``. Case is ignored. docs/cleaning.md gives examples of each.
+whole (stripped) line; the others are searched only in short lines, or after a cheap test for
+one of their ``*_HINTS`` (``*_STARTS``: how the line begins). Case is ignored. The ``is_*``
+functions test one line's text; ``repeated_paragraphs`` finds the furniture only a corpus shows
+(an outlet's paragraphs repeated across its articles). docs/cleaning.md gives examples of each.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Sequence
 
 
 def whole_line(*alternatives: str) -> re.Pattern:
@@ -245,3 +249,98 @@ def _in_quotes(text: str, pos: int) -> bool:
     """Is ``pos`` inside a quotation (a site's words quoted by the report)?"""
     before = text[:pos]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# --- tests of single lines, used by the rules of ``framing.clean`` -------------------------------
+#: Lines of at most this many words without closing punctuation read as headings or links.
+HEADING_WORDS = 14
+_CLOSING = tuple(".!?:;”\"’)…")
+
+
+def has_hint(low: str, hints: tuple[str, ...]) -> bool:
+    """A cheap test before a costly pattern: does the lowercased line hold one of ``hints``?"""
+    return any(hint in low for hint in hints)
+
+
+def is_heading_like(text: str, words: int) -> bool:
+    """A short line with no closing punctuation: a heading, a link or a tagline."""
+    return 0 < words <= HEADING_WORDS and not text.endswith(_CLOSING)
+
+
+def is_link_or_teaser(text: str, words: int) -> bool:
+    """A linked headline, or a teaser cut off with "…" or "Read more"."""
+    return is_heading_like(text, words) or (words <= 50 and TEASER_END.search(text) is not None)
+
+
+def is_subscription_prompt(text: str, low: str, words: int) -> bool:
+    """"Subscribe now", "Already a subscriber? Log in", or a price line ("Only $5 a month")."""
+    if has_hint(low, SUBSCRIPTION_HINTS) and SUBSCRIPTION.search(text):
+        return True
+    price = PRICE.search(text) if words <= 12 and has_hint(low, MONEY_HINTS) else None
+    return price is not None and (words <= 8 or price.group().lstrip()[:1].isalpha())  # "Only $5 a month"
+
+
+def line_key(text: str) -> str:
+    """The text of a line for comparison: case, spacing, end punctuation and a trailing credit ignored."""
+    if text.endswith(")"):
+        head, tail = text[:-100], text[-100:]
+        text = head + CREDIT_TAIL.sub("", tail)
+    text = text.casefold()
+    if "  " in text or "\t" in text or "\xa0" in text:
+        text = " ".join(text.split())
+    return text.strip(" .,;:!?\"'“”‘’")
+
+
+def is_one_sentence(text: str, words: int) -> bool:
+    return words <= 60 and len(re.findall(r"[.!?][”\"’]?\s+[“\"A-Z]", text)) == 0
+
+
+def repeats(short: str, short_words: int, longer: str, longer_words: int) -> bool:
+    """True when ``longer`` is a longer paragraph (not a caption) holding nearly every word of ``short``."""
+    if longer_words < short_words * 1.5 or is_caption(longer):
+        return False
+    mine = WORDS.findall(short.lower())
+    theirs = set(WORDS.findall(longer.lower()))
+    return sum(word in theirs for word in mine) >= 0.85 * len(mine)
+
+
+def is_caption(text: str) -> bool:
+    return bool(CREDIT_TAIL.search(text[-100:])) or text.lower().startswith(("file -", "file--", "file photo"))
+
+
+# --- furniture seen only across pages: an outlet's repeated paragraphs ---------------------------
+def repeated_paragraphs(articles: Sequence[tuple[str, str]], *, min_articles: int = 5, min_words: int = 20,
+                        max_overlap: float = 0.5) -> dict[str, frozenset[str]]:
+    """Per outlet, the paragraphs (stripped lines of ``min_words`` or more) found verbatim in at
+    least ``min_articles`` of its ``(outlet, raw text)`` articles: template text (author notes,
+    sign-up boxes, disclaimers) and stale sidebars a crawler captured with every page. A paragraph
+    shared by versions of one story is not boilerplate: the articles holding it must have at most
+    ``max_overlap`` of their long paragraphs in common (median Jaccard index of up to 10 of them).
+    Pass an outlet's set to ``framing.clean.clean_text(raw, boilerplate=...)``."""
+    counts: Counter = Counter()
+    keys = []
+    for outlet, raw in articles:
+        mine = frozenset(hash(p) for p in _long_paragraphs(raw, min_words))
+        keys.append(mine)
+        counts.update((outlet, h) for h in mine)
+    holders: dict[tuple[str, int], list[int]] = {}
+    for n, ((outlet, _), mine) in enumerate(zip(articles, keys)):
+        for h in mine:
+            if counts[outlet, h] >= min_articles:
+                holders.setdefault((outlet, h), []).append(n)
+    chosen = {key for key, members in holders.items() if _median_overlap([keys[n] for n in members[:10]]) <= max_overlap}
+    found: dict[str, set[str]] = {}
+    for outlet, raw in articles:
+        for p in _long_paragraphs(raw, min_words):
+            if (outlet, hash(p)) in chosen:
+                found.setdefault(outlet, set()).add(p)
+    return {outlet: frozenset(texts) for outlet, texts in found.items()}
+
+
+def _long_paragraphs(raw: str, min_words: int) -> list[str]:
+    return [p for p in (line.strip() for line in raw.splitlines()) if p.count(" ") >= min_words - 1]
+
+
+def _median_overlap(sets: list[frozenset]) -> float:
+    overlaps = sorted(len(a & b) / len(a | b) for k, a in enumerate(sets) for b in sets[k + 1:])
+    return overlaps[len(overlaps) // 2] if overlaps else 0.0
