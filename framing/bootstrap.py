@@ -2,8 +2,18 @@
 
 Every score in ``framing.score`` is a ratio of sums over a group's articles, so one
 implementation serves them all: ``bootstrap_ratio`` resamples ARTICLES with replacement within
-each group (not tokens: words of one article are not independent) and takes percentile
-intervals (Efron & Tibshirani 1993, "An Introduction to the Bootstrap", ch. 13).
+each group (not tokens: words of one article are not independent; Efron & Tibshirani 1993,
+"An Introduction to the Bootstrap", ch. 13 percentile intervals) and reads the interval off the
+resamples at the *expanded* percentiles of Hesterberg (2015, "What Teachers Should Know About
+the Bootstrap", The American Statistician 69(4): 371-386): a tail of ``Phi(-sqrt(n/(n-1)) *
+t_{n-1})`` instead of ``(1 - level) / 2``, ``n`` being the articles the figure rests on. The
+plain percentile interval is too narrow with few articles (the resamples' spread divides by
+``n``, and normal instead of t quantiles). Coverage of nominal 95% intervals, simulated as in
+``tests/test_score.py`` (hits Poisson with gamma(2, 0.5) overdispersion, 200-1,500 words an
+article, 1,000 trials): plain 72% / 83% / 87% / 91% / 93% with 3 / 5 / 10 / 20 / 40 articles;
+expanded 74% / 91% / 91% / 93% / 94%; with gamma(0.5, 2) (burstier) expanded 67% / 80% / 86%
+/ 90% / 90%. Nothing rescues 3 articles: figures resting on fewer than ``MIN_ARTICLES`` (5)
+are flagged ``low_support``.
 ``resample_weights`` draws a group's resamples from ``seed`` and the group's key only, so a
 figure does not change when other groups, frames or voices are added or filtered out.
 ``article_groups`` sorts the articles table into the groups ``by`` names and
@@ -18,12 +28,16 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 from scipy import sparse
+from scipy.stats import norm, t as student_t
 from threadpoolctl import threadpool_limits
 
 from .errors import SettingsError
 
 #: ``by`` shorthands: the articles columns each one groups by.
 BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}
+#: Figures resting on fewer articles are flagged ``low_support``: below 5, even the expanded
+#: interval covers far less often than it says (module doc).
+MIN_ARTICLES = 5
 
 
 @dataclass(frozen=True)
@@ -34,7 +48,7 @@ class Bootstrap:
     n_boot: int = 1000
     seed: int = 0
     level: float = 0.95
-    min_articles: int = 3
+    min_articles: int = MIN_ARTICLES
 
     def __post_init__(self) -> None:
         if not (isinstance(self.n_boot, (int, np.integer)) and self.n_boot >= 1):
@@ -59,34 +73,46 @@ def resample_weights(n: int, *, n_boot: int, seed: int, key: Sequence = ()) -> n
 
 def bootstrap_ratio(num: np.ndarray, den: np.ndarray, *, n_boot: int = 1000, seed: int = 0,
                     level: float = 0.95, key: Sequence = ()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Point estimate ``sum(num) / sum(den)`` per column and its percentile bootstrap interval,
-    resampling the rows (articles). ``num`` is ``n x F``; ``den`` is ``n x F`` or ``n``.
-    Resamples where the denominator is 0 are left out; with fewer than 2 rows, or no
-    defined resample, the interval is NaN (one article cannot show variation)."""
+    """Point estimate ``sum(num) / sum(den)`` per column (the full sample's value) and its
+    expanded percentile bootstrap interval (module doc), resampling the rows (articles).
+    ``num`` is ``n x F``; ``den`` is ``n x F`` or ``n``. A column rests on the rows whose
+    denominator is non-zero; resamples where the denominator sums to 0 are left out; with
+    fewer than 2 such rows the interval is NaN (one article cannot show variation)."""
     num = np.asarray(num, dtype=float).reshape(len(num), -1)
     den = np.asarray(den, dtype=float)
     den = den.reshape(len(den), -1)
     with np.errstate(divide="ignore", invalid="ignore"):
         point = num.sum(0) / den.sum(0)
-        if len(num) < 2:
+        n_rows = np.broadcast_to(np.count_nonzero(den, axis=0), point.shape)
+        if n_rows.max(initial=0) < 2:
             nan = np.full(point.shape, np.nan)
             return point, nan, nan.copy()
         weights = resample_weights(len(num), n_boot=n_boot, seed=seed, key=key)
         replicates = (weights @ num) / (weights @ den)
-    low, high = _percentiles(replicates, level)
+    low, high = _percentiles(replicates, level, n_rows)
     return point, low, high
 
 
-def _percentiles(replicates: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
-    tails = [(1 - level) / 2, 1 - (1 - level) / 2]
-    if not np.isnan(replicates).any():
-        low, high = np.quantile(replicates, tails, axis=0)
-        return low, high
+def expanded_tail(level: float, n: int) -> float:
+    """Hesterberg's (2015) expanded tail probability: ``Phi(-sqrt(n/(n-1)) * t)``, ``t`` the
+    ``(1 + level) / 2`` quantile of Student's t with ``n - 1`` degrees of freedom; about
+    ``(1 - level) / 2`` for many articles, smaller for few (NaN below 2)."""
+    if n < 2:
+        return float("nan")
+    return float(norm.sf(np.sqrt(n / (n - 1)) * student_t.ppf((1 + level) / 2, n - 1)))
+
+
+def _percentiles(replicates: np.ndarray, level: float, n_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Expanded percentiles of each column's resamples (NaN where fewer than 2 rows, or no
+    resample, define it); columns resting on as many rows share one quantile call."""
     low = np.full(replicates.shape[1], np.nan)
     high = low.copy()
-    defined = ~np.isnan(replicates).all(axis=0)
-    if defined.any():
-        low[defined], high[defined] = np.nanquantile(replicates[:, defined], tails, axis=0)
+    defined = (n_rows >= 2) & ~np.isnan(replicates).all(axis=0)
+    quantile = np.quantile if not np.isnan(replicates).any() else np.nanquantile
+    for n in np.unique(n_rows[defined]):
+        cols = np.flatnonzero(defined & (n_rows == n))
+        tail = expanded_tail(level, int(n))
+        low[cols], high[cols] = quantile(replicates[:, cols], [tail, 1 - tail], axis=0)
     return low, high
 
 

@@ -5,8 +5,11 @@ rests on (columns in docs/data-model.md, "scores").
 Every score here is a ratio of sums over a group's articles (hits / words, pole A - B over
 A + B, one label over all labels of its referent, summed sentence sentiment over sentences),
 so one implementation serves them all: ``framing.bootstrap`` resamples ARTICLES with
-replacement within each group and takes percentile intervals (Efron & Tibshirani 1993,
-"An Introduction to the Bootstrap", ch. 13).
+replacement within each group and takes expanded percentile intervals (Efron & Tibshirani
+1993, "An Introduction to the Bootstrap", ch. 13; Hesterberg 2015). ``n_articles`` is always
+the number of the group's articles with a non-zero denominator (words; hits on the axis;
+mentions of the referent; sentences naming the actor): the articles the figure rests on, the
+``n`` of the interval, and what ``low_support`` reads.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .bootstrap import Bootstrap, Groups, article_groups, grouped_ratio, require_columns
+from .bootstrap import MIN_ARTICLES, Bootstrap, Groups, article_groups, grouped_ratio, require_columns
 from .errors import SettingsError
 
 VOICES = ("all", "author", "quoted", "distanced")
@@ -223,7 +226,8 @@ def _setup(hits: pd.DataFrame, articles: pd.DataFrame, by, kind: str):
 
 def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", kind: str = "frame",
                 frames=None, lexicons=None, negated: str = "exclude", by_target: bool = False,
-                n_boot: int = 1000, seed: int = 0, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+                n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
+                level: float = 0.95) -> pd.DataFrame:
     """Hits per 1,000 words for every pole of every frame (``kind="naming"``/``"actor"``:
     every label/actor), per group, with bootstrap intervals; groups without hits get rate 0.
 
@@ -248,7 +252,7 @@ def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voic
     return _voice_tables(groups, features, voices, {
         "hits": total, "negated_hits": negated_hits.toarray(), "hedged_hits": hedged_hits.toarray(),
         "words": (ind @ groups.words)[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000,
-        "ci_high": high * 1000, "n_articles": groups.sizes[:, None]}, boot)
+        "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
 
 
 def target_rates(hits: pd.DataFrame, articles: pd.DataFrame, **options) -> pd.DataFrame:
@@ -258,7 +262,7 @@ def target_rates(hits: pd.DataFrame, articles: pd.DataFrame, **options) -> pd.Da
 
 def axis_balance(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", frames=None,
                  lexicons=None, negated: str = "exclude", by_target: bool = False, n_boot: int = 1000,
-                 seed: int = 0, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+                 seed: int = 0, min_articles: int = MIN_ARTICLES, level: float = 0.95) -> pd.DataFrame:
     """``(A - B) / (A + B)`` per group for every two-pole frame (A = the lexicon's first pole),
     from weighted hit counts; +1 only pole A, -1 only pole B, NaN when neither occurs.
     ``n_articles`` counts the group's articles with a hit on either pole."""
@@ -295,7 +299,7 @@ def _check_axes_known(cat: pd.DataFrame) -> None:
 
 
 def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", naming_sets=None,
-                 lexicons=None, n_boot: int = 1000, seed: int = 0, min_articles: int = 3,
+                 lexicons=None, n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
                  level: float = 0.95) -> pd.DataFrame:
     """For each naming set, each label's share of the referent's mentions per group (``count``
     of the label over ``total`` of all its labels), with bootstrap intervals. Negated mentions
@@ -319,7 +323,8 @@ def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
 
 def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet",
                     voice="all", lexicons=None, sentence_scores: pd.DataFrame | None = None, workers: int = 1,
-                    n_boot: int = 1000, seed: int = 0, min_articles: int = 3, level: float = 0.95) -> pd.DataFrame:
+                    n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
+                level: float = 0.95) -> pd.DataFrame:
     """Mean VADER compound score (Hutto & Gilbert 2014) of the sentences mentioning each actor,
     per group, with bootstrap intervals over articles. A sentence naming an actor twice counts
     once. Only those sentences are scored (``sentence_scores`` may pass them precomputed:
