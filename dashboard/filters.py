@@ -105,9 +105,13 @@ def articles_of(articles: pd.DataFrame, *, outlet: str | None = None, event: str
     return rows.sort_values(["date", "title"], ascending=[False, True], na_position="last", kind="stable")
 
 
-def hits_of(hits: pd.DataFrame, article_id: str, *, kinds: tuple[str, ...] = ("frame", "naming", "actor")) -> pd.DataFrame:
-    """The hits of one article, of the given kinds."""
-    return hits[(hits["article_id"] == article_id) & hits["kind"].isin(list(kinds))]
+def hits_of(hits: pd.DataFrame, article_id: str, *, kinds: tuple[str, ...] = ("frame", "naming", "actor"),
+            lexicon: str | None = None) -> pd.DataFrame:
+    """The hits of one article, of the given kinds (and of one lexicon, when given)."""
+    mask = (hits["article_id"] == article_id) & hits["kind"].isin(list(kinds))
+    if lexicon is not None:
+        mask &= hits["lexicon"] == lexicon
+    return hits[mask]
 
 
 def naming_table(shares: pd.DataFrame, *, naming_set: str, voice: str) -> pd.DataFrame:

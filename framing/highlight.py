@@ -13,22 +13,67 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-#: Light background colours, readable under dark text (ColorBrewer Set3 and Pastel1).
+#: Light background colours, readable under dark text (ColorBrewer Set3 and Pastel1, then light
+#: tab20 colours for when a lexicon's own colours take the first ones).
 PALETTE = (
     "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
     "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6",
+    "#dbdb8d", "#c49c94", "#9edae5", "#f7b6d2", "#f1e2cc",
 )
 #: Which hit decides a span's colour when hits overlap: frames before naming before actors.
 KIND_PRIORITY = {"frame": 0, "naming": 1, "actor": 2}
 TEXT_STYLE = "line-height:1.7;font-size:0.95rem"
 
 
-def frame_colours(names: Iterable[str]) -> dict[str, str]:
-    """A colour for each name, in the order given (repeats ignored), cycling the palette."""
+#: Colours of whose words a hit is in (``colour_by="voice"``), and how to name them to a reader.
+VOICE_COLOURS = {"author": "#ffd54f", "quoted": "#90caf9", "distanced": "#e1bee7"}
+VOICE_LABELS = {"author": "the outlet's own words", "quoted": "quoted or attributed speech",
+                "distanced": "scare quotes (the outlet keeps its distance)"}
+#: Two colours closer than this (RGB distance, 0-441, after lightening for dark text) look alike.
+MIN_COLOUR_DISTANCE = 35
+
+
+def _rgb(colour: str) -> tuple[int, int, int] | None:
+    if not (isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")):
+        return None
+    try:
+        return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    except ValueError:
+        return None
+
+
+def _looks_like(colour: str, used: Iterable[str]) -> bool:
+    """True when ``colour``, lightened as it will be drawn, is near one of ``used``."""
+    rgb = _rgb(readable_background(colour))
+    if rgb is None:
+        return colour in used
+    for other in used:
+        other_rgb = _rgb(readable_background(other))
+        if other_rgb is not None and sum((a - b) ** 2 for a, b in zip(rgb, other_rgb)) ** 0.5 < MIN_COLOUR_DISTANCE:
+            return True
+    return False
+
+
+def frame_colours(names: Iterable[str], *, preferred: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A colour for each name, in the order given (repeats ignored): its ``preferred`` colour
+    (a lexicon's ``colour``) unless an earlier name's preferred colour looks like it, else the
+    first palette colour that looks like none taken. Frames of several lexicons shown together
+    thus never share a colour (while the palette lasts; then it cycles)."""
+    preferred = preferred or {}
+    names = list(dict.fromkeys(names))
+    kept: dict[str, str] = {}
+    for name in names:  # lexicon colours first, so a fallback never takes one of them
+        wanted = preferred.get(name)
+        if wanted and not _looks_like(wanted, kept.values()):
+            kept[name] = wanted
     colours: dict[str, str] = {}
     for name in names:
-        if name not in colours:
-            colours[name] = PALETTE[len(colours) % len(PALETTE)]
+        if name in kept:
+            colours[name] = kept[name]
+            continue
+        taken = list(kept.values()) + list(colours.values())
+        free = [c for c in PALETTE if not _looks_like(c, taken)]
+        colours[name] = free[0] if free else PALETTE[len(colours) % len(PALETTE)]
     return colours
 
 
@@ -123,6 +168,9 @@ STRIPES = "background-image:repeating-linear-gradient(135deg,transparent 0 4px,r
 
 
 def _span_style(hit: dict, colour: str, striped: bool) -> str:
+    """Fill (frames), dashed box (naming labels) or underline (actors) in ``colour``; stripes
+    for the second pole of an axis, italics for quoted or distanced hits, strike-through for
+    negated ones."""
     kind = hit.get("kind", "frame")
     if kind == "actor":
         return f"border-bottom:2px solid {colour};"
@@ -140,14 +188,18 @@ def _span_style(hit: dict, colour: str, striped: bool) -> str:
 
 def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
                    colours: Mapping[str, str] | None = None,
-                   striped: Iterable[tuple[str, str]] = ()) -> str:
+                   striped: Iterable[tuple[str, str]] = (), colour_by: str = "frame") -> str:
     """The cleaned ``body`` as HTML with every hit wrapped in a ``<span class="hit">``
     coloured by its frame (naming sets dashed, actors underlined; quoted or distanced hits in
     italics, negated ones struck through). The ``title`` shows frame, pole, voice, speaker,
     target, negation and hedging. Overlapping hits are cut at their boundaries, so the markup
     never nests; the tooltip of an overlap lists every hit. ``hits`` has the columns of the
     hits table (offsets into ``body``); hits outside the body are ignored. ``striped`` names
-    ``(frame, pole)`` pairs drawn striped, so the two poles of an axis differ at a glance."""
+    ``(frame, pole)`` pairs drawn striped, so the two poles of an axis differ at a glance.
+    ``colour_by="voice"`` colours each hit by whose words it is in (``VOICE_COLOURS``: the
+    outlet's own, quoted, scare quotes) instead of by its frame."""
+    if colour_by not in ("frame", "voice"):
+        raise ValueError(f"colour_by must be 'frame' or 'voice', not {colour_by!r}")
     records = _hit_records(hits, len(body))
     palette = frame_colours(h["frame"] for h in records)
     palette.update(colours or {})
@@ -159,7 +211,9 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
             parts.append(text)
             continue
         hit = _primary(covering)
-        colour = readable_background(palette.get(hit["frame"], PALETTE[-1]))
+        chosen = VOICE_COLOURS.get(hit.get("voice"), PALETTE[8]) if colour_by == "voice" else \
+            palette.get(hit["frame"], PALETTE[-1])
+        colour = readable_background(chosen)
         title = "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering))
         parts.append(
             f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
@@ -169,14 +223,57 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
     return f'<div class="framing-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
 
 
-def legend_html(colours: Mapping[str, str]) -> str:
-    """A one-line legend of frame colours (names escaped)."""
+def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = ()) -> str:
+    """A one-line legend of colours (names escaped); names in ``striped`` are drawn striped,
+    as ``highlight_html`` draws the second pole of an axis."""
+    striped = set(striped)
     items = "".join(
         f'<span style="background-color:{_attr(readable_background(c))};color:#111;border-radius:3px;padding:1px 6px;'
-        f'margin:0 6px 4px 0;display:inline-block">{escape_text(str(name))}</span>'
+        f'margin:0 6px 4px 0;display:inline-block;{STRIPES if name in striped else ""}">{escape_text(str(name))}</span>'
         for name, c in colours.items()
     )
     return f'<div class="framing-legend">{items}</div>'
+
+
+def voice_legend_html() -> str:
+    """The legend of ``colour_by="voice"``: one swatch per voice, named for a reader."""
+    return legend_html({VOICE_LABELS[voice]: colour for voice, colour in VOICE_COLOURS.items()})
+
+
+def whose_words(voice: object, speaker: object = None) -> str:
+    """Whose words a hit is in, for a reader: ``outlet's own words``, ``quoted: <speaker>``
+    (``quoted: unnamed source`` without one) or ``scare quotes``."""
+    if voice == "author":
+        return "outlet's own words"
+    if voice == "distanced":
+        return "scare quotes"
+    if voice == "quoted":
+        return f"quoted: {speaker}" if _present(speaker) else "quoted: unnamed source"
+    return str(voice) if _present(voice) else "unknown"
+
+
+WORDS_COLUMNS = ("words", "frame", "pole", "whose words", "target", "negated", "hedged")
+
+
+def words_table(hits: pd.DataFrame) -> pd.DataFrame:
+    """One row per hit of a hits table, in body order, for a reader: ``words`` (as written),
+    ``frame``, ``pole`` (for a naming set the label; empty for an actor), ``whose words``
+    (``whose_words``), ``target`` (``unclear`` when None), ``negated``, ``hedged``."""
+    if hits.empty:
+        return pd.DataFrame({c: pd.Series(dtype=bool if c in ("negated", "hedged") else object)
+                             for c in WORDS_COLUMNS})
+    rows = hits.sort_values(["article_id", "start"], kind="stable") if "article_id" in hits else hits
+    kinds = rows["kind"] if "kind" in rows else pd.Series("frame", index=rows.index)
+    return pd.DataFrame({
+        "words": rows["matched"].astype(str).to_numpy(),
+        "frame": rows["frame"].astype(str).to_numpy(),
+        "pole": ["" if k == "actor" else str(p) for k, p in zip(kinds, rows["pole"])],
+        "whose words": [whose_words(v, s) for v, s in zip(rows["voice"], rows["speaker"])],
+        "target": [str(t) if _present(t) else ("" if k == "actor" else "unclear")
+                   for k, t in zip(kinds, rows["target"])],
+        "negated": rows["negated"].fillna(False).astype(bool).to_numpy(),
+        "hedged": rows["hedged"].fillna(False).astype(bool).to_numpy(),
+    })
 
 
 def removed_html(raw_text: str, removed: Iterable) -> str:

@@ -55,11 +55,19 @@ def _height(n_rows: int, *, per_row: int = 28, base: int = 160, cap: int = 4000)
     return int(min(cap, base + per_row * max(n_rows, 1)))
 
 
-def frame_label(frame: str, pole: str | None) -> str:
-    """``frame`` for a one-pole frame, ``frame: pole`` for a pole of an axis."""
-    if pole is None or (isinstance(pole, float) and np.isnan(pole)) or pole == "" or pole == frame:
+def frame_label(frame: str, pole: str | None, *, axis: bool = False) -> str:
+    """``frame`` for a one-pole frame, ``frame: pole`` for a pole of an axis (``axis=True``:
+    even the pole named like its frame, so "threat: threat" stands beside "threat: stability")."""
+    if pole is None or (isinstance(pole, float) and np.isnan(pole)) or pole == "" or (pole == frame and not axis):
         return str(frame)
     return f"{frame}: {pole}"
+
+
+def _axis_frames(rows: pd.DataFrame) -> set:
+    """Frames with two or more poles among ``rows`` (per lexicon when there is a lexicon column)."""
+    keys = ["lexicon", "frame"] if "lexicon" in rows else ["frame"]
+    counts = rows.groupby(keys, observed=True)["pole"].nunique()
+    return {key[-1] if isinstance(key, tuple) else key for key, n in counts.items() if n >= 2}
 
 
 def _support_mark(low: pd.Series) -> pd.Series:
@@ -80,7 +88,8 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     rows = _group_rows(rows, groups).copy()
     if rows.empty:
         return _empty(title, f"No scores for voice '{voice}'.")
-    rows["column"] = [frame_label(f, p) for f, p in zip(rows["frame"], rows["pole"])]
+    axes = _axis_frames(rows)
+    rows["column"] = [frame_label(f, p, axis=f in axes) for f, p in zip(rows["frame"], rows["pole"])]
     rows["mark"] = _support_mark(rows["low_support"]) if "low_support" in rows else ""
     if "hits" not in rows:
         rows["hits"] = np.nan

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -151,6 +152,51 @@ def test_side_by_side_from_a_link_shows_two_highlighted_articles():
     assert all('<span class="hit' in b for b in blocks)
     assert 'data-frame="legitimacy"' in "".join(blocks) or 'data-frame="threat"' in "".join(blocks)
     assert "voice: " in blocks[0] and "target: " in blocks[0]
+
+
+def test_side_by_side_shows_whose_words_for_the_legitimacy_contrast():
+    """The classroom case: SouthFront quotes Velayati ("legitimately", "invitation"), the
+    Intellectual Observer says "occupied" in its own voice."""
+    at = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"])
+    assert_clean(at)
+    blocks = html_blocks(at)
+    assert 'data-frame="legitimacy"' in blocks[0] and 'data-frame="legitimacy"' in blocks[1]
+    lexicons_drawn = set(re.findall(r"\((conflict|epistemic|policy_frames)\)", "".join(blocks)))
+    assert lexicons_drawn == {"conflict"}, "one lexicon is highlighted by default, not all three"
+    assert at.query_params["highlight"] == ["frame", "naming"]
+    words = {df.value["words"].iloc[0] if False else i: df.value for i, df in enumerate(at.dataframe)}
+    southfront, observer = words[0], words[1]
+    said = dict(zip(southfront["words"], southfront["whose words"]))
+    assert said["legitimately"] == "quoted: Velayati" and said["invitation"] == "quoted: Velayati"
+    own = dict(zip(observer["words"], observer["whose words"]))
+    assert own["occupied"] == "outlet's own words"
+    assert any("in the outlet's own words" in m.value for m in at.markdown)
+    at.radio(key="colour_by").set_value("voice").run()
+    assert_clean(at)
+    assert "quoted or attributed speech" in raw_html(at)
+    assert at.query_params["colour_by"] == "voice"
+    at.selectbox(key="lexicon_view").set_value("(all lexicons)").run()
+    assert_clean(at)
+    assert "(epistemic)" in "".join(html_blocks(at))
+
+
+def test_side_by_side_legend_names_both_poles_and_colours_differ():
+    at = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)",
+             lexicons=["conflict", "epistemic"], highlight=["frame"])
+    assert_clean(at)
+    legend = next(m.value for m in at.markdown if "framing-legend" in m.value)
+    assert "legitimacy: legitimate" in legend and "legitimacy: illegitimate" in legend
+    assert "threat: threat" in legend
+    colours = re.findall(r'data-frame="([^"]+)" data-pole="[^"]*" style="[^"]*?background-color:(#\w+)',
+                         "".join(html_blocks(at)))
+    by_frame = {}
+    for frame, colour in colours:
+        by_frame.setdefault(colour, set()).add(frame)
+    shared = {c: f for c, f in by_frame.items() if len(f) > 1}
+    assert not shared, f"frames sharing a colour: {shared}"
+    assert "frame" in at.radio(key="colour_by").options[0]
+    crowded = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)")
+    assert any("share a colour" in c.value for c in crowded.caption), "say so when there are more names than colours"
 
 
 def test_side_by_side_removed_toggle_and_third_outlet():

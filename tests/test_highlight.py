@@ -155,3 +155,73 @@ def test_second_pole_of_an_axis_is_striped():
     out = highlight_html(body, hits, striped={("legitimacy", "illegitimate")})
     legit, illegit = re.findall(r'<span class="hit[^>]*>', out)
     assert "repeating-linear-gradient" not in legit and "repeating-linear-gradient" in illegit
+
+
+def test_lexicon_colours_that_look_alike_get_distinct_colours():
+    # conflict's legitimacy and epistemic's factive verbs are both #2ca02c; threat and doubt both #d62728
+    preferred = {"legitimacy": "#2ca02c", "threat": "#d62728", "factive_verbs": "#2ca02c", "doubt_markers": "#d62728",
+                 "cooperation": "#1f77b4"}
+    colours = frame_colours(["legitimacy", "threat", "factive_verbs", "doubt_markers", "cooperation"],
+                            preferred=preferred)
+    assert colours["legitimacy"] == "#2ca02c" and colours["threat"] == "#d62728"
+    assert colours["cooperation"] == "#1f77b4", "a fallback must not take a later lexicon colour"
+    assert len(set(colours.values())) == 5
+    assert colours["factive_verbs"] not in ("#2ca02c", "#d62728") and colours["doubt_markers"] not in ("#2ca02c", "#d62728")
+
+
+def test_colour_by_voice_tells_the_outlets_words_from_quoted_ones():
+    body = ("Velayati said: \u201cIran is in Syria legitimately.\u201d The outlet calls it an occupation. "
+            "Washington calls the role \u201cdestabilizing\u201d.")
+    hits = [hit(body, "legitimately", "legitimacy", "legitimate", voice="quoted", speaker="Velayati"),
+            hit(body, "occupation", "legitimacy", "illegitimate", voice="author"),
+            hit(body, "destabilizing", "threat", "threat", voice="distanced")]
+    out = highlight_html(body, hits, colour_by="voice")
+    quoted, own, scare = re.findall(r'<span class="hit[^>]*>', out)
+    from framing.highlight import VOICE_COLOURS, readable_background
+
+    assert f"background-color:{readable_background(VOICE_COLOURS['quoted'])}" in quoted
+    assert f"background-color:{readable_background(VOICE_COLOURS['author'])}" in own
+    assert f"background-color:{readable_background(VOICE_COLOURS['distanced'])}" in scare
+    by_frame = highlight_html(body, hits)
+    assert re.findall(r'background-color:(#\w+)', by_frame)[0] == re.findall(r'background-color:(#\w+)', by_frame)[1]
+    import pytest
+
+    with pytest.raises(ValueError, match="colour_by"):
+        highlight_html(body, hits, colour_by="speaker")
+
+
+def test_voice_legend_names_each_voice_for_a_reader():
+    from framing.highlight import voice_legend_html
+
+    legend = voice_legend_html()
+    assert "the outlet&#x27;s own words" in legend and "quoted or attributed speech" in legend
+    assert "scare quotes" in legend
+
+
+def test_words_table_says_whose_words_each_hit_is_in():
+    from framing.highlight import words_table, whose_words
+
+    body = ("\u201cIran is in Syria legitimately and based on the invitation of the Syrian government,\u201d "
+            "Velayati said. Damascus calls it the occupied territory of Syria.")
+    hits = pd.DataFrame([
+        hit(body, "occupied", "legitimacy", "illegitimate", voice="author", target="Syria"),
+        hit(body, "legitimately", "legitimacy", "legitimate", voice="quoted", speaker="Velayati", target="Iran"),
+        hit(body, "invitation", "legitimacy", "legitimate", voice="quoted", speaker=None),
+        hit(body, "Syria", "Syria", kind="actor", occurrence=0),
+    ])
+    table = words_table(hits)
+    assert list(table.columns) == ["words", "frame", "pole", "whose words", "target", "negated", "hedged"]
+    assert table["words"].tolist() == ["Syria", "legitimately", "invitation", "occupied"]  # body order
+    assert table["whose words"].tolist() == ["outlet's own words", "quoted: Velayati", "quoted: unnamed source",
+                                             "outlet's own words"]
+    assert table["pole"].tolist() == ["", "legitimate", "legitimate", "illegitimate"]
+    assert table["target"].tolist() == ["", "Iran", "unclear", "Syria"]
+    assert whose_words("distanced") == "scare quotes"
+    assert words_table(hits.iloc[:0]).empty
+
+
+def test_legend_draws_the_second_pole_striped():
+    legend = legend_html({"legitimacy: legitimate": "#2ca02c", "legitimacy: illegitimate": "#2ca02c"},
+                         striped=["legitimacy: illegitimate"])
+    first, second = re.findall(r"<span[^>]*>", legend)
+    assert "repeating-linear-gradient" not in first and "repeating-linear-gradient" in second

@@ -206,3 +206,15 @@ def test_group_choice_limits_every_outlet_figure():
     assert [t["name"] for t in plots.actor_sentiment_plot(sent, groups=["B"]).to_dict()["data"]] == ["B"]
     shares = pd.DataFrame([dict(group=g, naming_set="SDF", label="SDF", count=1, share=1.0) for g in ("A", "B")])
     assert list(plots.label_shares_plot(shares, groups=["A"]).to_dict()["data"][0]["y"]) == ["A"]
+
+
+def test_heatmap_names_both_poles_of_an_axis_even_the_one_named_like_its_frame():
+    rows = score_rows()
+    threat = rows[rows["frame"] == "terrorism"].assign(frame="threat", pole="threat")
+    stability = threat.assign(pole="stability")
+    fig = plots.frame_heatmap(pd.concat([rows, threat, stability]), voice="all")
+    columns = list(fig.to_dict()["data"][0]["x"])
+    assert "threat: threat" in columns and "threat: stability" in columns
+    assert "terrorism" in columns, "a one-pole frame keeps its bare name"
+    assert plots.frame_label("threat", "threat") == "threat"
+    assert plots.frame_label("threat", "threat", axis=True) == "threat: threat"

@@ -7,43 +7,88 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
 from dashboard.views.common import available, md
-from framing.highlight import frame_colours, highlight_html, legend_html, removed_html
+from framing.highlight import (
+    frame_colours, highlight_html, legend_html, removed_html, voice_legend_html, words_table,
+)
+from framing.plots import frame_label
 
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
 KINDS = {"frame": "frames", "naming": "naming labels", "actor": "actors"}
+COLOUR_BY = {"frame": "frame", "voice": "whose words"}
+ALL_LEXICONS = "(all lexicons)"
 
 
 def render(ctx) -> None:
     mode = state.choice("Compare", "side_mode", list(MODES), format_func=MODES.get, draw=st.radio, horizontal=True)
     cols = st.columns([2, 1, 1])
     with cols[1]:
-        kinds = st.multiselect("Highlight", list(KINDS), default=list(KINDS), format_func=KINDS.get, key="kinds")
+        names = [lex.name for lex in ctx.analysis.lexicons]
+        lexicon = state.choice("Lexicon", "lexicon_view", names + [ALL_LEXICONS],
+                               help="Which lexicon's words are highlighted. One lexicon keeps the text readable.")
+        kinds = state.choices("Highlight", "highlight", list(KINDS), default=["frame", "naming"], format_func=KINDS.get)
     with cols[2]:
+        colour_by = state.choice("Colour by", "colour_by", list(COLOUR_BY), format_func=COLOUR_BY.get, draw=st.radio,
+                                 horizontal=True, help="Frame: each frame its colour. Whose words: yellow for the "
+                                 "outlet's own words, blue for quoted or attributed speech, lilac for scare quotes.")
         show_removed = st.toggle("Show what cleaning removed", key="show_removed")
     with cols[0]:
         picks = _event_articles(ctx) if mode == "event" else _outlet_articles(ctx)
     if not picks:
         return
-    colours = frame_colours(h for lex in ctx.analysis.lexicons for h in _frame_names(lex))
-    colours.update({f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")})
-    shown = {f for _, article_id in picks for f in hits_of(ctx.analysis.hits, article_id, kinds=("frame",))["frame"]}
-    st.markdown(legend_html({k: v for k, v in colours.items() if k in shown}), unsafe_allow_html=True)
-    axes = [f for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) == 2 and f.name in shown]
-    striped = {(f.name, f.poles[1].name) for f in axes}
-    example = f" (e.g. {axes[0].name}: {axes[0].poles[1].name})" if axes else ""
-    st.caption("Hover a highlighted word for its frame, pole, voice, speaker, target, negation and hedging. "
-               f"Striped: the second pole of an axis{example}. Italics: quoted or distanced; struck through: "
-               "negated; dashed box: naming label; underline: actor.")
+    only = None if lexicon == ALL_LEXICONS else lexicon
+    shown = {article_id: hits_of(ctx.analysis.hits, article_id, kinds=tuple(kinds), lexicon=only)
+             for _, article_id in picks}
+    colours, striped = _colours(ctx, shown.values())
+    _legend(ctx, shown.values(), colours, striped, colour_by)
     columns = st.columns(len(picks))
     for column, (heading, article_id) in zip(columns, picks):
         with column:
-            _article(ctx, heading, article_id, tuple(kinds), colours, striped, show_removed)
+            _article(ctx, heading, article_id, shown[article_id], colours, striped, colour_by, show_removed)
 
 
 def _frame_names(lexicon):
     yield from (f.name for f in lexicon.frames)
     yield from (n.name for n in lexicon.naming_sets)
     yield from (a.name for a in lexicon.actors)
+
+
+def _colours(ctx, hit_tables) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """One distinct colour per frame, naming set and actor shown (the lexicon's own colour
+    when no other shown frame looks like it), and the ``(frame, pole)`` pairs drawn striped:
+    the second pole of each two-pole frame."""
+    present = {name for hits in hit_tables for name in hits["frame"]}
+    names = [name for lex in ctx.analysis.lexicons for name in _frame_names(lex) if name in present]
+    preferred = {f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")}
+    axes = [f for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) == 2 and f.name in present]
+    return frame_colours(names, preferred=preferred), {(f.name, f.poles[1].name) for f in axes}
+
+
+def _legend(ctx, hit_tables, colours, striped, colour_by: str) -> None:
+    """Frame colours (each pole of an axis named, the second striped) or the voice colours,
+    then what the other marks mean."""
+    if colour_by == "voice":
+        st.markdown(voice_legend_html(), unsafe_allow_html=True)
+    else:
+        poles = {(f, p) for hits in hit_tables for f, p in zip(hits["frame"], hits["pole"])}
+        frames = [f for lex in ctx.analysis.lexicons for f in lex.frames if f.name in colours]
+        entries, striped_names = {}, []
+        for frame in frames:
+            if len(frame.poles) == 2:
+                for pole in frame.poles:
+                    if (frame.name, pole.name) in poles:
+                        label = frame_label(frame.name, pole.name, axis=True)
+                        entries[label] = colours[frame.name]
+                        if (frame.name, pole.name) in striped:
+                            striped_names.append(label)
+            else:
+                entries[frame.name] = colours[frame.name]
+        st.markdown(legend_html(entries, striped=striped_names), unsafe_allow_html=True)
+        if len(set(colours.values())) < len(colours):
+            st.caption(f"{len(colours)} frames, naming sets and actors share a colour with another here: pick one "
+                       "lexicon (or fewer kinds) to tell them apart by colour.")
+    st.caption("Hover a highlighted word for its frame, pole, whose words it is in, speaker, target, negation and "
+               "hedging; the table under each article lists them all. Italics: quoted or in scare quotes; "
+               "struck through: negated; dashed box: naming label; underline: actor.")
 
 
 def _outlet_articles(ctx) -> list[tuple[str, str]]:
@@ -84,15 +129,19 @@ def _pick_article(rows, *, key: str, label: str) -> str:
                         format_func=lambda a: f"{dates.get(a) or 'undated'} · {titles.get(a, a)}"[:120])
 
 
-def _article(ctx, heading: str, article_id: str, kinds, colours, striped, show_removed: bool) -> None:
+def _article(ctx, heading: str, article_id: str, hits, colours, striped, colour_by: str,
+             show_removed: bool) -> None:
     row = ctx.analysis.articles.set_index("article_id").loc[article_id]
     st.subheader(md(heading))
     st.markdown(f"**{md(row['title'])}**")
     st.caption(md(" · ".join(str(v) for v in (row["date"] or "undated", f"{int(row['n_words'])} words") if v)))
     if isinstance(row.get("url"), str) and row["url"].startswith(("http://", "https://")):
         st.caption(f"[source]({row['url'].replace(')', '%29').replace(' ', '%20')})")
-    hits = hits_of(ctx.analysis.hits, article_id, kinds=kinds)
-    st.markdown(highlight_html(str(row["body"]), hits, colours=colours, striped=striped), unsafe_allow_html=True)
+    st.markdown(_voice_counts(hits))
+    st.markdown(highlight_html(str(row["body"]), hits, colours=colours, striped=striped, colour_by=colour_by),
+                unsafe_allow_html=True)
+    with st.expander(f"Every highlighted word and whose words it is in ({len(hits)})"):
+        st.dataframe(words_table(hits), hide_index=True, width="stretch", key=f"words_{article_id}")
     if show_removed:
         article = _corpus_article(ctx, article_id)
         with st.expander(f"What cleaning removed ({len(article.removed) if article else 0} segments)", expanded=True):
@@ -102,6 +151,16 @@ def _article(ctx, heading: str, article_id: str, kinds, colours, striped, show_r
                 st.caption("Nothing: the raw text was kept whole.")
             else:
                 st.markdown(removed_html(article.raw_text, article.removed), unsafe_allow_html=True)
+
+
+def _voice_counts(hits) -> str:
+    """How many highlighted words are the outlet's own, quoted, or in scare quotes."""
+    if hits.empty:
+        return "No highlighted words."
+    counts = hits["voice"].value_counts()
+    parts = [f"**{counts.get(v, 0)}** {label}" for v, label in
+             (("author", "in the outlet's own words"), ("quoted", "quoted"), ("distanced", "in scare quotes"))]
+    return "Highlighted words: " + " · ".join(parts)
 
 
 def _corpus_article(ctx, article_id: str):
