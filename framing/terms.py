@@ -6,7 +6,10 @@ leaning ``bias_text``). ``distinctive_terms`` reads that matrix two ways:
 
 - TF-IDF with each group's articles taken together as one document (``TfidfTransformer``);
 - the log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn (2008),
-  "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term.
+  "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term. Its ``n``
+  is every word (bigram) of the texts, stop words and rare terms included (``totals``), so the
+  z of a term does not depend on the stop-word list or ``min_count``, which only choose the
+  terms listed.
 
 Tokens are ``framing.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
 straight ("Iran’s" and "Iran's" are one term). A bigram is two adjacent words in the text:
@@ -57,8 +60,11 @@ class TermSettings:
 class TermMatrix:
     """Groups x terms counts (``counts``, sparse), how many articles of each group use each term
     (``article_counts``), and the labels: ``terms`` (sorted), ``ngram`` (1 or 2 per term),
-    ``groups`` (sorted), ``n_articles`` per group. Built once by ``build_term_matrix`` and
-    read by every statistic and by ``similarity.term_profiles``."""
+    ``groups`` (sorted), ``n_articles`` per group. ``totals`` (groups x n-gram order, column
+    ``k`` for order ``k``) counts EVERY word (``k`` = 1) or clause-internal ``k``-gram of each
+    group's texts, stop words and terms under ``min_count`` included: the ``n`` of the log-odds,
+    so a term's z does not depend on which other terms are kept. Built once by
+    ``build_term_matrix`` and read by every statistic and by ``similarity.term_profiles``."""
 
     counts: sparse.csr_matrix
     article_counts: sparse.csr_matrix
@@ -66,12 +72,18 @@ class TermMatrix:
     ngram: np.ndarray
     groups: tuple[str, ...]
     n_articles: np.ndarray
+    totals: np.ndarray
     settings: TermSettings
 
     @cached_property
     def corpus_counts(self) -> np.ndarray:
         """Each term's count over all groups."""
         return np.asarray(self.counts.sum(axis=0), dtype=float).ravel()
+
+    @cached_property
+    def corpus_totals(self) -> np.ndarray:
+        """Words (n-grams) of each order over all groups (``totals`` summed)."""
+        return self.totals.sum(axis=0)
 
     @cached_property
     def corpus_article_counts(self) -> np.ndarray:
@@ -116,12 +128,19 @@ def build_term_matrix(articles: pd.DataFrame, *, by: str = "outlet", ngram_range
     settings = _settings(by=by, ngram_range=ngram_range, min_count=min_count, stop_words=stop_words)
     _check_articles(articles, settings.by)
     articles = articles[articles[settings.by].notna()]
-    vectorizer = CountVectorizer(analyzer=_analyzer(settings), dtype=np.int64)
+    bodies = articles["body"].fillna("").astype(str)
+    article_totals: list[tuple[int, ...]] = []  # filled by the analyzer, one entry per body
+    analyzer = _analyzer(settings, article_totals)
+    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
     try:
-        per_article = vectorizer.fit_transform(articles["body"].fillna("").astype(str)).tocsc()
+        per_article = vectorizer.fit_transform(bodies).tocsc()
     except ValueError:  # empty vocabulary
         per_article = sparse.csc_matrix((len(articles), 0), dtype=np.int64)
         vectorizer.vocabulary_ = {}
+    if len(article_totals) != len(bodies):  # the vectorizer did not read each body once: count again
+        article_totals.clear()
+        for body in bodies:
+            analyzer(body)
     terms = np.array(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get), dtype=object)
     keep = np.asarray(per_article.sum(axis=0)).ravel() >= settings.min_count
     per_article, terms = per_article[:, keep].tocsr(), terms[keep]
@@ -129,11 +148,12 @@ def build_term_matrix(articles: pd.DataFrame, *, by: str = "outlet", ngram_range
     membership = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
                                    shape=(len(groups), len(codes)))
     used = (per_article > 0).astype(np.int64)
+    totals = np.array(article_totals, dtype=np.int64).reshape(len(bodies), settings.ngram_range[1] + 1)
     return TermMatrix(
         counts=(membership @ per_article).tocsr(), article_counts=(membership @ used).tocsr(),
         terms=terms, ngram=np.array([t.count(" ") + 1 for t in terms], dtype=np.int64),
         groups=tuple(str(g) for g in groups),
-        n_articles=np.bincount(codes, minlength=len(groups)), settings=settings)
+        n_articles=np.bincount(codes, minlength=len(groups)), totals=membership @ totals, settings=settings)
 
 
 def _settings(*, by, ngram_range, min_count, stop_words) -> TermSettings:
@@ -164,9 +184,10 @@ def _stop_set(stop_words) -> frozenset:
     return frozenset() if stop_words == "none" else stop_words
 
 
-def _analyzer(settings: TermSettings):
+def _analyzer(settings: TermSettings, totals: list | None = None):
     """The document -> terms function handed to CountVectorizer (see the module docstring):
-    one pass of the word-or-break pattern; a break or a stop word is never part of a term."""
+    one pass of the word-or-break pattern; a break or a stop word is never part of a term.
+    With ``totals``, appends each document's ``gram_totals`` to it."""
     preprocess = CountVectorizer(lowercase=True).build_preprocessor()
     find = _WORD_OR_BREAK.findall
     stop = _stop_set(settings.stop_words)
@@ -174,6 +195,8 @@ def _analyzer(settings: TermSettings):
 
     def analyze(doc: str) -> list[str]:
         tokens = find(preprocess(doc).replace("’", "'"))
+        if totals is not None:
+            totals.append(gram_totals(tokens, hi))
         kept = [t not in stop and not is_break(t) for t in tokens]
         grams: list[str] = []
         if lo == 1:
@@ -187,11 +210,20 @@ def _analyzer(settings: TermSettings):
     return analyze
 
 
+def gram_totals(tokens: list[str], hi: int) -> tuple[int, ...]:
+    """``(0, words, clause-internal bigrams, ..., hi-grams)`` of a word-or-break token list,
+    stop words included: a run of ``L`` words between breaks holds ``L - k + 1`` k-grams."""
+    breaks = [i for i, t in enumerate(tokens) if is_break(t)]
+    runs = np.diff(np.array([-1, *breaks, len(tokens)])) - 1
+    return (0, *(int(np.maximum(runs - k + 1, 0).sum()) for k in range(1, hi + 1)))
+
+
 def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha_w, alpha_0):
     """Log-odds ratio of a term in texts i vs j with an informative Dirichlet prior, Monroe,
     Colaresi & Quinn (2008) eqs. 16-22: ``delta`` (eq. 16), its approximate variance
     ``1/(y_i+a_w) + 1/(y_j+a_w)`` (eq. 20) and ``z = delta / sqrt(variance)`` (eq. 22).
-    Arrays broadcast; ``y`` are the term's counts, ``n`` the texts' total counts."""
+    Arrays broadcast; ``y`` are the term's counts, ``n`` the texts' total words (n-grams of the
+    term's order), every word counted: ``TermMatrix.totals``."""
     delta = (np.log((y_i + alpha_w) / (n_i + alpha_0 - y_i - alpha_w))
              - np.log((y_j + alpha_w) / (n_j + alpha_0 - y_j - alpha_w)))
     variance = 1.0 / (y_i + alpha_w) + 1.0 / (y_j + alpha_w)
@@ -199,14 +231,14 @@ def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha_w, alpha_0):
 
 
 def dirichlet_prior(matrix: TermMatrix, *, prior_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """Per term ``alpha_w = alpha_0 * pi_w`` where ``pi_w`` is the term's share of all counts of
-    its n-gram order in the whole corpus and ``alpha_0 = prior_scale * (those counts / number
-    of groups)``: at scale 1 the prior weighs as much as one average-sized group. Returns
-    ``(alpha_w, alpha_0)`` per term."""
+    """Per term ``alpha_w = alpha_0 * pi_w`` where ``pi_w`` is the term's share of all words
+    (n-grams) of its order in the whole corpus (``TermMatrix.totals``) and ``alpha_0 =
+    prior_scale * (those words / number of groups)``: at scale 1 the prior weighs as much as
+    one average-sized group. Returns ``(alpha_w, alpha_0)`` per term."""
     if not prior_scale > 0:
         raise SettingsError(f"prior_scale must be a positive number, got {prior_scale!r}")
     corpus = matrix.corpus_counts
-    order_total = _per_order(corpus, matrix.ngram)
+    order_total = matrix.corpus_totals[matrix.ngram].astype(float)
     alpha_0 = prior_scale * order_total / max(len(matrix.groups), 1)
     with np.errstate(invalid="ignore", divide="ignore"):
         alpha_w = alpha_0 * corpus / order_total
@@ -218,12 +250,6 @@ def tfidf_weights(counts: sparse.spmatrix) -> sparse.csr_matrix:
     ``TfidfTransformer`` with smoothed idf ``ln((1 + G) / (1 + df)) + 1`` and rows of unit
     length (Salton & Buckley 1988, "Term-weighting approaches in automatic text retrieval")."""
     return TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True).fit_transform(counts).tocsr()
-
-
-def _per_order(values: np.ndarray, ngram: np.ndarray) -> np.ndarray:
-    """For each term, the sum of ``values`` over the terms of its n-gram order."""
-    totals = np.bincount(ngram, weights=values, minlength=ngram.max(initial=0) + 1)
-    return totals[ngram]
 
 
 def distinctive_terms(articles: pd.DataFrame | TermMatrix, *, by: str | None = None, method: str = "logodds",
@@ -325,10 +351,11 @@ def _sides(matrix: TermMatrix, i: int, j: int | None):
 
 def _log_odds_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, prior) -> pd.DataFrame:
     y_i, a_i, y_j, a_j = _sides(matrix, i, j)
+    n_i = matrix.totals[i].astype(float)
+    n_j = (matrix.corpus_totals - matrix.totals[i] if j is None else matrix.totals[j]).astype(float)
     alpha_w, alpha_0 = prior
     with np.errstate(divide="ignore", invalid="ignore"):
-        delta, _, z = log_odds_dirichlet(y_i, _per_order(y_i, matrix.ngram), y_j, _per_order(y_j, matrix.ngram),
-                                         alpha_w, alpha_0)
+        delta, _, z = log_odds_dirichlet(y_i, n_i[matrix.ngram], y_j, n_j[matrix.ngram], alpha_w, alpha_0)
     # a term that is the whole vocabulary of its n-gram order has no odds: it is not tested
     tested = np.flatnonzero(test.in_range & (y_i + y_j >= test.min_count) & np.isfinite(z))
     p = 2 * norm.sf(np.abs(z[tested]))

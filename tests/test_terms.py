@@ -82,6 +82,30 @@ def test_log_odds_two_groups_by_hand_and_symmetric():
     assert np.allclose(merged["p_ab"], merged["p_ba"])
 
 
+def test_log_odds_n_counts_every_word_stop_words_and_rare_terms_included():
+    # unigrams, English stop words, min_count 2:
+    #   A: "The war and the war"     -> 5 words (the, and: stop words), war 2
+    #   B: "War, peace; peace treaty" -> 4 words, war 1, peace 2, treaty 1 (dropped: used once)
+    # n is every word (Monroe et al.'s n): n_A = 5, n_B = 4, corpus 9; alpha_0 = 9 / 2 = 4.5,
+    # alpha_war = 4.5 * 3/9 = 1.5, alpha_peace = 4.5 * 2/9 = 1
+    bodies = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"],
+                           "body": ["The war and the war", "War, peace; peace treaty"]})
+    table = distinctive_terms(bodies, ngram_range=(1, 1), min_count=2)
+    assert set(table["term"]) == {"war", "peace"}
+    # A vs rest, war: ln((2 + 1.5) / (5 + 4.5 - 2 - 1.5)) - ln((1 + 1.5) / (4 + 4.5 - 1 - 1.5))
+    #               = ln(3.5 / 6) - ln(2.5 / 6) = ln(1.4); variance 1/3.5 + 1/2.5 = 24/35
+    assert row(table, "A", "war")["score"] == pytest.approx(math.log(1.4))
+    assert row(table, "A", "war")["z"] == pytest.approx(math.log(1.4) / math.sqrt(24 / 35))
+    # A vs rest, peace: ln(1 / 8.5) - ln(3 / 5.5) = ln(11/51); variance 1/1 + 1/3 = 4/3
+    assert row(table, "A", "peace")["z"] == pytest.approx(math.log(11 / 51) / math.sqrt(4 / 3))
+    # the same figures whether rare terms were dropped when counting or when testing
+    wide = build_term_matrix(bodies, ngram_range=(1, 1), min_count=1)
+    pd.testing.assert_frame_equal(distinctive_terms(wide, min_count=2), table)
+    # bigram n: word pairs within a clause, stop words included ("the war", "war and", ...)
+    matrix = build_term_matrix(bodies, min_count=1)
+    assert matrix.totals[:, 1:].tolist() == [[5, 4], [4, 1]]
+
+
 def test_tfidf_each_group_one_document_by_hand():
     bodies = TINY
     table = distinctive_terms(bodies, method="tfidf", **TINY_OPTIONS)
@@ -190,6 +214,10 @@ def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
     articles = articles_table(demo_corpus)
     table = distinctive_terms(articles, min_count=2, top=5)
     assert set(table["group"]) == set(articles["outlet"])
+    # the log-odds n of unigrams is the rates' denominator: the words of the cleaned bodies
+    matrix = build_term_matrix(articles, min_count=2)
+    words = articles.groupby("outlet")["n_words"].sum()
+    assert matrix.totals[:, 1].tolist() == [words[g] for g in matrix.groups]
     assert (table.groupby("group")["rank"].max() == 5).all()
     for term in table.itertuples():
         lines = concordance(articles, term.term, outlets=[term.group])
