@@ -134,3 +134,17 @@ def largest_outlets(articles: pd.DataFrame, n: int) -> list[str]:
     counts = articles.groupby(articles["outlet"].astype(str)).size()
     order = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [outlet for outlet, _ in order[:n]]
+
+
+def busiest_cell(scores: pd.DataFrame, *, voice: str, lexicon: str | None = None) -> tuple[str, str] | None:
+    """The outlet and ``frame/pole`` with the most hits in ``voice`` (ties: the higher rate,
+    then names): where the evidence below the heatmap starts, so it never opens empty."""
+    rows = scores[scores["voice"] == voice]
+    if lexicon is not None and "lexicon" in rows:
+        rows = rows[rows["lexicon"] == lexicon]
+    rows = rows[rows["hits"] > 0]
+    if rows.empty:
+        return None
+    best = rows.sort_values(["hits", "rate", "group", "frame", "pole"], ascending=[False, False, True, True, True],
+                            kind="stable").iloc[0]
+    return str(best["group"]), f"{best['frame']}/{best['pole']}"

@@ -107,7 +107,7 @@ def test_voice_filter_changes_the_rates_and_the_url():
     at.selectbox(key="voice").select("author").run()
     assert_clean(at)
     heat = charts(at)[0]
-    assert "author voice" in heat["layout"]["title"]["text"]
+    assert "the outlet's own words" in heat["layout"]["title"]["text"]
     after = decoded(heat["data"][0]["z"])
     assert after.shape == before.shape and (after <= before + 1e-9).all() and not np.allclose(after, before)
     assert at.query_params["voice"] == "author"
@@ -124,6 +124,20 @@ def test_evidence_lists_the_hits_behind_a_heatmap_cell():
     at.selectbox(key="cell_outlet").select("Al-Monitor").run()
     assert_clean(at)
     assert set(at.dataframe[0].value["article_id"]) <= {"001_3e248339b541efbb"}
+
+
+def test_evidence_opens_on_the_busiest_cell_not_an_empty_one():
+    at = app()
+    assert_clean(at)
+    lines = at.dataframe[0].value
+    assert len(lines) >= 3, "the first evidence shown should not be an empty table"
+    cells = charts(at)[0]["data"][1]["customdata"]
+    most = max(int(c[5]) for c in cells)
+    outlet, pole = at.selectbox(key="cell_outlet").value, at.selectbox(key="cell_pole").value
+    chosen = next(c for c in cells if c[0] == outlet and f"{c[1]}/{c[2]}" == pole)
+    assert int(chosen[5]) == most
+    heat = charts(at)[0]
+    assert heat["layout"]["yaxis"]["ticktext"][0] == "Al-Monitor (1 article)"
 
 
 def test_lexicon_choice_switches_the_heatmap_columns():

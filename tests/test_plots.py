@@ -218,3 +218,23 @@ def test_heatmap_names_both_poles_of_an_axis_even_the_one_named_like_its_frame()
     assert "terrorism" in columns, "a one-pole frame keeps its bare name"
     assert plots.frame_label("threat", "threat") == "threat"
     assert plots.frame_label("threat", "threat", axis=True) == "threat: threat"
+
+
+def test_heatmap_rows_name_how_many_articles_each_outlet_has():
+    spec = plots.frame_heatmap(score_rows(), voice="all").to_dict()
+    yaxis = spec["layout"]["yaxis"]
+    assert list(yaxis["tickvals"]) == ["Al-Monitor", "SouthFront"]
+    assert list(yaxis["ticktext"]) == ["Al-Monitor (12 articles)", "SouthFront (3 articles)"]
+    assert list(spec["data"][0]["y"]) == ["Al-Monitor", "SouthFront"], "the data keep the bare names (clicks)"
+    one = score_rows().assign(n_articles=1)
+    assert plots.frame_heatmap(one, voice="all").to_dict()["layout"]["yaxis"]["ticktext"][0] == "Al-Monitor (1 article)"
+
+
+def test_titles_name_the_voice_in_words_and_footnotes_clear_the_ticks():
+    quoted = plots.frame_heatmap(score_rows(), voice="author").to_dict()["layout"]["title"]["text"]
+    assert quoted == "Frame rates per 1,000 words (the outlet's own words)"
+    assert plots.voice_name("quoted") == "quoted sources"
+    fig = plots.axis_balance_plot(balance_rows(), voice=None).to_dict()
+    note = next(a for a in fig["layout"]["annotations"] if "open circles" in a["text"])
+    assert note["yshift"] <= -25 and fig["layout"]["margin"]["b"] >= 70
+    assert plots.FONT["size"] >= 14

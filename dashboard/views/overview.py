@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.filters import busiest_cell
 from dashboard.views.common import available, figure, filter_bar, lexicon_with, md, outlets_shown
 from framing import plots
 
@@ -35,7 +36,7 @@ def render(ctx) -> None:
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
                "fewer articles than a stable figure needs.")
-    _evidence(ctx, flt, lexicon, voice)
+    _evidence(ctx, flt, lexicon, voice, busiest_cell(scores, voice=voice, lexicon=lexicon))
     _outlet_map(ctx, flt, voice)
 
 
@@ -61,17 +62,18 @@ def _follow_cell_click(event, ctx, lexicon: str) -> None:
 EVIDENCE_COLUMNS = ("left", "match", "right", "voice", "speaker", "negated", "hedged", "target", "title", "article_id")
 
 
-def _evidence(ctx, flt, lexicon: str, voice: str) -> None:
-    """Every hit behind one heatmap cell, with its context: click a cell or pick it here."""
+def _evidence(ctx, flt, lexicon: str, voice: str, busiest: tuple[str, str] | None) -> None:
+    """Every hit behind one heatmap cell, with its context: click a cell or pick it here
+    (the cell with the most hits until then)."""
     if not available("kwic"):
         return
     st.subheader("The sentences behind a number")
     cols = st.columns(2)
     with cols[0]:
-        outlet = state.choice("Outlet", "cell_outlet", ctx.outlets)
+        outlet = state.choice("Outlet", "cell_outlet", ctx.outlets, default=busiest[0] if busiest else None)
     with cols[1]:
         poles = _poles(ctx, lexicon)
-        pole = state.choice("Frame: pole", "cell_pole", poles)
+        pole = state.choice("Frame: pole", "cell_pole", poles, default=busiest[1] if busiest else None)
     lines = data.concordance_table(ctx.analysis, ctx.key, flt, pole, kind="pole", outlets=(outlet,))
     counted = lines if voice == "all" else lines[lines["voice"] == voice]
     st.caption(f"{len(lines)} hits of {md(pole)} in {md(outlet)} ({len(counted)} in the chosen voice; negated hits "
