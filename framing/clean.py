@@ -21,11 +21,11 @@ from functools import cached_property
 from typing import Callable, NamedTuple, Sequence
 
 from .furniture import (  # the patterns, and tests of single lines
-    AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_HEAD, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM,
+    AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM,
     COMMENT_HEADING, COMMENT_REPLY, COMMENT_STAMP, COPYRIGHT, CREDIT, CREDIT_HINTS, CREDIT_TAIL, DONATION, DONATION_HINTS,
     GALLERY_CONTROL, GALLERY_SLIDE, GALLERY_STARTS, GALLERY_TITLE, LONE_AMOUNT, MARKUP, MONEY_HINTS, NAV_WORD, PROMO, QUOTE,
     RELATED_HEADING, RELATED_INLINE, RELATED_LINE, RELATED_STARTS, SHARE, SIGNUP_HINTS, SKIP_LINK, TAGS, VIDEO, VIDEO_STARTS,
-    has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit, is_signup_form,
+    caption_pieces, has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit, is_signup_form,
     is_subscription_prompt, line_key, repeated_paragraphs, repeats,
 )
 from .records import RemovedSegment
@@ -95,20 +95,16 @@ _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def split_lines(raw: str) -> tuple[Line, ...]:
-    """The lines of ``raw`` with their offsets (any line break ends a line: \\n, \\r\\n, \\r...)."""
+    """The lines of ``raw`` with their offsets (any line break ends a line: \\n, \\r\\n, \\r...).
+    A caption's widget label or trailing photo credit becomes a line of its own (``joined``)."""
     lines = []
     offset = 0
     for piece in raw.splitlines(keepends=True):
         content = piece.rstrip(_LINE_BREAKS)
         stripped = content.strip()
         indent = len(content) - len(content.lstrip())
-        head = CAPTION_HEAD.match(stripped) if stripped[:6].lower() == "image " else None
-        rest = stripped[head.end():] if head else ""
-        if rest.strip():  # "Image copyright X Image caption <caption>": the label becomes a line of its own
-            lines.append(_line(offset + indent, stripped[:head.end()], indent))
-            lines.append(_line(offset + indent + len(stripped) - len(rest.lstrip()), rest.lstrip(), 0, joined=True))
-        else:
-            lines.append(_line(offset + indent, stripped, indent))
+        for n, (start, end) in enumerate(caption_pieces(stripped)):
+            lines.append(_line(offset + indent + start, stripped[start:end], indent if n == 0 else 0, joined=n > 0))
         offset += len(piece)
     return tuple(lines)
 
@@ -272,7 +268,7 @@ def remove_repeated_lines(page: Page) -> dict:
         reason = _repeat_reason(page, first_seen[key], i, key, title_key)
         found[i] = reason
         following = page.next_content(i)
-        if following is not None and page.reasons[following] is None and CREDIT.fullmatch(page.lines[following].text):
+        if following is not None and page.reasons[following] is None and _is_credit(page.lines[following]):
             found[following] = reason
     return found
 
@@ -282,9 +278,12 @@ def _repeat_reason(page: Page, first: int, later: int, key: str, title_key: str 
                             and first == next((i for i, _ in page.kept()), None)):
         return "duplicate-headline"
     credited = any(CREDIT_TAIL.search(page.lines[k].text[-100:]) for k in (first, later))
-    credit_follows = any(
-        (n := page.next_content(k)) is not None and CREDIT.fullmatch(page.lines[n].text) for k in (first, later))
+    credit_follows = any((n := page.next_content(k)) is not None and _is_credit(page.lines[n]) for k in (first, later))
     return "duplicate-caption" if credited or credit_follows else "duplicate-text"
+
+
+def _is_credit(line: Line) -> bool:
+    return line.words <= 14 and is_photo_credit(line.text, line.low, line.words)
 
 
 def remove_repeated_quotes(page: Page) -> dict:

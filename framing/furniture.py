@@ -156,13 +156,22 @@ GALLERY_CONTROL = whole_line(
     r"hide caption", r"show caption", r"click (?:image|photo) to enlarge", r"expand image")
 #: The label of a caption line, split off the caption (which stays): "Image copyright Getty Images Image caption ..."
 CAPTION_HEAD = re.compile(r"(?:image copyright\b.{0,120}?\s)?image caption\b", re.IGNORECASE)
-#: Image-widget labels with the credit: that label, or "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP" (NPR).
-CAPTION_WIDGET = re.compile(r"(?:enlarge this image|toggle caption)\b.{0,400}|" + CAPTION_HEAD.pattern + r"[\s:]*", re.IGNORECASE)
 #: Picture agencies that end a credit line: "Getty Images", "AFP/Getty Images", "(Jane Doe/Reuters)", "(Pixabay)".
 AGENCIES = ("getty", "getty images", "afp", "ap", "ap photo", "ap images", "reuters", "epa", "epa-efe", "efe", "bloomberg", "landov",
             "shutterstock", "pixabay", "istock", "istockphoto", "unsplash", "flickr", "wikimedia commons", "zuma press", "zuma wire",
             "sipa", "sipa usa", "upi", "corbis", "polaris", "redux", "pool", "staff", "xinhua", "tass", "anadolu agency", "nurphoto",
             "cq roll call", "cq-roll call", "alamy", "alamy stock photo")
+#: A photo credit ending a caption line: "(Photo: Jane Doe/Getty Images)", "(Jane Doe/Reuters)", "Photograph: Jane
+#: Doe/Getty Images", "Jane Doe/AFP/Getty Images", "| Jane Doe/Getty Images".
+CREDIT_END = re.compile(
+    r"(?:\s+\|)?\s+(\((?=[^()]*(?:\bphoto|\bimage|\bcredit|getty|/))[^()]{2,120}\)"
+    r"|(?:photo(?:graph)?|image|credit)s?(?:\s+by)?\s*:\s*[^.!?:]{2,100}"
+    r"|(?P<name>(?-i:(?:[A-Z]\.|[A-Z][\w'’-]+)(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})\s?/\s?(?:[\w.'’&, -]{1,40}?\s?/\s?){0,3}(?:" + "|".join(AGENCIES) +
+    r")(?: via (?:getty images|ap|reuters))?(?:,? (?:file|for [\w .'’-]{1,40}))?))[.\s]*$", re.IGNORECASE)
+#: The head of a caption line that is the page's share buttons (The Guardian): "Facebook Twitter Pinterest <caption>".
+SHARE_HEAD = re.compile(r"facebook twitter pinterest\b", re.IGNORECASE)
+#: Image-widget labels with the credit: that label, or "Enlarge this image toggle caption Jane Doe/AP Jane Doe/AP" (NPR).
+CAPTION_WIDGET = re.compile(r"(?:enlarge this image|toggle caption)\b.{0,400}|" + CAPTION_HEAD.pattern + r"[\s:]*", re.IGNORECASE)
 PHOTO_AGENCY = re.compile(r"(?:^|[\s/(])(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\s*\)?\s*$", re.IGNORECASE)
 #: "Photo: <credit>" and "(Reuters photo: Jane Doe)" lines whose rest reads as a credit.
 PHOTO_LABEL = re.compile(r"\(?\s*(?:[\w’'.-]+\s+){0,3}?(?:photo(?:graph(?:er)?)?|image|picture|illustration)s?(?:\s+(?:credit|courtesy|by|source))?\s*:", re.IGNORECASE)
@@ -173,9 +182,10 @@ CREDIT_CUE = re.compile(r"/|\bvia\b|\bcourtesy\b|\bfor (?:the )?[A-Z]|\(\s*[A-Z]
 
 def is_photo_credit(text: str, low: str, words: int) -> bool:
     """A lone credit line (``low`` is ``text`` lowercased): "(photo credit: ...)", "Getty Images",
-    "(Jane Doe/Reuters)", "Photo: Jane Doe/The Washington Post via Getty Images"."""
-    if words <= 12 and CREDIT.fullmatch(text):
-        return True
+    "(Jane Doe/Reuters)", "Photo: Jane Doe/The Washington Post via Getty Images", "| Jane Doe/AP"."""
+    text = text.lstrip("| ")
+    if words <= 12 and (CREDIT.fullmatch(text) or (text.startswith("(") and CREDIT_TAIL.fullmatch(text))):
+        return True  # "(photo credit: Jane Doe)", "(AP Photo/Jane Doe)"
     label = PHOTO_LABEL.match(text)
     if label:  # "Photo: ..." with a credit after it
         rest = text[label.end():]
@@ -344,3 +354,24 @@ def _long_paragraphs(raw: str, min_words: int) -> list[str]:
 def _median_overlap(sets: list[frozenset]) -> float:
     overlaps = sorted(len(a & b) / len(a | b) for k, a in enumerate(sets) for b in sets[k + 1:])
     return overlaps[len(overlaps) // 2] if overlaps else 0.0
+
+
+def caption_pieces(text: str) -> list[tuple[int, int]]:
+    """Spans of a stripped line: the whole line, or a caption cut from its widget label ("Image
+    copyright X Image caption", "Facebook Twitter Pinterest") and from a photo credit ending it."""
+    spans = [(0, len(text))]
+    head = None
+    if text[:1] in ("I", "i", "F", "f"):
+        head = CAPTION_HEAD.match(text) or SHARE_HEAD.match(text)
+    if head and text[head.end():].strip():
+        spans = [(0, head.end()), (len(text) - len(text[head.end():].lstrip()), len(text))]
+    start, end = spans[-1]
+    tail = text[max(start, end - 160):end]
+    if ("/" in tail or "hoto" in tail or "redit" in tail) and "aption" not in text:  # not a gallery slide
+        credit = CREDIT_END.search(text, max(start, end - 160), end)
+        before = text[start:credit.start()].rstrip(" |") if credit else ""
+        named = credit is not None and credit.group("name") is not None  # "Jane Doe/Getty Images" ends a sentence
+        if credit and len(before.split()) >= 3 and (not named or before.endswith((".", "!", "?", "”", '"', "’", ")"))):
+            rest = text[start + len(before):end]
+            spans[-1:] = [(start, start + len(before)), (end - len(rest.lstrip()), end)]  # "| Jane Doe/AP" goes whole
+    return spans
