@@ -213,6 +213,19 @@ def test_compare_events_identical_and_unlabelled():
     assert result.ari == 1.0 and result.merged == result.split == 0
 
 
+def test_compare_events_on_the_articles_both_label_unlabelled_ones_alone():
+    # z is only grouped, q only in the reference: both are left out. c and d have no automatic
+    # event: each is its own (not one "unassigned" cluster), so the reference event Y is split.
+    auto = pd.DataFrame({"article_id": list("abcdz"), "event_id": ["E1", "E1", None, None, "E9"]})
+    reference = pd.DataFrame({"article_id": list("abcdq"), "event_id": ["X", "X", "Y", "Y", "W"]})
+    result = compare_events(auto, reference)
+    assert result.n_articles == 4 and result.n_events == 3 and result.n_reference_events == 2
+    # contingency (E1,X)=2 (c,Y)=1 (d,Y)=1: index 1; rows 1 + 0 + 0, columns 1 + 1, pairs 6:
+    # expected 1 * 2 / 6, max (1 + 2) / 2 -> ARI (1 - 1/3) / (3/2 - 1/3) = 4/7
+    assert result.ari == pytest.approx(4 / 7)
+    assert (result.merged, result.split) == (0, 1)
+
+
 # ----------------------------------------------------------------------------- CLI
 def test_cli_events(demo_corpus_path, capsys):
     import json
