@@ -91,8 +91,12 @@ def event_labels(articles: pd.DataFrame, *, width: int = 70) -> dict[str, str]:
     summary = pd.DataFrame({"size": grouped.size(), "outlets": grouped["outlet"].nunique(),
                             "title": grouped["title"].first().astype(str)})
     titles = [t if len(t) <= width else t[: width - 1] + "…" for t in summary["title"]]
-    return {event: f"{event} · {size} articles, {outlets} outlets · {title}"
+    return {event: f"{event} · {_count(size, 'article')}, {_count(outlets, 'outlet')} · {title}"
             for event, size, outlets, title in zip(summary.index, summary["size"], summary["outlets"], titles)}
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def articles_of(articles: pd.DataFrame, *, outlet: str | None = None, event: str | None = None) -> pd.DataFrame:
@@ -148,3 +152,19 @@ def busiest_cell(scores: pd.DataFrame, *, voice: str, lexicon: str | None = None
     best = rows.sort_values(["hits", "rate", "group", "frame", "pole"], ascending=[False, False, True, True, True],
                             kind="stable").iloc[0]
     return str(best["group"]), f"{best['frame']}/{best['pole']}"
+
+
+def sentence_hits(hits: pd.DataFrame, sentences: pd.DataFrame, article_id: str, sentence_id: int, *,
+                  kinds: tuple[str, ...] = ("frame", "naming")) -> list[dict]:
+    """The hits of one sentence, of the given kinds, with ``start``/``end`` made relative to
+    the sentence (as ``align`` ops count them)."""
+    sentence = sentences[(sentences["article_id"] == article_id) & (sentences["sentence_id"] == sentence_id)]
+    if sentence.empty:
+        return []
+    first, last = int(sentence["start"].iloc[0]), int(sentence["end"].iloc[0])
+    rows = hits[(hits["article_id"] == article_id) & hits["kind"].isin(list(kinds))
+                & (hits["start"] < last) & (hits["end"] > first)]
+    records = rows.to_dict("records")
+    for record in records:
+        record["start"], record["end"] = int(record["start"]) - first, int(record["end"]) - first
+    return records

@@ -303,24 +303,65 @@ def _field(item, name: str):
     return item[name] if isinstance(item, Mapping) else getattr(item, name)
 
 
-def word_diff_html(ops: Iterable) -> tuple[str, str]:
+def _marked(text: str, offset: int, hits: Sequence[Mapping], colours: Mapping[str, str]) -> str:
+    """``text`` (which starts at ``offset`` in its sentence) escaped, with each hit (offsets
+    into the sentence) in a ``<mark class="diff-hit">``: bold, underlined in its frame's colour,
+    the hit described in its tooltip."""
+    local = []
+    for h in hits:
+        start, end = max(int(h["start"]) - offset, 0), min(int(h["end"]) - offset, len(text))
+        if start < end:
+            local.append({**h, "start": start, "end": end})
+    if not local:
+        return escape_text(text)
+    parts = []
+    for start, end, covering in _segments(len(text), local):
+        piece = escape_text(text[start:end])
+        if not covering:
+            parts.append(piece)
+            continue
+        hit = _primary(covering)
+        colour = colours.get(hit["frame"], "#333")
+        title = "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering))
+        parts.append(f'<mark class="diff-hit" data-frame="{_attr(hit["frame"])}" title="{_attr(title)}" '
+                     f'style="background:none;color:inherit;font-weight:700;border-bottom:3px solid {_attr(colour)}">'
+                     f"{piece}</mark>")
+    return "".join(parts)
+
+
+def word_diff_html(ops: Iterable, *, hits_a: Sequence[Mapping] = (), hits_b: Sequence[Mapping] = (),
+                   colours: Mapping[str, str] | None = None) -> tuple[str, str]:
     """Two HTML strings, one per sentence of an aligned pair, from word-diff operations
     ``(tag, a_text, b_text)`` with ``tag`` one of ``equal``, ``replace``, ``delete``,
-    ``insert`` (as ``difflib`` opcodes name them). Words only in the first sentence are marked
-    red, words only in the second green."""
+    ``insert`` (as ``difflib`` opcodes name them), or ``align.word_diff`` dicts. Words only in
+    the first sentence are marked red, words only in the second green. ``hits_a``/``hits_b``
+    (hits-table rows with offsets into each sentence; needs ops with ``a_start``/``b_start``)
+    are drawn bold and underlined in their frame's colour (``colours``), described on hover."""
+    colours = colours or {}
     left, right = [], []
     for op in ops:
-        tag, a, b = (_field(op, "tag"), _field(op, "a"), _field(op, "b")) if not isinstance(op, tuple) else op
+        if isinstance(op, tuple):
+            (tag, a, b), a_at, b_at = op, None, None
+        else:
+            tag, a, b = _field(op, "tag"), _field(op, "a"), _field(op, "b")
+            a_at, b_at = _optional(op, "a_start"), _optional(op, "b_start")
         a, b = a or "", b or ""
+        a_html = _marked(a, a_at, hits_a, colours) if a_at is not None and hits_a else escape_text(a)
+        b_html = _marked(b, b_at, hits_b, colours) if b_at is not None and hits_b else escape_text(b)
         if tag == "equal":
-            left.append(escape_text(a))
-            right.append(escape_text(b))
+            left.append(a_html)
+            right.append(b_html)
             continue
         if a:
             left.append(f'<del class="diff-a" style="background-color:#fdd;color:#900;text-decoration:none">'
-                        f'{escape_text(a)}</del>')
+                        f'{a_html}</del>')
         if b:
             right.append(f'<ins class="diff-b" style="background-color:#dfd;color:#060;text-decoration:none">'
-                         f'{escape_text(b)}</ins>')
+                         f'{b_html}</ins>')
     wrap = '<div class="framing-diff" style="{}">{}</div>'
     return wrap.format(TEXT_STYLE, " ".join(left)), wrap.format(TEXT_STYLE, " ".join(right))
+
+
+def _optional(item, name: str):
+    value = item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
+    return None if value is None else int(value)

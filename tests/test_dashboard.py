@@ -296,8 +296,29 @@ def test_events_view_shows_coverage_and_the_framing_diff_of_the_damascus_meeting
     diffs = [m.value for m in at.markdown if "framing-diff" in m.value]
     assert diffs and len(diffs) % 2 == 0
     assert any('<del class="diff-a"' in d for d in diffs) and any('<ins class="diff-b"' in d for d in diffs)
-    outlets = {c.value.split(" · ")[0] for c in at.caption}
+    outlets = {m.value.strip("*") for m in at.markdown if m.value.startswith("**")}
     assert {"The Crystal Eyes", "The Jerusalem Post"} <= outlets
+    marked = re.findall(r'<mark class="diff-hit" data-frame="([^"]+)"[^>]*>([^<]+)</mark>', "".join(diffs))
+    assert marked, "lexicon words in the aligned sentences are marked"
+    assert any(frame == "security_and_defense" and "military" in words.lower() for frame, words in marked)
+    articles = at.dataframe[0].value
+    assert sorted(articles["outlet"]) == ["The Crystal Eyes", "The Jerusalem Post"]
+    at.button(key="open_side_by_side").click().run()
+    assert_clean(at)
+    assert at.title[0].value == "Side by side"
+    assert sorted(s.value for s in at.subheader[:2]) == ["The Crystal Eyes", "The Jerusalem Post"]
+    assert at.query_params["side_mode"] == "event"
+
+
+def test_event_labels_count_in_words():
+    import pandas as pd
+
+    from dashboard.filters import event_labels
+
+    articles = pd.DataFrame({"event_id": ["E1", "E1", "E2"], "outlet": ["A", "B", "A"],
+                             "title": ["Damascus meeting", "Tripartite meeting", "Aid convoy"]})
+    labels = event_labels(articles)
+    assert labels == {"E1": "E1 · 2 articles, 2 outlets · Damascus meeting", "E2": "E2 · 1 article, 1 outlet · Aid convoy"}
 
 
 # ------------------------------------------------------------------------ corpus, data in

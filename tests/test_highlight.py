@@ -225,3 +225,21 @@ def test_legend_draws_the_second_pole_striped():
                          striped=["legitimacy: illegitimate"])
     first, second = re.findall(r"<span[^>]*>", legend)
     assert "repeating-linear-gradient" not in first and "repeating-linear-gradient" in second
+
+
+def test_word_diff_marks_lexicon_words_inside_the_changes():
+    from framing.align import word_diff
+
+    a = "The Damascus government intimidated Washington's Kurdish allies."
+    b = "Threats are also aimed at the Syrian Democratic Forces, the main US partner."
+    ops = word_diff(a, b)
+    hits_a = [hit(a, "intimidated", "cooperation", "confrontation"), hit(a, "allies", "cooperation", "cooperation")]
+    hits_b = [hit(b, "Threats", "threat", "threat", voice="quoted", speaker="Ayyoub")]
+    left, right = word_diff_html(ops, hits_a=hits_a, hits_b=hits_b, colours={"cooperation": "#1f77b4"})
+    marked = re.findall(r'<mark class="diff-hit" data-frame="([^"]+)"[^>]*>([^<]+)</mark>', left)
+    assert marked == [("cooperation", "intimidated"), ("cooperation", "allies")]
+    assert "border-bottom:3px solid #1f77b4" in left
+    assert re.search(r'<mark[^>]*title="[^"]*speaker: Ayyoub[^"]*"[^>]*>Threats</mark>', right)
+    assert visible_text(left).split() == a.split() and visible_text(right).split() == b.split()
+    plain_left, _ = word_diff_html(ops)
+    assert "<mark" not in plain_left

@@ -4,10 +4,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import multi_outlet_events
+from dashboard.filters import articles_of, multi_outlet_events, sentence_hits
 from dashboard.views.common import available, figure, md, not_available
 from framing import plots
-from framing.highlight import word_diff_html
+from framing.highlight import frame_colours, word_diff_html
 
 
 def render(ctx) -> None:
@@ -31,7 +31,23 @@ def render(ctx) -> None:
     if not available("align"):
         not_available("Sentence alignment", "align")
         return
+    _event_articles(ctx, articles, event)
     _aligned_pairs(ctx, event)
+
+
+def _open_side_by_side(event: str) -> None:
+    state.put("view", "side-by-side")
+    state.put("side_mode", "event")
+    state.put("align_event", event)
+
+
+def _event_articles(ctx, articles, event: str) -> None:
+    """The event's articles (outlet, date, title) and a way to read them side by side."""
+    rows = articles_of(articles, event=event)
+    st.dataframe(rows[["outlet", "date", "title", "n_words"]].rename(columns={"n_words": "words"}),
+                 hide_index=True, width="stretch", key="event_articles")
+    st.button("Read these articles side by side, highlighted", key="open_side_by_side", on_click=_open_side_by_side,
+              args=(event,))
 
 
 def _aligned_pairs(ctx, event: str) -> None:
@@ -39,15 +55,26 @@ def _aligned_pairs(ctx, event: str) -> None:
     if pairs.empty:
         st.info("No sentence of one outlet reports the same fact as a sentence of another in this event.")
         return
-    st.caption(f"{len(pairs)} aligned sentence pairs, lexicon terms in the changes first, then the most "
-               "differently worded. Red: only in the left sentence; green: only in the right one.")
+    st.caption(f"{len(pairs)} pairs of sentences that report the same thing in two outlets, those whose changed "
+               "words hold lexicon words first. Red (left): words only in the left outlet's sentence; green (right): "
+               "only in the right one's. Bold and underlined: lexicon words; hover one for its frame, pole and whose "
+               "words it is in.")
+    preferred = {f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")}
+    names = [n for lex in ctx.analysis.lexicons for n in [*(f.name for f in lex.frames),
+                                                          *(s.name for s in lex.naming_sets)]]
+    colours = frame_colours(names, preferred=preferred)
+    hits, sentences = ctx.analysis.hits, ctx.analysis.sentences
     for row in pairs.head(25).itertuples():
-        left, right = word_diff_html(row.ops)
+        left, right = word_diff_html(row.ops, colours=colours,
+                                     hits_a=sentence_hits(hits, sentences, row.article_a, row.sentence_a),
+                                     hits_b=sentence_hits(hits, sentences, row.article_b, row.sentence_b))
         cols = st.columns(2)
         for col, outlet, html, terms in ((cols[0], row.outlet_a, left, row.lexicon_terms_a),
                                          (cols[1], row.outlet_b, right, row.lexicon_terms_b)):
             with col:
-                st.caption(md(f"{outlet}" + (f" · lexicon terms changed: {', '.join(map(str, terms))}" if terms else "")))
+                st.markdown(f"**{md(outlet)}**")
                 st.markdown(html, unsafe_allow_html=True)
-        st.caption(f"similarity {row.similarity:.2f} · {row.changed_words} words differ")
+                if terms:
+                    st.caption(md("lexicon words in the changes: " + ", ".join(map(str, terms))))
+        st.caption(f"similarity {row.similarity:.2f} (cosine of TF-IDF vectors) · {row.changed_words} words differ")
         st.divider()
