@@ -94,16 +94,17 @@ Rule = Callable[[Page], dict]
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
-def split_lines(raw: str) -> tuple[Line, ...]:
+def split_lines(raw: str, *, caption_credits: bool = False) -> tuple[Line, ...]:
     """The lines of ``raw`` with their offsets (any line break ends a line: \\n, \\r\\n, \\r...).
-    A caption's widget label or trailing photo credit becomes a line of its own (``joined``)."""
+    A caption's widget label, and with ``caption_credits`` the photo credit ending a caption,
+    becomes a line of its own (``joined``)."""
     lines = []
     offset = 0
     for piece in raw.splitlines(keepends=True):
         content = piece.rstrip(_LINE_BREAKS)
         stripped = content.strip()
         indent = len(content) - len(content.lstrip())
-        for n, (start, end) in enumerate(caption_pieces(stripped)):
+        for n, (start, end) in enumerate(caption_pieces(stripped, credits=caption_credits)):
             lines.append(_line(offset + indent + start, stripped[start:end], indent if n == 0 else 0, joined=n > 0))
         offset += len(piece)
     return tuple(lines)
@@ -345,11 +346,12 @@ RULES: tuple[Rule, ...] = (
 
 
 def clean_text(raw: str, *, title: str | None = None, rules: Sequence[Rule] = RULES,
-               boilerplate: frozenset[str] = frozenset()) -> Cleaned:
+               boilerplate: frozenset[str] = frozenset(), caption_credits: bool = False) -> Cleaned:
     """The body of ``raw`` without page furniture, and each removed segment with its reason.
     ``title`` (the known headline) lets a repeated headline be recognised as such;
-    ``boilerplate`` holds the outlet's repeated paragraphs (see ``repeated_paragraphs``)."""
-    lines = split_lines(raw)
+    ``boilerplate`` holds the outlet's repeated paragraphs (see ``repeated_paragraphs``);
+    ``caption_credits`` also cuts the photo credit ending a caption ("... (Jane Doe/Reuters)")."""
+    lines = split_lines(raw, caption_credits=caption_credits)
     reasons: list[str | None] = [None] * len(lines)
     page = Page(lines, tuple(reasons), title, boilerplate)
     for rule in rules:

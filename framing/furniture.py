@@ -356,9 +356,10 @@ def _median_overlap(sets: list[frozenset]) -> float:
     return overlaps[len(overlaps) // 2] if overlaps else 0.0
 
 
-def caption_pieces(text: str) -> list[tuple[int, int]]:
+def caption_pieces(text: str, *, credits: bool = False) -> list[tuple[int, int]]:
     """Spans of a stripped line: the whole line, or a caption cut from its widget label ("Image
-    copyright X Image caption", "Facebook Twitter Pinterest") and from a photo credit ending it."""
+    copyright X Image caption", "Facebook Twitter Pinterest") and (``credits``) from a photo
+    credit ending it."""
     spans = [(0, len(text))]
     head = None
     if text[:1] in ("I", "i", "F", "f"):
@@ -367,7 +368,7 @@ def caption_pieces(text: str) -> list[tuple[int, int]]:
         spans = [(0, head.end()), (len(text) - len(text[head.end():].lstrip()), len(text))]
     start, end = spans[-1]
     tail = text[max(start, end - 160):end]
-    if ("/" in tail or "hoto" in tail or "redit" in tail) and "aption" not in text:  # not a gallery slide
+    if credits and ("/" in tail or "hoto" in tail or "redit" in tail) and "aption" not in text:  # not a gallery slide
         credit = CREDIT_END.search(text, max(start, end - 160), end)
         before = text[start:credit.start()].rstrip(" |") if credit else ""
         named = credit is not None and credit.group("name") is not None  # "Jane Doe/Getty Images" ends a sentence
