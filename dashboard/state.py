@@ -45,14 +45,29 @@ def restore_from_url() -> None:
             put(name, list(st.query_params.get_all(name)) if is_list else st.query_params.get(name))
 
 
-def mirror_to_url() -> None:
-    """Write every kept setting that has a value into the URL (and drop the others)."""
+def _settings() -> dict[str, Any]:
+    """Every kept setting that has a value, as the URL holds it."""
     wanted: dict[str, Any] = {}
     for name, is_list in URL_SETTINGS.items():
         value = get(name)
         if value in (None, "", []):
             continue
         wanted[name] = [str(v) for v in value] if is_list else str(value)
+    return wanted
+
+
+def link(**overrides: Any) -> str:
+    """The query string (``?view=...&outlets=...``) that reproduces the current settings,
+    with ``overrides`` (``view="overview"``) replacing kept values."""
+    from urllib.parse import urlencode
+
+    settings = {**_settings(), **{k: v for k, v in overrides.items() if v is not None}}
+    return "?" + urlencode(settings, doseq=True)
+
+
+def mirror_to_url() -> None:
+    """Write every kept setting that has a value into the URL (and drop the others)."""
+    wanted = _settings()
     current = {name: (st.query_params.get_all(name) if URL_SETTINGS.get(name) else st.query_params.get(name))
                for name in st.query_params}
     if current != wanted:

@@ -9,7 +9,9 @@ import html
 import io
 import json
 import platform
+import shlex
 import zipfile
+from pathlib import Path
 from importlib import metadata
 from typing import Any, Iterable, Mapping
 
@@ -99,6 +101,50 @@ def reproducibility_manifest(corpus: Corpus, lexicons: Iterable, *, parameters: 
     }
 
 
+#: Exported score tables and the ``framing score --table`` that prints each.
+SCORE_TABLES = {"frame rates": "rates", "frame rates by target": "targets", "axis balance": "balance",
+                "label shares": "shares", "actor sentiment": "sentiment"}
+
+
+def _lexicon_argument(lexicon) -> str:
+    """``--lexicon`` for a lexicon: its name when bundled, else its file, else a placeholder
+    naming the YAML to save first (a lexicon edited in the dashboard has no file)."""
+    from .lexicon import BUNDLED_DIR
+
+    path = Path(lexicon.path) if lexicon.path else None
+    if path is not None and path.parent == BUNDLED_DIR and path.stem == lexicon.name:
+        return f"--lexicon {shlex.quote(lexicon.name)}"
+    if path is not None:
+        return f"--lexicon {shlex.quote(str(path))}"
+    return f"--lexicon {shlex.quote(lexicon.name + '.yaml')}"
+
+
+def reproduce_commands(corpus_path: str | None, lexicons: Iterable, *, n_boot: int = 1000,
+                       terms: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """The ``framing`` command that prints each exported table again as CSV (the hits, each
+    table of ``SCORE_TABLES`` with every voice, and, given ``terms`` = {``group``, ``vs``,
+    ``method``}, ``distinctive terms <group>``), for the unfiltered corpus at ``corpus_path``.
+    A lexicon without a file is named ``<name>.yaml``: save it from the dashboard first."""
+    corpus = shlex.quote(str(corpus_path)) if corpus_path else "CORPUS"
+    lexicon_args = " ".join(_lexicon_argument(lex) for lex in lexicons)
+    commands = {"hits": f"framing hits {corpus} {lexicon_args} --format csv"}
+    for name, table in SCORE_TABLES.items():
+        commands[name] = (f"framing score {corpus} --table {table} --voice each {lexicon_args} "
+                          f"--boot {n_boot} --seed 0 --level 0.95 --min-articles {_min_articles()} --format csv")
+    if terms and terms.get("group"):
+        versus = f" --vs {shlex.quote(str(terms['vs']))}" if terms.get("vs") else ""
+        commands[f"distinctive terms {terms['group']}"] = (
+            f"framing terms {corpus} --group {shlex.quote(str(terms['group']))}{versus} "
+            f"--method {terms.get('method') or 'logodds'} --top 0 --format csv")
+    return commands
+
+
+def _min_articles() -> int:
+    from .bootstrap import MIN_ARTICLES
+
+    return MIN_ARTICLES
+
+
 def manifest_json(manifest: Mapping[str, Any]) -> str:
     """The manifest as indented JSON (keys in a stable order)."""
     return json.dumps(_jsonable(manifest), indent=2, ensure_ascii=False) + "\n"
@@ -136,17 +182,30 @@ def figure_html(fig: go.Figure, *, manifest: Mapping[str, Any] | None = None) ->
     return page.replace("</body>", block + "</body>", 1)
 
 
+def figure_manifest(manifest: Mapping[str, Any], name: str, options: Mapping[str, Any] | None = None
+                    ) -> dict[str, Any]:
+    """The manifest of one figure: ``figure`` set to ``name`` and the figure's own options
+    (lexicon, naming set, actor, outlets, dashboard link...) added to ``parameters``."""
+    return {**manifest, "figure": name, "parameters": {**dict(manifest.get("parameters") or {}),
+                                                       **_jsonable(dict(options or {}))}}
+
+
 def export_bundle(*, tables: Mapping[str, pd.DataFrame], manifest: Mapping[str, Any],
-                  figures: Mapping[str, go.Figure] | None = None) -> bytes:
-    """A ZIP archive of ``name.csv`` for each table, ``name.html`` for each figure and
-    ``manifest.json``: everything behind a view, in one download."""
+                  figures: Mapping[str, go.Figure] | None = None,
+                  figure_options: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
+    """A ZIP archive of ``name.csv`` for each table, ``name.html`` for each figure (its
+    manifest, with ``figure_options[name]``, printed below it) and ``manifest.json``:
+    everything behind a view, in one download."""
+    figure_options = figure_options or {}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", manifest_json(manifest))
+        archive.writestr("manifest.json", manifest_json({**manifest, "figures": {
+            name: _jsonable(dict(figure_options.get(name) or {})) for name in (figures or {})}}))
         for name, table in tables.items():
             archive.writestr(f"{_file_stem(name)}.csv", table_csv(table))
         for name, fig in (figures or {}).items():
-            archive.writestr(f"{_file_stem(name)}.html", figure_html(fig, manifest=manifest))
+            archive.writestr(f"{_file_stem(name)}.html",
+                             figure_html(fig, manifest=figure_manifest(manifest, name, figure_options.get(name))))
     return buffer.getvalue()
 
 

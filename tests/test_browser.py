@@ -226,6 +226,33 @@ def test_export_downloads_a_png_figure_and_the_manifest(page, demo_server):
     screenshot(page, "export")
 
 
+def test_a_figures_manifest_link_draws_the_same_figure_again(page, demo_server, browser):
+    import html
+    import json
+    import re
+
+    open_view(page, demo_server, "view=overview&voice=quoted&lexicon_view=policy_frames")
+    shown = page.locator(".js-plotly-plot").first.locator(".xaxislayer-above .xtick text").all_text_contents()
+    page.locator("[data-testid=stSidebar]").get_by_text("Export").click()
+    settle(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="HTML", exact=True).first.click()
+    figure_page = Path(download.value.path()).read_text(encoding="utf-8")
+    manifest = json.loads(html.unescape(re.search(r'<pre class="framing-manifest">(.*?)</pre>', figure_page, re.S)[1]))
+    assert manifest["figure"] == "frame rates" and manifest["parameters"]["lexicon"] == "policy_frames"
+    link = manifest["parameters"]["dashboard_link"]
+    fresh = browser.new_context(viewport={"width": 1500, "height": 1100}).new_page()
+    try:
+        open_view(fresh, demo_server, link.lstrip("?"))
+        wait_for(fresh, ".js-plotly-plot")
+        assert fresh.locator("h1").first.inner_text() == "Overview"
+        again = fresh.locator(".js-plotly-plot").first.locator(".xaxislayer-above .xtick text").all_text_contents()
+        assert again == shown and "economic" in again
+        assert "quoted sources" in fresh.locator(".js-plotly-plot").first.inner_text()
+    finally:
+        fresh.context.close()
+
+
 def test_clicking_a_heatmap_cell_lists_the_sentences_behind_it(page, demo_server):
     open_view(page, demo_server)
     wait_for(page, ".js-plotly-plot .heatmaplayer")

@@ -405,6 +405,20 @@ def test_export_view_offers_tables_figures_and_manifest():
     assert manifest["parameters"]["voice"] == "all"
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("CSV") >= 6 and labels.count("PNG") >= 3 and labels.count("HTML") == labels.count("PNG")
+    link = manifest["parameters"]["dashboard_link"]
+    assert link.startswith("?view=export") and "voice=all" in link
+    commands = manifest["parameters"]["reproduce"]
+    assert commands["frame rates"].startswith("framing score ") and "--table rates --voice each" in commands["frame rates"]
+    assert str(REPO / "corpus") in commands["hits"]
+
+
+def test_export_with_an_event_filter_says_the_command_line_cannot_redo_it():
+    at = app(view="export", event="E0003")
+    assert_clean(at)
+    manifest = json.loads(at.code[-1].value)
+    assert manifest["parameters"]["event"] == "E0003"
+    assert "does not have" in manifest["parameters"]["reproduce"]
+    assert "event=E0003" in manifest["parameters"]["dashboard_link"]
 
 
 # ---------------------------------------------------------------------- filters, uploads

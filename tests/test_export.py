@@ -1,6 +1,9 @@
 import datetime as dt
+import html
 import io
 import json
+import re
+import shlex
 import zipfile
 from dataclasses import replace
 
@@ -83,11 +86,63 @@ def test_figure_png_renders_through_kaleido():
 
 def test_bundle_holds_manifest_tables_and_figures():
     data = export_bundle(tables={"frame rates": pd.DataFrame({"group": ["A"], "rate": [1.0]})},
-                         manifest={"schema": "framing-manifest/1"}, figures={"heatmap": bar_figure()})
+                         manifest={"schema": "framing-manifest/1", "parameters": {"voice": "all"}},
+                         figures={"heatmap": bar_figure()},
+                         figure_options={"heatmap": {"lexicon": "conflict", "dashboard_link": "?view=overview"}})
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert sorted(archive.namelist()) == ["frame_rates.csv", "heatmap.html", "manifest.json"]
         assert archive.read("frame_rates.csv").decode().splitlines() == ["group,rate", "A,1.0"]
-        assert json.loads(archive.read("manifest.json")) == {"schema": "framing-manifest/1"}
+        assert json.loads(archive.read("manifest.json")) == {
+            "schema": "framing-manifest/1", "parameters": {"voice": "all"},
+            "figures": {"heatmap": {"lexicon": "conflict", "dashboard_link": "?view=overview"}}}
+        page = archive.read("heatmap.html").decode()
+    shown = json.loads(html.unescape(re.search(r'<pre class="framing-manifest">(.*?)</pre>', page, re.S).group(1)))
+    assert shown["figure"] == "heatmap"
+    assert shown["parameters"] == {"voice": "all", "lexicon": "conflict", "dashboard_link": "?view=overview"}
+
+
+def test_reproduce_commands_print_the_dashboards_tables_again(demo_corpus_path, tmp_path, capsys):
+    """Each command in the manifest, run through the CLI, prints the table the dashboard exports."""
+    from framing.analysis import analyze
+    from framing.cli import main
+    from framing.export import reproduce_commands
+    from framing.load import load_corpus
+    from framing.score import axis_balance, frame_rates
+
+    corpus = load_corpus(demo_corpus_path)
+    analysis = analyze(corpus)
+    commands = reproduce_commands(str(demo_corpus_path), analysis.lexicons, n_boot=200,
+                                  terms={"group": "SouthFront", "vs": None, "method": "logodds"})
+    assert set(commands) >= {"hits", "frame rates", "axis balance", "label shares", "actor sentiment",
+                             "frame rates by target", "distinctive terms SouthFront"}
+    assert "--lexicon conflict --lexicon epistemic --lexicon policy_frames" in commands["frame rates"]
+    expected = {  # the calls dashboard/data.py makes
+        "frame rates": frame_rates(analysis.hits, analysis.articles, voice="each", lexicons=analysis.lexicons,
+                                   n_boot=200),
+        "axis balance": axis_balance(analysis.hits, analysis.articles, voice="each", lexicons=analysis.lexicons,
+                                     n_boot=200),
+    }
+    for name, table in expected.items():
+        argv = shlex.split(commands[name])
+        assert argv[0] == "framing"
+        capsys.readouterr()
+        assert main(argv[1:]) == 0
+        printed = pd.read_csv(io.StringIO(capsys.readouterr().out))
+        mine = pd.read_csv(io.BytesIO(table_csv(table)))
+        keys = [c for c in ("group", "lexicon", "frame", "pole", "voice") if c in mine]
+        pd.testing.assert_frame_equal(printed.sort_values(keys).reset_index(drop=True),
+                                      mine.sort_values(keys).reset_index(drop=True), check_dtype=False)
+    assert main(shlex.split(commands["distinctive terms SouthFront"])[1:]) == 0
+    assert "term" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_reproduce_commands_name_a_lexicon_without_a_file_by_its_yaml(demo_corpus_path):
+    from framing.export import reproduce_commands
+    from framing.lexicon import bundled_lexicons
+
+    edited = replace(bundled_lexicons(["conflict"])[0], name="classroom", path="")
+    commands = reproduce_commands("/data/my corpus", [edited])
+    assert commands["hits"] == "framing hits '/data/my corpus' --lexicon classroom.yaml --format csv"
 
 
 @pytest.mark.parametrize("name", ["heatmap"])

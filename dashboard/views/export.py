@@ -7,22 +7,24 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.views.common import MAX_DEFAULT_OUTLETS, available, filter_bar, lexicon_with, md, outlets_shown
 from framing import plots
-from framing.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
+from framing.bootstrap import MIN_ARTICLES
+from framing.export import (
+    export_bundle, figure_html, figure_manifest, figure_png, manifest_json, reproduce_commands,
+    reproducibility_manifest, table_csv,
+)
 
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
-    parameters = {"voice": voice, "event": flt.event, "date_from": flt.date_from, "date_to": flt.date_to,
-                  "keep_undated": flt.keep_undated, "bootstrap_resamples": data.N_BOOT, "negated": "exclude",
-                  "corpus_source": ctx.source.label}
-    manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=parameters,
-                                        fingerprint=data.corpus_fingerprint_of(ctx.source))
     tables = _tables(ctx, flt, voice)
-    figures = _figures(ctx, flt, voice, tables)  # name -> builder: a figure is drawn only when downloaded
+    figures = _figures(ctx, flt, voice, tables)  # name -> (builder, options): drawn only when downloaded
+    manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=_parameters(ctx, flt, voice),
+                                        fingerprint=data.corpus_fingerprint_of(ctx.source))
+    options = {name: opts for name, (_, opts) in figures.items()}
     st.subheader("Everything in one file")
     st.download_button("Download ZIP (CSV tables, HTML figures, manifest)", key="download_bundle", on_click="ignore",
-                       data=lambda: export_bundle(tables=tables, manifest=manifest,
-                                                  figures={name: build() for name, build in figures.items()}),
+                       data=lambda: export_bundle(tables=tables, manifest=manifest, figure_options=options,
+                                                  figures={name: build() for name, (build, _) in figures.items()}),
                        file_name="framing-export.zip", mime="application/zip")
     st.subheader("Tables (CSV)")
     for name, table in tables.items():
@@ -31,12 +33,15 @@ def render(ctx) -> None:
         cols[1].download_button("CSV", data=lambda t=table: table_csv(t), key=f"csv_{name}", on_click="ignore",
                                 file_name=f"{_stem(name)}.csv", mime="text/csv")
     st.subheader("Figures")
-    for name, build in figures.items():
+    st.caption("Each HTML figure carries its manifest below it: the corpus fingerprint, lexicon versions, the "
+               "figure's settings and the dashboard link that draws it again.")
+    for name, (build, opts) in figures.items():
         cols = st.columns([3, 1, 1])
         cols[0].markdown(f"**{md(name)}**")
         cols[1].download_button("PNG", data=lambda b=build: figure_png(b()), key=f"png_{name}", on_click="ignore",
                                 file_name=f"{_stem(name)}.png", mime="image/png")
-        cols[2].download_button("HTML", data=lambda b=build, n=name: figure_html(b(), manifest={**manifest, "figure": n}),
+        cols[2].download_button("HTML", data=lambda b=build, n=name, o=opts: figure_html(
+                                    b(), manifest=figure_manifest(manifest, n, o)),
                                 key=f"html_{name}", on_click="ignore", file_name=f"{_stem(name)}.html",
                                 mime="text/html")
     st.subheader("Reproducibility manifest")
@@ -44,6 +49,25 @@ def render(ctx) -> None:
     st.download_button("Download manifest.json", text.encode("utf-8"), file_name="manifest.json",
                        mime="application/json", key="download_manifest", on_click="ignore")
     st.code(text, language="json")
+
+
+def _parameters(ctx, flt, voice) -> dict:
+    """What the tables rest on, the link to this view, and (without a filter) the commands
+    that print each table again."""
+    parameters = {"voice": voice, "event": flt.event, "date_from": flt.date_from, "date_to": flt.date_to,
+                  "keep_undated": flt.keep_undated, "bootstrap_resamples": data.N_BOOT, "bootstrap_seed": 0,
+                  "interval_level": 0.95, "min_articles": MIN_ARTICLES, "negated": "exclude",
+                  "corpus_source": ctx.source.label, "dashboard_link": state.link(view="export")}
+    if flt.is_empty:
+        focus, versus = state.get("focus"), state.get("versus")
+        terms = {"group": focus, "vs": versus if versus in ctx.outlets else None, "method": state.get("method")} \
+            if focus in ctx.outlets else None
+        parameters["reproduce"] = reproduce_commands(ctx.corpus.path or None, ctx.analysis.lexicons,
+                                                     n_boot=data.N_BOOT, terms=terms)
+    else:
+        parameters["reproduce"] = ("the tables rest on the event or date filter above, which the command line "
+                                   "does not have: open dashboard_link on the same corpus")
+    return parameters
 
 
 def _tables(ctx, flt, voice) -> dict:
@@ -67,33 +91,42 @@ def _tables(ctx, flt, voice) -> dict:
 
 
 def _figures(ctx, flt, voice, tables) -> dict:
-    """Each figure of the current settings as a function that draws it."""
+    """Each figure of the current settings: name -> (function that draws it, its options,
+    with the dashboard link that shows it)."""
     figures = {}
     shown = outlets_shown(ctx, tables["articles"]) if len(ctx.outlets) > MAX_DEFAULT_OUTLETS else None
+    outlets = list(shown) if shown else "all"
     lexicons = lexicon_with(ctx, "frames")
     lexicon = state.get("lexicon_view") if state.get("lexicon_view") in lexicons else (lexicons[0] if lexicons else None)
     if lexicon:
-        figures["frame rates"] = lambda: plots.frame_heatmap(tables["frame rates"], voice=voice, lexicon=lexicon,
-                                                             groups=shown)
-        figures["axis balance"] = lambda: plots.axis_balance_plot(tables["axis balance"], voice=voice,
-                                                                  lexicon=lexicon, groups=shown)
+        overview = {"view": "overview", "lexicon": lexicon, "outlets": outlets,
+                    "dashboard_link": state.link(view="overview", lexicon_view=lexicon)}
+        figures["frame rates"] = (lambda: plots.frame_heatmap(tables["frame rates"], voice=voice, lexicon=lexicon,
+                                                              groups=shown), overview)
+        figures["axis balance"] = (lambda: plots.axis_balance_plot(tables["axis balance"], voice=voice,
+                                                                   lexicon=lexicon, groups=shown), overview)
     shares = tables["label shares"]
     if len(shares):
         sets = list(dict.fromkeys(shares["naming_set"]))
         naming_set = state.get("naming_set") if state.get("naming_set") in sets else sets[0]
-        figures[f"label shares {naming_set}"] = lambda: plots.label_shares_plot(
-            shares, naming_set=naming_set, voice=voice, groups=shown)
+        figures[f"label shares {naming_set}"] = (
+            lambda: plots.label_shares_plot(shares, naming_set=naming_set, voice=voice, groups=shown),
+            {"view": "naming", "naming_set": naming_set, "outlets": outlets,
+             "dashboard_link": state.link(view="naming", naming_set=naming_set)})
     actor = state.get("actor")
+    actors = {"view": "actors", "actor": actor, "outlets": outlets, "dashboard_link": state.link(view="actors")}
     if actor:
-        figures[f"frames about {actor}"] = lambda: plots.actor_frame_heatmap(
-            tables["frame rates by target"], actor=actor, voice=voice, groups=shown)
+        figures[f"frames about {actor}"] = (lambda: plots.actor_frame_heatmap(
+            tables["frame rates by target"], actor=actor, voice=voice, groups=shown), actors)
     if len(tables["actor sentiment"]):
-        figures["actor sentiment"] = lambda: plots.actor_sentiment_plot(tables["actor sentiment"], voice=voice,
-                                                                        groups=shown)
+        figures["actor sentiment"] = (lambda: plots.actor_sentiment_plot(tables["actor sentiment"], voice=voice,
+                                                                         groups=shown), actors)
     for name, table in tables.items():
         if name.startswith("distinctive terms"):
-            figures[name] = lambda t=table: plots.terms_scatter(t)
-            figures[f"top {name}"] = lambda t=table: plots.terms_bars(t)
+            terms = {"view": "terms", "focus": state.get("focus"), "versus": state.get("versus"),
+                     "method": state.get("method") or "logodds", "dashboard_link": state.link(view="terms")}
+            figures[name] = (lambda t=table: plots.terms_scatter(t), terms)
+            figures[f"top {name}"] = (lambda t=table: plots.terms_bars(t), terms)
     return figures
 
 
