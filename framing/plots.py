@@ -275,13 +275,14 @@ def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, vo
     return _layout(fig, title, height=_height(len(groups), base=220))
 
 
-def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = "all",
+def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = "all", lexicon: str | None = None,
                         groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
     """For one actor, frame x outlet rates of hits whose ``target`` is that actor (a
-    ``score.frame_rates(..., by_target=True)`` table with a ``target`` column)."""
+    ``score.frame_rates(..., by_target=True)`` table with a ``target`` column), of one
+    ``lexicon``'s frames when given."""
     _require(actor_scores, ["target"], "actor_frame_heatmap")
     part = actor_scores[actor_scores["target"] == actor]
-    return frame_heatmap(part, voice=voice, groups=groups,
+    return frame_heatmap(part, voice=voice, lexicon=lexicon, groups=groups,
                          title=title or f"How each outlet frames {safe(actor)} ({voice_name(voice)})")
 
 

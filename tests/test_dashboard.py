@@ -254,6 +254,29 @@ def test_actors_view_shows_target_heatmap_and_sentiment():
     assert "Iran" in set().union(*[set(t["y"]) for t in sentiment["data"]])
 
 
+def test_actors_heatmap_shows_one_lexicon_and_drills_down_to_the_hits_about_the_actor():
+    at = app(view="actors", actor="Iran")
+    assert_clean(at)
+    columns = charts(at)[0]["data"][0]["x"]
+    assert any(c.startswith("legitimacy: ") for c in columns)
+    assert not any(c in ("report_verbs", "hedges", "economic") for c in columns), "conflict frames only by default"
+    lines = at.dataframe[0].value
+    assert len(lines) >= 1 and set(lines["target"]) == {"Iran"}
+    outlet, pole = at.selectbox(key="actor_outlet").value, at.selectbox(key="actor_pole").value
+    cells = charts(at)[0]["data"][1]["customdata"]
+    cell = next(c for c in cells if c[0] == outlet and f"{c[1]}/{c[2]}" == pole)
+    assert int(cell[5]) == (~lines["negated"].astype(bool)).sum() == max(int(c[5]) for c in cells)
+    at.selectbox(key="actor_pole").select("legitimacy/legitimate").run()
+    at.selectbox(key="actor_outlet").select("SouthFront").run()
+    assert_clean(at)
+    lines = at.dataframe[0].value
+    assert set(lines["match"]) >= {"legitimately", "invitation"} and set(lines["target"]) == {"Iran"}
+    assert at.query_params["actor_pole"] == "legitimacy/legitimate"
+    at.selectbox(key="lexicon_view").select("(all lexicons)").run()
+    assert_clean(at)
+    assert "report_verbs" in charts(at)[0]["data"][0]["x"]
+
+
 def test_naming_view_shows_label_shares_for_the_chosen_set():
     at = app(view="naming")
     assert_clean(at)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import figure, filter_bar, md, outlets_shown
+from dashboard.filters import busiest_cell
+from dashboard.views.common import ALL_LEXICONS, available, figure, filter_bar, lexicon_with, md, outlets_shown
+from dashboard.views.evidence import evidence, follow_cell_click, poles_of
 from framing import plots
 
 
@@ -15,15 +17,24 @@ def render(ctx) -> None:
     if not actors:
         st.warning("None of the chosen lexicons defines actors.")
         return
-    cols = st.columns([1, 3])
+    cols = st.columns([1, 1, 2])
     with cols[0]:
         actor = state.choice("Actor", "actor", list(dict.fromkeys(actors)))
     with cols[1]:
+        lexicon = state.choice("Lexicon", "lexicon_view", lexicon_with(ctx, "frames") + [ALL_LEXICONS])
+        lexicon = None if lexicon == ALL_LEXICONS else lexicon
+    with cols[2]:
         shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, ctx.key, flt)[0])
     targets = data.actor_target_scores(ctx.analysis, ctx.key, flt, actor)
-    figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, groups=shown), key="actor_heatmap")
+    clicked = figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, lexicon=lexicon, groups=shown),
+                     key="actor_heatmap", on_select="rerun", selection_mode="points")
+    follow_cell_click(clicked, ctx, outlet_key="actor_outlet", pole_key="actor_pole")
     st.caption(f"Hits whose target (the actor the term is about) is {md(actor)}, per 1,000 words of each outlet. "
-               "Hits with no clear target are not counted here.")
+               "Hits with no clear target are not counted here. Click a cell for the sentences behind it.")
+    if available("kwic"):
+        about = targets[targets["target"] == actor]
+        evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="actor_outlet",
+                 pole_key="actor_pole", target=actor, busiest=busiest_cell(about, voice=voice, lexicon=lexicon))
     sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt)
     figure(plots.actor_sentiment_plot(sentiment, voice=voice, groups=shown), key="actor_sentiment")
     st.caption("Mean VADER compound score of the sentences that mention each actor (Hutto and Gilbert 2014).")

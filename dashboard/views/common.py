@@ -13,6 +13,8 @@ from dashboard import data, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 
 VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
+#: The choice, where a view offers one lexicon at a time, that shows them all.
+ALL_LEXICONS = "(all lexicons)"
 
 
 @dataclass

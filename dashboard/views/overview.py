@@ -6,7 +6,8 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import busiest_cell
-from dashboard.views.common import available, figure, filter_bar, lexicon_with, md, outlets_shown
+from dashboard.views.common import available, figure, filter_bar, lexicon_with, outlets_shown
+from dashboard.views.evidence import evidence, follow_cell_click, poles_of
 from framing import plots
 
 
@@ -30,56 +31,16 @@ def render(ctx) -> None:
     scores = data.frame_scores(ctx.analysis, ctx.key, flt)
     clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap",
                      on_select="rerun", selection_mode="points")
-    _follow_cell_click(clicked, ctx, lexicon)
+    follow_cell_click(clicked, ctx, outlet_key="cell_outlet", pole_key="cell_pole")
     balance = data.balance_scores(ctx.analysis, ctx.key, flt)
     figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown), key="overview_balance")
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
                "fewer articles than a stable figure needs.")
-    _evidence(ctx, flt, lexicon, voice, busiest_cell(scores, voice=voice, lexicon=lexicon))
+    if available("kwic"):
+        evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",
+                 busiest=busiest_cell(scores, voice=voice, lexicon=lexicon))
     _outlet_map(ctx, flt, voice)
-
-
-def _poles(ctx, lexicon: str) -> list[str]:
-    """``frame/pole`` for each pole of the lexicon's frames."""
-    frames = next(lex.frames for lex in ctx.analysis.lexicons if lex.name == lexicon)
-    return [f"{f.name}/{p.name}" for f in frames for p in f.poles]
-
-
-def _follow_cell_click(event, ctx, lexicon: str) -> None:
-    """A click on a heatmap cell picks that outlet and pole for the evidence below (once per
-    click: a later rerun keeps what the user picked since)."""
-    points = getattr(getattr(event, "selection", None), "points", None) or \
-        ((event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else [])
-    custom = next((p.get("customdata") for p in points if p.get("customdata")), None)
-    cell = tuple(custom[:3]) if custom else None
-    if cell and st.session_state.get("_clicked_cell") != cell and cell[0] in ctx.outlets:
-        state.put("cell_outlet", cell[0])
-        state.put("cell_pole", f"{cell[1]}/{cell[2]}")
-    st.session_state["_clicked_cell"] = cell
-
-
-EVIDENCE_COLUMNS = ("left", "match", "right", "voice", "speaker", "negated", "hedged", "target", "title", "article_id")
-
-
-def _evidence(ctx, flt, lexicon: str, voice: str, busiest: tuple[str, str] | None) -> None:
-    """Every hit behind one heatmap cell, with its context: click a cell or pick it here
-    (the cell with the most hits until then)."""
-    if not available("kwic"):
-        return
-    st.subheader("The sentences behind a number")
-    cols = st.columns(2)
-    with cols[0]:
-        outlet = state.choice("Outlet", "cell_outlet", ctx.outlets, default=busiest[0] if busiest else None)
-    with cols[1]:
-        poles = _poles(ctx, lexicon)
-        pole = state.choice("Frame: pole", "cell_pole", poles, default=busiest[1] if busiest else None)
-    lines = data.concordance_table(ctx.analysis, ctx.key, flt, pole, kind="pole", outlets=(outlet,))
-    counted = lines if voice == "all" else lines[lines["voice"] == voice]
-    st.caption(f"{len(lines)} hits of {md(pole)} in {md(outlet)} ({len(counted)} in the chosen voice; negated hits "
-               "are listed but not counted in the rate). Click a heatmap cell to show its hits here.")
-    st.dataframe(lines[[c for c in EVIDENCE_COLUMNS if c in lines]], hide_index=True, width="stretch",
-                 key="evidence_table")
 
 
 PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "terms": "term profiles (TF-IDF)"}

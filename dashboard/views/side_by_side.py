@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
-from dashboard.views.common import available, md
+from dashboard.views.common import ALL_LEXICONS, available, md
 from framing.highlight import (
     frame_colours, highlight_html, legend_html, removed_html, voice_legend_html, words_table,
 )
@@ -15,7 +15,6 @@ from framing.plots import frame_label
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
 KINDS = {"frame": "frames", "naming": "naming labels", "actor": "actors"}
 COLOUR_BY = {"frame": "frame", "voice": "whose words"}
-ALL_LEXICONS = "(all lexicons)"
 
 
 def render(ctx) -> None:
