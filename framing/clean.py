@@ -94,6 +94,9 @@ Rule = Callable[[Page], dict]
 _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
+_CAPTION_HEADS = ("I", "i", "F", "f")  # first letters of the caption labels split off ("Image ...", "Facebook ...")
+
+
 def split_lines(raw: str, *, caption_credits: bool = False) -> tuple[Line, ...]:
     """The lines of ``raw`` with their offsets (any line break ends a line: \\n, \\r\\n, \\r...).
     A caption's widget label, and with ``caption_credits`` the photo credit ending a caption,
@@ -104,8 +107,11 @@ def split_lines(raw: str, *, caption_credits: bool = False) -> tuple[Line, ...]:
         content = piece.rstrip(_LINE_BREAKS)
         stripped = content.strip()
         indent = len(content) - len(content.lstrip())
-        for n, (start, end) in enumerate(caption_pieces(stripped, credits=caption_credits)):
-            lines.append(_line(offset + indent + start, stripped[start:end], indent if n == 0 else 0, joined=n > 0))
+        if caption_credits or stripped[:1] in _CAPTION_HEADS:
+            for n, (start, end) in enumerate(caption_pieces(stripped, credits=caption_credits)):
+                lines.append(_line(offset + indent + start, stripped[start:end], indent if n == 0 else 0, joined=n > 0))
+        else:
+            lines.append(_line(offset + indent, stripped, indent))
         offset += len(piece)
     return tuple(lines)
 
@@ -219,7 +225,7 @@ def remove_subscription_prompts(page: Page) -> dict:
                if line.words <= SHORT_LINE_WORDS and is_subscription_prompt(line.text, line.low, line.words)]
     found = dict.fromkeys(anchors, "subscription")
     found.update((i, "subscription") for i, line in page.kept()  # sign-up boxes and prompts: not swept with neighbours
-                 if i not in found and has_hint(line.low, SIGNUP_HINTS) and is_signup_form(line.text, line.words))
+                 if i not in found and has_hint(line.low[:300], SIGNUP_HINTS) and is_signup_form(line.text, line.words))
     for i in anchors:
         for step in (-1, 1):
             j = i

@@ -174,7 +174,7 @@ SHARE_HEAD = re.compile(r"facebook twitter pinterest\b", re.IGNORECASE)
 CAPTION_WIDGET = re.compile(r"(?:enlarge this image|toggle caption)\b.{0,400}|" + CAPTION_HEAD.pattern + r"[\s:]*", re.IGNORECASE)
 PHOTO_AGENCY = re.compile(r"(?:^|[\s/(])(?:" + "|".join(re.escape(a) for a in AGENCIES) + r")\s*\)?\s*$", re.IGNORECASE)
 #: "Photo: <credit>" and "(Reuters photo: Jane Doe)" lines whose rest reads as a credit.
-PHOTO_LABEL = re.compile(r"\(?\s*(?:[\w’'.-]+\s+){0,3}?(?:photo(?:graph(?:er)?)?|image|picture|illustration)s?(?:\s+(?:credit|courtesy|by|source))?\s*:", re.IGNORECASE)
+PHOTO_LABEL = re.compile(r"\(?\s*(?:[\w’'-]+\s+){0,2}?(?:photo(?:graph(?:er)?)?|image|picture|illustration)s?(?:\s+(?:credit|courtesy|by|source))?\s*:", re.IGNORECASE)
 #: A credit line that is only a name and an agency: "Jane Doe/Getty Images", "Story Hinckley/Staff".
 NAME_SLASH = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s*/")
 CREDIT_CUE = re.compile(r"/|\bvia\b|\bcourtesy\b|\bfor (?:the )?[A-Z]|\(\s*[A-Z][\w .&]*\s*\)$|\bstaff\b|\bsource\b")
@@ -184,7 +184,8 @@ def is_photo_credit(text: str, low: str, words: int) -> bool:
     """A lone credit line (``low`` is ``text`` lowercased): "(photo credit: ...)", "Getty Images",
     "(Jane Doe/Reuters)", "Photo: Jane Doe/The Washington Post via Getty Images", "| Jane Doe/AP"."""
     text = text.lstrip("| ")
-    if words <= 12 and (CREDIT.fullmatch(text) or (text.startswith("(") and CREDIT_TAIL.fullmatch(text))):
+    if words <= 12 and (CREDIT.fullmatch(text) or (
+            text.startswith("(") and ("photo" in low or "image" in low) and CREDIT_TAIL.fullmatch(text))):
         return True  # "(photo credit: Jane Doe)", "(AP Photo/Jane Doe)"
     label = PHOTO_LABEL.match(text)
     if label:  # "Photo: ..." with a credit after it
