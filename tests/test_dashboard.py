@@ -289,6 +289,27 @@ def test_naming_view_shows_label_shares_for_the_chosen_set():
     assert at.query_params["naming_set"] == options[1]
 
 
+def test_naming_view_explains_the_set_and_lists_the_sentences_behind_a_share():
+    at = app(view="naming", naming_set="islamic_state")
+    assert_clean(at)
+    assert any("declared a caliphate" in m.value for m in at.markdown), "the naming set is described"
+    fig = charts(at)[0]
+    drawn = {y for trace in fig["data"] for y in trace["y"]}
+    assert "SouthFront" not in drawn, "an outlet that never names the referent gets no empty bar"
+    assert any("Never named by: SouthFront" in a["text"] for a in fig["layout"]["annotations"])
+    daesh = next(t for t in fig["data"] if t["name"] == "Daesh")
+    observer = daesh["customdata"][list(daesh["y"]).index("Intellectual Observer")]
+    assert observer[0] == "3" and observer[4:] == ["Intellectual Observer", "Daesh"] and "article" in observer[3]
+    lines = at.dataframe[1].value  # opens on the most used label: the Observer's three "Daech"
+    assert at.selectbox(key="naming_outlet").value == "Intellectual Observer"
+    assert at.selectbox(key="naming_label").value == "Daesh"
+    assert len(lines) == 3 and set(lines["match"]) == {"Daech"}
+    at.selectbox(key="naming_outlet").select("The Jerusalem Post").run()
+    at.selectbox(key="naming_label").select("ISIS").run()
+    assert_clean(at)
+    assert set(at.dataframe[1].value["match"]) == {"ISIS"}
+
+
 # ------------------------------------------------------------------------------- terms
 
 def test_terms_view_scatter_bars_and_concordance_follow_the_term():

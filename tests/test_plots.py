@@ -238,3 +238,19 @@ def test_titles_name_the_voice_in_words_and_footnotes_clear_the_ticks():
     note = next(a for a in fig["layout"]["annotations"] if "open circles" in a["text"])
     assert note["yshift"] <= -25 and fig["layout"]["margin"]["b"] >= 70
     assert plots.FONT["size"] >= 14
+
+
+def test_label_shares_leave_out_outlets_that_never_name_the_referent_and_hover_the_interval():
+    rows = []
+    for outlet, counts in (("A", {"Daesh": 3, "ISIS": 1}), ("B", {"Daesh": 0, "ISIS": 0})):
+        total = sum(counts.values())
+        for label, count in counts.items():
+            rows.append(dict(group=outlet, naming_set="islamic_state", label=label, voice="all", count=count,
+                             total=total, share=count / total if total else np.nan, ci_low=0.4, ci_high=0.9,
+                             n_articles=6 if total else 0, low_support=False))
+    spec = plots.label_shares_plot(pd.DataFrame(rows)).to_dict()
+    assert all(list(t["y"]) == ["A"] for t in spec["data"])
+    assert any(a["text"] == "Never named by: B" for a in spec["layout"]["annotations"])
+    daesh = spec["data"][0]
+    assert daesh["customdata"][0] == ["3", "4", "95% CI 40% – 90%", "6 articles", "A", "Daesh"]
+    assert "customdata[2]" in daesh["hovertemplate"] and "customdata[3]" in daesh["hovertemplate"]

@@ -1,10 +1,12 @@
-"""Naming: for each naming set, which label each outlet uses for the same referent."""
+"""Naming: for each naming set, which label each outlet uses for the same referent, and a
+click through to the sentences that use a label."""
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import figure, filter_bar, outlets_shown
+from dashboard.filters import naming_table
+from dashboard.views.common import available, figure, filter_bar, md, outlets_shown
 from framing import plots
 
 
@@ -15,14 +17,60 @@ def render(ctx) -> None:
     if not sets:
         st.warning("None of the chosen lexicons has naming sets.")
         return
+    described = {n.name: n.description for lex in ctx.analysis.lexicons for n in lex.naming_sets}
     cols = st.columns([1, 3])
     with cols[0]:
-        naming_set = state.choice("Naming set", "naming_set", sets)
+        naming_set = state.choice("Naming set (one referent, its competing labels)", "naming_set", sets)
     with cols[1]:
         shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, ctx.key, flt)[0])
-    figure(plots.label_shares_plot(shares, naming_set=naming_set, voice=voice, groups=shown), key="naming_shares")
-    st.caption("Each bar is one outlet's mentions of the referent, split by the label used; hover for counts. "
-               "Outlets that never name the referent are left out.")
-    from dashboard.filters import naming_table
+    if described.get(naming_set):
+        st.markdown(f"**{md(naming_set)}**: {md(described[naming_set])}")
+    clicked = figure(plots.label_shares_plot(shares, naming_set=naming_set, voice=voice, groups=shown),
+                     key="naming_shares", on_select="rerun", selection_mode="points")
+    st.caption("Each bar is one outlet's mentions of the referent, split by the label used; hover for counts, "
+               "interval and articles. Click a segment for the sentences that use that label.")
+    _follow_bar_click(clicked, ctx, naming_set)
+    st.dataframe(naming_table(shares, naming_set=naming_set, voice=voice), hide_index=True, width="stretch",
+                 key="naming_numbers")
+    if available("kwic"):
+        _label_lines(ctx, flt, naming_set, voice, _most_used(shares, naming_set, voice))
 
-    st.dataframe(naming_table(shares, naming_set=naming_set, voice=voice), hide_index=True, width="stretch")
+
+def _follow_bar_click(event, ctx, naming_set: str) -> None:
+    """A click on a bar segment picks its outlet and label for the sentences below (once per
+    click)."""
+    points = getattr(getattr(event, "selection", None), "points", None) or \
+        ((event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else [])
+    custom = next((p.get("customdata") for p in points if p.get("customdata")), None)
+    picked = (naming_set, custom[4], custom[5]) if custom and len(custom) >= 6 else None
+    if picked and st.session_state.get("_clicked_label") != picked and picked[1] in ctx.outlets:
+        state.put("naming_outlet", picked[1])
+        state.put("naming_label", picked[2])
+    st.session_state["_clicked_label"] = picked
+
+
+def _most_used(shares, naming_set: str, voice: str) -> tuple[str, str] | None:
+    """The outlet and label with the most uses: where the sentences start."""
+    rows = shares[(shares["naming_set"] == naming_set) & (shares["voice"] == voice) & (shares["count"] > 0)]
+    if rows.empty:
+        return None
+    best = rows.sort_values(["count", "group", "label"], ascending=[False, True, True], kind="stable").iloc[0]
+    return str(best["group"]), str(best["label"])
+
+
+def _label_lines(ctx, flt, naming_set: str, voice: str, busiest: tuple[str, str] | None) -> None:
+    st.subheader("The sentences behind a share")
+    labels = [label.name for lex in ctx.analysis.lexicons for n in lex.naming_sets if n.name == naming_set
+              for label in n.labels]
+    cols = st.columns(2)
+    with cols[0]:
+        outlet = state.choice("Outlet", "naming_outlet", ctx.outlets, default=busiest[0] if busiest else None)
+    with cols[1]:
+        label = state.choice("Label", "naming_label", labels, default=busiest[1] if busiest else None)
+    lines = data.concordance_table(ctx.analysis, ctx.key, flt, f"{naming_set}/{label}", kind="label",
+                                   outlets=(outlet,))
+    counted = lines if voice == "all" else lines[lines["voice"] == voice]
+    uses = f"{len(lines)} use" + ("" if len(lines) == 1 else "s")
+    st.caption(f"{uses} of “{md(label)}” in {md(outlet)} ({len(counted)} in the chosen voice).")
+    columns = [c for c in ("left", "match", "right", "voice", "speaker", "title", "article_id") if c in lines]
+    st.dataframe(lines[columns], hide_index=True, width="stretch", key="naming_lines")
