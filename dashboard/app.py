@@ -33,7 +33,9 @@ def load_context(source, choice) -> Context | None:
         st.error(str(exc))
         return Context(source, choice, None, data.get_corpus(source).report)
     except FramingError as exc:
-        st.error(f"Could not open {source.label}: {exc}")
+        hint = (". In the dashboard: type the column's name in Text column (or Outlet column) under Change corpus."
+                if "_column=" in str(exc) else "")
+        st.error(f"Could not open {source.label}: {exc}{hint}")
         return None
     return Context(source, choice, analysis, report)
 

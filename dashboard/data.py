@@ -42,12 +42,18 @@ def cache_dir() -> Path:
 class Source:
     """A corpus to load: ``kind`` is ``bundled``, ``path``, ``upload`` or ``zip``; ``path`` is
     what ``load_corpus`` reads; ``label`` is shown to the user; ``stamp`` changes when the
-    files change, so the cache reloads them."""
+    files change, so the cache reloads them; ``columns`` names source columns the loader
+    does not find by itself, as ``(field, column)`` pairs (``("text", "story_text")``)."""
 
     kind: str
     path: str
     label: str
     stamp: int = 0
+    columns: tuple[tuple[str, str], ...] = ()
+
+    def load(self, path: str):
+        """``load_corpus(path)`` with this source's column names."""
+        return load_corpus(path, **{f"{field}_column": column for field, column in self.columns})
 
 
 def _stamp(path: Path) -> int:
@@ -57,9 +63,10 @@ def _stamp(path: Path) -> int:
         return 0
 
 
-def path_source(path: str | Path, *, kind: str = "path", label: str | None = None) -> Source:
+def path_source(path: str | Path, *, kind: str = "path", label: str | None = None,
+                columns: tuple[tuple[str, str], ...] = ()) -> Source:
     path = Path(path).expanduser()
-    return Source(kind, str(path), label or str(path), _stamp(path))
+    return Source(kind, str(path), label or str(path), _stamp(path), tuple(columns))
 
 
 def startup_source() -> Source:
@@ -86,7 +93,7 @@ class LexiconChoice:
 def get_corpus(source: Source):
     from dashboard.disk_cache import cached_load
 
-    return cached_load(source.path, load_corpus, cache_dir=cache_dir())
+    return cached_load(source.path, source.load, cache_dir=cache_dir(), options=source.columns)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -125,14 +132,14 @@ def get_analysis_and_report(source: Source, choice: LexiconChoice):
                               "skipped and why")
         return analyze(corpus, lexicons, workers=workers()), corpus.report
 
-    return stored_analysis(source.path, lexicons, analyse, cache_dir=cache_dir())
+    return stored_analysis(source.path, lexicons, analyse, cache_dir=cache_dir(), options=source.columns)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def analysis_id(source: Source, choice: LexiconChoice) -> str:
     from dashboard.disk_cache import analysis_store_key
 
-    return analysis_store_key(source.path, get_lexicons(choice))
+    return analysis_store_key(source.path, get_lexicons(choice), options=source.columns)
 
 
 def _stored(key: tuple, name: str, *settings, compute):

@@ -44,26 +44,22 @@ def _files(path: Path) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=8)
 def code_digest(modules: tuple[str, ...] | None = None) -> str:
-    """SHA-256 of the source of ``framing.<module>`` for each module (every module of the
-    package when None). Computed once per process: code edited later is not running yet."""
-    import framing
+    """SHA-256 of the source of ``framing.<module>`` (a module or a package) for each module,
+    every module when None. Computed once per process: code edited later is not running yet."""
+    from framing.analysis import source_digest
 
-    package = Path(framing.__file__).parent
-    paths = sorted(package.glob("*.py")) if modules is None else [package / f"{m}.py" for m in modules]
-    digest = hashlib.sha256()
-    for source in paths:
-        digest.update(source.name.encode() + b"\0" + (source.read_bytes() if source.exists() else b""))
-    return digest.hexdigest()
+    return source_digest(modules)
 
 
 def _code_digest() -> str:
     return code_digest(LOADING_MODULES)
 
 
-def corpus_key(path: str | Path) -> str:
-    """A key that changes when the files under ``path`` or the loading code change."""
+def corpus_key(path: str | Path, options: tuple = ()) -> str:
+    """A key that changes when the files under ``path``, the loading ``options`` (column
+    names) or the loading code change."""
     path = Path(path).resolve()
-    payload = json.dumps([FORMAT, __version__, str(path), _files(path), _code_digest()])
+    payload = json.dumps([FORMAT, __version__, str(path), _files(path), _code_digest(), [list(o) for o in options]])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
@@ -106,10 +102,12 @@ def _read_pickle(target: Path) -> tuple[bool, Any]:
         return False, None
 
 
-def cached_load(path: str | Path, load: Callable[[str], Corpus], *, cache_dir: str | Path) -> Corpus:
-    """``load(path)``, or the corpus kept under ``cache_dir`` from an earlier identical load.
-    A damaged or unreadable cache file is loaded afresh and replaced."""
-    target = Path(cache_dir) / "corpora" / f"{corpus_key(path)}.pickle"
+def cached_load(path: str | Path, load: Callable[[str], Corpus], *, cache_dir: str | Path,
+                options: tuple = ()) -> Corpus:
+    """``load(path)``, or the corpus kept under ``cache_dir`` from an earlier identical load
+    (same files, same ``options`` given to ``load``). A damaged or unreadable cache file is
+    loaded afresh and replaced."""
+    target = Path(cache_dir) / "corpora" / f"{corpus_key(path, options)}.pickle"
     found, plain = _read_pickle(target)
     if found:
         try:
@@ -125,24 +123,25 @@ def cached_load(path: str | Path, load: Callable[[str], Corpus], *, cache_dir: s
 ANALYSIS_MODULES = LOADING_MODULES + ("analysis", "match", "context", "lexicon", "lexicon_reader")
 
 
-def analysis_store_key(path: str | Path, lexicons: Iterable) -> str:
-    """Key of the analysis of the corpus at ``path`` with ``lexicons``: the files (not their
-    text), the lexicons' content and the analysis code."""
+def analysis_store_key(path: str | Path, lexicons: Iterable, *, options: tuple = ()) -> str:
+    """Key of the analysis of the corpus at ``path`` (loaded with ``options``) with
+    ``lexicons``: the files (not their text), the lexicons' content and the analysis code."""
     from framing.lexicon import lexicon_fingerprint
 
-    payload = json.dumps([FORMAT, corpus_key(path), [lexicon_fingerprint(lex) for lex in lexicons],
+    payload = json.dumps([FORMAT, corpus_key(path, options), [lexicon_fingerprint(lex) for lex in lexicons],
                           code_digest(ANALYSIS_MODULES)])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
-def stored_analysis(path: str | Path, lexicons: tuple, analyse: Callable[[], tuple], *, cache_dir: str | Path):
+def stored_analysis(path: str | Path, lexicons: tuple, analyse: Callable[[], tuple], *, cache_dir: str | Path,
+                    options: tuple = ()):
     """``(analysis, report)``: read back when stored under the same key, else ``analyse()``
     (which returns both) and store them. The analysis read back has no corpus (``corpus``
     None); the load report is stored beside it."""
     from framing.analysis import load_analysis, save_analysis
     from framing.errors import FramingError
 
-    folder = Path(cache_dir) / "analyses" / analysis_store_key(path, lexicons)
+    folder = Path(cache_dir) / "analyses" / analysis_store_key(path, lexicons, options=options)
     found, report = _read_pickle(folder / "report.pickle")
     if found and (folder / "analysis.json").exists():
         try:

@@ -34,10 +34,25 @@ def set_source(source: data.Source) -> None:
     st.session_state.pop("source_error", None)
 
 
+def _columns() -> tuple[tuple[str, str], ...]:
+    """The column names typed in the sidebar, as ``Source.columns``."""
+    pairs = (("text", st.session_state.get("text_column", "")), ("outlet", st.session_state.get("outlet_column", "")))
+    return tuple((field, name.strip()) for field, name in pairs if name and name.strip())
+
+
+def _on_columns() -> None:
+    """New column names reload the current table (a path or an upload) with them."""
+    from dataclasses import replace
+
+    source = current_source()
+    if source.kind in ("path", "upload"):
+        set_source(replace(source, columns=_columns()))
+
+
 def _on_path() -> None:
     raw = st.session_state.get("corpus_path", "").strip()
     if raw:
-        set_source(data.path_source(raw))
+        set_source(data.path_source(raw, columns=_columns()))
 
 
 def _on_table_upload() -> None:
@@ -49,7 +64,7 @@ def _on_table_upload() -> None:
     except FramingError as exc:
         st.session_state["source_error"] = str(exc)
         return
-    set_source(data.path_source(path, kind="upload", label=f"uploaded {upload.name}"))
+    set_source(data.path_source(path, kind="upload", label=f"uploaded {upload.name}", columns=_columns()))
 
 
 def _on_zip_upload() -> None:
@@ -85,6 +100,12 @@ def corpus_controls() -> None:
         else:
             st.file_uploader("ZIP archive", type=["zip"], key="corpus_zip", on_change=_on_zip_upload,
                              max_upload_size=MAX_UPLOAD_MB)
+        if kind in ("path", "upload"):
+            st.caption("Column names, only when the loader does not find them (it looks for text, body, "
+                       "content, story…; outlet, source, publisher…):")
+            cols = st.columns(2)
+            cols[0].text_input("Text column", key="text_column", on_change=_on_columns, placeholder="text")
+            cols[1].text_input("Outlet column", key="outlet_column", on_change=_on_columns, placeholder="outlet")
         st.caption(f"Uploads up to {MAX_UPLOAD_MB} MB; larger corpora: give their path.")
     if st.session_state.get("source_error"):
         st.error(st.session_state["source_error"])

@@ -400,6 +400,28 @@ def test_loading_a_csv_path_switches_the_corpus(tmp_path):
     assert [m.value for m in at.metric] == ["3", "3", "0", "3"]
 
 
+def test_a_table_whose_columns_the_loader_does_not_know_loads_once_they_are_named(tmp_path):
+    csv = tmp_path / "odd.csv"
+    csv.write_text("paper,headline,story_text\nA,One,The occupation must end now say officials.\n"
+                   "B,Two,The invited forces bring stability say officials.\n", encoding="utf-8")
+    at = app(view="corpus")
+    at.sidebar.radio(key="source_kind").set_value("path").run()
+    at.sidebar.text_input(key="corpus_path").input(str(csv)).run()
+    at.sidebar.button(key="load_path").click().run()
+    assert not at.exception
+    assert "no text column" in at.error[0].value and "story_text" in at.error[0].value
+    assert "type the column's name in Text column" in at.error[0].value
+    at.sidebar.text_input(key="text_column").input("story_text").run()
+    assert not at.exception
+    assert "no article could be loaded" in at.error[0].value  # the outlet column is still unknown
+    skipped = " ".join(str(df.value.to_dict()) for df in at.dataframe)
+    assert "outlet" in skipped, "the load report says why each row was skipped"
+    at.sidebar.text_input(key="outlet_column").input("paper").run()
+    assert_clean(at)
+    assert [m.value for m in at.metric] == ["2", "2", "0", "2"]
+    assert "2 articles loaded from 2 inputs" in " ".join(c.value for c in at.sidebar.caption)
+
+
 def test_hostile_corpus_renders_as_text_in_every_view(monkeypatch):
     monkeypatch.setenv("FRAMING_CORPUS", str(XSS))
     at = app(view="side-by-side")
