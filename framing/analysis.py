@@ -283,17 +283,26 @@ def _lexicon_key(lexicon: Lexicon) -> str:
 PIPELINE_MODULES = ("analysis", "match", "context", "tokenize", "load", "records")
 
 
-def pipeline_digest() -> str:
-    """SHA-256 of the source of ``PIPELINE_MODULES`` (every ``.py`` file of a package) and the
-    framing version, so a changed rule never reads a stale cache."""
+def source_digest(modules: Iterable[str] | None = None) -> str:
+    """SHA-256 of the source of ``framing.<name>`` for each name (a module, or every ``.py``
+    file of a package), or of the whole package when None, and the framing version."""
     package = Path(__file__).resolve().parent
+    if modules is None:
+        files = sorted(package.rglob("*.py"))
+    else:
+        files = []
+        for name in modules:
+            module, folder = package / f"{name}.py", package / name
+            files += [module] if module.exists() else sorted(folder.rglob("*.py")) if folder.is_dir() else []
     digest = hashlib.sha256(f"{__version__}/{CACHE_FORMAT}".encode())
-    for name in PIPELINE_MODULES:
-        module, folder = package / f"{name}.py", package / name
-        files = [module] if module.exists() else sorted(folder.rglob("*.py")) if folder.is_dir() else []
-        for path in files:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def pipeline_digest() -> str:
+    """SHA-256 of the source of ``PIPELINE_MODULES``, so a changed rule never reads a stale cache."""
+    return source_digest(PIPELINE_MODULES)
 
 
 def save_analysis(analysis: Analysis, directory: str | Path, *, key: str | None = None) -> Path:
