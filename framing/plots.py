@@ -139,6 +139,18 @@ def _shorten(text: str, limit: int) -> str:
     return (cut if len(cut) > limit // 2 else text[:limit - 1]) + "…"
 
 
+def _log_ticks(largest: float) -> list[int]:
+    """1, 2, 5, 10, 20, 50... up to the first tick at or above ``largest``: whole numbers a
+    reader takes at face value on a log axis (plotly's own minor ticks read "2" for 20)."""
+    ticks, base = [], 1
+    while True:
+        for step in (1, 2, 5):
+            ticks.append(step * base)
+            if step * base >= largest:
+                return ticks
+        base *= 10
+
+
 def _articles_text(n: float) -> str:
     """``1 article``, ``12 articles`` (``? articles`` when unknown)."""
     if np.isnan(n):
@@ -398,10 +410,13 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
             marker=dict(size=6, color=colour, opacity=0.75), customdata=custom, hovertemplate=hover))
     top = terms[terms["term"].isin(labelled)]
     fig.add_trace(go.Scatter(x=uses[top.index], y=top[value], mode="text", text=top["term"].map(safe),
-                             showlegend=False, textposition="top center", textfont=dict(size=11), hoverinfo="skip"))
+                             showlegend=False, textposition="top center", textfont=dict(size=12), hoverinfo="skip"))
     fig.add_hline(y=0, line=dict(color="#999", width=1))
-    fig.update_xaxes(type="log", title="uses in the corpus (log scale)")
-    fig.update_yaxes(title=f"{value_title} (higher: more distinctive of the first group)")
+    ticks = _log_ticks(float(uses.max()))
+    fig.update_xaxes(type="log", title="uses in the corpus (log scale)", tickmode="array", tickvals=ticks,
+                     ticktext=[f"{t:,}" for t in ticks])
+    first = safe(terms["group"].iloc[0]) if "group" in terms else "the first group"
+    fig.update_yaxes(title=f"{value_title} (higher: more distinctive of {first})")
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
     return _layout(fig, title, height=540)
 

@@ -254,3 +254,12 @@ def test_label_shares_leave_out_outlets_that_never_name_the_referent_and_hover_t
     daesh = spec["data"][0]
     assert daesh["customdata"][0] == ["3", "4", "95% CI 40% – 90%", "6 articles", "A", "Daesh"]
     assert "customdata[2]" in daesh["hovertemplate"] and "customdata[3]" in daesh["hovertemplate"]
+
+
+def test_terms_scatter_log_axis_ticks_read_as_whole_numbers():
+    table = terms_table()
+    layout = plots.terms_scatter(table).to_dict()["layout"]
+    ticks = list(layout["xaxis"]["tickvals"])
+    assert ticks[:4] == [1, 2, 5, 10] and ticks[-1] >= (table["count"] + table["count_vs"]).max()
+    assert list(layout["xaxis"]["ticktext"])[:4] == ["1", "2", "5", "10"]
+    assert plots._log_ticks(120) == [1, 2, 5, 10, 20, 50, 100, 200]

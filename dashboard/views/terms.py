@@ -63,7 +63,8 @@ def _concordance(ctx, flt, table) -> None:
     if not term.strip():
         return
     lines = data.concordance_table(ctx.analysis, ctx.key, flt, term.strip(), kind="phrase")
-    st.caption(f"{len(lines)} occurrences of “{md(term)}” in {lines['article_id'].nunique() if len(lines) else 0} articles.")
+    n_articles = lines["article_id"].nunique() if len(lines) else 0
+    st.caption(f"{len(lines)} occurrences of “{md(term)}” in {n_articles} article{'' if n_articles == 1 else 's'}.")
     columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in lines]
     st.dataframe(lines[columns], hide_index=True, width="stretch",
                  column_config={"left": st.column_config.TextColumn(width="large"),
