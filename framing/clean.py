@@ -21,13 +21,14 @@ from functools import cached_property
 from typing import Callable, NamedTuple, Sequence
 
 from .furniture import (  # the patterns, and tests of single lines
-    AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM,
-    COMMENT_HEADING, COMMENT_REPLY, COMMENT_STAMP, COPYRIGHT, CREDIT, CREDIT_HINTS, CREDIT_TAIL, DONATION, DONATION_HINTS,
-    GALLERY_CONTROL, GALLERY_SLIDE, GALLERY_STARTS, GALLERY_TITLE, LONE_AMOUNT, MARKUP, MONEY_HINTS, NAV_WORD, PROMO, QUOTE,
-    RELATED_HEADING, RELATED_INLINE, RELATED_LINE, RELATED_STARTS, SHARE, SIGNUP_HINTS, SKIP_LINK, TAGS, VIDEO, VIDEO_STARTS,
-    caption_pieces, has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit, is_signup_form,
-    is_subscription_prompt, line_key, repeated_paragraphs, repeats,
+    AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM, COMMENT_HEADING,
+    COMMENT_REPLY, COMMENT_STAMP, COPYRIGHT, CREDIT_HINTS, CREDIT_TAIL, DONATION, DONATION_HINTS, GALLERY_CONTROL,
+    GALLERY_SLIDE, GALLERY_STARTS, GALLERY_TITLE, LONE_AMOUNT, MARKUP, MONEY_HINTS, NAV_WORD, PROMO, QUOTE, RELATED_HEADING,
+    RELATED_INLINE, RELATED_LINE, RELATED_STARTS, SHARE, SIGNUP_HINTS, SKIP_LINK, TAGS, VIDEO, VIDEO_STARTS,
+    caption_pieces, has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit,
+    is_signup_form, is_subscription_prompt, line_key, repeats,
 )
+from .furniture import repeated_paragraphs  # noqa: F401  (part of this module's API, with clean_text)
 from .records import RemovedSegment
 
 #: A line with more words than this is a paragraph of text, never a widget or a prompt.
