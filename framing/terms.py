@@ -6,10 +6,11 @@ leaning ``bias_text``). ``distinctive_terms`` reads that matrix two ways:
 
 - TF-IDF with each group's articles taken together as one document (``TfidfTransformer``);
 - the log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn (2008),
-  "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term. Its ``n``
-  is every word (bigram) of the texts, stop words and rare terms included (``totals``), so the
-  z of a term does not depend on the stop-word list or ``min_count``, which only choose the
-  terms listed.
+  "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term, and the
+  same log-odds over an article-clustered standard error (``z_articles``, what significance
+  reads): both in ``framing.log_odds``. Its ``n`` is every word (bigram) of the texts, stop
+  words and rare terms included (``totals``), so the z of a term does not depend on the
+  stop-word list or ``min_count``, which only choose the terms listed.
 
 Tokens are ``framing.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
 straight ("Iran’s" and "Iran's" are one term). A bigram is two adjacent words in the text:
@@ -31,12 +32,13 @@ from scipy.stats import false_discovery_control, norm
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from .errors import SettingsError
+from .log_odds import ArticleMoments, article_moments, dirichlet_prior, log_odds_scores
 from .tokenize import TOKEN_PATTERN
 
 METHODS = ("logodds", "tfidf")
 REST = "rest"
 RESULT_COLUMNS = ("group", "vs", "term", "ngram", "count", "count_vs", "n_articles", "n_articles_vs",
-                  "score", "z", "p", "significant", "rank")
+                  "score", "z", "z_articles", "p", "significant", "rank")
 
 #: Where a bigram may not reach across: line breaks, clause and sentence marks, a dash between
 #: spaces, and a full stop that ends a word (not the inner dots of "U.S", nor the last dot of
@@ -63,7 +65,8 @@ class TermMatrix:
     ``groups`` (sorted), ``n_articles`` per group. ``totals`` (groups x n-gram order, column
     ``k`` for order ``k``) counts EVERY word (``k`` = 1) or clause-internal ``k``-gram of each
     group's texts, stop words and terms under ``min_count`` included: the ``n`` of the log-odds,
-    so a term's z does not depend on which other terms are kept. Built once by
+    so a term's z does not depend on which other terms are kept. ``moments``: the per-group
+    article-level sums of ``framing.term_variance`` (for ``z_articles``). Built once by
     ``build_term_matrix`` and read by every statistic and by ``similarity.term_profiles``."""
 
     counts: sparse.csr_matrix
@@ -73,6 +76,7 @@ class TermMatrix:
     groups: tuple[str, ...]
     n_articles: np.ndarray
     totals: np.ndarray
+    moments: ArticleMoments
     settings: TermSettings
 
     @cached_property
@@ -149,11 +153,12 @@ def build_term_matrix(articles: pd.DataFrame, *, by: str = "outlet", ngram_range
                                    shape=(len(groups), len(codes)))
     used = (per_article > 0).astype(np.int64)
     totals = np.array(article_totals, dtype=np.int64).reshape(len(bodies), settings.ngram_range[1] + 1)
+    ngram = np.array([t.count(" ") + 1 for t in terms], dtype=np.int64)
     return TermMatrix(
         counts=(membership @ per_article).tocsr(), article_counts=(membership @ used).tocsr(),
-        terms=terms, ngram=np.array([t.count(" ") + 1 for t in terms], dtype=np.int64),
-        groups=tuple(str(g) for g in groups),
-        n_articles=np.bincount(codes, minlength=len(groups)), totals=membership @ totals, settings=settings)
+        terms=terms, ngram=ngram, groups=tuple(str(g) for g in groups),
+        n_articles=np.bincount(codes, minlength=len(groups)), totals=membership @ totals,
+        moments=article_moments(per_article, totals, membership, ngram), settings=settings)
 
 
 def _settings(*, by, ngram_range, min_count, stop_words) -> TermSettings:
@@ -218,33 +223,6 @@ def gram_totals(tokens: list[str], hi: int) -> tuple[int, ...]:
     return (0, *(int(np.maximum(runs - k + 1, 0).sum()) for k in range(1, hi + 1)))
 
 
-def log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha_w, alpha_0):
-    """Log-odds ratio of a term in texts i vs j with an informative Dirichlet prior, Monroe,
-    Colaresi & Quinn (2008) eqs. 16-22: ``delta`` (eq. 16), its approximate variance
-    ``1/(y_i+a_w) + 1/(y_j+a_w)`` (eq. 20) and ``z = delta / sqrt(variance)`` (eq. 22).
-    Arrays broadcast; ``y`` are the term's counts, ``n`` the texts' total words (n-grams of the
-    term's order), every word counted: ``TermMatrix.totals``."""
-    delta = (np.log((y_i + alpha_w) / (n_i + alpha_0 - y_i - alpha_w))
-             - np.log((y_j + alpha_w) / (n_j + alpha_0 - y_j - alpha_w)))
-    variance = 1.0 / (y_i + alpha_w) + 1.0 / (y_j + alpha_w)
-    return delta, variance, delta / np.sqrt(variance)
-
-
-def dirichlet_prior(matrix: TermMatrix, *, prior_scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
-    """Per term ``alpha_w = alpha_0 * pi_w`` where ``pi_w`` is the term's share of all words
-    (n-grams) of its order in the whole corpus (``TermMatrix.totals``) and ``alpha_0 =
-    prior_scale * (those words / number of groups)``: at scale 1 the prior weighs as much as
-    one average-sized group. Returns ``(alpha_w, alpha_0)`` per term."""
-    if not prior_scale > 0:
-        raise SettingsError(f"prior_scale must be a positive number, got {prior_scale!r}")
-    corpus = matrix.corpus_counts
-    order_total = matrix.corpus_totals[matrix.ngram].astype(float)
-    alpha_0 = prior_scale * order_total / max(len(matrix.groups), 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        alpha_w = alpha_0 * corpus / order_total
-    return alpha_w, alpha_0
-
-
 def tfidf_weights(counts: sparse.spmatrix) -> sparse.csr_matrix:
     """TF-IDF of a groups x terms count matrix, each group one document: scikit-learn's
     ``TfidfTransformer`` with smoothed idf ``ln((1 + G) / (1 + df)) + 1`` and rows of unit
@@ -264,9 +242,12 @@ def distinctive_terms(articles: pd.DataFrame | TermMatrix, *, by: str | None = N
     ``stop_words`` must match it or be left out; ``ngram_range`` and ``min_count`` may narrow
     it). Defaults: ``by="outlet"``, ``ngram_range=(1, 2)``, ``min_count=5`` (uses in the
     compared texts), ``stop_words="english"``. ``method="logodds"``: Monroe et al. (2008)
-    z-scores, two-sided p, and ``significant`` after Benjamini-Hochberg over the terms tested
-    in that comparison at false discovery rate ``alpha``. ``method="tfidf"``: each group's
-    articles as one document; no z or p. ``top`` keeps the N best-ranked terms per group."""
+    z-scores (ranking the terms), ``z_articles`` (the same log-odds over a standard error
+    clustered by article: uses bunched in one article count as little evidence), two-sided p of
+    ``z_articles``, and ``significant`` after Benjamini & Hochberg (1995, "Controlling the false
+    discovery rate", JRSS B 57(1): 289-300) over the terms tested in that comparison at false
+    discovery rate ``alpha``. ``method="tfidf"``: each group's articles as one document; no z
+    or p. ``top`` keeps the N best-ranked terms per group."""
     if method not in METHODS:
         raise SettingsError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     if not 0 < alpha < 1:
@@ -351,18 +332,15 @@ def _sides(matrix: TermMatrix, i: int, j: int | None):
 
 def _log_odds_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, prior) -> pd.DataFrame:
     y_i, a_i, y_j, a_j = _sides(matrix, i, j)
-    n_i = matrix.totals[i].astype(float)
-    n_j = (matrix.corpus_totals - matrix.totals[i] if j is None else matrix.totals[j]).astype(float)
-    alpha_w, alpha_0 = prior
-    with np.errstate(divide="ignore", invalid="ignore"):
-        delta, _, z = log_odds_dirichlet(y_i, n_i[matrix.ngram], y_j, n_j[matrix.ngram], alpha_w, alpha_0)
+    delta, z, z_articles = log_odds_scores(matrix, i, j, y_i, y_j, prior)
     # a term that is the whole vocabulary of its n-gram order has no odds: it is not tested
     tested = np.flatnonzero(test.in_range & (y_i + y_j >= test.min_count) & np.isfinite(z))
-    p = 2 * norm.sf(np.abs(z[tested]))
+    p = 2 * norm.sf(np.abs(z_articles[tested]))
     significant = false_discovery_control(p, method="bh") <= test.alpha if len(p) else np.zeros(0, dtype=bool)
     order = _ranked(z[tested], test.top)
     return _rows(matrix, i, j, tested[order], (y_i, y_j, a_i, a_j), score=delta[tested][order],
-                 z=z[tested][order], p=p[order], significant=significant[order])
+                 z=z[tested][order], z_articles=z_articles[tested][order], p=p[order],
+                 significant=significant[order])
 
 
 def _tfidf_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, rest) -> pd.DataFrame:
@@ -381,8 +359,8 @@ def _tfidf_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, rest) ->
     used = np.flatnonzero(tested & (y_i > 0))
     order = _ranked(tfidf[used], test.top)
     nan = np.full(len(order), np.nan)
-    return _rows(matrix, i, j, used[order], (y_i, y_j, a_i, a_j), score=tfidf[used][order], z=nan, p=nan,
-                 significant=pd.array([pd.NA] * len(order), dtype="boolean"))
+    return _rows(matrix, i, j, used[order], (y_i, y_j, a_i, a_j), score=tfidf[used][order], z=nan,
+                 z_articles=nan, p=nan, significant=pd.array([pd.NA] * len(order), dtype="boolean"))
 
 
 def _ranked(values: np.ndarray, top: int | None) -> np.ndarray:
@@ -396,7 +374,7 @@ def _ranked(values: np.ndarray, top: int | None) -> np.ndarray:
     return np.argsort(-values, kind="stable")
 
 
-def _rows(matrix, i, j, columns, sides, *, score, z, p, significant) -> pd.DataFrame:
+def _rows(matrix, i, j, columns, sides, *, score, z, z_articles, p, significant) -> pd.DataFrame:
     """One comparison's rows, already in rank order; ``columns`` index the matrix's terms."""
     y_i, y_j, a_i, a_j = (side[columns] for side in sides)
     return pd.DataFrame({
@@ -404,7 +382,8 @@ def _rows(matrix, i, j, columns, sides, *, score, z, p, significant) -> pd.DataF
         "term": matrix.terms[columns].astype(str), "ngram": matrix.ngram[columns],
         "count": y_i.astype(np.int64), "count_vs": y_j.astype(np.int64),
         "n_articles": a_i.astype(np.int64), "n_articles_vs": a_j.astype(np.int64),
-        "score": score, "z": z, "p": p, "significant": pd.array(significant, dtype="boolean"),
+        "score": score, "z": z, "z_articles": z_articles, "p": p,
+        "significant": pd.array(significant, dtype="boolean"),
         "rank": np.arange(1, len(columns) + 1),
     })
 

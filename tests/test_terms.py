@@ -3,10 +3,11 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from scipy.stats import false_discovery_control
+from scipy.stats import false_discovery_control, norm
 
 from framing.errors import SettingsError
-from framing.terms import build_term_matrix, dirichlet_prior, distinctive_terms, term_spans
+from framing.log_odds import dirichlet_prior
+from framing.terms import build_term_matrix, distinctive_terms, term_spans
 
 # Three groups, unigrams, no stop words, min_count 1:
 #   A: "war war peace" + "war"  -> war 3, peace 1            n_A = 4 (2 articles)
@@ -104,6 +105,48 @@ def test_log_odds_n_counts_every_word_stop_words_and_rare_terms_included():
     # bigram n: word pairs within a clause, stop words included ("the war", "war and", ...)
     matrix = build_term_matrix(bodies, min_count=1)
     assert matrix.totals[:, 1:].tolist() == [[5, 4], [4, 1]]
+
+
+def test_z_articles_by_hand_when_uses_bunch_in_one_article():
+    # unigrams, no stop words, min_count 1; every article has 4 words:
+    #   A: a1 "war war war peace", a2 "peace peace peace peace"   war 3 (all in a1), n_A = 8
+    #   B: b1 "war peace peace peace", b2 the same                war 2 (one each),  n_B = 8
+    # alpha_0 = 16 / 2 = 8, alpha_war = 8 * 5/16 = 2.5
+    bodies = pd.DataFrame({"article_id": ["a1", "a2", "b1", "b2"], "outlet": ["A", "A", "B", "B"],
+                           "body": ["war war war peace", "peace peace peace peace",
+                                    "war peace peace peace", "war peace peace peace"]})
+    war = row(distinctive_terms(bodies, group="A", vs="B", **TINY_OPTIONS), "A", "war", vs="B")
+    # delta = ln(5.5 / 10.5) - ln(4.5 / 11.5) = ln(253/189); Monroe: variance 1/5.5 + 1/4.5 = 40/99
+    assert war["z"] == pytest.approx(math.log(253 / 189) / math.sqrt(40 / 99))
+    # clustered, A: rate 3/8, residuals 3 - 4 * 3/8 = 1.5 and 0 - 1.5: squares 4.5, times
+    # 2/(2-1) articles = 9, over (3 + 2.5)^2: 36/121 (more than Monroe's 1/5.5 = 22/121).
+    # B: rate 2/8, residuals 1 - 1 = 0 twice: 0, so Monroe's 1/4.5 = 2/9 stays.
+    assert war["z_articles"] == pytest.approx(math.log(253 / 189) / math.sqrt(36 / 121 + 2 / 9))
+    assert war["p"] == pytest.approx(2 * (1 - 0.5 * (1 + math.erf(abs(war["z_articles"]) / math.sqrt(2)))))
+
+
+def test_z_articles_is_monroes_z_for_independent_words_and_smaller_for_bursts():
+    rng = np.random.default_rng(5)
+    vocabulary = [f"w{k}" for k in range(40)]
+    rows = []
+    for outlet, tilt in (("A", 1.0), ("B", 2.0)):
+        weights = np.linspace(1, tilt, 40)
+        for k in range(30):  # every word drawn independently: no burst
+            words = rng.choice(vocabulary, size=300, p=weights / weights.sum())
+            rows.append({"article_id": f"{outlet}{k}", "outlet": outlet, "body": " ".join(words)})
+    rows[0]["body"] += " reparations" * 25  # one article of A dwells on one subject
+    rows[1]["body"] += " budget" * 5        # two others mention another a few times
+    rows[2]["body"] += " budget" * 5
+    table = distinctive_terms(pd.DataFrame(rows), group="A", vs="B", **TINY_OPTIONS).set_index("term")
+    plain = table.loc[vocabulary]
+    assert (plain["z_articles"].abs() <= plain["z"].abs() + 1e-12).all()
+    assert (plain["z_articles"] / plain["z"]).median() > 0.9  # about Monroe's z
+    # 25 uses in one article: Monroe's z passes even a Bonferroni cut over the 42 terms; over
+    # articles the evidence is one article, not significant
+    bursty = table.loc["reparations"]
+    assert 2 * norm.sf(bursty["z"]) < 0.05 / len(table)
+    assert bursty["z_articles"] < 2 and not bursty["significant"]
+    assert table.loc["budget", "z_articles"] < table.loc["budget", "z"]
 
 
 def test_tfidf_each_group_one_document_by_hand():
