@@ -4,6 +4,12 @@ and from their term profiles (TF-IDF weighted term counts), with a deterministic
 A profile table has one row per outlet (or per any group: the index) and one numeric column
 per feature. ``frame_profiles`` pivots the scores table; ``term_profiles`` reads a
 ``framing.terms.TermMatrix``. Both feed ``outlet_similarity`` and ``outlet_map``.
+
+The map: principal components (Pearson 1901; Hotelling 1933, "Analysis of a complex of
+statistical variables into principal components") computed from the linear kernel as in kernel
+PCA (Schoelkopf, Smola & Mueller 1998, Neural Computation 10(5)), or metric multidimensional
+scaling (Kruskal 1964, Psychometrika 29) fitted by SMACOF (de Leeuw 1977) from classical MDS
+(Torgerson 1952).
 """
 from __future__ import annotations
 
