@@ -347,3 +347,17 @@ def test_lexicon_editor_checks_the_text_while_typing(page, demo_server):
     settle(page)
     assert "Valid: 'typed_live'" in page.locator("[data-testid=stAlertContentSuccess]").first.inner_text()
     screenshot(page, "lexicon_live_validation")
+
+
+def test_clicking_a_naming_bar_lists_the_sentences_using_that_label(page, demo_server):
+    open_view(page, demo_server, "view=naming&naming_set=islamic_state")
+    wait_for(page, ".js-plotly-plot .bars .point path")
+    bars = page.locator(".js-plotly-plot").first.locator(".bars .point path")
+    drawn = [(i, bars.nth(i).bounding_box()) for i in range(bars.count())]
+    lowest = max(((i, box) for i, box in drawn if box and box["width"] > 5), key=lambda item: item[1]["y"])[0]
+    bars.nth(lowest).click(force=True)  # the last outlet drawn: The Jerusalem Post, all "ISIS"
+    page.wait_for_timeout(1000)
+    settle(page)
+    caption = page.get_by_text("of “ISIS” in The Jerusalem Post").first.inner_text()
+    assert caption.startswith("1 use ")
+    screenshot(page, "naming_click_through")
