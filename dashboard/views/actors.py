@@ -37,4 +37,6 @@ def render(ctx) -> None:
                  pole_key="actor_pole", target=actor, busiest=busiest_cell(about, voice=voice, lexicon=lexicon))
     sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt)
     figure(plots.actor_sentiment_plot(sentiment, voice=voice, groups=shown), key="actor_sentiment")
-    st.caption("Mean VADER compound score of the sentences that mention each actor (Hutto and Gilbert 2014).")
+    st.caption("How positive the wording around each actor is: the mean VADER compound score of the sentences that "
+               "mention it, from −1 (very negative words) to +1 (very positive), by a word-list method (Hutto and "
+               "Gilbert 2014); lines are 95% intervals where there are enough articles.")

@@ -24,7 +24,11 @@ def render(ctx) -> None:
     with cols[1]:
         versus = state.choice("Against", "versus", [REST] + [o for o in outlets if o != focus])
     with cols[2]:
-        method = state.choice("Statistic", "method", list(METHODS), format_func=METHODS.get)
+        method = state.choice("Statistic", "method", list(METHODS), format_func=METHODS.get,
+                              help="Log-odds z-score: how much more often this outlet uses a word than the others, "
+                                   "in standard errors (beyond about ±2 it is unlikely to be chance; red points "
+                                   "stay significant after correcting for testing thousands of words). TF-IDF: "
+                                   "words frequent in this outlet and rare elsewhere, with no test.")
     table = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=None if versus == REST else versus,
                             method=method)
     left, right = st.columns([3, 2])
