@@ -213,6 +213,27 @@ RULE_CASES = [
     ("Washington said Iran’s presence is destabilizing.", "destabilizing", 0, dict(target="Iran")),
     ("Moscow also said the occupation must end.", "occupation", 0, dict(target=None)),
     ("Iran said it would not leave Syria.", "leave", 0, dict(target="Iran", negated=True)),
+    # weak speech verbs and -ing forms (decided before any speaker search, for speed)
+    ("The member states that signed the treaty are occupiers.", "occupiers", 0,
+     dict(voice="author", speaker=None)),
+    ("Lavrov notes that the occupation is illegal.", "occupation", 0,
+     dict(voice="quoted", speaker="Lavrov")),
+    ("Moscow reported that the occupation is illegal.", "occupation", 0,
+     dict(voice="quoted", speaker="Moscow")),
+    ("“The occupation is illegal,” notes analyst Hadi Mohamadi.", "occupation", 0,
+     dict(voice="quoted", speaker="Hadi Mohamadi")),
+    ("Lavrov said the deal was bad, adding that the occupation is illegal.", "occupation", 0,
+     dict(voice="quoted", speaker="Lavrov")),
+    ("He was telling the truth about the occupation.", "occupation", 0, dict(voice="author")),
+    # a spaced hyphen is a dash: a clause boundary for negation and hedges
+    ("The presence is not - in our view - legitimate.", "legitimate", 0, dict(negated=False)),
+    ("The presence is not -- legitimate.", "legitimate", 0, dict(negated=False)),
+    ("The presence is not legitimate - nor legal.", "legitimate", 0, dict(negated=True)),
+    ("The occupation, reportedly, continues.", "occupation", 0, dict(hedged=False)),
+    ("The occupation reportedly continues.", "occupation", 0, dict(hedged=True)),
+    # an actor hit is not its own target; another actor in its clause may be
+    ("Iran attacked the base.", "Iran", 0, dict(target=None)),
+    ("Iran attacked Syria.", "Syria", 0, dict(target="Iran")),
 ]
 
 
@@ -231,6 +252,21 @@ def test_one_context_per_hit_in_order_duplicates_included():
     assert [c.voice for c in got] == ["quoted", "distanced", "quoted"]
     assert got[0] == got[2] and got[0].negated and got[0].speaker == "Lavrov"
     assert body_context(text, split_sentences(text), [], mentions(text)) == []
+
+
+def test_hit_spans_may_be_a_numpy_array():
+    import numpy as np
+    text = "Iran’s presence is not legitimate, Lavrov said. The “occupation” goes on."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("legitimate", "occupation")]
+    expected = body_context(text, split_sentences(text), spans, mentions(text))
+    assert body_context(text, split_sentences(text), np.array(spans), mentions(text)) == expected
+
+
+def test_a_body_without_cues_quotes_or_mentions_is_all_author():
+    text = "The storm reached the coast.\nThe flood followed on Monday."
+    spans = [(m.start(), m.end()) for m in re.finditer("storm|coast|flood", text)]
+    got = body_context(text, split_sentences(text), spans, [])
+    assert got == [Context("author", None, False, False, None)] * 3
 
 
 def test_context_is_immutable_with_the_agreed_fields():

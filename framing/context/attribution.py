@@ -82,6 +82,8 @@ class Attributions:
             return self.according(ss, se, s, e)
         body = self.body
         verb = body[s:e].lower()
+        if self.cannot_attribute(ss, se, s, e, verb, kind):
+            return None
         for width in (50, 250, 10 ** 9):
             left_start = max(ss, s - width)
             left = TOKEN.findall(body, left_start, s)
@@ -118,6 +120,22 @@ class Attributions:
             if comma != -1 and body.find(",", ss, s) == -1:
                 end = min(end, comma)
         return Attribution(e, end, s, speaker, named)
+
+    def cannot_attribute(self, ss: int, se: int, s: int, e: int, verb: str, kind: int) -> bool:
+        """Cheap tests that spare the speaker search when its outcome is known: a weak verb
+        ("states", "reports") with no closing quote before it, nor a comma before an
+        invertible one, nor "that" after it; an -ing form ("saying") with no comma right
+        before it nor "that", a colon or a quote after it."""
+        if kind & WEAK_SPEECH:
+            if word_at(self.body, e, se).lower() == "that":
+                return False
+            before = self.body[ss:s]
+            return not (any(q in before for q in CLOSE_QUOTES) or
+                        (verb in INVERTIBLE and "," in before))
+        if verb.endswith("ing"):
+            return not self.body[max(ss, s - 50):s].rstrip().endswith(",") and \
+                word_at(self.body, e, se) not in OPENERS
+        return False
 
     def according(self, ss: int, se: int, s: int, e: int) -> Attribution:
         """"according to X": X is up to eight words, to the next punctuation or clause word;

@@ -1,15 +1,17 @@
 """``body_context``: the Context of every hit of one body. The body is scanned once (cues,
-quotes); everything each hit needs (sentence, clause bounds, nearest negation and hedge cues,
-quote region, mentions in its clause) is looked up for all hits at once with
-``numpy.searchsorted``; the rules then run in Python only where a lookup found something."""
+quotes); what the hits need (sentence, clause bounds, nearest negation and hedge cues, quote
+region, mentions in the clause, the attribution covering them) is looked up for all hits at
+once with numpy, and the rules run in Python only for the few hits, quotes and sentences where
+a lookup found something: a cue near the term, a quote, a speech verb, a mention."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
 
-from .attribution import Attributions
+from .attribution import Attributions, covering
 from .cues import QUOTE, Cues, character_classes
 from .names import count_words
 from .quotes import DOUBLE, SINGLE, Quotes
@@ -35,14 +37,24 @@ def body_context(body: str, sentence_spans: Sequence[tuple[int, int]],
     are ``(start, end, actor_name)`` of every actor alias found in the body."""
     if len(hit_spans) == 0:
         return []
-    spans = list(dict.fromkeys(map(tuple, hit_spans)))    # one span is often a hit of several
-    found = dict(zip(spans, _Body(body, sentence_spans, actor_mentions).contexts(spans)))
-    return [found[tuple(span)] for span in hit_spans]
+    start, end = _columns(hit_spans)
+    return _Body(body, sentence_spans, actor_mentions).contexts(start, end)
+
+
+def _columns(spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Starts and ends of ``spans`` as the two rows of an array."""
+    flat = np.fromiter(chain.from_iterable(spans), dtype=np.int64, count=2 * len(spans))
+    return flat.reshape(-1, 2).T.copy()
+
+
+_PLAIN = Context("author", None, False, False, None)
+#: What the lookups found for a hit, as bit flags.
+_NEGATED, _HEDGED, _MENTION_NEAR, _SPEECH_NEAR = 1, 2, 4, 8
 
 
 class _Body:
     """One body: cues, clause boundaries and quote regions found once; sentences'
-    attributions and mentions' roles worked out when a hit first needs them."""
+    attributions, quotes' voices and mentions' roles worked out when a hit first needs them."""
 
     def __init__(self, body: str, spans: Sequence[tuple[int, int]],
                  mentions: Sequence[tuple[int, int, str]]):
@@ -50,70 +62,117 @@ class _Body:
         self.spans = list(spans) or [(0, len(body))]
         mentions = sorted(mentions)
         self.mention_starts = np.array([m[0] for m in mentions], dtype=np.int64)
-        self.sentence_starts = np.array([s for s, _ in self.spans], dtype=np.int64)
-        self.sentence_ends = np.array([e for _, e in self.spans], dtype=np.int64)
+        self.sentence_starts, self.sentence_ends = _columns(self.spans)
         codes, classes = character_classes(body)
         self.quotes = Quotes(body, self.spans, np.flatnonzero(classes == QUOTE).tolist())
         self.cues = Cues(body, codes, classes)
-        attributions = Attributions(body, self.spans, self.cues, self.quotes, mentions)
-        self.voices = Voices(body, self.spans, self.cues, self.quotes, attributions)
+        self.attributions = Attributions(body, self.spans, self.cues, self.quotes, mentions)
+        self.voices = Voices(body, self.spans, self.cues, self.quotes, self.attributions)
         self.targets = Targets(body, mentions, self.cues)
 
-    def contexts(self, spans: list[tuple[int, int]]) -> list[Context]:
-        """The Context of each distinct span; the rules run in Python only where a lookup
-        (``lookups``) found a cue, a quote, a speech verb or a mention near the span."""
+    def contexts(self, start: np.ndarray, end: np.ndarray) -> list[Context]:
+        """The Context of each hit ``(start[i], end[i])``: ``author`` and nothing else unless
+        a lookup (``lookups``) found a quote, a speech cue in the sentence, a mention in the
+        clause, or a negation or hedge cue near the term; the rules run only for those."""
+        out = [_PLAIN] * len(start)
         interned: dict[tuple, Context] = {}
-        out = []
-        for (s, e), (k, cs2, ce2, ne, nk, negation_near, he, hedge_before, a_start,
-                     hedge_after, has_mention, double, single, speech_near) \
-                in zip(spans, zip(*self.lookups(spans))):
-            if double >= 0:
-                voice, speaker = self.voices.region_voice(DOUBLE, double)
-            elif single >= 0:
-                voice, speaker = self.voices.region_voice(SINGLE, single)
-            elif speech_near:
-                voice, speaker = self.voices.outside_quotes(k, s)
-            else:
-                voice, speaker = "author", None
-            negated = negation_near and \
-                count_words(self.body, ne, s) <= (5 if nk & NEG_VERB else 3)
-            hedged = (hedge_before and count_words(self.body, he, s) <= 12) or \
-                (hedge_after and count_words(self.body, e, a_start) <= 1)
-            target = self.targets.target(cs2, ce2, s, e) if has_mention else None
-            key = (voice, speaker, negated, hedged, target)
-            context = interned.get(key)
+        done: dict[tuple[int, int], Context] = {}
+        for h, (s, e, k, clause_start, clause_end, flags, double, single) in \
+                self.lookups(start, end):
+            context = done.get((s, e))             # one span is often a hit of several
             if context is None:
-                context = interned[key] = Context(*key)
-            out.append(context)
+                if double >= 0:
+                    voice, speaker = self.voices.region_voice(DOUBLE, double)
+                elif single >= 0:
+                    voice, speaker = self.voices.region_voice(SINGLE, single)
+                elif flags & _SPEECH_NEAR:
+                    found = covering(self.attributions(k), s)
+                    voice, speaker = ("quoted", found.speaker) if found else ("author", None)
+                else:
+                    voice, speaker = "author", None
+                target = self.targets.target(clause_start, clause_end, s, e) \
+                    if flags & _MENTION_NEAR else None
+                key = (voice, speaker, bool(flags & _NEGATED), bool(flags & _HEDGED), target)
+                context = interned.get(key)
+                if context is None:
+                    context = interned[key] = Context(*key)
+                done[s, e] = context
+            out[h] = context
         return out
 
-    def lookups(self, spans: list[tuple[int, int]]) -> list[list]:
-        """For all spans at once, with ``numpy.searchsorted``: sentence, clause bounds, the
-        nearest negation cue before and hedge cues around, mentions in the clause, quote
-        regions, speech verbs in the sentence. Returns columns as lists."""
+    def lookups(self, start: np.ndarray, end: np.ndarray):
+        """For all hits at once, with ``numpy.searchsorted``: sentence, clause bounds,
+        negation and hedging, quote regions, whether the sentence has a speech cue and the
+        clause a mention. Yields, in hit order, (hit index, (start, end, sentence, clause
+        start and end, flags, double and single quote region)) of each hit where one of these
+        was found."""
         cues = self.cues
-        start = np.array([s for s, _ in spans], dtype=np.int64)
-        end = np.array([e for _, e in spans], dtype=np.int64)
-        k = np.maximum(self.sentence_starts.searchsorted(start, "right") - 1, 0)
+        k = self.sentence_starts.searchsorted(start, "right") - 1
+        np.maximum(k, 0, out=k)
         ss, se = self.sentence_starts[k], self.sentence_ends[k]
-        (b1_starts, b1_ends), (b2_starts, b2_ends) = cues.b1, cues.b2
-        cs1 = np.maximum(ss, b1_ends[b1_ends.searchsorted(start, "right") - 1])
-        before_b1 = b1_starts[b1_starts.searchsorted(start) - 1]    # last boundary < start
-        after_b1 = b1_starts[b1_starts.searchsorted(end)]          # first one >= end
-        cs2 = np.maximum(ss, b2_ends[b2_ends.searchsorted(start, "right") - 1])
-        ce2 = np.minimum(se, b2_starts[b2_starts.searchsorted(end)])
-        i = cues.neg[0].searchsorted(start, "right") - 1      # nearest negation cue before
-        ne, ns, nk = (a[i] for a in cues.neg)
-        negation_near = (ns >= ss) & (ne >= start - 80) & (before_b1 < ne)
-        i = cues.hedge_by_end[0].searchsorted(start, "right") - 1
-        he, hs = (a[i] for a in cues.hedge_by_end)
-        i = cues.hedge_by_start[0].searchsorted(end)
-        a_start, a_kind = (a[i] for a in cues.hedge_by_start)
-        hedge_after = ((a_kind & HEDGE_AFTER) > 0) & (a_start < se) & (after_b1 >= a_start)
-        has_mention = self.mention_starts.searchsorted(ce2) > \
-            self.mention_starts.searchsorted(cs2)
-        speech_near = cues.speech_starts.searchsorted(se) > cues.speech_starts.searchsorted(ss)
-        return [a.tolist() for a in (k, cs2, ce2, ne, nk, negation_near, he, hs >= cs1, a_start,
-                                     hedge_after, has_mention,
-                                     self.quotes.region_index(DOUBLE, start),
-                                     self.quotes.region_index(SINGLE, start), speech_near)]
+        flags = np.zeros(len(start), dtype=np.int64)
+        flags[self.negated(start, ss)] = _NEGATED
+        flags[self.hedged(start, end, ss, se)] |= _HEDGED
+        ms = self.mention_starts
+        if len(ms):
+            b2_starts, b2_ends = cues.b2
+            clause_start = np.maximum(ss, b2_ends[b2_ends.searchsorted(start, "right") - 1])
+            clause_end = np.minimum(se, b2_starts[b2_starts.searchsorted(end)])
+            # A mention in the clause other than those starting inside the term (an actor
+            # hit's own mention): without one, the target is None.
+            flags[ms.searchsorted(clause_end) - ms.searchsorted(clause_start) > np.maximum(
+                ms.searchsorted(np.minimum(clause_end, end)) -
+                ms.searchsorted(np.maximum(clause_start, start)), 0)] |= _MENTION_NEAR
+        else:
+            clause_start = clause_end = ss
+        speech_starts = cues.speech_starts
+        if len(speech_starts):
+            flags[speech_starts.searchsorted(se) > speech_starts.searchsorted(ss)] |= \
+                _SPEECH_NEAR
+        double = self.quotes.region_index(DOUBLE, start)
+        single = self.quotes.region_index(SINGLE, start)
+        found = np.flatnonzero(flags | (double >= 0) | (single >= 0))
+        return zip(found.tolist(), zip(*(column[found].tolist() for column in (
+            start, end, k, clause_start, clause_end, flags, double, single))))
+
+    def negated(self, start: np.ndarray, ss: np.ndarray) -> list[int]:
+        """The hits with a negation cue ending before the term in its sentence, with no
+        clause boundary between, within 80 characters and 3 words (5 after a negating
+        verb)."""
+        neg_ends, neg_starts, neg_kinds = self.cues.neg
+        if len(neg_ends) == 2:                    # the sentinels only
+            return []
+        i = neg_ends.searchsorted(start, "right") - 1       # nearest negation cue before
+        neg_end = neg_ends[i]
+        b1_starts = self.cues.b1[0]
+        near = np.flatnonzero((neg_starts[i] >= ss) & (neg_end >= start - 80) &
+                              (b1_starts[b1_starts.searchsorted(start) - 1] < neg_end))
+        return [h for h, cue_end, kind, s in zip(near.tolist(), neg_end[near].tolist(),
+                                                 neg_kinds[i[near]].tolist(),
+                                                 start[near].tolist())
+                if count_words(self.body, cue_end, s) <= (5 if kind & NEG_VERB else 3)]
+
+    def hedged(self, start: np.ndarray, end: np.ndarray, ss: np.ndarray, se: np.ndarray
+               ) -> list[int]:
+        """The hits with a hedge cue in the term's clause at most 12 words before it, or a
+        hedging adverb after it in its clause with at most one word between."""
+        hedge_ends, hedge_starts = self.cues.hedge_by_end
+        if len(hedge_ends) == 2:                  # the sentinels only
+            return []
+        b1_starts, b1_ends = self.cues.b1
+        i = hedge_ends.searchsorted(start, "right") - 1
+        before = np.flatnonzero(hedge_starts[i] >= np.maximum(
+            ss, b1_ends[b1_ends.searchsorted(start, "right") - 1]))    # in the term's clause
+        hedged = {h for h, cue_end, s in zip(before.tolist(), hedge_ends[i[before]].tolist(),
+                                            start[before].tolist())
+                  if count_words(self.body, cue_end, s) <= 12}
+        if self.cues.hedges_after:
+            after_starts, after_kinds = self.cues.hedge_by_start
+            j = after_starts.searchsorted(end)
+            after_start = after_starts[j]
+            after = np.flatnonzero(((after_kinds[j] & HEDGE_AFTER) > 0) & (after_start < se) &
+                                   (b1_starts[b1_starts.searchsorted(end)] >= after_start))
+            hedged.update(h for h, e, a in zip(after.tolist(), end[after].tolist(),
+                                               after_start[after].tolist())
+                          if count_words(self.body, e, a) <= 1)
+        return sorted(hedged)

@@ -10,10 +10,12 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
-from .vocabulary import (BOUND, CALL, DETERMINERS, DISTANCE, HEDGE, NAMING_VERBS, NEG,
-                         NEG_VERB, SPEECH, SUFFIX, THAT, ACCORDING, VOCABULARY, WEAK_SPEECH)
+from .vocabulary import (ACCORDING, BOUND, CALL, DETERMINERS, DISTANCE, HEDGE, HEDGE_AFTER,
+                         NAMING_VERBS, NEG, NEG_VERB, SPEECH, SUFFIX, THAT, VOCABULARY,
+                         WEAK_SPEECH)
 
 _NOT_NEGATION = re.compile(r"\s+(?:only|just|merely|least|doubt|less|matter|sooner)\b", re.I)
+_SPACED_HYPHEN = re.compile(r" -(?= |- )")
 _CALL_ON = re.compile(r"\s+(?:on|for|upon)\b")
 #: "what X calls" (up to three words for X) ending right before a naming verb or a quote.
 WHAT_BEFORE = re.compile(r"\bwhat((?:\s+[\w’'-]+){1,3})\s*$", re.I)
@@ -34,7 +36,7 @@ LOW, HIGH = -(1 << 62), 1 << 62
 def character_classes(body: str) -> tuple[np.ndarray, np.ndarray]:
     """The code point and the class (``BOUNDARY``, ``QUOTE`` or 0) of every character."""
     codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    return codes, _CHARACTER_CLASS[codes]
+    return codes, _CHARACTER_CLASS.take(codes)
 
 
 @lru_cache(maxsize=None)
@@ -116,10 +118,10 @@ class Cues:
                 lists[d].append(cue)
         neg, hedge, speech, b1, that = lists
         punct = np.flatnonzero(classes == BOUNDARY)
-        hyphens = np.flatnonzero(codes[1:-2] == 45) + 1        # " - " and " -- " as dashes
-        spaced = (codes[hyphens - 1] == 32) & ((codes[hyphens + 1] == 32) | (
-            (codes[hyphens + 1] == 45) & (codes[np.minimum(hyphens + 2, len(codes) - 1)] == 32)))
-        punct = np.concatenate((punct, hyphens[spaced]))
+        last = len(body) - 3                     # " - " and " -- " as dashes, not at the ends
+        dashes = [m.start() + 1 for m in _SPACED_HYPHEN.finditer(body) if m.start() < last]
+        if dashes:
+            punct = np.concatenate((punct, dashes))
         self.b1 = _boundaries(punct, b1)
         self.b2 = _boundaries(punct, b1 + that)
         speech.sort()
@@ -133,6 +135,7 @@ class Cues:
         hedge.sort()
         self.hedge, self.hedge_start_list = hedge, [c[0] for c in hedge]
         self.hedge_by_start = sentineled(hedge, (0, LOW, HIGH), (2, 0, 0))
+        self.hedges_after = any(c[2] & HEDGE_AFTER for c in hedge)
 
     def refine(self, s: int, e: int, kind: int) -> int:
         """Context-dependent cues: "not only" is no negation; "what it calls" distances;

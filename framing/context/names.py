@@ -49,15 +49,37 @@ def is_capitalized(word: str) -> bool:
 
 
 def is_name_word(word: str) -> bool:
-    low = word.lower()
-    return is_capitalized(word) and low not in FUNCTION and low not in CALENDAR \
-        and low not in PRONOUNS
+    """A capitalised word that is not a function word, a month, a weekday or a pronoun."""
+    found = _NAME_WORDS.get(word)
+    if found is None:
+        low = word.lower()
+        found = is_capitalized(word) and low not in FUNCTION and low not in CALENDAR \
+            and low not in PRONOUNS
+        _remember(_NAME_WORDS, word, found)
+    return found
 
 
 def is_content_word(word: str) -> bool:
-    low = word.lower()
-    return word[:1].isalpha() and low not in FUNCTION and low not in PRONOUNS \
-        and low not in CALENDAR
+    """A word with a letter first that is not a function word, a pronoun or a date word."""
+    found = _CONTENT_WORDS.get(word)
+    if found is None:
+        low = word.lower()
+        found = word[:1].isalpha() and low not in FUNCTION and low not in PRONOUNS \
+            and low not in CALENDAR
+        _remember(_CONTENT_WORDS, word, found)
+    return found
+
+
+#: Answers of the two word tests, by word (a corpus has a few hundred thousand words).
+_NAME_WORDS: dict[str, bool] = {}
+_CONTENT_WORDS: dict[str, bool] = {}
+_REMEMBERED = 200_000
+
+
+def _remember(answers: dict[str, bool], word: str, answer: bool) -> None:
+    if len(answers) >= _REMEMBERED:
+        answers.clear()
+    answers[word] = answer
 
 
 def chain_before(words: list[str], i: int) -> tuple[int | None, str | None, bool]:

@@ -9,7 +9,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from .cues import HIGH, LOW, sentineled
+from .cues import HIGH, LOW
 
 #: A straight single quote opens only after one of these (‘ opens anywhere; ’ never opens: as
 #: an opener it is a typo, and it is mostly an apostrophe).
@@ -25,6 +25,7 @@ class Region(NamedTuple):
 
 
 DOUBLE, SINGLE = 0, 1
+_NO_REGIONS = (None, None)
 
 
 class Quotes:
@@ -34,8 +35,10 @@ class Quotes:
     def __init__(self, body: str, spans: Sequence[tuple[int, int]], marks: list[int]):
         self.regions = quote_regions(body, spans, marks)
         self.opens = tuple([r.open for r in regions] for regions in self.regions)
-        self.bounds = tuple(sentineled(regions, (0, LOW, HIGH), (1, LOW, LOW))
-                            for regions in self.regions)
+        self.bounds = tuple((np.array([LOW] + opens + [HIGH], dtype=np.int64),
+                             np.array([LOW] + [r.close for r in regions] + [LOW], dtype=np.int64))
+                            if regions else _NO_REGIONS
+                            for opens, regions in zip(self.opens, self.regions))
 
     def region_at(self, pos: int) -> tuple[int, int] | None:
         """(kind, index) of the region holding ``pos``, None outside quotes."""
@@ -48,6 +51,8 @@ class Quotes:
     def region_index(self, kind: int, start: np.ndarray) -> np.ndarray:
         """Index of the region of ``kind`` holding each start, else -1."""
         opens, closes = self.bounds[kind]
+        if opens is None:
+            return np.full(len(start), -1, dtype=np.int64)
         i = opens.searchsorted(start) - 1
         return np.where(start < closes[i], i - 1, -1)
 
@@ -60,15 +65,17 @@ def quote_regions(body: str, spans: Sequence[tuple[int, int]], marks: list[int]
     whichever is first. A single quote opens only before a letter after a space, bracket or
     dash ("'tripartite'", not "Iran’s") and counts only if it closes in its paragraph (most
     lone single marks are apostrophes: "jihadists’ land")."""
-    starts, ends = [s for s, _ in spans], [e for _, e in spans]
     n = len(body)
+    starts: list[int] = []
 
     def unclosed(opened: int, limit: int) -> Region:
         end = body.find("\n", opened, limit)
         end = limit if end == -1 else end
+        if not starts:                          # most bodies have no unclosed quote
+            starts.extend(s for s, _ in spans)
         k = bisect_right(starts, opened) - 1
         if k >= 0:
-            end = min(end, max(ends[min(k + 2, len(ends) - 1)], opened + 1))
+            end = min(end, max(spans[min(k + 2, len(spans) - 1)][1], opened + 1))
         return Region(opened, end, False)
 
     doubles: list[Region] = []

@@ -12,6 +12,7 @@ from .vocabulary import (ACTIVE_SKIP, ADJECTIVAL_ENDINGS, AUXILIARIES, CONJUNCTI
                          DETERMINERS, FUNCTION, LOCATIVE, PREPOSITIONS, PRONOUNS, SPEECH, STRIP)
 
 _POSSESSIVE = re.compile(r"[’']s?(?![^\W_])")
+_NEVER = float("inf")
 _COORDINATED = re.compile(r"\s*(?:,|-|–|/|,?\s*(?:and|or|&))\s*(?:the\s+)?", re.IGNORECASE)
 
 
@@ -23,6 +24,7 @@ class Targets:
         self.body, self.mentions, self.cues = body, mentions, cues
         self.mention_starts = [m[0] for m in mentions]
         self.roles: dict[int, str] = {}
+        self.speaks_until: list[float | None] = [None] * len(mentions)
 
     def target(self, clause_start: int, clause_end: int, start: int, end: int) -> str | None:
         """The actor the term is about: a possessive or modifying mention right before the
@@ -31,12 +33,19 @@ class Targets:
         none or the choice is a tie between different actors."""
         lo = bisect_left(self.mention_starts, clause_start)
         hi = bisect_left(self.mention_starts, clause_end)
-        inside = [i for i in range(lo, hi) if self.mentions[i][1] <= clause_end and
-                  (self.mentions[i][1] <= start or self.mentions[i][0] >= end)
-                  and not self.only_speaks(i, start)]
+        mentions, speaks_until = self.mentions, self.speaks_until
+        inside = []
+        for i in range(lo, hi):
+            mention_start, mention_end, _ = mentions[i]
+            if mention_end <= clause_end and (mention_end <= start or mention_start >= end):
+                until = speaks_until[i]
+                if until is None:
+                    until = speaks_until[i] = self.speaks_before(i)
+                if until > start:                # not only the speaker of a verb before
+                    inside.append(i)
         if not inside:
             return None
-        before = [i for i in inside if self.mentions[i][1] <= start]
+        before = [i for i in inside if mentions[i][1] <= start]
         if before and self.modifies(before[-1], start, clause_start):
             return self.unambiguous(before[-1], inside)
         for i in before:
@@ -53,25 +62,26 @@ class Targets:
             return None
         return self.unambiguous(eligible[distance.index(nearest)], inside)
 
-    def only_speaks(self, i: int, start: int) -> bool:
-        """Whether mention ``i`` is the speaker of a speech verb standing between it and the
-        term, and the reported clause has a subject of its own: "Tillerson said Iran’s
-        presence is destabilizing" (Tillerson only speaks), but not "Iran said it would not
-        leave" (it = Iran) nor "Iran is said to be destabilizing" (passive)."""
+    def speaks_before(self, i: int) -> float:
+        """Where mention ``i`` starts to only speak: the end of a speech verb standing after
+        it whose reported clause has a subject of its own, so that terms from there on are
+        not about it: "Tillerson said Iran’s presence is destabilizing" (Tillerson only
+        speaks), but not "Iran said it would not leave" (it = Iran) nor "Iran is said to be
+        destabilizing" (passive). Infinity when it speaks no such verb."""
         end = self.mentions[i][1]
         speech = self.cues.speech
         j = bisect_left(self.cues.speech_list, end)
-        if j == len(speech) or speech[j][1] > start or speech[j][0] > end + 40:
-            return False
+        if j == len(speech) or speech[j][0] > end + 40:
+            return _NEVER
         verb_start, verb_end, kind = speech[j]
         between = [w.strip(STRIP) for w in self.body[end:verb_start].split()]
         if len(between) > 3 or not kind & SPEECH or not all(
                 w.lower() in ACTIVE_SKIP or is_name_word(w) for w in between):
-            return False
+            return _NEVER
         after = [w.lower() for w in self.body[verb_end:verb_end + 30].split()[:2]]
         if after[:1] == ["that"]:
             after = after[1:]
-        return not (after and after[0].strip(STRIP) in PRONOUNS)
+        return _NEVER if after and after[0].strip(STRIP) in PRONOUNS else verb_end
 
     def modifies(self, i: int, start: int, clause_start: int) -> bool:
         """"Tehran’s “destabilizing” role", "Iran’s armed forces", "Iranian-backed forces"
@@ -94,8 +104,9 @@ class Targets:
         if i not in self.roles:
             start, end = self.mentions[i][:2]
             role, adjectives = "subject", 0
-            for w in reversed(words(self.body[max(clause_start, start - 60):start].lower())):
-                if w in DETERMINERS:
+            for piece in reversed(self.body[max(clause_start, start - 60):start].split()):
+                w = piece.strip(STRIP).lower()
+                if not w or w in DETERMINERS:
                     continue
                 if w in PREPOSITIONS:
                     role = w

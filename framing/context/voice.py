@@ -23,14 +23,10 @@ class Voices:
         self.attributions = attributions
         self.starts = [s for s, _ in spans]
         self.of_region: dict[tuple[int, int], Voice] = {}
+        self.attributed: dict[tuple[int, int], tuple[bool, str | None]] = {}
 
     def sentence_index(self, pos: int) -> int:
         return max(bisect_right(self.starts, pos) - 1, 0)
-
-    def outside_quotes(self, k: int, pos: int) -> Voice:
-        """A hit at ``pos`` in sentence ``k``, outside quotes."""
-        found = covering(self.attributions(k), pos)
-        return ("quoted", found.speaker) if found else ("author", None)
 
     def region_voice(self, kind: int, i: int) -> Voice:
         """A hit inside region ``i`` of ``kind`` (``quotes.DOUBLE`` or ``quotes.SINGLE``)."""
@@ -52,6 +48,12 @@ class Voices:
         """Who speaks a quote: an attribution right after its close ("...,” X said), one whose
         scope holds its opener (X said that “...”), else that of the previous quote of the
         paragraph ("“A,” he said. “B.”") or of the unclosed quote it continues."""
+        found = self.attributed.get((kind, i))
+        if found is None:
+            found = self.attributed[kind, i] = self.find_region_attribution(kind, i)
+        return found
+
+    def find_region_attribution(self, kind: int, i: int) -> tuple[bool, str | None]:
         region = self.quotes.regions[kind][i]
         if region.closed:
             k = self.sentence_index(region.close - 1)
