@@ -85,19 +85,20 @@ def _support_mark(low: pd.Series) -> pd.Series:
 
 def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | None = None,
                   groups: Iterable[str] | None = None, title: str | None = None,
-                  max_cell_text: int = 400) -> go.Figure:
+                  max_cell_text: int = 400, axes: Iterable[str] = ()) -> go.Figure:
     """Outlet (``group``) x frame heatmap of hits per 1,000 words from a ``score.frame_rates``
     table; the hover gives the rate, its bootstrap interval, the hits and the number of
     articles. Only rows of ``voice`` (and of ``lexicon`` and ``groups``, when given) are
     drawn. Cell values are printed when the grid is small enough to read (at most
-    ``max_cell_text`` cells)."""
+    ``max_cell_text`` cells). Poles of two-pole frames are named ``frame: pole``; ``axes``
+    names such frames when the table may hold only one of their poles."""
     _require(scores, ["group", "frame", "pole", "voice", "rate", "ci_low", "ci_high", "n_articles"], "frame_heatmap")
     title = title or f"Frame rates per 1,000 words ({voice_name(voice)})"
     rows = scores[(scores["voice"] == voice) & ((scores["lexicon"] == lexicon) if lexicon else True)]
     rows = _group_rows(rows, groups).copy()
     if rows.empty:
         return _empty(title, f"No scores for voice '{voice}'.")
-    axes = _axis_frames(rows)
+    axes = _axis_frames(rows) | set(axes)
     rows["column"] = [frame_label(f, p, axis=f in axes) for f, p in zip(rows["frame"], rows["pole"])]
     rows["mark"] = _support_mark(rows["low_support"]) if "low_support" in rows else ""
     if "hits" not in rows:
@@ -311,13 +312,15 @@ def _share_custom(rows: pd.DataFrame, groups: list, label: str) -> list[list]:
 
 
 def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = "all", lexicon: str | None = None,
-                        groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
+                        groups: Iterable[str] | None = None, title: str | None = None,
+                        axes: Iterable[str] = ()) -> go.Figure:
     """For one actor, frame x outlet rates of hits whose ``target`` is that actor (a
     ``score.frame_rates(..., by_target=True)`` table with a ``target`` column), of one
-    ``lexicon``'s frames when given."""
+    ``lexicon``'s frames when given; ``axes`` as for ``frame_heatmap`` (only the poles with
+    hits about the actor are in the table)."""
     _require(actor_scores, ["target"], "actor_frame_heatmap")
     part = actor_scores[actor_scores["target"] == actor]
-    return frame_heatmap(part, voice=voice, lexicon=lexicon, groups=groups,
+    return frame_heatmap(part, voice=voice, lexicon=lexicon, groups=groups, axes=axes,
                          title=title or f"How each outlet frames {safe(actor)} ({voice_name(voice)})")
 
 

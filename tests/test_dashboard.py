@@ -260,6 +260,7 @@ def test_actors_heatmap_shows_one_lexicon_and_drills_down_to_the_hits_about_the_
     columns = charts(at)[0]["data"][0]["x"]
     assert any(c.startswith("legitimacy: ") for c in columns)
     assert not any(c in ("report_verbs", "hedges", "economic") for c in columns), "conflict frames only by default"
+    assert "threat: threat" in columns and "threat" not in columns, "a pole of an axis is named with its frame"
     lines = at.dataframe[0].value
     assert len(lines) >= 1 and set(lines["target"]) == {"Iran"}
     outlet, pole = at.selectbox(key="actor_outlet").value, at.selectbox(key="actor_pole").value

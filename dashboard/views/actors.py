@@ -26,8 +26,10 @@ def render(ctx) -> None:
     with cols[2]:
         shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, ctx.key, flt)[0])
     targets = data.actor_target_scores(ctx.analysis, ctx.key, flt, actor)
-    clicked = figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, lexicon=lexicon, groups=shown),
-                     key="actor_heatmap", on_select="rerun", selection_mode="points")
+    axes = [f.name for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) >= 2]
+    clicked = figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, lexicon=lexicon, groups=shown,
+                                               axes=axes), key="actor_heatmap", on_select="rerun",
+                     selection_mode="points")
     follow_cell_click(clicked, ctx, outlet_key="actor_outlet", pole_key="actor_pole")
     st.caption(f"Hits whose target (the actor the term is about) is {md(actor)}, per 1,000 words of each outlet. "
                "Hits with no clear target are not counted here. Click a cell for the sentences behind it.")
