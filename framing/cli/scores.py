@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..bootstrap import MIN_ARTICLES
 from .output import FORMATS, write_csv_or_json
 
 TABLES = ("rates", "balance", "targets", "shares", "sentiment")
@@ -14,8 +15,8 @@ VOICE_CHOICES = ("all", "author", "quoted", "distanced", "each")
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "score", help="frame rates, axis balance, label shares, actor sentiment per outlet/article/event",
-        description="Scores per group with percentile bootstrap intervals over articles (Efron & "
-                    "Tibshirani 1993): hits per 1,000 words for every frame pole (rates), "
+        description="Scores per group with expanded percentile bootstrap intervals over articles (Efron & "
+                    "Tibshirani 1993; Hesterberg 2015): hits per 1,000 words for every frame pole (rates), "
                     "(A - B) / (A + B) for every two-pole frame (balance), rates split by target actor "
                     "(targets), each label's share of its referent's mentions (shares), mean VADER "
                     "sentiment of sentences mentioning each actor (sentiment). Columns: "
@@ -40,8 +41,8 @@ def register(subparsers) -> None:
     p.add_argument("--boot", type=int, default=1000, metavar="N", help="bootstrap resamples (default 1000)")
     p.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap (default 0)")
     p.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
-    p.add_argument("--min-articles", type=int, default=3, metavar="N",
-                   help="mark figures resting on fewer articles as low_support (default 3)")
+    p.add_argument("--min-articles", type=int, default=MIN_ARTICLES, metavar="N",
+                   help=f"mark figures resting on fewer articles as low_support (default {MIN_ARTICLES})")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="analyse (and score sentiment) with N processes (default: 1)")

@@ -9,7 +9,7 @@ import pandas as pd
 from ..errors import FramingError
 from .output import FORMATS, write_csv_or_json
 
-TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "p", "significant"]
+TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "z_articles", "p", "significant"]
 KWIC_COLUMNS = ["outlet", "article_id", "sentence_id", "left", "match", "right", "voice", "negated", "hedged"]
 
 
@@ -76,7 +76,7 @@ def run_terms(args: argparse.Namespace) -> int:
         print(f"framing: no term is used {args.min_count} times or more in the texts compared "
               "(try a lower --min-count)", file=sys.stderr)
     if args.format == "table":
-        columns = [c for c in TERM_COLUMNS if not (args.method == "tfidf" and c in ("z", "p", "significant"))]
+        columns = [c for c in TERM_COLUMNS if not (args.method == "tfidf" and c in ("z", "z_articles", "p", "significant"))]
         _print_table(result[columns])
         where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
         print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
