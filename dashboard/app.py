@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:  # Streamlit puts only this folder on sys.path
 import streamlit as st  # noqa: E402
 
 from dashboard import data, sidebar, state  # noqa: E402
-from dashboard.views import VIEW_MODULES, render_view  # noqa: E402
+from dashboard.views import render_view  # noqa: E402
 from dashboard.views.common import Context  # noqa: E402
 from framing.errors import FramingError  # noqa: E402
 

@@ -259,7 +259,7 @@ def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str
 def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
     """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
     None with fewer than three outlets."""
-    from framing.similarity import frame_profiles, outlet_map, term_profiles
+    from framing.similarity import frame_profiles, outlet_map
 
     if profile == "terms":
         matrix = term_matrix(_analysis, key, flt)
