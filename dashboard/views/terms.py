@@ -26,8 +26,9 @@ def render(ctx) -> None:
     with cols[2]:
         method = state.choice("Statistic", "method", list(METHODS), format_func=METHODS.get,
                               help="Log-odds z-score: how much more often this outlet uses a word than the others, "
-                                   "in standard errors (beyond about ±2 it is unlikely to be chance; red points "
-                                   "stay significant after correcting for testing thousands of words). TF-IDF: "
+                                   "in standard errors. Red points are significant after correcting for testing "
+                                   "thousands of words, with uses bunched in one article counting as little "
+                                   "evidence (the test clusters by article). TF-IDF: "
                                    "words frequent in this outlet and rare elsewhere, with no test.")
     table = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=None if versus == REST else versus,
                             method=method)
