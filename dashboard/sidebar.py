@@ -55,28 +55,26 @@ def _on_path() -> None:
         set_source(data.path_source(raw, columns=_columns()))
 
 
-def _on_table_upload() -> None:
-    upload = st.session_state.get("corpus_upload")
+def _use_upload(widget_key: str, store, kind: str, **options) -> None:
+    """Store the file uploaded through ``widget_key`` with ``store`` (save or unpack it safely)
+    and make it the corpus; a refused upload becomes a message."""
+    upload = st.session_state.get(widget_key)
     if upload is None:
         return
     try:
-        path = save_upload(upload.name, upload.getvalue(), data.UPLOAD_DIR)
+        path = store(upload.name, upload.getvalue(), data.UPLOAD_DIR)
     except FramingError as exc:
         st.session_state["source_error"] = str(exc)
         return
-    set_source(data.path_source(path, kind="upload", label=f"uploaded {upload.name}", columns=_columns()))
+    set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+
+
+def _on_table_upload() -> None:
+    _use_upload("corpus_upload", save_upload, "upload", columns=_columns())
 
 
 def _on_zip_upload() -> None:
-    upload = st.session_state.get("corpus_zip")
-    if upload is None:
-        return
-    try:
-        folder = extract_zip(upload.name, upload.getvalue(), data.UPLOAD_DIR)
-    except FramingError as exc:
-        st.session_state["source_error"] = str(exc)
-        return
-    set_source(data.path_source(folder, kind="zip", label=f"uploaded {upload.name}"))
+    _use_upload("corpus_zip", extract_zip, "zip")
 
 
 def _on_bundled() -> None:
