@@ -76,27 +76,27 @@ class _Body:
         clause, or a negation or hedge cue near the term; the rules run only for those."""
         out = [_PLAIN] * len(start)
         interned: dict[tuple, Context] = {}
-        done: dict[tuple[int, int], Context] = {}
+        region_voice, attributions = self.voices.region_voice, self.attributions
+        target_of = self.targets.target
+        # A span that is a hit of several frames is worked out again: every rule gives the
+        # same answer for the same span, whatever was worked out before.
         for h, (s, e, k, clause_start, clause_end, flags, double, single) in \
                 self.lookups(start, end):
-            context = done.get((s, e))             # one span is often a hit of several
+            if double >= 0:
+                voice, speaker = region_voice(DOUBLE, double)
+            elif single >= 0:
+                voice, speaker = region_voice(SINGLE, single)
+            elif flags & _SPEECH_NEAR:
+                found = covering(attributions(k), s)
+                voice, speaker = ("quoted", found.speaker) if found else ("author", None)
+            else:
+                voice, speaker = "author", None
+            target = target_of(clause_start, clause_end, s, e) if flags & _MENTION_NEAR else None
+            key = (voice, speaker, flags & _NEGATED, flags & _HEDGED, target)
+            context = interned.get(key)
             if context is None:
-                if double >= 0:
-                    voice, speaker = self.voices.region_voice(DOUBLE, double)
-                elif single >= 0:
-                    voice, speaker = self.voices.region_voice(SINGLE, single)
-                elif flags & _SPEECH_NEAR:
-                    found = covering(self.attributions(k), s)
-                    voice, speaker = ("quoted", found.speaker) if found else ("author", None)
-                else:
-                    voice, speaker = "author", None
-                target = self.targets.target(clause_start, clause_end, s, e) \
-                    if flags & _MENTION_NEAR else None
-                key = (voice, speaker, bool(flags & _NEGATED), bool(flags & _HEDGED), target)
-                context = interned.get(key)
-                if context is None:
-                    context = interned[key] = Context(*key)
-                done[s, e] = context
+                context = interned[key] = Context(voice, speaker, bool(flags & _NEGATED),
+                                                  bool(flags & _HEDGED), target)
             out[h] = context
         return out
 
