@@ -478,9 +478,11 @@ def event_coverage_plot(coverage: pd.DataFrame, *, labels: dict | None = None, t
     title = title or "Event coverage: articles per outlet"
     if coverage.empty:
         return _empty(title, "No events.")
-    wide = coverage.pivot_table(index="event_id", columns="outlet", values="n_articles", aggfunc="sum", fill_value=0)
-    order = (wide > 0).sum(axis=1).sort_values(ascending=False, kind="stable").index[:max_events]
-    wide = wide.loc[order]
+    covered = coverage[coverage["n_articles"] > 0]
+    order = covered.groupby("event_id")["outlet"].nunique().sort_values(ascending=False, kind="stable").index[:max_events]
+    # pivot only the events drawn: a dense grid of every event x outlet is large on big corpora
+    wide = covered[covered["event_id"].isin(order)].pivot_table(
+        index="event_id", columns="outlet", values="n_articles", aggfunc="sum", fill_value=0).loc[order]
     names = labels or {}
     labels = [safe(_shorten(str(names.get(e, e)), 70)) for e in wide.index]
     z = wide.to_numpy(float)
