@@ -154,6 +154,13 @@ def busiest_cell(scores: pd.DataFrame, *, voice: str, lexicon: str | None = None
     return str(best["group"]), f"{best['frame']}/{best['pole']}"
 
 
+def tables_of_articles(hits: pd.DataFrame, sentences: pd.DataFrame, article_ids) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The hits and sentences of these articles only: narrow the big tables once before
+    looking up many sentences of a few articles (``sentence_hits``)."""
+    ids = list(dict.fromkeys(map(str, article_ids)))
+    return hits[hits["article_id"].isin(ids)], sentences[sentences["article_id"].isin(ids)]
+
+
 def sentence_hits(hits: pd.DataFrame, sentences: pd.DataFrame, article_id: str, sentence_id: int, *,
                   kinds: tuple[str, ...] = ("frame", "naming")) -> list[dict]:
     """The hits of one sentence, of the given kinds, with ``start``/``end`` made relative to

@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import articles_of, multi_outlet_events, sentence_hits
+from dashboard.filters import articles_of, multi_outlet_events, sentence_hits, tables_of_articles
 from dashboard.views.common import available, figure, md, not_available
 from framing import plots
 from framing.highlight import frame_colours, word_diff_html
@@ -63,8 +63,10 @@ def _aligned_pairs(ctx, event: str) -> None:
     names = [n for lex in ctx.analysis.lexicons for n in [*(f.name for f in lex.frames),
                                                           *(s.name for s in lex.naming_sets)]]
     colours = frame_colours(names, preferred=preferred)
-    hits, sentences = ctx.analysis.hits, ctx.analysis.sentences
-    for row in pairs.head(25).itertuples():
+    shown = pairs.head(25)
+    hits, sentences = tables_of_articles(ctx.analysis.hits, ctx.analysis.sentences,
+                                         [*shown["article_a"], *shown["article_b"]])
+    for row in shown.itertuples():
         left, right = word_diff_html(row.ops, colours=colours,
                                      hits_a=sentence_hits(hits, sentences, row.article_a, row.sentence_a),
                                      hits_b=sentence_hits(hits, sentences, row.article_b, row.sentence_b))
