@@ -130,7 +130,8 @@ def _pick_article(rows, *, key: str, label: str) -> str:
 
 def _article(ctx, heading: str, article_id: str, hits, colours, striped, colour_by: str,
              show_removed: bool) -> None:
-    row = ctx.analysis.articles.set_index("article_id").loc[article_id]
+    articles = ctx.analysis.articles
+    row = articles[articles["article_id"] == article_id].iloc[0]  # one row, no copy of the table
     st.subheader(md(heading))
     st.markdown(f"**{md(row['title'])}**")
     st.caption(md(" · ".join(str(v) for v in (row["date"] or "undated", f"{int(row['n_words'])} words") if v)))
