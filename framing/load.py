@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -282,14 +282,26 @@ ARTICLE_COLUMNS = ("article_id", "outlet", "title", "date", "date_precision", "u
                    "n_sentences", "body", "event_id")
 
 
-def corpus_frame(corpus: Corpus | Iterable[Article], *, exact_sentences: bool = True) -> pd.DataFrame:
+def corpus_frame(corpus: Corpus | Iterable[Article], *, exact_sentences: bool = True,
+                 n_words: Sequence[int] | None = None, n_sentences: Sequence[int] | None = None
+                 ) -> pd.DataFrame:
     """The articles table of docs/data-model.md: one row per article, the core columns, then
     every extra metadata column of the source (a name clashing with a core column gets the
     prefix ``meta_``). ``n_sentences`` counts ``tokenize.split_sentences`` (Punkt), remembered
     per body; ``exact_sentences=False`` estimates it with a regex instead (several times faster,
-    within a few percent; see docs/data-model.md)."""
+    within a few percent; see docs/data-model.md). ``n_words`` and ``n_sentences``, when given
+    (one per article, as the analysis counted them), are taken as they are. The ``body``
+    column holds the articles' own strings (no copy)."""
     articles = list(corpus)
     count_sentences = sentence_count if exact_sentences else estimate_sentences
+    if n_words is not None or n_sentences is not None:
+        for name, given in (("n_words", n_words), ("n_sentences", n_sentences)):
+            if given is not None and len(given) != len(articles):
+                raise SettingsError(f"{name}: {len(given)} counts for {len(articles)} articles; give one per article")
+        words_of = iter(n_words).__next__ if n_words is not None else None
+        sentences_of = iter(n_sentences).__next__ if n_sentences is not None else None
+    else:
+        words_of = sentences_of = None
     columns: dict[str, list] = {name: [] for name in ARTICLE_COLUMNS}
     meta_keys: dict[str, None] = {}
     for article in articles:
@@ -299,13 +311,17 @@ def corpus_frame(corpus: Corpus | Iterable[Article], *, exact_sentences: bool = 
         columns[name] = []
     for a in articles:
         for name, value in (("article_id", a.id), ("outlet", a.outlet), ("title", a.title), ("date", a.date),
-                            ("date_precision", a.date_precision), ("url", a.url), ("n_words", count_words(a.body)),
-                            ("n_sentences", count_sentences(a.body)), ("body", a.body),
+                            ("date_precision", a.date_precision), ("url", a.url),
+                            ("n_words", words_of() if words_of else count_words(a.body)),
+                            ("n_sentences", sentences_of() if sentences_of else count_sentences(a.body)),
+                            ("body", a.body),
                             ("event_id", _event_id(a))):
             columns[name].append(value)
         for key, name in extra.items():
             columns[name].append(a.meta.get(key))
+    body = pd.Series(columns.pop("body"), dtype=object)
     frame = pd.DataFrame(columns)
+    frame.insert(ARTICLE_COLUMNS.index("body"), "body", body)
     frame["n_words"] = frame["n_words"].astype("int64")
     frame["n_sentences"] = frame["n_sentences"].astype("int64")
     for name in ("date", "url", "event_id"):

@@ -369,6 +369,15 @@ def test_corpus_frame_event_ids_meta_and_clashing_names(tmp_path):
     assert frame.loc[0, "event_id"] == "ev-1"
 
 
+def test_corpus_frame_takes_given_counts_and_shares_the_bodies(demo_corpus):
+    counted = corpus_frame(demo_corpus)
+    given = corpus_frame(demo_corpus, n_words=[7] * 5, n_sentences=counted["n_sentences"].tolist())
+    assert given["n_words"].tolist() == [7] * 5 and given["n_sentences"].equals(counted["n_sentences"])
+    assert all(body is a.body for body, a in zip(given["body"], demo_corpus.articles))  # no copy of the text
+    with pytest.raises(SettingsError, match="n_sentences: 2 counts for 5 articles"):
+        corpus_frame(demo_corpus, n_sentences=[1, 2])
+
+
 def test_corpus_frame_of_nothing():
     frame = corpus_frame([])
     assert len(frame) == 0 and list(frame.columns[:3]) == ["article_id", "outlet", "title"]
