@@ -1,0 +1,27 @@
+import pytest
+
+from framing.errors import SettingsError
+from framing.parallel import available_cpus, resolve_workers
+
+
+def test_given_workers_are_taken_as_they_are():
+    assert resolve_workers(1, 1000, min_units=4) == 1
+    assert resolve_workers(3, 1, min_units=4) == 3
+
+
+def test_none_uses_every_cpu_only_for_work_big_enough(monkeypatch):
+    monkeypatch.setattr("framing.parallel.available_cpus", lambda: 4)
+    assert resolve_workers(None, 3, min_units=4) == 1          # too small to pay for processes
+    assert resolve_workers(None, 100, min_units=4) == 4
+    assert resolve_workers(None, 5, min_units=2) == 4
+    assert resolve_workers(None, 2, min_units=2) == 2          # never more processes than units
+
+
+def test_available_cpus_is_at_least_one():
+    assert available_cpus() >= 1
+
+
+@pytest.mark.parametrize("bad", [0, -2, 1.5, "2", True])
+def test_bad_workers_are_refused_with_what_to_give(bad):
+    with pytest.raises(SettingsError, match="whole number of processes, 1 or more"):
+        resolve_workers(bad, 10, min_units=1)
