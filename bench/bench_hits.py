@@ -10,11 +10,13 @@ DATA_PATH is a JSON-lines file (optionally gzipped) with a ``text`` field, such 
    sentence splitting, matching every term of the bundled lexicons and the context of every
    hit (voice, speaker, negation, hedging, target);
 3. its parts alone: sentence splitting, matching, context;
-4. with ``--analyze`` (run first, so the peak memory it reports is reading plus analysis):
-   the whole ``framing.analysis.analyze`` (the three tables, articles table included) and
-   the size of each table.
+4. the whole ``framing.analysis.analyze`` (sentences, hits with context, the three tables)
+   with every CPU (``--workers``, default: all this process may use), as ``framing hits``
+   and ``framing score`` run it; wall time, since it runs in several processes;
+5. with ``--analyze`` (run first, so the peak memory it reports is reading plus analysis):
+   ``analyze`` in one process, and the size of each table.
 
-Prints MB (UTF-8), seconds and MB/s of each, and the ratio of (2) to (1).
+Prints MB (UTF-8), seconds and MB/s of each, and the ratios of (2) and (4) to (1).
 """
 from __future__ import annotations
 
@@ -69,6 +71,23 @@ def text_in_hit_lines(text: str, matches) -> int:
     return sum(end - start for start, end in lines)
 
 
+def time_parallel_analysis(records, lexicons, megabytes: float, cv_seconds: float, workers: int | None) -> None:
+    """Wall time of ``analyze`` with ``workers`` processes (None: every CPU), against
+    CountVectorizer's time on one CPU."""
+    from framing.analysis import analyze
+    from framing.parallel import available_cpus, resolve_workers
+
+    corpus = as_corpus(records)
+    n = resolve_workers(workers, len(records), min_units=1)
+    start = time.perf_counter()
+    result = analyze(corpus, lexicons, workers=n)
+    wall = time.perf_counter() - start
+    print(f"{f'whole analysis, {n} processes ({available_cpus()} CPUs)':<46} {wall:7.2f} s wall {megabytes / wall:7.2f} MB/s"
+          f"   ({len(result.hits):,} hits, {len(result.sentences):,} sentences)", flush=True)
+    print(f"ratio: the whole analysis with {n} processes takes {wall / cv_seconds:.2f}x CountVectorizer's time "
+          f"(its speed is {cv_seconds / wall:.2f} of CountVectorizer's on one CPU; target >= 0.5)", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", type=Path, help="JSON lines (.jsonl or .jsonl.gz) with a text field")
@@ -76,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="print a cProfile of the hit extraction")
     parser.add_argument("--no-parts", action="store_true", help="skip timing the parts alone")
     parser.add_argument("--analyze", action="store_true", help="also time the whole analyze() and report peak memory")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes for the whole analysis (default: every CPU; 0 skips that step)")
     args = parser.parse_args(argv)
 
     from sklearn.feature_extraction.text import CountVectorizer
@@ -115,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
           f"vocabulary {matrix.shape[1]:,} terms")
     print(f"ratio: hit extraction takes {hits_seconds / cv_seconds:.2f}x CountVectorizer's time "
           f"(its speed is {cv_seconds / hits_seconds:.2f} of CountVectorizer's; target >= 0.5)")
+    if args.workers != 0:
+        time_parallel_analysis(records, lexicons, megabytes, cv_seconds, args.workers)
 
     if not args.no_parts:
         spans = timed("  parts: sentence splitting (split_sentences)", megabytes,

@@ -38,7 +38,7 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports kilobytes
 
 
-def run_pipeline(corpus: Corpus, *, workers: int, n_boot: int) -> dict:
+def run_pipeline(corpus: Corpus, *, workers: int | None, n_boot: int) -> dict:
     common = {"n_boot": n_boot, "seed": 0}
     with stage("analyze"):
         analysis = analyze(corpus, workers=workers)
@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_path")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles (default: all)")
-    parser.add_argument("--workers", type=int, default=1, help="processes for the analysis and VADER (default 1)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="processes for the analysis and VADER (default: every CPU, as `framing score`)")
     parser.add_argument("--boot", type=int, default=1000, help="bootstrap resamples (default 1000)")
     args = parser.parse_args(argv)
 
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"framing score pipeline: {pipeline:.1f} s; CountVectorizer: {TIMES['CountVectorizer']:.1f} s; "
           f"ratio {ratio:.2f}x (target <= 3x)")
     own, children = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
-    print(f"peak memory: {own:,.0f} MB (this process)" + (f", {children:,.0f} MB (largest worker)" if args.workers > 1 else "")
+    print(f"peak memory: {own:,.0f} MB (this process)" + (f", {children:,.0f} MB (largest worker)" if children else "")
           + " (target < 2,048 MB)")
     return 0
 

@@ -36,7 +36,8 @@ from .lexicon import Lexicon
 from .load import corpus_frame
 from .match import KINDS, Matcher
 from .records import Corpus
-from .tokenize import split_sentences
+from .parallel import resolve_workers
+from .tokenize import count_words, split_sentences
 
 #: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md).
 SENTENCE_COLUMNS = {"article_id": "str", "sentence_id": "int64", "start": "int64", "end": "int64",
@@ -71,29 +72,31 @@ class ArticleHits:
 
 
 def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
-            progress: Progress | None = None, workers: int = 1) -> Analysis:
+            progress: Progress | None = None, workers: int | None = None) -> Analysis:
     """Analyse every article of ``corpus`` with ``lexicons`` (default: the bundled ones).
-    ``progress(done, total)`` is called as articles are done and at the end. ``workers`` > 1
-    shares the articles among that many processes (same tables, in the same order)."""
+    ``progress(done, total)`` is called as articles are done and at the end. ``workers``
+    processes share the articles (same tables, in the same order); None: every CPU for a
+    corpus of 800 articles or more, one process below (``framing.parallel``)."""
     lexicons = _lexicons(lexicons)
-    if not isinstance(workers, int) or workers < 1:
-        raise SettingsError(f"workers must be a whole number of processes, 1 or more; got {workers!r}")
     articles = [(a.id, a.outlet, a.body) for a in corpus.articles]
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
+    workers = resolve_workers(workers, len(chunks), min_units=_PARALLEL_MIN_CHUNKS)
     if workers == 1 or len(chunks) < 2:
         matcher = Matcher(lexicons)
-        results = (_analyse_chunk(chunk, matcher) for chunk in chunks)
-        tables = _gather(results, chunks, progress)
+        tables = _gather((_analyse_chunk(chunk, matcher) for chunk in chunks), chunks, progress)
     else:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(lexicons,)) as pool:
             tables = _gather(pool.map(_analyse_chunk, chunks), chunks, progress)
-    sentences, hits, n_sentences = tables
-    return Analysis(corpus, lexicons, _articles_table(corpus, n_sentences), sentences, hits)
+    sentences, hits, n_words, n_sentences = tables
+    articles_table = corpus_frame(corpus, n_words=n_words, n_sentences=n_sentences)
+    return Analysis(corpus, lexicons, articles_table, sentences, hits)
 
 
 #: Articles per unit of work (and per progress report).
 _CHUNK = 200
+#: ``workers=None`` runs one process below this many chunks (starting processes costs ~1 s).
+_PARALLEL_MIN_CHUNKS = 4
 _worker_matcher: Matcher | None = None
 
 
@@ -103,29 +106,34 @@ def _start_worker(lexicons: tuple[Lexicon, ...]) -> None:
 
 
 def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None):
-    """Sentence rows, hit rows and sentence counts of some ``(id, outlet, body)`` articles."""
+    """The sentence and hit columns (as ``_Columns`` batches, so a worker process sends back
+    compact arrays rather than millions of tuples), word counts and sentence counts of some
+    ``(id, outlet, body)`` articles."""
     matcher = matcher or _worker_matcher
-    sentences, hits, n_sentences = [], [], []
+    sentences, hits = _Columns(SENTENCE_COLUMNS), _Columns(HIT_COLUMNS)
+    n_words, n_sentences = [], []
     for article_id, outlet, body in articles:
         found = article_hits(body, matcher, prefix=(article_id, outlet))
+        n_words.append(count_words(body))
         n_sentences.append(len(found.sentence_spans))
         sentences.extend([(article_id, i, start, end, body[start:end])
                           for i, (start, end) in enumerate(found.sentence_spans)])
         hits.extend(found.rows)
-    return sentences, hits, n_sentences
+    return sentences.sealed(), hits.sealed(), n_words, n_sentences
 
 
 def _gather(results, chunks: list, progress: Progress | None):
-    sentences, hits, n_sentences = _Columns(SENTENCE_COLUMNS), _Columns(HIT_COLUMNS), []
+    sentences, hits, n_words, n_sentences = _Columns(SENTENCE_COLUMNS), _Columns(HIT_COLUMNS), [], []
     done, total = 0, sum(len(c) for c in chunks)
-    for (chunk_sentences, chunk_hits, chunk_counts), chunk in zip(results, chunks):
-        sentences.extend(chunk_sentences)
-        hits.extend(chunk_hits)
+    for (chunk_sentences, chunk_hits, chunk_words, chunk_counts), chunk in zip(results, chunks):
+        sentences.batches.extend(chunk_sentences)
+        hits.batches.extend(chunk_hits)
+        n_words.extend(chunk_words)
         n_sentences.extend(chunk_counts)
         done += len(chunk)
         if progress is not None:
             progress(done, total)
-    return sentences.frame(), hits.frame(), n_sentences
+    return sentences.frame(), hits.frame(), n_words, n_sentences
 
 
 def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleHits:
@@ -138,11 +146,13 @@ def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleH
     contexts = _contexts(body, spans, found)
     starts = [s for s, _ in spans]
     rows = []
+    tails: dict[tuple[int, int], tuple] = {}  # (fields, context) -> their columns, built once
     for (start, end, fields), ctx in zip(found, contexts):
-        sentence_id = max(bisect_right(starts, start) - 1, 0)
-        target = None if fields[2] == "actor" else ctx.target
-        rows.append(prefix + (sentence_id, start, end, body[start:end]) + fields
-                    + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target))
+        tail = tails.get((id(fields), id(ctx)))
+        if tail is None:
+            target = None if fields[2] == "actor" else ctx.target
+            tail = tails[id(fields), id(ctx)] = fields + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target)
+        rows.append((*prefix, max(bisect_right(starts, start) - 1, 0), start, end, body[start:end], *tail))
     return ArticleHits(spans, rows)
 
 
@@ -217,6 +227,11 @@ class _Columns:
         if len(self.rows) >= self.BATCH:
             self._flush()
 
+    def sealed(self) -> list:
+        """The batches, every row gathered so far included (for another ``_Columns`` to join)."""
+        self._flush()
+        return self.batches
+
     def _flush(self) -> None:
         if self.rows:
             columns = zip(*self.rows)
@@ -237,14 +252,6 @@ class _Columns:
                 data[name] = pd.Series(np.concatenate(parts) if parts else np.array([], dtype=dtype), dtype=dtype)
         self.batches = []
         return pd.DataFrame(data, columns=list(self.dtypes))
-
-
-def _articles_table(corpus: Corpus, n_sentences: list[int]) -> pd.DataFrame:
-    """The articles table of ``framing.load.corpus_frame``, with ``n_sentences`` taken from the
-    split the hits were assigned to (so the loader need not split every body a second time)."""
-    table = corpus_frame(corpus, exact_sentences=False)
-    table["n_sentences"] = pd.Series(n_sentences, dtype="int64", index=table.index)
-    return table
 
 
 # --------------------------------------------------------------------------- cache
@@ -352,7 +359,7 @@ def load_analysis(directory: str | Path, *, corpus: Corpus | None = None,
 
 
 def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
-                   cache_dir: str | Path, progress: Progress | None = None, workers: int = 1) -> Analysis:
+                   cache_dir: str | Path, progress: Progress | None = None, workers: int | None = None) -> Analysis:
     """``analyze``, read from ``cache_dir/<key>`` when the same corpus, lexicons and code were
     analysed before; otherwise analysed and written there."""
     lexicons = _lexicons(lexicons)

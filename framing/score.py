@@ -322,14 +322,14 @@ def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
 
 
 def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet",
-                    voice="all", lexicons=None, sentence_scores: pd.DataFrame | None = None, workers: int = 1,
+                    voice="all", lexicons=None, sentence_scores: pd.DataFrame | None = None, workers: int | None = None,
                     n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
                 level: float = 0.95) -> pd.DataFrame:
     """Mean VADER compound score (Hutto & Gilbert 2014) of the sentences mentioning each actor,
     per group, with bootstrap intervals over articles. A sentence naming an actor twice counts
     once. Only those sentences are scored (``sentence_scores`` may pass them precomputed:
-    ``article_id, sentence_id, compound``; ``workers`` > 1 scores them in that many
-    processes). ``voice`` keeps mentions in that voice."""
+    ``article_id, sentence_id, compound``; ``workers`` processes score them, None: every
+    CPU for 20,000 sentences or more). ``voice`` keeps mentions in that voice."""
     boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
     groups, kind_hits, rows = _setup(hits, articles, by, "actor")
     keys = ["lexicon", "frame", "pole"]
@@ -353,7 +353,8 @@ def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.Da
         "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
-def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.DataFrame | None, workers: int):
+def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.DataFrame | None,
+                    workers: int | None):
     """A code for each mention's sentence, and that sentence's compound score (scored here
     unless ``scores`` has it)."""
     from .sentiment import sentence_sentiment

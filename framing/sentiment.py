@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
-from .errors import SettingsError
+from .parallel import resolve_workers
 
 _BOOSTERS = _vs.BOOSTER_DICT
 _NEGATIONS = frozenset(_vs.NEGATE)
@@ -63,13 +63,12 @@ def _cached_compound(text: str) -> float:
     return _compound(text, _vader())
 
 
-def compound_scores(texts: Iterable[str], *, workers: int = 1) -> np.ndarray:
+def compound_scores(texts: Iterable[str], *, workers: int | None = None) -> np.ndarray:
     """VADER compound score (-1 to 1) of each text, scoring each distinct text once;
-    ``workers`` > 1 shares large batches among that many processes."""
-    if not isinstance(workers, int) or workers < 1:
-        raise SettingsError(f"workers must be a whole number of processes, 1 or more; got {workers!r}")
+    ``workers`` processes share large batches (None: every CPU from 20,000 distinct texts)."""
     texts = list(texts)
     unique = list(dict.fromkeys(texts))
+    workers = resolve_workers(workers, len(unique), min_units=_PARALLEL_MIN)
     if workers > 1 and len(unique) >= _PARALLEL_MIN:
         scores = _score_in_processes(unique, workers)
     else:
@@ -97,7 +96,7 @@ def _score_chunk(texts: list[str]) -> list[float]:
 
 
 def sentence_sentiment(sentences: pd.DataFrame, keys: pd.DataFrame | None = None, *,
-                       workers: int = 1) -> pd.DataFrame:
+                       workers: int | None = None) -> pd.DataFrame:
     """``article_id, sentence_id, compound`` for the sentences named in ``keys`` (a frame with
     ``article_id, sentence_id``; all sentences when ``None``), read from the sentences table."""
     rows = np.arange(len(sentences)) if keys is None else np.sort(_rows_named(sentences, keys))

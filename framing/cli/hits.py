@@ -29,8 +29,8 @@ def register(subparsers) -> None:
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--kind", choices=KINDS, help="only hits of this kind")
     parser.add_argument("--frame", metavar="NAME", help="only hits of this frame, naming set or actor")
-    parser.add_argument("--workers", type=int, default=1, metavar="N",
-                        help="analyse with N processes (default: 1)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="analyse with N processes (default: every CPU for 800 articles or more)")
     parser.set_defaults(func=run)
 
 

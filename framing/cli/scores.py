@@ -44,8 +44,9 @@ def register(subparsers) -> None:
     p.add_argument("--min-articles", type=int, default=MIN_ARTICLES, metavar="N",
                    help=f"mark figures resting on fewer articles as low_support (default {MIN_ARTICLES})")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="analyse (and score sentiment) with N processes (default: 1)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="analyse (and score sentiment) with N processes (default: every CPU once the "
+                        "corpus is big enough to gain from it)")
     p.set_defaults(func=run)
 
 
@@ -80,7 +81,7 @@ def compute(analysis, args: argparse.Namespace):
         return score.axis_balance(hits, articles, frames=args.frame, negated=args.negated, **common)
     if args.table == "shares":
         return score.label_shares(hits, articles, naming_sets=args.frame, **common)
-    return score.actor_sentiment(analysis.sentences, hits, articles, workers=getattr(args, "workers", 1), **common)
+    return score.actor_sentiment(analysis.sentences, hits, articles, workers=getattr(args, "workers", None), **common)
 
 
 def _write(table, fmt: str, out) -> None:
