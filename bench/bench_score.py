@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from framing import score
 from framing.analysis import analyze
-from framing.load import load_corpus
+from framing.load import bodies_only, load_corpus
 from framing.records import Corpus
 from framing.sentiment import sentence_sentiment
 
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"bench_score: {args.data_path}", flush=True)
     with stage("load (not compared)"):
-        corpus = load_corpus(args.data_path)
+        corpus = bodies_only(load_corpus(args.data_path))  # as `framing score` does
     if args.limit:
         corpus = Corpus(corpus.articles[:args.limit], corpus.report, corpus.path)
     texts = [a.body for a in corpus.articles]

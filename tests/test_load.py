@@ -479,3 +479,15 @@ def test_malformed_csv_names_the_row(tmp_path):
     with pytest.raises(CorpusError, match=r"bad\.csv: malformed CSV in the row after data row 1 \(.*\); "
                                           r"check the quoting of that row"):
         load_corpus(path)
+
+
+def test_bodies_only_keeps_what_the_analysis_reads(demo_corpus):
+    from framing.load import bodies_only
+
+    lean = bodies_only(demo_corpus)
+    assert len(lean) == len(demo_corpus) and lean.report is demo_corpus.report
+    for full, kept in zip(demo_corpus.articles, lean.articles):
+        assert kept.body is full.body and kept.raw_text is full.body and kept.removed == ()
+        assert (kept.id, kept.outlet, kept.title, kept.date, dict(kept.meta)) == \
+            (full.id, full.outlet, full.title, full.date, dict(full.meta))
+    assert any(a.removed for a in demo_corpus.articles)  # the seeds do carry page furniture
