@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from framing.tokenize import count_words, sentences, split_sentences, words
+from framing.tokenize import TOKEN_PATTERN, count_words, sentences, split_sentences, words
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -53,3 +55,17 @@ def test_sentences_of_every_seed_article_cover_the_body(demo_corpus):
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), article.id
         covered = "".join(article.body[s:e] for s, e in spans)
         assert "".join(covered.split()) == "".join(article.body.split()), article.id
+
+
+@pytest.mark.parametrize("text", [
+    "", "a", "-", "U.S.", "al-Assad's", "Iran’s 2,000 troops.", "snake_case and __init__", "x-", "-x",
+    "a..b a--b a-.b", "3.5 billion, 1990s-era", "naïve Łódź 東京 ٣٤ ½", "'quoted' “curly” ‘single’", "end.",
+    "tab\tseparated\nlines\r\nand  spaces", "a-b-c-d.e'f’g", "__", "_a_", "'", "a'", "'a",
+])
+def test_count_words_counts_what_the_token_pattern_matches(text):
+    assert count_words(text) == len(re.findall(TOKEN_PATTERN, text))
+
+
+def test_count_words_on_the_seed_bodies(demo_corpus):
+    for article in demo_corpus.articles:
+        assert count_words(article.body) == len(re.findall(TOKEN_PATTERN, article.body)) > 250
