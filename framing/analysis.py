@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Sequence
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import __version__
 from .context import body_context
@@ -39,15 +40,18 @@ from .records import Corpus
 from .parallel import resolve_workers
 from .tokenize import count_words, split_sentences
 
-#: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md).
-SENTENCE_COLUMNS = {"article_id": "str", "sentence_id": "int64", "start": "int64", "end": "int64",
+#: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md). Text that
+#: repeats from row to row is "category" (pandas Categorical, categories sorted, so sorting and
+#: grouping give the order plain strings would); free text is "str".
+SENTENCE_COLUMNS = {"article_id": "category", "sentence_id": "int64", "start": "int64", "end": "int64",
                     "text": "str"}
-HIT_COLUMNS = {"article_id": "str", "outlet": "str", "sentence_id": "int64", "start": "int64",
-               "end": "int64", "matched": "str", "term": "str", "lexicon": "str", "kind": "str",
-               "frame": "str", "pole": "str", "weight": "float64", "voice": "str", "speaker": "object",
-               "negated": "bool", "hedged": "bool", "target": "object"}
+HIT_COLUMNS = {"article_id": "category", "outlet": "category", "sentence_id": "int64", "start": "int64",
+               "end": "int64", "matched": "category", "term": "category", "lexicon": "category",
+               "kind": "category", "frame": "category", "pole": "category", "weight": "float64",
+               "voice": "category", "speaker": "object", "negated": "bool", "hedged": "bool",
+               "target": "object"}
 #: Bump when the cache layout changes; old cache folders are then ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 Progress = Callable[[int, int], None]
 
 
@@ -210,10 +214,10 @@ def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
 
 
 class _Columns:
-    """Rows gathered in batches, each batch turned into column arrays at once (Arrow for text,
-    NumPy for numbers and for str-or-None objects, which keep sharing the same Python strings),
-    and the batches joined at the end (text without a copy): a big corpus never holds millions
-    of Python tuples, nor two copies of its text columns."""
+    """Rows gathered in batches, each batch turned into column arrays at once (Arrow text, or
+    Arrow dictionaries for "category" columns; NumPy for numbers and for str-or-None objects,
+    which keep sharing the same Python strings), and the batches joined at the end: a big
+    corpus never holds millions of Python tuples, nor a Python string per row of a text column."""
 
     BATCH = 100_000
 
@@ -235,9 +239,7 @@ class _Columns:
     def _flush(self) -> None:
         if self.rows:
             columns = zip(*self.rows)
-            self.batches.append([pa.array(values, type=pa.large_string()) if dtype == "str"
-                                 else np.array(values, dtype=dtype)
-                                 for values, dtype in zip(columns, self.dtypes.values())])
+            self.batches.append([_batch_array(values, dtype) for values, dtype in zip(columns, self.dtypes.values())])
         self.rows = []
 
     def frame(self) -> pd.DataFrame:
@@ -245,13 +247,42 @@ class _Columns:
         data = {}
         for i, (name, dtype) in enumerate(self.dtypes.items()):
             parts = [batch[i] for batch in self.batches]
-            if dtype == "str":
+            if dtype == "category":
+                data[name] = _sorted_categorical(parts)
+            elif dtype == "str":
                 chunked = pa.chunked_array(parts, type=pa.large_string())
                 data[name] = pa.table({name: chunked}).to_pandas()[name]
             else:
                 data[name] = pd.Series(np.concatenate(parts) if parts else np.array([], dtype=dtype), dtype=dtype)
+            for batch in self.batches:
+                batch[i] = None  # each column's batches are freed once it is joined
         self.batches = []
         return pd.DataFrame(data, columns=list(self.dtypes))
+
+
+_DICTIONARY = pa.dictionary(pa.int32(), pa.large_string())
+
+
+def _batch_array(values: tuple, dtype: str):
+    if dtype == "category":
+        return pa.array(values, type=pa.large_string()).dictionary_encode()
+    if dtype == "str":
+        return pa.array(values, type=pa.large_string())
+    return np.array(values, dtype=dtype)
+
+
+def _sorted_categorical(parts: list) -> pd.Series:
+    """One Categorical of the batches' dictionary arrays, its categories in code-point order
+    (the order ``sorted`` and a str column's ``sort_values`` give)."""
+    chunked = pa.chunked_array(parts, type=_DICTIONARY).unify_dictionaries()
+    dictionary = chunked.chunk(0).dictionary if chunked.num_chunks else pa.array([], pa.large_string())
+    order = pc.sort_indices(dictionary).to_numpy()
+    rank = np.empty(len(order), np.int32)
+    rank[order] = np.arange(len(order), dtype=np.int32)
+    codes = [rank[chunk.indices.to_numpy(zero_copy_only=False)] for chunk in chunked.chunks]
+    categories = pd.Index(dictionary.take(pa.array(order, pa.int64())).to_pandas(), dtype="str")
+    dtype = pd.CategoricalDtype(categories)
+    return pd.Series(pd.Categorical.from_codes(np.concatenate(codes) if codes else [], dtype=dtype))
 
 
 # --------------------------------------------------------------------------- cache
@@ -353,6 +384,8 @@ def load_analysis(directory: str | Path, *, corpus: Corpus | None = None,
         for column in columns:  # columns of str-or-None come back as str with NaN: restore None
             values = tables[name][column].astype(object)
             tables[name][column] = values.where(values.notna(), None)
+    for name, dtypes in (("sentences", SENTENCE_COLUMNS), ("hits", HIT_COLUMNS)):
+        _sorted_categories(tables[name], dtypes)
     if lexicons is None:
         lexicons = [_lexicon_from_record(r, directory) for r in info["lexicons"]]
     return Analysis(corpus, tuple(lexicons), tables["articles"], tables["sentences"], tables["hits"])
@@ -403,6 +436,19 @@ def _lexicon_from_record(record: dict, directory: Path) -> Lexicon:
         raise FramingError(f"{directory / 'analysis.json'}: lexicon {record.get('name')!r} was not stored "
                            "as YAML; pass lexicons= to load_analysis")
     return parse(record["yaml"], source=record.get("path") or f"{directory} ({record['name']})")
+
+
+def _sorted_categories(table: pd.DataFrame, dtypes: dict[str, str]) -> None:
+    """Make the "category" columns of ``dtypes`` categorical with sorted categories, in place
+    (Parquet keeps both; a table written by other means may not have)."""
+    for column, dtype in dtypes.items():
+        if dtype == "category" and column in table.columns:
+            values = table[column]
+            if not isinstance(values.dtype, pd.CategoricalDtype):
+                values = values.astype("category")
+            if not values.cat.categories.is_monotonic_increasing:
+                values = values.cat.reorder_categories(values.cat.categories.sort_values())
+            table[column] = values
 
 
 def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:

@@ -156,11 +156,21 @@ def _hit_rows(articles: pd.DataFrame, hits: pd.DataFrame | None, query: str, kin
     name = str(query).strip().casefold()
     if column == "pole" and "/" in name:
         frame, name = (part.strip() for part in name.split("/", 1))
-        chosen = chosen[chosen["frame"].astype(str).str.casefold() == frame]
-    chosen = chosen[chosen[column].astype(str).str.casefold() == name]
+        chosen = chosen[_casefold_equals(chosen["frame"], frame)]
+    chosen = chosen[_casefold_equals(chosen[column], name)]
     keep = ["article_id", "sentence_id", "start", "end", "voice", "speaker", "negated", "hedged", "target",
             "frame", "pole"]
-    return chosen[[c for c in keep if c in chosen.columns]].reset_index(drop=True)
+    rows = chosen[[c for c in keep if c in chosen.columns]].reset_index(drop=True)
+    return rows.astype({c: "str" for c in rows.columns if isinstance(rows[c].dtype, pd.CategoricalDtype)})
+
+
+def _casefold_equals(values: pd.Series, name: str) -> np.ndarray:
+    """Which ``values`` equal ``name`` (already casefolded), case ignored; a categorical
+    column (the hits table's) is compared through its few categories, not row by row."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        categories = values.cat.categories
+        return values.isin(categories[categories.astype(str).str.casefold() == name]).to_numpy(bool)
+    return (values.astype(str).str.casefold() == name).to_numpy(bool)
 
 
 def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFrame:
