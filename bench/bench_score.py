@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from framing import score
 from framing.analysis import analyze
-from framing.load import bodies_only, load_corpus
+from framing.load import load_corpus
 from framing.records import Corpus
 from framing.sentiment import sentence_sentiment
 
@@ -41,7 +41,7 @@ def peak_mb(who: int) -> float:
 def run_pipeline(corpus: Corpus, *, workers: int | None, n_boot: int) -> dict:
     common = {"n_boot": n_boot, "seed": 0}
     with stage("analyze"):
-        analysis = analyze(corpus, workers=workers)
+        analysis = analyze(corpus, workers=workers, sentence_text=False)  # as `framing score` does
     hits, articles, lexicons = analysis.hits, analysis.articles, analysis.lexicons
     out = {"hits": len(hits), "sentences": len(analysis.sentences)}
     with stage("frame rates (each voice)"):
@@ -54,7 +54,7 @@ def run_pipeline(corpus: Corpus, *, workers: int | None, n_boot: int) -> dict:
         out["shares"] = score.label_shares(hits, articles, lexicons=lexicons, **common)
     with stage("VADER (actor sentences)"):
         mentions = hits.loc[hits["kind"] == "actor", ["article_id", "sentence_id"]]
-        scores = sentence_sentiment(analysis.sentences, mentions, workers=workers)
+        scores = sentence_sentiment(analysis.sentences, mentions, workers=workers, articles=articles)
     out["scored_sentences"] = len(scores)
     with stage("actor sentiment"):
         out["sentiment"] = score.actor_sentiment(analysis.sentences, hits, articles, lexicons=lexicons,
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"bench_score: {args.data_path}", flush=True)
     with stage("load (not compared)"):
-        corpus = bodies_only(load_corpus(args.data_path))  # as `framing score` does
+        corpus = load_corpus(args.data_path, keep_raw=False)  # as `framing score` does
     if args.limit:
         corpus = Corpus(corpus.articles[:args.limit], corpus.report, corpus.path)
     texts = [a.body for a in corpus.articles]

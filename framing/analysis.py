@@ -50,6 +50,7 @@ HIT_COLUMNS = {"article_id": "category", "outlet": "category", "sentence_id": "i
                "kind": "category", "frame": "category", "pole": "category", "weight": "float64",
                "voice": "category", "speaker": "object", "negated": "bool", "hedged": "bool",
                "target": "object"}
+_SENTENCE_COLUMNS_WITHOUT_TEXT = {k: v for k, v in SENTENCE_COLUMNS.items() if k != "text"}
 #: Bump when the cache layout changes; old cache folders are then ignored.
 CACHE_FORMAT = 2
 Progress = Callable[[int, int], None]
@@ -76,22 +77,28 @@ class ArticleHits:
 
 
 def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
-            progress: Progress | None = None, workers: int | None = None) -> Analysis:
+            progress: Progress | None = None, workers: int | None = None,
+            sentence_text: bool = True) -> Analysis:
     """Analyse every article of ``corpus`` with ``lexicons`` (default: the bundled ones).
     ``progress(done, total)`` is called as articles are done and at the end. ``workers``
     processes share the articles (same tables, in the same order); None: every CPU for a
-    corpus of 800 articles or more, one process below (``framing.parallel``)."""
+    corpus of 800 articles or more, one process below (``framing.parallel``).
+    ``sentence_text=False`` leaves the sentences table without its ``text`` column (a
+    sentence is ``body[start:end]``; ``sentence_texts`` reads them back): a quarter less
+    memory, for pipelines that never show sentences."""
     lexicons = _lexicons(lexicons)
     articles = [(a.id, a.outlet, a.body) for a in corpus.articles]
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     workers = resolve_workers(workers, len(chunks), min_units=_PARALLEL_MIN_CHUNKS)
+    columns = SENTENCE_COLUMNS if sentence_text else _SENTENCE_COLUMNS_WITHOUT_TEXT
     if workers == 1 or len(chunks) < 2:
         matcher = Matcher(lexicons)
-        tables = _gather((_analyse_chunk(chunk, matcher) for chunk in chunks), chunks, progress)
+        tables = _gather((_analyse_chunk(chunk, matcher, columns) for chunk in chunks), chunks, progress, columns)
     else:
         from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(lexicons,)) as pool:
-            tables = _gather(pool.map(_analyse_chunk, chunks), chunks, progress)
+            tables = _gather(pool.map(partial(_analyse_chunk, columns=columns), chunks), chunks, progress, columns)
     sentences, hits, n_words, n_sentences = tables
     articles_table = corpus_frame(corpus, n_words=n_words, n_sentences=n_sentences)
     return Analysis(corpus, lexicons, articles_table, sentences, hits)
@@ -109,25 +116,30 @@ def _start_worker(lexicons: tuple[Lexicon, ...]) -> None:
     _worker_matcher = Matcher(lexicons)
 
 
-def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None):
-    """The sentence and hit columns (as ``_Columns`` batches, so a worker process sends back
-    compact arrays rather than millions of tuples), word counts and sentence counts of some
-    ``(id, outlet, body)`` articles."""
+def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None,
+                   columns: dict[str, str] = SENTENCE_COLUMNS):
+    """The sentence (``columns``) and hit columns (as ``_Columns`` batches, so a worker
+    process sends back compact arrays rather than millions of tuples), word counts and
+    sentence counts of some ``(id, outlet, body)`` articles."""
     matcher = matcher or _worker_matcher
-    sentences, hits = _Columns(SENTENCE_COLUMNS), _Columns(HIT_COLUMNS)
+    sentences, hits = _Columns(columns), _Columns(HIT_COLUMNS)
+    with_text = "text" in columns
     n_words, n_sentences = [], []
     for article_id, outlet, body in articles:
         found = article_hits(body, matcher, prefix=(article_id, outlet))
         n_words.append(count_words(body))
         n_sentences.append(len(found.sentence_spans))
-        sentences.extend([(article_id, i, start, end, body[start:end])
-                          for i, (start, end) in enumerate(found.sentence_spans)])
+        if with_text:
+            sentences.extend([(article_id, i, start, end, body[start:end])
+                              for i, (start, end) in enumerate(found.sentence_spans)])
+        else:
+            sentences.extend([(article_id, i, start, end) for i, (start, end) in enumerate(found.sentence_spans)])
         hits.extend(found.rows)
     return sentences.sealed(), hits.sealed(), n_words, n_sentences
 
 
-def _gather(results, chunks: list, progress: Progress | None):
-    sentences, hits, n_words, n_sentences = _Columns(SENTENCE_COLUMNS), _Columns(HIT_COLUMNS), [], []
+def _gather(results, chunks: list, progress: Progress | None, columns: dict[str, str]):
+    sentences, hits, n_words, n_sentences = _Columns(columns), _Columns(HIT_COLUMNS), [], []
     done, total = 0, sum(len(c) for c in chunks)
     for (chunk_sentences, chunk_hits, chunk_words, chunk_counts), chunk in zip(results, chunks):
         sentences.batches.extend(chunk_sentences)
@@ -158,6 +170,27 @@ def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleH
             tail = tails[id(fields), id(ctx)] = fields + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target)
         rows.append((*prefix, max(bisect_right(starts, start) - 1, 0), start, end, body[start:end], *tail))
     return ArticleHits(spans, rows)
+
+
+def sentence_texts(sentences: pd.DataFrame, articles: pd.DataFrame | None = None,
+                   rows: np.ndarray | None = None) -> list[str]:
+    """The text of the sentences at positions ``rows`` (all when None) of a sentences table:
+    its ``text`` column, or, in a table analysed with ``sentence_text=False``, ``body[start:end]``
+    of each sentence's article in ``articles`` (the articles table)."""
+    rows = np.arange(len(sentences)) if rows is None else np.asarray(rows)
+    if "text" in sentences.columns:
+        return sentences["text"].take(rows).tolist()
+    if articles is None:
+        raise SettingsError("this sentences table has no text column (analysed with sentence_text=False); "
+                            "pass the articles table as articles= to read each sentence from its body")
+    bodies = dict(zip(articles["article_id"], articles["body"]))
+    ids = sentences["article_id"].take(rows).tolist()
+    missing = next((a for a in ids if a not in bodies), None)
+    if missing is not None:
+        raise SettingsError(f"article {missing!r} of the sentences table is not in the articles table given; "
+                            "pass the articles table of the same analysis")
+    return [bodies[a][s:e] for a, s, e in zip(ids, sentences["start"].take(rows).tolist(),
+                                              sentences["end"].take(rows).tolist())]
 
 
 def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
@@ -249,6 +282,8 @@ class _Columns:
             parts = [batch[i] for batch in self.batches]
             if dtype == "category":
                 data[name] = _sorted_categorical(parts)
+            elif dtype == "object":
+                data[name] = _shared_objects(parts)
             elif dtype == "str":
                 chunked = pa.chunked_array(parts, type=pa.large_string())
                 data[name] = pa.table({name: chunked}).to_pandas()[name]
@@ -264,7 +299,7 @@ _DICTIONARY = pa.dictionary(pa.int32(), pa.large_string())
 
 
 def _batch_array(values: tuple, dtype: str):
-    if dtype == "category":
+    if dtype in ("category", "object"):  # str-or-None "object" columns repeat their values too
         return pa.array(values, type=pa.large_string()).dictionary_encode()
     if dtype == "str":
         return pa.array(values, type=pa.large_string())
@@ -283,6 +318,17 @@ def _sorted_categorical(parts: list) -> pd.Series:
     categories = pd.Index(dictionary.take(pa.array(order, pa.int64())).to_pandas(), dtype="str")
     dtype = pd.CategoricalDtype(categories)
     return pd.Series(pd.Categorical.from_codes(np.concatenate(codes) if codes else [], dtype=dtype))
+
+
+def _shared_objects(parts: list) -> pd.Series:
+    """One object column (str or None) of the batches' dictionary arrays, each distinct string
+    a single Python object shared by its rows (a worker's rows arrive as separate copies)."""
+    chunked = pa.chunked_array(parts, type=_DICTIONARY).unify_dictionaries()
+    if not chunked.num_chunks:
+        return pd.Series([], dtype=object)
+    values = np.array(chunked.chunk(0).dictionary.to_pylist() + [None], dtype=object)  # code -1: None
+    codes = [chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False) for chunk in chunked.chunks]
+    return pd.Series(values.take(np.concatenate(codes)), dtype=object)
 
 
 # --------------------------------------------------------------------------- cache

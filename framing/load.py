@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 from urllib.parse import urlsplit
@@ -46,19 +45,22 @@ _NOTE_EXAMPLES = 5
 def load_corpus(path: str | Path, *, format: str | None = None, text_column: str | None = None,
                 outlet_column: str | None = None, title_column: str | None = None,
                 date_column: str | None = None, id_column: str | None = None,
-                url_column: str | None = None, clean: bool = True) -> Corpus:
+                url_column: str | None = None, clean: bool = True, keep_raw: bool = True) -> Corpus:
     """Load every article under ``path`` with a report that accounts for each input.
 
     ``format`` is one of folder, csv, jsonl, json, parquet, html (guessed from the path when
     None). ``*_column`` name the source column holding a field when its name is not one of
-    ``COLUMN_ALIASES``. ``clean=False`` keeps the raw text as the body."""
+    ``COLUMN_ALIASES``. ``clean=False`` keeps the raw text as the body. ``keep_raw=False``
+    keeps only what the analysis reads: each article's ``raw_text`` is its cleaned body and
+    its ``removed`` segments are dropped as soon as it is cleaned, so a big corpus is held
+    once, not twice (``framing hits`` and ``framing score`` load this way)."""
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     kind = format or detect_format(path)
     if kind not in FORMATS:
         raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
-    builder = _CorpusBuilder(clean=clean)
+    builder = _CorpusBuilder(clean=clean, keep_raw=keep_raw)
     table = _read(kind, path, builder.note)
     if not table.columns:
         raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
@@ -70,15 +72,6 @@ def load_corpus(path: str | Path, *, format: str | None = None, text_column: str
     if builder.report.seen == 0:
         raise CorpusError(f"{path}: no articles found (the source has no rows); check it is the right file")
     return builder.corpus(str(path))
-
-
-def bodies_only(corpus: Corpus) -> Corpus:
-    """``corpus`` with each article's raw text replaced by its cleaned body and its removed
-    segments dropped: all the analysis reads, in about half the memory (an article's text is
-    held once, not twice). ``framing hits`` and ``framing score`` use it; keep the full corpus
-    wherever the removed text is shown."""
-    return Corpus(tuple(replace(a, raw_text=a.body, removed=()) for a in corpus.articles), corpus.report,
-                  corpus.path)
 
 
 def detect_format(path: Path) -> str:
@@ -148,8 +141,8 @@ def resolve_columns(columns: Iterable[str], explicit: dict[str, str | None], *, 
 class _CorpusBuilder:
     """Turns items into articles, counting every item as loaded or skipped, and gathers notes."""
 
-    def __init__(self, *, clean: bool):
-        self.clean = clean
+    def __init__(self, *, clean: bool, keep_raw: bool = True):
+        self.clean, self.keep_raw = clean, keep_raw
         self.report = LoadReport()
         self.articles: list[Article] = []
         self.ids: set[str] = set()
@@ -206,7 +199,8 @@ class _CorpusBuilder:
         date = self._date(row, mapping, article_id)
         return Article(
             id=article_id, outlet=outlet, title=title or "", date=date.value, date_precision=date.precision,
-            url=url, raw_text=raw, body=cleaned.body, removed=cleaned.removed,
+            url=url, raw_text=raw if self.keep_raw else cleaned.body, body=cleaned.body,
+            removed=cleaned.removed if self.keep_raw else (),
             meta=_meta(row, mapping), source=item.source)
 
     def _date(self, row: dict, mapping: dict[str, str | None], article_id: str) -> ParsedDate:

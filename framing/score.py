@@ -335,7 +335,7 @@ def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.Da
     keys = ["lexicon", "frame", "pole"]
     features = _catalog(kind_hits, lexicons, "actor", None)[keys]
     cols = kind_hits.locate(features, keys)
-    pair, compound = _mention_scores(kind_hits, sentences, sentence_scores, workers)
+    pair, compound = _mention_scores(kind_hits, sentences, sentence_scores, workers, articles)
     voice_code, voice_values = kind_hits.codes("voice")
     shape = (len(groups.article_ids), len(features))
     num, den = [], []
@@ -354,7 +354,7 @@ def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.Da
 
 
 def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.DataFrame | None,
-                    workers: int | None):
+                    workers: int | None, articles: pd.DataFrame):
     """A code for each mention's sentence, and that sentence's compound score (scored here
     unless ``scores`` has it)."""
     from .sentiment import sentence_sentiment
@@ -366,7 +366,7 @@ def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.Da
     wanted = pd.DataFrame({"article_id": article_ids[unique // width].to_numpy(object),
                            "sentence_id": unique % width})
     if scores is None:
-        scores = sentence_sentiment(sentences, wanted, workers=workers)
+        scores = sentence_sentiment(sentences, wanted, workers=workers, articles=articles)
     found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].drop_duplicates(
         ["article_id", "sentence_id"]).astype({"article_id": object}), on=["article_id", "sentence_id"], how="left")
     missing = found["compound"].isna().to_numpy()

@@ -96,12 +96,15 @@ def _score_chunk(texts: list[str]) -> list[float]:
 
 
 def sentence_sentiment(sentences: pd.DataFrame, keys: pd.DataFrame | None = None, *,
-                       workers: int | None = None) -> pd.DataFrame:
+                       workers: int | None = None, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """``article_id, sentence_id, compound`` for the sentences named in ``keys`` (a frame with
-    ``article_id, sentence_id``; all sentences when ``None``), read from the sentences table."""
+    ``article_id, sentence_id``; all sentences when ``None``), read from the sentences table
+    (or, when it has no ``text`` column, from the bodies in ``articles``)."""
+    from .analysis import sentence_texts
+
     rows = np.arange(len(sentences)) if keys is None else np.sort(_rows_named(sentences, keys))
     out = pd.DataFrame({column: sentences[column].take(rows).to_numpy() for column in ("article_id", "sentence_id")})
-    out["compound"] = compound_scores(sentences["text"].take(rows).tolist(), workers=workers)
+    out["compound"] = compound_scores(sentence_texts(sentences, articles, rows), workers=workers)
     return out
 
 

@@ -252,3 +252,31 @@ def test_cli_json_written_in_pieces_is_one_array(seed):
 def test_lexicons_must_be_lexicon_objects(demo_corpus):
     with pytest.raises(SettingsError, match="lexicons must be Lexicon objects.*got str"):
         analyze(demo_corpus, ["conflict"])
+
+
+def test_sentence_text_false_leaves_each_sentence_to_its_body(demo_corpus):
+    from framing import score
+    from framing.analysis import sentence_texts
+
+    full, lean = analyze(demo_corpus), analyze(demo_corpus, sentence_text=False)
+    assert "text" not in lean.sentences.columns
+    pd.testing.assert_frame_equal(lean.sentences, full.sentences.drop(columns="text"))
+    pd.testing.assert_frame_equal(lean.hits, full.hits)
+    assert sentence_texts(lean.sentences, lean.articles) == full.sentences["text"].tolist()
+    assert sentence_texts(full.sentences, rows=[3, 1]) == full.sentences["text"].take([3, 1]).tolist()
+    with pytest.raises(SettingsError, match="pass the articles table"):
+        sentence_texts(lean.sentences)
+    with pytest.raises(SettingsError, match="is not in the articles table"):
+        sentence_texts(lean.sentences, lean.articles.iloc[1:])
+    common = dict(lexicons=full.lexicons, n_boot=50)
+    pd.testing.assert_frame_equal(score.actor_sentiment(lean.sentences, lean.hits, lean.articles, **common),
+                                  score.actor_sentiment(full.sentences, full.hits, full.articles, **common))
+
+
+def test_speaker_and_target_strings_are_shared_between_rows(demo_corpus):
+    hits = analyze(demo_corpus).hits
+    for column in ("speaker", "target"):
+        values = [v for v in hits[column] if v is not None]
+        assert values and all(isinstance(v, str) for v in values)
+        assert len({id(v) for v in values}) == len(set(values))  # one object per distinct string
+    assert hits["target"].isna().any()  # None stays None

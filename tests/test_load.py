@@ -481,13 +481,11 @@ def test_malformed_csv_names_the_row(tmp_path):
         load_corpus(path)
 
 
-def test_bodies_only_keeps_what_the_analysis_reads(demo_corpus):
-    from framing.load import bodies_only
-
-    lean = bodies_only(demo_corpus)
-    assert len(lean) == len(demo_corpus) and lean.report is demo_corpus.report
-    for full, kept in zip(demo_corpus.articles, lean.articles):
-        assert kept.body is full.body and kept.raw_text is full.body and kept.removed == ()
+def test_keep_raw_false_holds_each_text_once():
+    full, lean = load_corpus(DEMO_CORPUS), load_corpus(DEMO_CORPUS, keep_raw=False)
+    assert lean.report.loaded == full.report.loaded == 5
+    for kept, article in zip(lean.articles, full.articles):
+        assert kept.body == article.body and kept.raw_text is kept.body and kept.removed == ()
         assert (kept.id, kept.outlet, kept.title, kept.date, dict(kept.meta)) == \
-            (full.id, full.outlet, full.title, full.date, dict(full.meta))
-    assert any(a.removed for a in demo_corpus.articles)  # the seeds do carry page furniture
+            (article.id, article.outlet, article.title, article.date, dict(article.meta))
+    assert any(a.removed for a in full.articles)  # the seeds do carry page furniture

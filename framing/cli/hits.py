@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..analysis import analyze, select_hits
 from ..lexicon import resolve_lexicon
-from ..load import bodies_only, load_corpus
+from ..load import load_corpus
 from ..match import KINDS
 from .output import FORMATS
 
@@ -36,7 +36,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
-    analysis = analyze(bodies_only(load_corpus(args.corpus)), lexicons, workers=args.workers)
+    analysis = analyze(load_corpus(args.corpus, keep_raw=False), lexicons, workers=args.workers, sentence_text=False)
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
     out = sys.stdout
     if args.format == "csv":

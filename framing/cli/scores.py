@@ -53,10 +53,10 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
     from ..lexicon import resolve_lexicon
-    from ..load import bodies_only, load_corpus
+    from ..load import load_corpus
 
     lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
-    analysis = analyze(bodies_only(load_corpus(args.corpus)), lexicons, workers=args.workers)
+    analysis = analyze(load_corpus(args.corpus, keep_raw=False), lexicons, workers=args.workers, sentence_text=False)
     table = compute(analysis, args)
     _write(table, args.format, sys.stdout)
     return 0
