@@ -17,6 +17,8 @@ import sys
 import time
 from contextlib import contextmanager
 
+from memory import TreeMemory
+
 from framing import score
 from framing.analysis import analyze
 from framing.load import load_corpus
@@ -81,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     outlets = len({a.outlet for a in corpus.articles})
     print(f"  {len(texts):,} articles, {outlets:,} outlets, {megabytes:.1f} MB of body text", flush=True)
 
-    out = run_pipeline(corpus, workers=args.workers, n_boot=args.boot)
+    with TreeMemory() as tree:
+        out = run_pipeline(corpus, workers=args.workers, n_boot=args.boot)
     print(f"  {out['sentences']:,} sentences, {out['hits']:,} hits, {out['scored_sentences']:,} sentences "
           f"scored by VADER; rates table {len(out['rates']):,} rows", flush=True)
     pipeline = sum(t for name, t in TIMES.items() if not name.startswith("load"))
@@ -95,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     own, children = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
     print(f"peak memory: {own:,.0f} MB (this process)" + (f", {children:,.0f} MB (largest worker)" if children else "")
           + " (target < 2,048 MB)")
+    if tree.available:
+        print(f"peak memory of the pipeline's processes together (PSS, shared pages counted once): "
+              f"{tree.peak_mb:,.0f} MB")
     return 0
 
 

@@ -101,7 +101,8 @@ def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
         from functools import partial
         with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(lexicons,)) as pool:
             tables = _gather(pool.map(partial(_analyse_chunk, columns=columns), chunks), chunks, progress, columns)
-    sentences, hits, n_words, n_sentences = tables
+    sentences, hits, n_words, n_sentences = tables  # joined once the worker processes have ended
+    sentences, hits = sentences.frame(), hits.frame()
     articles_table = corpus_frame(corpus, n_words=n_words, n_sentences=n_sentences)
     return Analysis(corpus, lexicons, articles_table, sentences, hits)
 
@@ -158,6 +159,8 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
 
 
 def _gather(results, chunks: list, progress: Progress | None, columns: dict[str, str]):
+    """The chunks' sentence and hit batches gathered into two ``_Columns`` (joined by the
+    caller, after the worker processes have ended), and their word and sentence counts."""
     sentences, hits, n_words, n_sentences = _Columns(columns), _Columns(HIT_COLUMNS), [], []
     done, total = 0, sum(len(c) for c in chunks)
     for (chunk_sentences, chunk_hits, chunk_words, chunk_counts), chunk in zip(results, chunks):
@@ -168,7 +171,7 @@ def _gather(results, chunks: list, progress: Progress | None, columns: dict[str,
         done += len(chunk)
         if progress is not None:
             progress(done, total)
-    return sentences.frame(), hits.frame(), n_words, n_sentences
+    return sentences, hits, n_words, n_sentences
 
 
 def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleHits:
@@ -311,7 +314,7 @@ class _Columns:
             for batch in self.batches:
                 batch[i] = None  # each column's batches are freed once it is joined
         self.batches = []
-        return pd.DataFrame(data, columns=list(self.dtypes))
+        return pd.DataFrame(data, columns=list(self.dtypes), copy=False)  # the joined columns, not a copy
 
 
 _DICTIONARY = pa.dictionary(pa.int32(), pa.large_string())
