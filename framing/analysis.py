@@ -9,9 +9,12 @@ sentence and ends in the next).
 
 Every body is split in full, not only where hits are: with the bundled lexicons 95% of the
 text is in lines holding a hit, and the context rules read the sentences around a hit, so a
-partial split would save little (``bench/bench_hits.py`` prints the share). Rows are gathered
-per batch of articles and stored as Arrow text and NumPy columns, so a corpus of 37,554
-articles (3.6 million hits) never holds its hits as Python tuples all at once.
+partial split would save little (``bench/bench_hits.py`` prints the share).
+
+Articles are analysed in chunks of 200, in every CPU's process for a big corpus. Each chunk's
+rows become column batches at once (Arrow dictionaries for repeated text, numpy for numbers),
+and the batches are joined into Categorical, numpy and object columns at the end, so a corpus
+of 37,554 articles (3.5 million hits) never holds its hits as Python tuples all at once.
 """
 from __future__ import annotations
 
