@@ -26,6 +26,7 @@ from framing.records import Corpus
 from framing.sentiment import sentence_sentiment
 
 TIMES: dict[str, float] = {}
+TREE = TreeMemory()
 
 
 @contextmanager
@@ -33,7 +34,9 @@ def stage(name: str):
     start = time.perf_counter()
     yield
     TIMES[name] = time.perf_counter() - start
-    print(f"  {name:<28} {TIMES[name]:8.1f} s   peak so far {peak_mb(resource.RUSAGE_SELF):7,.0f} MB", flush=True)
+    tree = f"; all processes {TREE.peak_mb:7,.0f} MB" if TREE.available else ""
+    print(f"  {name:<28} {TIMES[name]:8.1f} s   peak so far: this process {peak_mb(resource.RUSAGE_SELF):7,.0f} MB{tree}",
+          flush=True)
 
 
 def peak_mb(who: int) -> float:
@@ -83,8 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     outlets = len({a.outlet for a in corpus.articles})
     print(f"  {len(texts):,} articles, {outlets:,} outlets, {megabytes:.1f} MB of body text", flush=True)
 
-    with TreeMemory() as tree:
+    with TREE:
         out = run_pipeline(corpus, workers=args.workers, n_boot=args.boot)
+    own, children = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)  # before CountVectorizer
     print(f"  {out['sentences']:,} sentences, {out['hits']:,} hits, {out['scored_sentences']:,} sentences "
           f"scored by VADER; rates table {len(out['rates']):,} rows", flush=True)
     pipeline = sum(t for name, t in TIMES.items() if not name.startswith("load"))
@@ -95,12 +99,12 @@ def main(argv: list[str] | None = None) -> int:
     ratio = pipeline / TIMES["CountVectorizer"]
     print(f"framing score pipeline: {pipeline:.1f} s; CountVectorizer: {TIMES['CountVectorizer']:.1f} s; "
           f"ratio {ratio:.2f}x (target <= 3x)")
-    own, children = peak_mb(resource.RUSAGE_SELF), peak_mb(resource.RUSAGE_CHILDREN)
-    print(f"peak memory: {own:,.0f} MB (this process)" + (f", {children:,.0f} MB (largest worker)" if children else "")
-          + " (target < 2,048 MB)")
-    if tree.available:
+    print(f"peak memory of the pipeline: {own:,.0f} MB (this process, loading included)"
+          + (f", {children:,.0f} MB (largest worker; its RSS counts pages it shares with this process)"
+             if children else "") + " (target < 2,048 MB)")
+    if TREE.available:
         print(f"peak memory of the pipeline's processes together (PSS, shared pages counted once): "
-              f"{tree.peak_mb:,.0f} MB")
+              f"{TREE.peak_mb:,.0f} MB (target < 2,048 MB)")
     return 0
 
 
