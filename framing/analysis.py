@@ -42,7 +42,7 @@ from .lexicon import Lexicon
 from .load import corpus_frame
 from .match import KINDS, Matcher
 from .records import Corpus
-from .parallel import resolve_workers
+from .parallel import process_pool, resolve_workers
 from .tokenize import count_words, split_sentences
 
 #: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md). Text that
@@ -100,9 +100,8 @@ def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
         matcher = Matcher(lexicons)
         tables = _gather((_analyse_chunk(chunk, matcher, columns) for chunk in chunks), chunks, progress, columns)
     else:
-        from concurrent.futures import ProcessPoolExecutor
         from functools import partial
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(lexicons,)) as pool:
+        with process_pool(workers, initializer=_start_worker, initargs=(lexicons,)) as pool:
             tables = _gather(pool.map(partial(_analyse_chunk, columns=columns), chunks), chunks, progress, columns)
     sentences, hits, n_words, n_sentences = tables  # joined once the worker processes have ended
     sentences, hits = sentences.frame(), hits.frame()

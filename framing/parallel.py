@@ -3,7 +3,10 @@ and the CLI. ``None`` (the default) means every CPU this process may run on, onc
 big enough to pay for starting the processes; a whole number is taken as it is."""
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
+from typing import Iterator
 
 from .errors import SettingsError
 
@@ -26,3 +29,19 @@ def resolve_workers(workers: int | None, units: int, *, min_units: int) -> int:
         raise SettingsError(f"workers must be a whole number of processes, 1 or more (or None for every "
                             f"CPU); got {workers!r}")
     return workers
+
+
+@contextmanager
+def process_pool(workers: int, **options) -> Iterator:
+    """A ``concurrent.futures.ProcessPoolExecutor`` of ``workers`` processes (``options`` go
+    to it). While it runs, this process's objects are frozen out of the garbage collector
+    (``gc.freeze``), so that forked workers never copy the pages of a big corpus they share
+    with it just to look for garbage in them."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, **options) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
-from .parallel import resolve_workers
+from .parallel import process_pool, resolve_workers
 
 _BOOSTERS = _vs.BOOSTER_DICT
 _NEGATIONS = frozenset(_vs.NEGATE)
@@ -82,11 +82,9 @@ _PARALLEL_MIN = 20_000
 
 
 def _score_in_processes(texts: list[str], workers: int) -> list[float]:
-    from concurrent.futures import ProcessPoolExecutor
-
     size = -(-len(texts) // (workers * 4))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         return [score for part in pool.map(_score_chunk, chunks) for score in part]
 
 

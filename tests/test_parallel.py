@@ -25,3 +25,15 @@ def test_available_cpus_is_at_least_one():
 def test_bad_workers_are_refused_with_what_to_give(bad):
     with pytest.raises(SettingsError, match="whole number of processes, 1 or more"):
         resolve_workers(bad, 10, min_units=1)
+
+
+def test_process_pool_runs_work_and_freezes_the_collector_only_meanwhile():
+    import gc
+
+    from framing.parallel import process_pool
+
+    assert gc.get_freeze_count() == 0
+    with process_pool(2) as pool:
+        assert list(pool.map(abs, [-1, -2, 3])) == [1, 2, 3]
+        assert gc.get_freeze_count() > 0        # this process's objects are out of the collector's way
+    assert gc.get_freeze_count() == 0
