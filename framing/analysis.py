@@ -42,6 +42,7 @@ from .lexicon import Lexicon
 from .load import corpus_frame
 from .match import KINDS, Matcher
 from .records import Corpus
+from .sentiment import compound_scores
 from .parallel import process_pool, resolve_workers
 from .tokenize import count_words, split_sentences
 
@@ -49,7 +50,7 @@ from .tokenize import count_words, split_sentences
 #: repeats from row to row is "category" (pandas Categorical, categories sorted, so sorting and
 #: grouping give the order plain strings would); free text is "str".
 SENTENCE_COLUMNS = {"article_id": "category", "sentence_id": "int64", "start": "int64", "end": "int64",
-                    "text": "str"}
+                    "text": "str", "compound": "float64"}
 HIT_COLUMNS = {"article_id": "category", "outlet": "category", "sentence_id": "int64", "start": "int64",
                "end": "int64", "matched": "category", "term": "category", "lexicon": "category",
                "kind": "category", "frame": "category", "pole": "category", "weight": "float64",
@@ -57,7 +58,7 @@ HIT_COLUMNS = {"article_id": "category", "outlet": "category", "sentence_id": "i
                "target": "object"}
 _SENTENCE_COLUMNS_WITHOUT_TEXT = {k: v for k, v in SENTENCE_COLUMNS.items() if k != "text"}
 #: Bump when the cache layout changes; old cache folders are then ignored.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 Progress = Callable[[int, int], None]
 
 
@@ -151,13 +152,31 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
         found = article_hits(body, matcher, prefix=(article_id, outlet))
         n_words.append(count_words(body))
         n_sentences.append(len(found.sentence_spans))
+        compound = _actor_sentence_scores(body, found)
         if with_text:
-            sentences.extend([(article_id, i, start, end, body[start:end])
+            sentences.extend([(article_id, i, start, end, body[start:end], compound.get(i, _NAN))
                               for i, (start, end) in enumerate(found.sentence_spans)])
         else:
-            sentences.extend([(article_id, i, start, end) for i, (start, end) in enumerate(found.sentence_spans)])
+            sentences.extend([(article_id, i, start, end, compound.get(i, _NAN))
+                              for i, (start, end) in enumerate(found.sentence_spans)])
         hits.extend(found.rows)
     return sentences.sealed(), hits.sealed(), n_words, n_sentences
+
+
+_NAN = float("nan")
+_KIND, _SENTENCE_ID = list(HIT_COLUMNS).index("kind"), list(HIT_COLUMNS).index("sentence_id")
+
+
+def _actor_sentence_scores(body: str, found: ArticleHits) -> dict[int, float]:
+    """VADER compound score of each sentence naming an actor (the sentences actor sentiment
+    reads), by sentence id; scored here, where the text is at hand, in the analysis's
+    processes."""
+    ids = sorted({row[_SENTENCE_ID] for row in found.rows if row[_KIND] == "actor"})
+    if not ids:
+        return {}
+    spans = found.sentence_spans
+    texts = [body[spans[i][0]:spans[i][1]] for i in ids]
+    return dict(zip(ids, compound_scores(texts, workers=1, remember=False).tolist()))
 
 
 def _gather(results, chunks: list, progress: Progress | None, columns: dict[str, str]):

@@ -353,10 +353,24 @@ def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.Da
         "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
+def _analysed_scores(sentences: pd.DataFrame) -> pd.DataFrame:
+    """``article_id, sentence_id, compound`` of the sentences the analysis scored."""
+    if "compound" not in sentences.columns:
+        return pd.DataFrame({"article_id": pd.Series(dtype=object), "sentence_id": pd.Series(dtype="int64"),
+                             "compound": pd.Series(dtype=float)})
+    return sentences.loc[sentences["compound"].notna(), ["article_id", "sentence_id", "compound"]]
+
+
+def _has_score(wanted: pd.DataFrame, scores: pd.DataFrame) -> np.ndarray:
+    keys = pd.MultiIndex.from_arrays([scores["article_id"].astype(object), scores["sentence_id"]])
+    return pd.MultiIndex.from_arrays([wanted["article_id"], wanted["sentence_id"]]).isin(keys)
+
+
 def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.DataFrame | None,
                     workers: int | None, articles: pd.DataFrame):
-    """A code for each mention's sentence, and that sentence's compound score (scored here
-    unless ``scores`` has it)."""
+    """A code for each mention's sentence, and that sentence's compound score: from ``scores``
+    when given, else from the sentences table's ``compound`` column (the analysis scores
+    every sentence naming an actor), any sentence without one scored here."""
     from .sentiment import sentence_sentiment
 
     article, article_ids = kind_hits.codes("article_id")
@@ -366,7 +380,11 @@ def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.Da
     wanted = pd.DataFrame({"article_id": article_ids[unique // width].to_numpy(object),
                            "sentence_id": unique % width})
     if scores is None:
-        scores = sentence_sentiment(sentences, wanted, workers=workers, articles=articles)
+        scores = _analysed_scores(sentences)
+        unscored = wanted[~_has_score(wanted, scores)]
+        if len(unscored):
+            scores = pd.concat([scores.astype({"article_id": object}), sentence_sentiment(
+                sentences, unscored, workers=workers, articles=articles).astype({"article_id": object})])
     found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].drop_duplicates(
         ["article_id", "sentence_id"]).astype({"article_id": object}), on=["article_id", "sentence_id"], how="left")
     missing = found["compound"].isna().to_numpy()

@@ -63,16 +63,17 @@ def _cached_compound(text: str) -> float:
     return _compound(text, _vader())
 
 
-def compound_scores(texts: Iterable[str], *, workers: int | None = None) -> np.ndarray:
+def compound_scores(texts: Iterable[str], *, workers: int | None = None, remember: bool = True) -> np.ndarray:
     """VADER compound score (-1 to 1) of each text, scoring each distinct text once;
-    ``workers`` processes share large batches (None: every CPU from 20,000 distinct texts)."""
+    ``workers`` processes share large batches (None: every CPU from 20,000 distinct texts).
+    ``remember=False`` keeps no score (nor text) for later calls (``SENTENCE_CACHE``)."""
     texts = list(texts)
     unique = list(dict.fromkeys(texts))
     workers = resolve_workers(workers, len(unique), min_units=_PARALLEL_MIN)
     if workers > 1 and len(unique) >= _PARALLEL_MIN:
         scores = _score_in_processes(unique, workers)
     else:
-        scores = [_cached_compound(text) for text in unique]
+        scores = [_cached_compound(text) for text in unique] if remember else _score_chunk(unique)
     lookup = dict(zip(unique, scores))
     return np.fromiter((lookup[t] for t in texts), dtype=float, count=len(texts))
 

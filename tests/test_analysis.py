@@ -280,3 +280,33 @@ def test_speaker_and_target_strings_are_shared_between_rows(demo_corpus):
         assert values and all(isinstance(v, str) for v in values)
         assert len({id(v) for v in values}) == len(set(values))  # one object per distinct string
     assert hits["target"].isna().any()  # None stays None
+
+
+def test_sentences_naming_an_actor_carry_their_vader_score(demo_corpus):
+    from framing.sentiment import compound_scores
+
+    analysis = analyze(demo_corpus)
+    sentences, hits = analysis.sentences, analysis.hits
+    actor_rows = set(zip(hits.loc[hits["kind"] == "actor", "article_id"].astype(str),
+                         hits.loc[hits["kind"] == "actor", "sentence_id"]))
+    scored = sentences["compound"].notna()
+    assert set(zip(sentences.loc[scored, "article_id"].astype(str), sentences.loc[scored, "sentence_id"])) == actor_rows
+    assert 50 < scored.sum() < len(sentences)
+    expected = compound_scores(sentences.loc[scored, "text"].tolist())
+    assert sentences.loc[scored, "compound"].to_numpy() == pytest.approx(expected)
+
+
+def test_actor_sentiment_reads_the_analysis_scores_and_scores_only_what_is_missing(demo_corpus, monkeypatch):
+    from framing import score, sentiment
+
+    analysis = analyze(demo_corpus)
+    common = dict(lexicons=analysis.lexicons, n_boot=50)
+    rescored = score.actor_sentiment(analysis.sentences.drop(columns="compound"), analysis.hits,
+                                     analysis.articles, **common)
+
+    def no_vader(*args, **kwargs):
+        raise AssertionError("VADER ran although the analysis had scored every sentence")
+
+    monkeypatch.setattr(sentiment, "sentence_sentiment", no_vader)
+    read = score.actor_sentiment(analysis.sentences, analysis.hits, analysis.articles, **common)
+    pd.testing.assert_frame_equal(read, rescored)
