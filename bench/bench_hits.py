@@ -10,9 +10,11 @@ DATA_PATH is a JSON-lines file (optionally gzipped) with a ``text`` field, such 
    sentence splitting, matching every term of the bundled lexicons and the context of every
    hit (voice, speaker, negation, hedging, target);
 3. its parts alone: sentence splitting, matching, context;
-4. the whole ``framing.analysis.analyze`` (sentences, hits with context, the three tables)
-   with every CPU (``--workers``, default: all this process may use), as ``framing hits``
-   and ``framing score`` run it; wall time, since it runs in several processes;
+4. with every CPU (``--workers``, default: all this process may use; wall time, since it runs
+   in several processes): (2) again, the articles shared among the processes in chunks of
+   200; and the whole ``framing.analysis.analyze`` (sentences, hits with context, VADER on
+   the sentences naming an actor, the three tables), as ``framing hits`` and ``framing score``
+   run it;
 5. with ``--analyze`` (run first, so the peak memory it reports is reading plus analysis):
    ``analyze`` in one process, and the size of each table.
 
@@ -71,14 +73,38 @@ def text_in_hit_lines(text: str, matches) -> int:
     return sum(end - start for start, end in lines)
 
 
+_matcher = None
+
+
+def _start_hit_worker(lexicons) -> None:
+    global _matcher
+    from framing.match import Matcher
+    _matcher = Matcher(lexicons)
+
+
+def _count_hits(texts: list[str]) -> int:
+    from framing.analysis import article_hits
+    return sum(len(article_hits(t, _matcher).rows) for t in texts)
+
+
 def time_parallel_analysis(records, lexicons, megabytes: float, cv_seconds: float, workers: int | None) -> None:
-    """Wall time of ``analyze`` with ``workers`` processes (None: every CPU), against
-    CountVectorizer's time on one CPU."""
+    """Wall times of hit extraction and of ``analyze`` with ``workers`` processes (None: every
+    CPU), against CountVectorizer's time on one CPU."""
     from framing.analysis import analyze
-    from framing.parallel import available_cpus, resolve_workers
+    from framing.parallel import available_cpus, process_pool, resolve_workers
 
     corpus = as_corpus(records)
     n = resolve_workers(workers, len(records), min_units=1)
+    texts = [r["text"] for r in records]
+    chunks = [texts[i:i + 200] for i in range(0, len(texts), 200)]
+    start = time.perf_counter()
+    with process_pool(n, initializer=_start_hit_worker, initargs=(tuple(lexicons),)) as pool:
+        n_hits = sum(pool.map(_count_hits, chunks))
+    wall = time.perf_counter() - start
+    print(f"{f'hit extraction with full context, {n} processes':<46} {wall:7.2f} s wall {megabytes / wall:7.2f} MB/s"
+          f"   ({n_hits:,} hits)", flush=True)
+    print(f"ratio: hit extraction with {n} processes takes {wall / cv_seconds:.2f}x CountVectorizer's time "
+          f"(its speed is {cv_seconds / wall:.2f} of CountVectorizer's on one CPU; target >= 0.5)", flush=True)
     start = time.perf_counter()
     result = analyze(corpus, lexicons, workers=n)
     wall = time.perf_counter() - start
