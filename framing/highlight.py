@@ -204,23 +204,28 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
     palette = frame_colours(h["frame"] for h in records)
     palette.update(colours or {})
     striped = set(striped)
-    parts = []
-    for start, end, covering in _segments(len(body), records):
-        text = escape_text(body[start:end])
-        if not covering:
-            parts.append(text)
-            continue
-        hit = _primary(covering)
+
+    def span(text: str, hit: Mapping, title: str) -> str:
         chosen = VOICE_COLOURS.get(hit.get("voice"), PALETTE[8]) if colour_by == "voice" else \
             palette.get(hit["frame"], PALETTE[-1])
         colour = readable_background(chosen)
-        title = "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering))
-        parts.append(
-            f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
-            f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, (hit["frame"], hit.get("pole")) in striped)}" '
-            f'title="{_attr(title)}">{text}</span>'
-        )
-    return f'<div class="framing-text" style="{TEXT_STYLE}">{"".join(parts)}</div>'
+        return (f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
+                f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, (hit["frame"], hit.get("pole")) in striped)}" '
+                f'title="{_attr(title)}">{text}</span>')
+
+    return f'<div class="framing-text" style="{TEXT_STYLE}">{_marked_up(body, records, span)}</div>'
+
+
+def _marked_up(text: str, records: Sequence[Mapping], wrap) -> str:
+    """``text`` escaped, each stretch that hits cover (cut at every hit boundary, so markup
+    never nests) passed as ``wrap(escaped piece, primary hit, tooltip listing every hit)``."""
+    parts = []
+    for start, end, covering in _segments(len(text), records):
+        piece = escape_text(text[start:end])
+        if covering:
+            piece = wrap(piece, _primary(covering), "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering)))
+        parts.append(piece)
+    return "".join(parts)
 
 
 def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = ()) -> str:
@@ -314,19 +319,13 @@ def _marked(text: str, offset: int, hits: Sequence[Mapping], colours: Mapping[st
             local.append({**h, "start": start, "end": end})
     if not local:
         return escape_text(text)
-    parts = []
-    for start, end, covering in _segments(len(text), local):
-        piece = escape_text(text[start:end])
-        if not covering:
-            parts.append(piece)
-            continue
-        hit = _primary(covering)
-        colour = colours.get(hit["frame"], "#333")
-        title = "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering))
-        parts.append(f'<mark class="diff-hit" data-frame="{_attr(hit["frame"])}" title="{_attr(title)}" '
-                     f'style="background:none;color:inherit;font-weight:700;border-bottom:3px solid {_attr(colour)}">'
-                     f"{piece}</mark>")
-    return "".join(parts)
+
+    def mark(piece: str, hit: Mapping, title: str) -> str:
+        return (f'<mark class="diff-hit" data-frame="{_attr(hit["frame"])}" title="{_attr(title)}" '
+                f'style="background:none;color:inherit;font-weight:700;border-bottom:3px solid '
+                f'{_attr(colours.get(hit["frame"], "#333"))}">{piece}</mark>')
+
+    return _marked_up(text, local, mark)
 
 
 def word_diff_html(ops: Iterable, *, hits_a: Sequence[Mapping] = (), hits_b: Sequence[Mapping] = (),
