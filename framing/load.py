@@ -298,14 +298,9 @@ def corpus_frame(corpus: Corpus | Iterable[Article], *, exact_sentences: bool = 
     column holds the articles' own strings (no copy)."""
     articles = list(corpus)
     count_sentences = sentence_count if exact_sentences else estimate_sentences
-    if n_words is not None or n_sentences is not None:
-        for name, given in (("n_words", n_words), ("n_sentences", n_sentences)):
-            if given is not None and len(given) != len(articles):
-                raise SettingsError(f"{name}: {len(given)} counts for {len(articles)} articles; give one per article")
-        words_of = iter(n_words).__next__ if n_words is not None else None
-        sentences_of = iter(n_sentences).__next__ if n_sentences is not None else None
-    else:
-        words_of = sentences_of = None
+    for name, given in (("n_words", n_words), ("n_sentences", n_sentences)):
+        if given is not None and len(given) != len(articles):
+            raise SettingsError(f"{name}: {len(given)} counts for {len(articles)} articles; give one per article")
     columns: dict[str, list] = {name: [] for name in ARTICLE_COLUMNS}
     meta_keys: dict[str, None] = {}
     for article in articles:
@@ -313,11 +308,11 @@ def corpus_frame(corpus: Corpus | Iterable[Article], *, exact_sentences: bool = 
     extra = {key: (f"meta_{key}" if key in columns else key) for key in meta_keys}
     for name in extra.values():
         columns[name] = []
-    for a in articles:
+    for i, a in enumerate(articles):
         for name, value in (("article_id", a.id), ("outlet", a.outlet), ("title", a.title), ("date", a.date),
                             ("date_precision", a.date_precision), ("url", a.url),
-                            ("n_words", words_of() if words_of else count_words(a.body)),
-                            ("n_sentences", sentences_of() if sentences_of else count_sentences(a.body)),
+                            ("n_words", count_words(a.body) if n_words is None else n_words[i]),
+                            ("n_sentences", count_sentences(a.body) if n_sentences is None else n_sentences[i]),
                             ("body", a.body),
                             ("event_id", _event_id(a))):
             columns[name].append(value)

@@ -124,11 +124,16 @@ def count_words(text: str) -> int:
     if not text:
         return 0
     is_word, is_joiner = _word_tables()
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(text)
     word = is_word.take(codes)
     runs = int(word[0]) + int(np.count_nonzero(word[1:] > word[:-1]))
     joins = int(np.count_nonzero(is_joiner.take(codes[1:-1]) & word[:-2] & word[2:])) if len(codes) > 2 else 0
     return runs - joins
+
+
+def code_points(text: str) -> np.ndarray:
+    """The code point of every character of ``text`` (index ``i`` is ``text[i]``)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
+from ..tokenize import code_points
 from .vocabulary import (ACCORDING, BOUND, CALL, DETERMINERS, DISTANCE, HEDGE, HEDGE_AFTER,
                          NAMING_VERBS, NEG, NEG_VERB, SPEECH, SUFFIX, THAT, VOCABULARY,
                          WEAK_SPEECH)
@@ -35,7 +36,7 @@ LOW, HIGH = -(1 << 62), 1 << 62
 
 def character_classes(body: str) -> tuple[np.ndarray, np.ndarray]:
     """The code point and the class (``BOUNDARY``, ``QUOTE`` or 0) of every character."""
-    codes = np.frombuffer(body.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = code_points(body)
     return codes, _CHARACTER_CLASS.take(codes)
 
 
