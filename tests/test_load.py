@@ -2,7 +2,6 @@
 import datetime as dt
 import gzip
 import json
-import shutil
 
 import pandas as pd
 import pytest
