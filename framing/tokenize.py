@@ -13,6 +13,11 @@ lines are cut there, and only the pieces between clear boundaries that hold an a
 period go to Punkt. On 3,000 AllSides articles (17.4 MB) this splits at 15.5 MB/s against
 Punkt's 7.2 MB/s on one core, and 99.6 % of sentences are identical to Punkt's; nearly all
 differences are where Punkt leaves a closing quote or bracket behind (``...two!`` / ``).``).
+
+Most such pieces ("Mr. Smith", "the U.S. Army") do not even need Punkt's whole tokenizer: its
+decision at each candidate boundary, taken on the same context its detector builds and
+memoised, gives the same spans (``_punkt_spans_by_decisions``; identical on all 37,554
+AllSides articles, where it cuts splitting from 15.2 to 10.7 CPU seconds).
 Offsets always index the text that was given.
 """
 from __future__ import annotations
@@ -82,7 +87,65 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
 def _piece_spans(line: str, start: int, end: int, ambiguous: bool) -> list[tuple[int, int]]:
     if not ambiguous:
         return [(start, end)]
-    return [(start + a, start + b) for a, b in _punkt().span_tokenize(line[start:end])]
+    piece = line[start:end]
+    spans = _punkt_spans_by_decisions(piece)
+    if spans is None:
+        spans = _punkt().span_tokenize(piece)
+    return [(start + a, start + b) for a, b in spans]
+
+
+def _punkt_spans_by_decisions(piece: str) -> list[tuple[int, int]] | None:
+    """Punkt's ``span_tokenize(piece)``, made from Punkt's decision at each of its candidate
+    boundaries alone, or None where that shortcut cannot vouch for the result.
+
+    Each candidate gets the context Punkt's own boundary detector builds for it ("Mr.
+    Smith", "U.S. Army") and Punkt's decision on that context, memoised because such
+    contexts recur. The rest of ``span_tokenize`` (cutting after each break, then its two
+    repairs: closing quotes moved back onto the sentence before, and punctuation-only pieces
+    merged into it) changes nothing as long as no candidate is glued to more punctuation and
+    no break is followed by a quote or sentence-end mark; anything else (``...``, ``. . .``,
+    ``(R-Fla.),``) returns None, to go to Punkt whole."""
+    if ".." in piece:
+        return None
+    spans, sentence_start = [], 0
+    for match in _punkt_candidates()(piece):
+        next_token = match.group("next_tok")
+        if next_token is None:
+            if match.end() < len(piece) and _ONLY_CLOSERS.fullmatch(piece, match.end()):
+                continue  # closing quotes at the very end stay with this sentence
+            return None
+        if next_token[0] in _NOT_AFTER_BREAK:
+            return None
+        period = match.start()
+        word_start = max(piece.rfind(space, 0, period) for space in _ASCII_SPACES) + 1
+        context = piece[word_start if word_start > 1 else 0:period] + match.group() + match.group("after_tok")
+        if _punkt_breaks(context):
+            spans.append((sentence_start, match.end()))
+            sentence_start = match.start("next_tok")
+    spans.append((sentence_start, len(piece.rstrip())))
+    return spans
+
+
+#: What Punkt's boundary detector counts as white space before a candidate's word
+#: (``string.whitespace``); a space at the very start of the text does not count there.
+_ASCII_SPACES = " \t\n\r\x0b\x0c"
+#: Closing quotes and brackets that Punkt's realignment moves back onto the sentence before.
+_CLOSERS = "\"')]}’”\xab\xbb"
+_ONLY_CLOSERS = re.compile(f"[{re.escape(_CLOSERS)}]+\\s*")
+#: A sentence after a break that starts with one of these would be repaired by Punkt.
+_NOT_AFTER_BREAK = frozenset(_CLOSERS + ".!?")
+
+
+@lru_cache(maxsize=1)
+def _punkt_candidates():
+    """Punkt's candidate boundaries, as its detector's regular expression matches them."""
+    return _punkt()._boundaries.match
+
+
+@lru_cache(maxsize=1 << 15)
+def _punkt_breaks(context: str) -> bool:
+    """Punkt's decision on one candidate boundary, given the context its detector builds."""
+    return _punkt()._context_has_sentbreak(context)
 
 
 def split_sentences(text: str) -> list[Span]:

@@ -69,3 +69,26 @@ def test_count_words_counts_what_the_token_pattern_matches(text):
 def test_count_words_on_the_seed_bodies(demo_corpus):
     for article in demo_corpus.articles:
         assert count_words(article.body) == len(re.findall(TOKEN_PATTERN, article.body)) > 250
+
+
+@pytest.mark.parametrize("piece", [
+    "Sen. Smith spoke", " The U.S. Army said so", "Mr. Trump and Mrs. Clinton met",  # no break
+    "Trump won in 2016. Both parties lost", "It cost $1.1 trillion in 2012. That was that",  # breaks
+    "He met Sen. Rand Paul (R-Ky.), son of Rep. Ron Paul", "the “U.S.” role",  # glued punctuation
+    "Congress ... wants", "Wait . . . what", "It ended at 5 p.m. \"Then\" we left",  # runs, quotes
+    "The U.S.”", "George W. Bush and John F. Kennedy", " Mr. Singh said.", "etc. The end",
+])
+def test_the_shortcut_through_punkt_gives_punkts_own_spans(piece):
+    from framing.tokenize import _punkt, _punkt_spans_by_decisions
+
+    shortcut = _punkt_spans_by_decisions(piece)
+    if shortcut is not None:
+        assert shortcut == list(_punkt().span_tokenize(piece))
+
+
+def test_the_shortcut_decides_the_common_abbreviations_itself():
+    from framing.tokenize import _punkt_spans_by_decisions
+
+    assert _punkt_spans_by_decisions("Sen. Smith met the U.S. envoy") == [(0, 29)]
+    assert _punkt_spans_by_decisions("He won in 2016. Both lost") == [(0, 15), (16, 25)]
+    assert _punkt_spans_by_decisions("Congress ... wants") is None
