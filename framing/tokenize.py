@@ -105,7 +105,7 @@ def _punkt_spans_by_decisions(piece: str) -> list[tuple[int, int]] | None:
     merged into it) changes nothing as long as no candidate is glued to more punctuation and
     no break is followed by a quote or sentence-end mark; anything else (``...``, ``. . .``,
     ``(R-Fla.),``) returns None, to go to Punkt whole."""
-    if ".." in piece:
+    if ".." in piece or _punkt_candidates() is None:
         return None
     spans, sentence_start = [], 0
     for match in _punkt_candidates()(piece):
@@ -138,8 +138,13 @@ _NOT_AFTER_BREAK = frozenset(_CLOSERS + ".!?")
 
 @lru_cache(maxsize=1)
 def _punkt_candidates():
-    """Punkt's candidate boundaries, as its detector's regular expression matches them."""
-    return _punkt()._boundaries.match
+    """Punkt's candidate boundaries, as its detector's regular expression matches them; None
+    if this ``punkt`` release lacks the (private) parts the shortcut uses: then every
+    ambiguous piece goes to ``span_tokenize``, slower but the same."""
+    tokenizer = _punkt()
+    if not (hasattr(tokenizer, "_boundaries") and hasattr(tokenizer, "_context_has_sentbreak")):
+        return None
+    return tokenizer._boundaries.match
 
 
 @lru_cache(maxsize=1 << 15)
