@@ -22,7 +22,9 @@ figure does not change when other groups, frames or voices are added or filtered
 from __future__ import annotations
 
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -32,6 +34,7 @@ from scipy.stats import norm, t as student_t
 from threadpoolctl import threadpool_limits
 
 from .errors import SettingsError
+from .parallel import available_cpus
 
 #: ``by`` shorthands: the articles columns each one groups by.
 BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}
@@ -93,6 +96,7 @@ def bootstrap_ratio(num: np.ndarray, den: np.ndarray, *, n_boot: int = 1000, see
     return point, low, high
 
 
+@lru_cache(maxsize=4096)
 def expanded_tail(level: float, n: int) -> float:
     """Hesterberg's (2015) expanded tail probability: ``Phi(-sqrt(n/(n-1)) * t)``, ``t`` the
     ``(1 + level) / 2`` quantile of Student's t with ``n - 1`` degrees of freedom; about
@@ -201,11 +205,13 @@ def grouped_ratio(num: sparse.csr_matrix, den, groups: Groups, boot: Bootstrap):
 
 
 def _group_intervals(num, den, groups: Groups, boot: Bootstrap, point, low, high) -> None:
-    """Fill ``low``/``high`` group by group, bootstrapping only the columns the group uses."""
+    """Fill ``low``/``high`` group by group, bootstrapping only the columns the group uses.
+    Groups are independent (each draws from its own key and fills its own row), so they run
+    in threads, one per CPU: numpy releases the GIL in the heavy steps, and the figures are
+    the same in any order."""
     shared = not sparse.issparse(den)
-    for g, size in enumerate(groups.sizes):
-        if size < 2:
-            continue
+
+    def interval(g: int) -> None:
         rows = slice(groups.bounds[g], groups.bounds[g + 1])
         part, active = _active(num[rows], None if shared else den[rows])
         if shared:  # columns without hits: every resample gives 0
@@ -216,6 +222,15 @@ def _group_intervals(num, den, groups: Groups, boot: Bootstrap, point, low, high
         if active.size:
             _, low[g, active], high[g, active] = bootstrap_ratio(
                 part, d, n_boot=boot.n_boot, seed=boot.seed, level=boot.level, key=groups.key(g))
+
+    resampled = np.flatnonzero(groups.sizes >= 2).tolist()
+    threads = min(available_cpus(), len(resampled))
+    if threads > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(interval, resampled))
+    else:
+        for g in resampled:
+            interval(g)
 
 
 def _active(num_rows: sparse.csr_matrix, den_rows):
