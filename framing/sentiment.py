@@ -144,7 +144,7 @@ def _compound(text: str, vader: _Vader) -> float:
     # vaderSentiment strips punctuation off each word, then lowercases; stripping touches no
     # cased character, so lowercasing the text first gives the same words, and capitals can
     # be tested on the unstripped tokens
-    low = [s if len(s := t.strip(_PUNCT)) > 2 else t for t in text.lower().split()]
+    low = list(map(_STRIPPED.__getitem__, text.lower().split()))
     if vader.valenced.isdisjoint(low):
         return 0.0
     words = text.split()
@@ -164,6 +164,23 @@ def _compound(text: str, vader: _Vader) -> float:
     else:
         total = float(sum(valences.values()))
     return round(_normalize(_amplify(total, text)), 4)
+
+
+class _StrippedWords(dict):
+    """vaderSentiment's cleaning of a (lowercased) token: punctuation stripped off its ends,
+    unless that leaves two characters or fewer; worked out once per distinct token."""
+
+    LIMIT = 500_000
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        stripped = token.strip(_PUNCT)
+        cleaned = self[token] = stripped if len(stripped) > 2 else token
+        return cleaned
+
+
+_STRIPPED = _StrippedWords()
 
 
 def _cap_differential(words: list[str]) -> bool:
@@ -198,7 +215,7 @@ def _valence(i: int, words: list[str], low: list[str], lexicon: dict) -> float:
         if start_i == 2 and s != 0:
             s = s * 0.9
         valence = _negation(valence + s, low, start_i, i)
-        if start_i == 2:
+        if start_i == 2 and not _IDIOM_CUES.isdisjoint(low[i - 3:i + 3]):
             valence = _idioms(valence, low, i)
     return _least(valence, low, lexicon, i)
 
@@ -222,6 +239,20 @@ def _negation(valence: float, low: list[str], start_i: int, i: int) -> float:
     if low[i - 3] == "without" and (low[i - 2] == "doubt" or low[i - 1] == "doubt"):
         return valence
     return valence * _vs.N_SCALAR if _is_negation(low[i - 3]) else valence
+
+
+def _idiom_cues() -> frozenset[str]:
+    """Words of which every multi-word idiom and booster phrase has one (its words other than
+    "the", "of", "to", "for"): ``_idioms`` can change nothing when the six words it reads
+    have none of them."""
+    cues: set[str] = set()
+    for phrase in (k for table in (_SPECIAL, _BOOSTERS) for k in table if " " in k):
+        words = phrase.split()
+        cues.update([w for w in words if w not in ("the", "of", "to", "for")] or words)
+    return frozenset(cues)
+
+
+_IDIOM_CUES = _idiom_cues()
 
 
 def _idioms(valence: float, low: list[str], i: int) -> float:

@@ -45,7 +45,8 @@ def test_port_matches_vadersentiment_on_random_rule_heavy_sentences():
     vocab = ["good", "bad", "GOOD", "war", "peace", "killed", "hope", "not", "never", "no", "nor", "or",
              "very", "VERY", "slightly", "kind", "of", "sort", "least", "at", "but", "BUT", "so", "this",
              "without", "doubt", "isn't", "the", "bomb", "kiss", "death", "Iran", "U.S.", "troops", "said",
-             "lol", ":)", "strong", "weak", "threat", "support", "great", "horrible", "\"illegal\"", "a"]
+             "lol", ":)", "strong", "weak", "threat", "support", "great", "horrible", "\"illegal\"", "a",
+             "to", "die", "for", "just", "enough", "yeah", "right", "beating", "heart", "ass", "shit"]
     texts = []
     for _ in range(3000):
         words = rng.choice(vocab, size=rng.integers(1, 16))
