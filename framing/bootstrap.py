@@ -70,8 +70,11 @@ def resample_weights(n: int, *, n_boot: int, seed: int, key: Sequence = ()) -> n
     """``n_boot x n`` matrix: how often each of ``n`` articles is drawn in each resample
     (``n`` draws with replacement). Deterministic in ``seed`` and the group ``key``."""
     rng = np.random.default_rng([seed, zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))])
-    draws = rng.integers(0, n, size=(n_boot, n)) + (np.arange(n_boot) * n)[:, None]
-    return np.bincount(draws.ravel(), minlength=n_boot * n).reshape(n_boot, n).astype(float)
+    draws = rng.integers(0, n, size=(n_boot, n))
+    draws += (np.arange(n_boot) * n)[:, None]  # in place: two n_boot x n arrays at most, not three
+    counts = np.bincount(draws.ravel(), minlength=n_boot * n)
+    del draws
+    return counts.reshape(n_boot, n).astype(float)
 
 
 def bootstrap_ratio(num: np.ndarray, den: np.ndarray, *, n_boot: int = 1000, seed: int = 0,
