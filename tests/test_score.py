@@ -201,6 +201,24 @@ def test_bootstrap_is_deterministic_and_depends_on_seed_and_group_only():
     assert a(rates(seed=7, frames=["legitimacy"])) == a(first)
 
 
+def test_groups_bootstrapped_in_threads_give_what_one_thread_gives(seed, monkeypatch):
+    import framing.bootstrap as bootstrap
+
+    articles = seed.articles.assign(pair=["first", "first", "second", "second", "second"])
+
+    def tables():  # two groups of articles, each resampled
+        return [score.frame_rates(seed.hits, articles, lexicons=seed.lexicons, voice="each", by="pair"),
+                score.axis_balance(seed.hits, articles, lexicons=seed.lexicons, voice="each", by="pair"),
+                score.target_rates(seed.hits, articles, lexicons=seed.lexicons, by="pair")]
+
+    monkeypatch.setattr(bootstrap, "available_cpus", lambda: 4)
+    threaded = tables()
+    monkeypatch.setattr(bootstrap, "available_cpus", lambda: 1)
+    for mine, theirs in zip(tables(), threaded):
+        assert mine["ci_low"].notna().any()
+        pd.testing.assert_frame_equal(mine, theirs, check_exact=True)
+
+
 @pytest.mark.parametrize("n_articles", [5, 40])
 def test_interval_covers_the_true_rate_about_as_often_as_promised(n_articles):
     # overdispersed hit counts (Poisson with gamma(2, 0.5) article effects); with 5 articles the

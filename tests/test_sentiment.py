@@ -79,3 +79,12 @@ def test_scores_from_several_processes_are_the_same(monkeypatch):
     np.testing.assert_array_equal(sentiment.compound_scores(texts, workers=2), sentiment.compound_scores(texts))
     with pytest.raises(SettingsError, match="workers"):
         sentiment.compound_scores(texts, workers=0)
+
+
+def test_token_cleaning_memo_may_be_emptied_at_any_time(monkeypatch):
+    """The memo of cleaned tokens is emptied when full; scores do not depend on it."""
+    monkeypatch.setattr(sentiment._StrippedWords, "LIMIT", 5)
+    monkeypatch.setattr(sentiment, "_STRIPPED", sentiment._StrippedWords())
+    ours = sentiment.compound_scores(RULES, remember=False)
+    np.testing.assert_allclose(ours, sentiment.reference_compound(RULES), atol=1e-9)
+    assert len(sentiment._STRIPPED) <= 5
