@@ -105,10 +105,11 @@ def _punkt_spans_by_decisions(piece: str) -> list[tuple[int, int]] | None:
     merged into it) changes nothing as long as no candidate is glued to more punctuation and
     no break is followed by a quote or sentence-end mark; anything else (``...``, ``. . .``,
     ``(R-Fla.),``) returns None, to go to Punkt whole."""
-    if ".." in piece or _punkt_candidates() is None:
+    candidates = _punkt_candidates()
+    if ".." in piece or candidates is None:
         return None
     spans, sentence_start = [], 0
-    for match in _punkt_candidates()(piece):
+    for match in candidates(piece):
         next_token = match.group("next_tok")
         if next_token is None:
             if match.end() < len(piece) and _ONLY_CLOSERS.fullmatch(piece, match.end()):
