@@ -52,7 +52,10 @@ def _on_columns() -> None:
 def _on_path() -> None:
     raw = st.session_state.get("corpus_path", "").strip()
     if raw:
-        set_source(data.path_source(raw, columns=_columns()))
+        try:
+            set_source(data.browser_path_source(raw, columns=_columns()))
+        except FramingError as exc:
+            st.session_state["source_error"] = str(exc)
 
 
 def _use_upload(widget_key: str, store, kind: str, **options) -> None:
@@ -89,9 +92,12 @@ def corpus_controls() -> None:
         if kind == "bundled":
             st.button("Open the bundled demo corpus", on_click=_on_bundled, key="open_bundled")
         elif kind == "path":
+            root = data.data_root()
             st.text_input("Folder (with manifest.csv) or file (CSV, JSONL, Parquet, HTML)", key="corpus_path",
-                          placeholder="/data/my-corpus")
+                          placeholder=str(root / "my-corpus") if root else "(off: see below)")
             st.button("Load this path", on_click=_on_path, key="load_path")
+            st.caption(f"Only paths under `{md(str(root))}` (set with `--data-root` when the dashboard starts)."
+                       if root else "Opening paths is off: start the dashboard with a corpus or `--data-root FOLDER`.")
         elif kind == "upload":
             st.file_uploader("Corpus table", type=[s.lstrip(".").split(".")[-1] for s in TABLE_SUFFIXES],
                              key="corpus_upload", on_change=_on_table_upload, max_upload_size=MAX_UPLOAD_MB)

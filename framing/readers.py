@@ -14,7 +14,7 @@ import gzip
 import io
 import itertools
 import json
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any, Callable, Iterator, NamedTuple
 
 from .errors import CorpusError
@@ -196,6 +196,9 @@ def read_folder(folder: Path, note: Note) -> Table:
     """Files listed in ``manifest.csv`` (a ``file`` column, then any metadata columns), read
     as text (.txt/.md) or through trafilatura (.html). A row whose file is missing is an item
     with a problem; a text file the manifest does not list is noted."""
+    refused = outside_folder(folder, MANIFEST)
+    if refused:
+        raise CorpusError(f"{folder / MANIFEST}: is {refused}; put the manifest itself in the corpus folder")
     manifest = read_csv(folder / MANIFEST, note)
     file_column = next((c for c in manifest.columns if c.strip().lower() in FILE_COLUMNS), None)
     if file_column is None:
@@ -213,10 +216,29 @@ def _is_article_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not path.stem.lower().startswith("readme")
 
 
+def outside_folder(folder: Path, name: str) -> str | None:
+    """Why the file ``name`` (as a corpus names it, relative to ``folder``) may not be read,
+    or None when it lies inside ``folder``. A corpus may only name its own files: an absolute
+    path, a ``..`` component or a link resolving outside the folder is refused, so a manifest
+    (or an uploaded archive) can never make the tool read another file on the machine."""
+    pure = PurePath(name.replace("\\", "/"))
+    if pure.is_absolute() or PureWindowsPath(name).drive or name.startswith(("/", "\\")):
+        return "an absolute path (a corpus may only name files inside its own folder)"
+    if ".." in pure.parts:
+        return "a path with '..' (a corpus may only name files inside its own folder)"
+    root = folder.resolve()
+    if not (folder / name).resolve().is_relative_to(root):
+        return "a link that leads outside the corpus folder (not followed)"
+    return None
+
+
 def _folder_item(folder: Path, item: Item, file_column: str, note: Note) -> Item:
     name = (item.row.get(file_column) or "").strip()
     source = f"{folder / MANIFEST} {item.source.split(' ', 1)[1]}: {name or '(no file name)'}"
     default_id = Path(name).stem if name else item.default_id
+    refused = outside_folder(folder, name) if name else None
+    if refused:
+        return Item(source, item.row, default_id, f"file listed in {MANIFEST} is {refused}")
     path = folder / name
     if not name or not path.is_file():
         return Item(source, item.row, default_id, f"file listed in {MANIFEST} not found")
@@ -239,10 +261,14 @@ def read_html_pages(path: Path, note: Note) -> Table:
     metadata (title, date, site name, address) through trafilatura, comments excluded."""
     pages = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
     columns = (FILE_TEXT, "title", "date", "outlet", "url", "hostname", "author", "description")
-    return Table(columns, (_html_item(page, note) for page in pages))
+    folder = None if path.is_file() else path
+    return Table(columns, (_html_item(page, note, folder) for page in pages))
 
 
-def _html_item(page: Path, note: Note) -> Item:
+def _html_item(page: Path, note: Note, folder: Path | None = None) -> Item:
+    refused = outside_folder(folder, page.name) if folder is not None else None
+    if refused:
+        return Item(str(page), {}, page.stem, f"page is {refused}")
     try:
         row = extract_html(read_text_file(page, note))
     except UndecodableError as exc:

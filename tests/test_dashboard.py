@@ -28,6 +28,7 @@ def isolated_cache(tmp_path_factory, monkeypatch):
     """Analyses are cached on disk: keep them out of the user's cache during tests."""
     monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
     monkeypatch.delenv("FRAMING_CORPUS", raising=False)
+    monkeypatch.setenv("FRAMING_DATA_ROOT", str(tmp_path_factory.getbasetemp()))
 
 
 def app(**query) -> AppTest:
@@ -653,3 +654,31 @@ def test_a_corpus_with_no_article_says_why_in_the_corpus_view(tmp_path, monkeypa
     assert not at.exception
     assert [m.value for m in at.metric][:3] == ["2", "0", "2"]
     assert set(at.dataframe[0].value["reason"]) == {"empty text"}
+
+
+def test_a_path_outside_the_data_root_is_refused_in_the_browser(tmp_path, monkeypatch, demo_corpus_path):
+    monkeypatch.setenv("FRAMING_DATA_ROOT", str(tmp_path))
+    at = app(view="corpus")
+    for outside in ("/etc/passwd", str(tmp_path / ".." / ".."), str(demo_corpus_path)):
+        at.sidebar.radio(key="source_kind").set_value("path").run()
+        at.sidebar.text_input(key="corpus_path").input(outside).run()
+        at.sidebar.button(key="load_path").click().run()
+        assert not at.exception
+        assert "outside the folder this dashboard may read" in at.error[0].value
+        assert at.metric[0].value == "5", "the demo corpus stays open"
+    (tmp_path / "link").symlink_to("/etc", target_is_directory=True)
+    at.sidebar.text_input(key="corpus_path").input(str(tmp_path / "link" / "passwd")).run()
+    at.sidebar.button(key="load_path").click().run()
+    assert "outside the folder this dashboard may read" in at.error[0].value
+
+
+def test_without_a_data_root_no_browser_path_is_opened(tmp_path, monkeypatch):
+    monkeypatch.delenv("FRAMING_DATA_ROOT")
+    csv = tmp_path / "tiny.csv"
+    csv.write_text("outlet,text\nA,The occupation must end now say officials.\n", encoding="utf-8")
+    at = app(view="corpus")
+    at.sidebar.radio(key="source_kind").set_value("path").run()
+    at.sidebar.text_input(key="corpus_path").input(str(csv)).run()
+    at.sidebar.button(key="load_path").click().run()
+    assert "opening a path from the browser is off" in at.error[0].value
+    assert at.metric[0].value == "5"

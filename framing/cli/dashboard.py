@@ -22,6 +22,9 @@ def register(subparsers) -> None:
     parser.add_argument("--port", type=int, default=8501, help="port to serve on (default 8501)")
     parser.add_argument("--address", default="127.0.0.1",
                         help="address to listen on (default 127.0.0.1: this machine only)")
+    parser.add_argument("--data-root", metavar="FOLDER",
+                        help="the one folder whose corpora a browser user may open by path (default: the "
+                             "folder of PATH; with neither, only uploads); see the README's security model")
     parser.add_argument("--headless", action="store_true", help="do not open a browser window")
     parser.set_defaults(func=run)
 
@@ -43,6 +46,12 @@ def streamlit_command(args: argparse.Namespace) -> list[str]:
             raise SettingsError(f"{args.path}: no such file or folder; give a corpus folder (with manifest.csv) "
                                 "or a CSV, JSON lines or Parquet file")
         command += ["--", "--corpus", str(path.resolve())]
+    if args.data_root:
+        root = Path(args.data_root).expanduser()
+        if not root.is_dir():
+            raise SettingsError(f"--data-root {args.data_root}: not a folder; give the folder whose corpora "
+                                "the dashboard may open")
+        command += ([] if args.path else ["--"]) + ["--data-root", str(root.resolve())]
     return command
 
 
