@@ -4,7 +4,7 @@ drawing).
 
     python bench/bench_dashboard.py [CORPUS] [--limit N] [--views overview,side-by-side,...]
 
-CORPUS is anything ``framing.load.load_corpus`` reads (default: the bundled demo corpus), e.g.
+CORPUS is anything ``framing.corpus.load.load_corpus`` reads (default: the bundled demo corpus), e.g.
 ../shared/data/allsides_articles/articles.jsonl.gz. Each phase runs in a fresh Python process
 so Streamlit's in-memory caches start empty:
 

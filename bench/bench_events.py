@@ -1,13 +1,13 @@
-"""Benchmark of same-event grouping (framing.events).
+"""Benchmark of same-event grouping (framing.compare.events).
 
 1. Accuracy: the AllSides roundups (1,479 excerpts, 506 stories; ``event_id`` is AllSides'
-   own story grouping), loaded with ``framing.load.load_corpus``, grouped with the default
+   own story grouping), loaded with ``framing.corpus.load.load_corpus``, grouped with the default
    settings while ignoring their event_id; adjusted Rand index against AllSides' grouping,
    counts of merged and split events, and the largest errors.
 2. Scale: time and peak memory (``resource.getrusage(...).ru_maxrss``) to group the 37,554
    full articles of allsides_articles. The text is read straight from the jsonl.gz (``--reader
    direct``, default: this measures grouping, not loading and cleaning) or through
-   ``framing.load`` (``--reader load``).
+   ``framing.corpus.load`` (``--reader load``).
 
     python bench/bench_events.py --roundups ../shared/data/allsides_roundups/articles.jsonl \
         --articles ../shared/data/allsides_articles/articles.jsonl.gz
@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.event_compare import compare_events
-from framing.events import group_events
-from framing.load import corpus_frame, load_corpus
+from framing.compare.coverage import compare_events
+from framing.compare.events import group_events
+from framing.corpus.load import corpus_frame, load_corpus
 
 
 def peak_mb() -> float:
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--roundups", type=Path, help="allsides_roundups/articles.jsonl")
     parser.add_argument("--articles", type=Path, help="allsides_articles/articles.jsonl.gz")
     parser.add_argument("--reader", choices=("direct", "load"), default="direct",
-                        help="read the large corpus straight from JSON (default) or with framing.load")
+                        help="read the large corpus straight from JSON (default) or with framing.corpus.load")
     parser.add_argument("--show", type=int, default=10, help="errors of each kind to list (default 10)")
     args = parser.parse_args(argv)
     if not args.roundups and not args.articles:

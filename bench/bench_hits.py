@@ -6,13 +6,13 @@ DATA_PATH is a JSON-lines file (optionally gzipped) with a ``text`` field, such 
 ``allsides_articles/articles.jsonl.gz``. Reading the file is not timed. Timed, in one run:
 
 1. ``CountVectorizer().fit_transform(texts)`` (scikit-learn defaults);
-2. hit extraction with full context: ``framing.analysis.article_hits`` on every text, i.e.
+2. hit extraction with full context: ``framing.measure.analysis.article_hits`` on every text, i.e.
    sentence splitting, matching every term of the bundled lexicons and the context of every
    hit (voice, speaker, negation, hedging, target);
 3. its parts alone: sentence splitting, matching, context;
 4. with every CPU (``--workers``, default: all this process may use; wall time, since it runs
    in several processes): (2) again, the articles shared among the processes in chunks of
-   200; and the whole ``framing.analysis.analyze`` (sentences, hits with context, VADER on
+   200; and the whole ``framing.measure.analysis.analyze`` (sentences, hits with context, VADER on
    the sentences naming an actor, the three tables), as ``framing hits`` and ``framing score``
    run it;
 5. with ``--analyze`` (run first, so the peak memory it reports is reading plus analysis):
@@ -48,7 +48,7 @@ def read_records(path: Path, limit: int | None) -> list[dict]:
 
 def as_corpus(records: list[dict]):
     """The records as a Corpus whose bodies are the texts as they are (no cleaning)."""
-    from framing.records import Article, Corpus, LoadReport
+    from framing.corpus.records import Article, Corpus, LoadReport
 
     articles = tuple(Article(r["id"], r["outlet"], "", None, "unknown", None, r["text"], r["text"])
                      for r in records)
@@ -78,19 +78,19 @@ _matcher = None
 
 def _start_hit_worker(lexicons) -> None:
     global _matcher
-    from framing.match import Matcher
+    from framing.text.match import Matcher
     _matcher = Matcher(lexicons)
 
 
 def _count_hits(texts: list[str]) -> int:
-    from framing.analysis import article_hits
+    from framing.measure.analysis import article_hits
     return sum(len(article_hits(t, _matcher).rows) for t in texts)
 
 
 def time_parallel_analysis(records, lexicons, megabytes: float, cv_seconds: float, workers: int | None) -> None:
     """Wall times of hit extraction and of ``analyze`` with ``workers`` processes (None: every
     CPU), against CountVectorizer's time on one CPU."""
-    from framing.analysis import analyze
+    from framing.measure.analysis import analyze
     from framing.parallel import available_cpus, process_pool, resolve_workers
 
     corpus = as_corpus(records)
@@ -127,10 +127,10 @@ def main(argv: list[str] | None = None) -> int:
 
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from framing.analysis import _contexts, article_hits
-    from framing.lexicon import bundled_lexicons
-    from framing.match import Matcher
-    from framing.tokenize import split_sentences
+    from framing.measure.analysis import _contexts, article_hits
+    from framing.lexicon.model import bundled_lexicons
+    from framing.text.match import Matcher
+    from framing.text.tokenize import split_sentences
 
     records = read_records(args.data, args.limit)
     texts = [r["text"] for r in records]
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.analyze:
         import resource
 
-        from framing.analysis import analyze
+        from framing.measure.analysis import analyze
 
         corpus = as_corpus(records)
         result = timed("whole analyze() (articles, sentences, hits)", megabytes,

@@ -2,7 +2,7 @@
 
     python bench/bench_load.py DATA_PATH [--no-frame] [--no-clean]
 
-DATA_PATH is anything ``framing.load.load_corpus`` reads, such as
+DATA_PATH is anything ``framing.corpus.load.load_corpus`` reads, such as
 ``allsides_articles/articles.jsonl.gz`` (37,554 articles). Timed, in one run:
 
 1. ``load_corpus(DATA_PATH)``: streaming the file, mapping the columns, parsing dates and
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from framing.load import corpus_frame, load_corpus, report_lines  # noqa: E402
+from framing.corpus.load import corpus_frame, load_corpus, report_lines  # noqa: E402
 
 
 def peak_memory_mb() -> float:

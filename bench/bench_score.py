@@ -2,7 +2,7 @@
 
     python bench/bench_score.py DATA_PATH [--limit N] [--workers N] [--boot N] [--no-memory-run]
 
-DATA_PATH is any corpus ``framing.load.load_corpus`` reads (e.g.
+DATA_PATH is any corpus ``framing.corpus.load.load_corpus`` reads (e.g.
 ../shared/data/allsides_articles/articles.jsonl.gz). Times each stage: analysis (sentences,
 hits with context, VADER on the sentences naming an actor), frame rates and axis balance split
 by voice, target rates, label shares, actor sentiment; then, in the same run,
@@ -25,10 +25,10 @@ from contextlib import contextmanager
 
 from memory import TreeMemory
 
-from framing import score
-from framing.analysis import analyze
-from framing.load import load_corpus
-from framing.records import Corpus
+from framing.measure import score
+from framing.measure.analysis import analyze
+from framing.corpus.load import load_corpus
+from framing.corpus.records import Corpus
 
 TIMES: dict[str, float] = {}
 TREE = TreeMemory()

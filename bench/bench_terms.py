@@ -9,9 +9,9 @@ import sys
 import time
 from pathlib import Path
 import pandas as pd
-from framing.kwic import concordance
-from framing.similarity import outlet_map, outlet_similarity
-from framing.terms import build_term_matrix, distinctive_terms
+from framing.compare.kwic import concordance
+from framing.compare.similarity import outlet_map, outlet_similarity
+from framing.measure.terms import build_term_matrix, distinctive_terms
 
 
 def timed(label, fn):

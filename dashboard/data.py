@@ -23,7 +23,7 @@ import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles, rows_of
 from framing.errors import FramingError
-from framing.load import load_corpus
+from framing.corpus.load import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"
@@ -141,7 +141,7 @@ def get_corpus(source: Source):
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def get_lexicons(choice: LexiconChoice) -> tuple:
-    from framing.lexicon import bundled_lexicons, parse_lexicon
+    from framing.lexicon.model import bundled_lexicons, parse_lexicon
 
     custom = tuple(parse_lexicon(text, source=name) for name, text in choice.custom)
     return tuple(bundled_lexicons(choice.bundled)) + custom if choice.bundled else custom
@@ -164,7 +164,7 @@ def get_analysis_and_report(source: Source, choice: LexiconChoice):
     """``(analysis, load report)``; read back from disk without loading the corpus when this
     corpus was analysed with these lexicons before. Raises ``EmptyCorpus``."""
     from dashboard.disk_cache import stored_analysis
-    from framing.analysis import analyze
+    from framing.measure.analysis import analyze
 
     lexicons = get_lexicons(choice)
 
@@ -194,8 +194,8 @@ def _stored(key: tuple, name: str, *settings, compute):
 
 @st.cache_resource(max_entries=4, show_spinner="Grouping articles into events…")
 def articles_with_events(_analysis, key: tuple) -> pd.DataFrame:
-    """The articles table with ``event_id`` filled by ``framing.events.with_events``."""
-    from framing.events import with_events
+    """The articles table with ``event_id`` filled by ``framing.compare.events.with_events``."""
+    from framing.compare.events import with_events
 
     events = _stored(key, "events", compute=lambda: with_events(_analysis.articles)[["article_id", "event_id"]])
     out = _analysis.articles.copy()
@@ -227,7 +227,7 @@ ALL_VOICES = "each"
 @st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "frame", by_target: bool = False,
                  by: str = "outlet") -> pd.DataFrame:
-    from framing.score import frame_rates
+    from framing.measure.score import frame_rates
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
     return _stored(key, "frame_rates", flt, kind, by_target, by, compute=lambda: frame_rates(
@@ -245,7 +245,7 @@ def actor_target_scores(_analysis, key: tuple, flt: ArticleFilter, actor: str) -
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
-    from framing.score import axis_balance
+    from framing.measure.score import axis_balance
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
     return _stored(key, "axis_balance", flt, compute=lambda: axis_balance(
@@ -254,7 +254,7 @@ def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring…")
 def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
-    from framing.score import label_shares
+    from framing.measure.score import label_shares
 
     articles, hits, _ = filtered_tables(_analysis, key, flt)
     return _stored(key, "label_shares", flt, compute=lambda: label_shares(
@@ -264,7 +264,7 @@ def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
 @st.cache_resource(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
 def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
     """VADER compound score of every sentence naming an actor, once per analysis."""
-    from framing.sentiment import sentence_sentiment
+    from framing.measure.sentiment import sentence_sentiment
 
     hits = _analysis.hits
     return _stored(key, "actor_sentences", compute=lambda: sentence_sentiment(
@@ -273,7 +273,7 @@ def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=32, show_spinner="Scoring sentiment…")
 def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
-    from framing.score import actor_sentiment
+    from framing.measure.score import actor_sentiment
 
     articles, hits, sentences = filtered_tables(_analysis, key, flt)
     return _stored(key, "actor_sentiment", flt, compute=lambda: actor_sentiment(
@@ -283,8 +283,8 @@ def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
 
 @st.cache_resource(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
 def term_matrix(_analysis, key: tuple, flt: ArticleFilter):
-    """The outlet x term matrix every term statistic reads (``framing.terms.build_term_matrix``)."""
-    from framing.terms import build_term_matrix
+    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
+    from framing.measure.terms import build_term_matrix
 
     articles, _, _ = filtered_tables(_analysis, key, flt)
     return _stored(key, "term_matrix", flt, compute=lambda: build_term_matrix(articles, by="outlet"))
@@ -292,7 +292,7 @@ def term_matrix(_analysis, key: tuple, flt: ArticleFilter):
 
 @st.cache_resource(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
-    from framing.terms import distinctive_terms
+    from framing.measure.terms import distinctive_terms
 
     return _stored(key, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
         term_matrix(_analysis, key, flt), method=method, group=group, vs=vs))
@@ -302,7 +302,7 @@ def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str
 def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
     """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
     None with fewer than three outlets."""
-    from framing.similarity import frame_profiles, outlet_map
+    from framing.compare.similarity import frame_profiles, outlet_map
 
     if profile == "terms":
         matrix = term_matrix(_analysis, key, flt)
@@ -316,7 +316,7 @@ def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, prof
 @st.cache_resource(max_entries=16, show_spinner=False)
 def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
-    from framing.kwic import concordance
+    from framing.compare.kwic import concordance
 
     articles, hits, sentences = filtered_tables(_analysis, key, flt)
     tables = {"articles": articles, "hits": hits, "sentences": sentences}
@@ -326,8 +326,8 @@ def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, 
 
 @st.cache_resource(max_entries=16, show_spinner="Aligning sentences…")
 def aligned_pairs(_analysis, key: tuple, event: str) -> pd.DataFrame:
-    """Sentence pairs of one event across outlets, with their word diff (``framing.align``)."""
-    from framing.align import align_event
+    """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
+    from framing.compare.align import align_event
 
     tables = {"articles": articles_with_events(_analysis, key), "sentences": _analysis.sentences,
               "hits": _analysis.hits}
@@ -344,15 +344,15 @@ def event_labels(_analysis, key: tuple) -> dict[str, str]:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def coverage_table(_analysis, key: tuple) -> pd.DataFrame:
-    """Which outlet covered which event (``framing.event_compare.event_coverage``)."""
-    from framing.event_compare import event_coverage
+    """Which outlet covered which event (``framing.compare.coverage.event_coverage``)."""
+    from framing.compare.coverage import event_coverage
 
     return event_coverage(articles_with_events(_analysis, key))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Fingerprinting the corpus…")
 def corpus_fingerprint_of(source: Source) -> str:
-    """``framing.export.corpus_fingerprint`` of the source's corpus, once."""
-    from framing.export import corpus_fingerprint
+    """``framing.present.export.corpus_fingerprint`` of the source's corpus, once."""
+    from framing.present.export import corpus_fingerprint
 
     return corpus_fingerprint(get_corpus(source))

@@ -3,7 +3,7 @@ No Streamlit here.
 
 - the loaded corpus (``cached_load``): 37,554 articles take half a minute to read and clean,
   seconds to read back;
-- the analysis (``stored_analysis``), through ``framing.analysis.save_analysis`` and
+- the analysis (``stored_analysis``), through ``framing.measure.analysis.save_analysis`` and
   ``load_analysis``, under a key computed from the files' sizes and times rather than their
   text, so a cached analysis opens without loading the corpus at all;
 - derived tables (``cached_table``): scores, sentiment, events, term matrices; every one is
@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from framing import __version__
-from framing.records import Article, Corpus, LoadReport, RemovedSegment, SkippedItem
+from framing.corpus.records import Article, Corpus, LoadReport, RemovedSegment, SkippedItem
 
 #: Modules whose code decides what a loaded article looks like.
-LOADING_MODULES = ("load", "clean", "readers", "dates", "records", "tokenize")
+LOADING_MODULES = ("corpus/load", "corpus/clean", "corpus/readers", "corpus/dates", "corpus/records", "text/tokenize")
 FORMAT = 1
 
 
@@ -46,7 +46,7 @@ def _files(path: Path) -> list[tuple[str, int, int]]:
 def code_digest(modules: tuple[str, ...] | None = None) -> str:
     """SHA-256 of the source of ``framing.<module>`` (a module or a package) for each module,
     every module when None. Computed once per process: code edited later is not running yet."""
-    from framing.analysis import source_digest
+    from framing.measure.analysis import source_digest
 
     return source_digest(modules)
 
@@ -120,13 +120,13 @@ def cached_load(path: str | Path, load: Callable[[str], Corpus], *, cache_dir: s
 
 
 #: Modules whose code decides the analysis tables (besides the loading modules).
-ANALYSIS_MODULES = LOADING_MODULES + ("analysis", "match", "context", "lexicon", "lexicon_reader")
+ANALYSIS_MODULES = LOADING_MODULES + ("measure/analysis", "text/match", "text/context", "lexicon/model", "lexicon/reader")
 
 
 def analysis_store_key(path: str | Path, lexicons: Iterable, *, options: tuple = ()) -> str:
     """Key of the analysis of the corpus at ``path`` (loaded with ``options``) with
     ``lexicons``: the files (not their text), the lexicons' content and the analysis code."""
-    from framing.lexicon import lexicon_fingerprint
+    from framing.lexicon.model import lexicon_fingerprint
 
     payload = json.dumps([FORMAT, corpus_key(path, options), [lexicon_fingerprint(lex) for lex in lexicons],
                           code_digest(ANALYSIS_MODULES)])
@@ -138,7 +138,7 @@ def stored_analysis(path: str | Path, lexicons: tuple, analyse: Callable[[], tup
     """``(analysis, report)``: read back when stored under the same key, else ``analyse()``
     (which returns both) and store them. The analysis read back has no corpus (``corpus``
     None); the load report is stored beside it."""
-    from framing.analysis import load_analysis, save_analysis
+    from framing.measure.analysis import load_analysis, save_analysis
     from framing.errors import FramingError
 
     folder = Path(cache_dir) / "analyses" / analysis_store_key(path, lexicons, options=options)

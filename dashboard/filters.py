@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from framing.dates import EPOCH, date_interval, parse_date
+from framing.corpus.dates import EPOCH, date_interval, parse_date
 
 
 @dataclass(frozen=True)

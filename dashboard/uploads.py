@@ -1,4 +1,4 @@
-"""Uploaded files onto disk, safely, so ``framing.load.load_corpus`` can read them.
+"""Uploaded files onto disk, safely, so ``framing.corpus.load.load_corpus`` can read them.
 
 No Streamlit here: the dashboard hands over the name and bytes of an upload. A file lands in
 its own folder named by its content hash (the same upload twice is the same path, so the

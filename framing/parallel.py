@@ -8,7 +8,7 @@ import os
 from contextlib import contextmanager
 from typing import Iterator
 
-from .errors import SettingsError
+from framing.errors import SettingsError
 
 
 def available_cpus() -> int:

@@ -15,5 +15,5 @@ def demo_corpus_path() -> Path:
 
 @pytest.fixture(scope="session")
 def demo_corpus(demo_corpus_path):
-    from framing.load import load_corpus
+    from framing.corpus.load import load_corpus
     return load_corpus(demo_corpus_path)

@@ -3,11 +3,11 @@ import json
 import pandas as pd
 import pytest
 
-from framing.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
+from framing.compare.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
 from framing.cli import main
 from framing.errors import CorpusError, SettingsError
-from framing.events import with_events
-from framing.highlight import word_diff_html
+from framing.compare.events import with_events
+from framing.present.highlight import word_diff_html
 
 # corpus/000 (The Crystal Eyes) and corpus/004 (The Jerusalem Post) on the 18 March 2019 meeting
 BAQERI_CRYSTAL = ("Standing close to his Iraqi and Syrian counterparts on live television, Iran’s armed "
@@ -130,7 +130,7 @@ def test_align_event_threshold_outlets_and_kinds():
 
 
 def test_align_event_on_the_demo_meeting(demo_corpus):
-    from framing.analysis import analyze
+    from framing.measure.analysis import analyze
     analysis = analyze(demo_corpus)
     tables = {"articles": with_events(analysis.articles), "sentences": analysis.sentences, "hits": analysis.hits}
     event = tables["articles"].set_index("article_id").loc["000_b7b8b75330a77be9", "event_id"]

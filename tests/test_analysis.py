@@ -5,13 +5,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing import analysis as analysis_module
-from framing.analysis import (HIT_COLUMNS, SENTENCE_COLUMNS, analyze, cached_analyze, load_analysis,
+from framing.measure import analysis as analysis_module
+from framing.measure.analysis import (HIT_COLUMNS, SENTENCE_COLUMNS, analyze, cached_analyze, load_analysis,
                               save_analysis, select_hits)
 from framing.cli import main
 from framing.errors import SettingsError
-from framing.lexicon import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
-from framing.records import Article, Corpus, LoadReport
+from framing.lexicon.model import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
+from framing.corpus.records import Article, Corpus, LoadReport
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_actor_hits_have_no_target_and_frame_hits_may(seed):
 
 
 def test_context_columns_come_from_the_context_stage(demo_corpus):
-    """Negation and hedging reach the hits table (framing.context decides them)."""
+    """Negation and hedging reach the hits table (framing.text.context decides them)."""
     lex = Lexicon("t", "1", "", (), frames=(Frame("legitimacy", "", (Pole("legitimate", (Term("legitimate"),)),)),))
     body = "The presence is not legitimate.\nThe presence is allegedly legitimate.\nIt is legitimate."
     corpus = Corpus((Article("a", "Outlet", "T", None, "unknown", None, body, body),), LoadReport(1, 1))
@@ -229,7 +229,7 @@ def test_cli_table_cuts_long_cells_only(seed):
 
 def test_the_cache_key_covers_every_file_of_the_context_rules(monkeypatch):
     """framing/context is a package: an edit in any of its files changes the key."""
-    from framing.analysis import pipeline_digest
+    from framing.measure.analysis import pipeline_digest
     before = pipeline_digest()
     read_bytes = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes",
@@ -255,8 +255,8 @@ def test_lexicons_must_be_lexicon_objects(demo_corpus):
 
 
 def test_sentence_text_false_leaves_each_sentence_to_its_body(demo_corpus):
-    from framing import score
-    from framing.analysis import sentence_texts
+    from framing.measure import score
+    from framing.measure.analysis import sentence_texts
 
     full, lean = analyze(demo_corpus), analyze(demo_corpus, sentence_text=False)
     assert "text" not in lean.sentences.columns
@@ -283,7 +283,7 @@ def test_speaker_and_target_strings_are_shared_between_rows(demo_corpus):
 
 
 def test_sentences_naming_an_actor_carry_their_vader_score(demo_corpus):
-    from framing.sentiment import compound_scores
+    from framing.measure.sentiment import compound_scores
 
     analysis = analyze(demo_corpus)
     sentences, hits = analysis.sentences, analysis.hits
@@ -297,7 +297,8 @@ def test_sentences_naming_an_actor_carry_their_vader_score(demo_corpus):
 
 
 def test_actor_sentiment_reads_the_analysis_scores_and_scores_only_what_is_missing(demo_corpus, monkeypatch):
-    from framing import score, sentiment
+    from framing.measure import score
+    from framing.measure import sentiment
 
     analysis = analyze(demo_corpus)
     common = dict(lexicons=analysis.lexicons, n_boot=50)

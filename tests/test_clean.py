@@ -1,8 +1,8 @@
 """Cleaning: per-seed expectations (docs/cleaning.md) and a table of varied page furniture."""
 import pytest
 
-from framing.clean import RULES, clean_text, repeated_paragraphs, split_lines
-from framing.tokenize import sentences
+from framing.corpus.clean import RULES, clean_text, repeated_paragraphs, split_lines
+from framing.text.tokenize import sentences
 
 from conftest import DEMO_CORPUS
 

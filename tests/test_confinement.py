@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from framing.errors import CorpusError
-from framing.load import load_corpus
+from framing.corpus.load import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "corpus"

@@ -1,4 +1,4 @@
-"""Context rules (framing.context, docs/context-rules.md): voice, speaker, negation, hedges and
+"""Context rules (framing.text.context, docs/context-rules.md): voice, speaker, negation, hedges and
 target of lexicon hits, on the seed articles and on sentences written to test each rule.
 
 Actor mentions are built here with a small alias table, so the tests do not depend on the
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.context import Context, body_context
-from framing.tokenize import split_sentences
+from framing.text.context import Context, body_context
+from framing.text.tokenize import split_sentences
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -492,7 +492,7 @@ def test_export_with_an_event_filter_says_the_command_line_cannot_redo_it():
 # ---------------------------------------------------------------------- filters, uploads
 
 def test_filters_keep_partial_dates_that_overlap_the_range(demo_corpus):
-    from framing.load import corpus_frame
+    from framing.corpus.load import corpus_frame
 
     articles = corpus_frame(demo_corpus)
     kept = filter_articles(articles, ArticleFilter(date_from="2019-03-15", date_to="2019-12-31", keep_undated=False))
@@ -516,7 +516,7 @@ def test_zip_upload_unpacks_to_the_folder_with_the_manifest(tmp_path, demo_corpu
     members = {f"corpus/{p.name}": p.read_bytes() for p in demo_corpus_path.iterdir() if p.is_file()}
     folder = extract_zip("demo.zip", zip_bytes(members), tmp_path)
     assert (folder / "manifest.csv").is_file() and folder.name == "corpus"
-    from framing.load import load_corpus
+    from framing.corpus.load import load_corpus
 
     assert len(load_corpus(folder)) == 5
 
@@ -571,7 +571,7 @@ def test_corpus_cache_reads_back_the_same_corpus_and_notices_edits(tmp_path, dem
     import shutil
 
     from dashboard.disk_cache import cached_load, corpus_key
-    from framing.load import load_corpus
+    from framing.corpus.load import load_corpus
 
     folder = tmp_path / "corpus"
     shutil.copytree(demo_corpus_path, folder)
@@ -617,9 +617,9 @@ def test_many_outlets_overview_shows_the_largest_and_a_choice(tmp_path, monkeypa
 
 def test_stored_analysis_opens_without_the_corpus_and_derived_tables_are_kept(tmp_path, demo_corpus_path):
     from dashboard.disk_cache import cached_table, stored_analysis
-    from framing.analysis import analyze
-    from framing.lexicon import bundled_lexicons
-    from framing.load import load_corpus
+    from framing.measure.analysis import analyze
+    from framing.lexicon.model import bundled_lexicons
+    from framing.corpus.load import load_corpus
 
     lexicons = bundled_lexicons()
     runs = []

@@ -1,9 +1,9 @@
-"""Partial ISO dates as intervals of days (``framing.dates.date_interval``); reading dates
+"""Partial ISO dates as intervals of days (``framing.corpus.dates.date_interval``); reading dates
 from sources (``parse_date``) is tested with the loader in test_load.py."""
 import numpy as np
 import pytest
 
-from framing.dates import date_interval
+from framing.corpus.dates import date_interval
 
 
 @pytest.mark.parametrize("date, precision, first, last", [

@@ -1,11 +1,11 @@
 import pandas as pd
 import pytest
 
-from framing import events
+from framing.compare import events
 from framing.errors import CorpusError, SettingsError
-from framing.event_compare import compare_events, event_coverage, shared_events
-from framing.events import average_linkage, group_events, with_events
-from framing.load import corpus_frame
+from framing.compare.coverage import compare_events, event_coverage, shared_events
+from framing.compare.events import average_linkage, group_events, with_events
+from framing.corpus.load import corpus_frame
 
 QUAKE_A = ("Earthquake of magnitude 6.1 shakes Kalamata",
            "A strong earthquake of magnitude 6.1 struck near the Greek port city of Kalamata on "
@@ -198,12 +198,12 @@ def test_compare_events_by_hand():
 
 
 def test_old_import_path_still_works():
-    # dashboard/ and older callers import these from framing.events
-    from framing.events import EventComparison, compare_events as old_compare, event_coverage as old_coverage
+    # dashboard/ and older callers import these from framing.compare.events
+    from framing.compare.events import EventComparison, compare_events as old_compare, event_coverage as old_coverage
     assert old_compare is compare_events and old_coverage is event_coverage
-    assert EventComparison.__module__ == "framing.event_compare"
+    assert EventComparison.__module__ == "framing.compare.coverage"
     with pytest.raises(ImportError):
-        from framing.events import no_such_name  # noqa: F401
+        from framing.compare.events import no_such_name  # noqa: F401
 
 
 def test_compare_events_identical_and_unlabelled():

@@ -3,10 +3,10 @@ import re
 
 import pandas as pd
 
-from framing.highlight import (
+from framing.present.highlight import (
     describe_hit, frame_colours, highlight_html, legend_html, removed_html, word_diff_html,
 )
-from framing.records import RemovedSegment
+from framing.corpus.records import RemovedSegment
 
 SEED = ("Washington has promised to contain what it calls Tehran\u2019s \u201cdestabilizing\u201d role in the region.\n\n"
         "Baqeri stated that the three nations were \u201cunited against terrorism\u201d.")
@@ -138,7 +138,7 @@ def test_word_diff_marks_each_side():
 
 
 def test_dark_lexicon_colours_are_lightened_for_reading():
-    from framing.highlight import _luminance, readable_background
+    from framing.present.highlight import _luminance, readable_background
 
     light = readable_background("#1f77b4")
     assert light != "#1f77b4" and _luminance(tuple(int(light[i:i + 2], 16) / 255 for i in (1, 3, 5))) >= 0.55
@@ -177,7 +177,7 @@ def test_colour_by_voice_tells_the_outlets_words_from_quoted_ones():
             hit(body, "destabilizing", "threat", "threat", voice="distanced")]
     out = highlight_html(body, hits, colour_by="voice")
     quoted, own, scare = re.findall(r'<span class="hit[^>]*>', out)
-    from framing.highlight import VOICE_COLOURS, readable_background
+    from framing.present.highlight import VOICE_COLOURS, readable_background
 
     assert f"background-color:{readable_background(VOICE_COLOURS['quoted'])}" in quoted
     assert f"background-color:{readable_background(VOICE_COLOURS['author'])}" in own
@@ -191,7 +191,7 @@ def test_colour_by_voice_tells_the_outlets_words_from_quoted_ones():
 
 
 def test_voice_legend_names_each_voice_for_a_reader():
-    from framing.highlight import voice_legend_html
+    from framing.present.highlight import voice_legend_html
 
     legend = voice_legend_html()
     assert "the outlet&#x27;s own words" in legend and "quoted or attributed speech" in legend
@@ -199,7 +199,7 @@ def test_voice_legend_names_each_voice_for_a_reader():
 
 
 def test_words_table_says_whose_words_each_hit_is_in():
-    from framing.highlight import words_table, whose_words
+    from framing.present.highlight import words_table, whose_words
 
     body = ("\u201cIran is in Syria legitimately and based on the invitation of the Syrian government,\u201d "
             "Velayati said. Damascus calls it the occupied territory of Syria.")
@@ -228,7 +228,7 @@ def test_legend_draws_the_second_pole_striped():
 
 
 def test_word_diff_marks_lexicon_words_inside_the_changes():
-    from framing.align import word_diff
+    from framing.compare.align import word_diff
 
     a = "The Damascus government intimidated Washington's Kurdish allies."
     b = "Threats are also aimed at the Syrian Democratic Forces, the main US partner."

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from framing.errors import SettingsError
-from framing.kwic import articles_table, concordance
+from framing.compare.kwic import articles_table, concordance
 
 ARTICLE_000 = "000_b7b8b75330a77be9"
 ARTICLE_002 = "002_63e0d81dc0e8eb47"
@@ -41,7 +41,7 @@ def test_voice_of_free_term_occurrences(demo_corpus):
 
 
 def test_free_term_context_agrees_with_the_analysis_hits(demo_corpus):
-    from framing.analysis import analyze
+    from framing.measure.analysis import analyze
     analysis = analyze(demo_corpus)
     searched = concordance(analysis, "destabilizing", sort="article")
     hits = concordance(analysis, "threat/threat", kind="pole", sort="article")

@@ -7,7 +7,7 @@ import pytest
 
 from framing.cli import main
 from framing.errors import LexiconError
-from framing.lexicon import (BUNDLED_DIR, TERM_COLUMNS, Lexicon, bundled_lexicon_names, bundled_lexicons,
+from framing.lexicon.model import (BUNDLED_DIR, TERM_COLUMNS, Lexicon, bundled_lexicon_names, bundled_lexicons,
                              lexicon_fingerprint, lexicon_problems, lexicon_terms, lexicon_to_yaml, load_lexicon,
                              parse_lexicon, resolve_lexicon)
 
@@ -405,7 +405,7 @@ def test_policy_frames_lexicon_has_fourteen_codebook_frames_of_20_to_40_terms():
 
 
 def test_conflict_lexicon_finds_the_seed_articles_legitimacy_language():
-    from framing.match import Matcher
+    from framing.text.match import Matcher
 
     text = (Path(__file__).resolve().parent.parent / "corpus" / "002_63e0d81dc0e8eb47.txt").read_text()
     found = {(m.frame, m.pole, m.matched) for m in Matcher(bundled_lexicons("conflict")).find(text)}

@@ -6,9 +6,9 @@ import json
 import pandas as pd
 import pytest
 
-from framing.dates import is_implausible, parse_date
+from framing.corpus.dates import is_implausible, parse_date
 from framing.errors import CorpusError, SettingsError
-from framing.load import corpus_frame, estimate_sentences, load_corpus, report_lines, skip_counts
+from framing.corpus.load import corpus_frame, estimate_sentences, load_corpus, report_lines, skip_counts
 
 from conftest import DEMO_CORPUS, FIXTURES
 

@@ -2,8 +2,8 @@
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
-from framing.match import Matcher, normalize
+from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Term
+from framing.text.match import Matcher, normalize
 
 
 def lexicon(frames=(), naming_sets=(), actors=(), name="test"):
@@ -176,7 +176,7 @@ def test_seed_000_curly_quoted_term(demo_corpus):
 
 
 def test_bundled_lexicons_on_the_seed_corpus(demo_corpus):
-    from framing.lexicon import bundled_lexicons
+    from framing.lexicon.model import bundled_lexicons
     matcher = Matcher(bundled_lexicons())
     text = body(demo_corpus, "002")
     hits = {(m.matched, m.frame, m.pole) for m in matcher.find(text)}
@@ -196,6 +196,6 @@ def test_gap_words_may_be_abbreviations():
 
 
 def test_every_white_space_character_is_collapsed():
-    from framing.match import WHITESPACE_OTHER_THAN_SPACE
+    from framing.text.match import WHITESPACE_OTHER_THAN_SPACE
     missing = [hex(c) for c in range(0x3100) if chr(c).isspace() and chr(c) != " " and chr(c) not in WHITESPACE_OTHER_THAN_SPACE]
     assert missing == []

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from framing import plots
+from framing.present import plots
 from framing.errors import SettingsError
 from plotly_arrays import decoded
 

@@ -1,13 +1,13 @@
 """Scores checked against values computed by hand on small hand-built tables, then on the seed
-corpus (once ``framing.analysis`` exists)."""
+corpus (once ``framing.measure.analysis`` exists)."""
 import numpy as np
 import pandas as pd
 import pytest
 
-from framing import score
-from framing.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
+from framing.measure import score
+from framing.measure.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
 from framing.errors import SettingsError
-from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
+from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Term
 
 LEX = Lexicon(
     "test", "1", "hand-built lexicon for the score tests", (),
@@ -202,7 +202,7 @@ def test_bootstrap_is_deterministic_and_depends_on_seed_and_group_only():
 
 
 def test_groups_bootstrapped_in_threads_give_what_one_thread_gives(seed, monkeypatch):
-    import framing.bootstrap as bootstrap
+    import framing.measure.bootstrap as bootstrap
 
     articles = seed.articles.assign(pair=["first", "first", "second", "second", "second"])
 
@@ -318,7 +318,7 @@ ACTOR_HITS = pd.DataFrame([
 
 
 def test_actor_sentiment_is_the_mean_vader_score_of_sentences_naming_the_actor():
-    from framing.sentiment import reference_compound
+    from framing.measure.sentiment import reference_compound
     vader = dict(zip(range(5), reference_compound(SENTENCES["text"])))
     table = score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], voice="each")
     iran = row(table, outlet="A", actor="Iran", voice="all")
@@ -347,7 +347,7 @@ def test_actor_sentiment_takes_precomputed_scores_and_needs_every_sentence():
 
 @pytest.fixture(scope="module")
 def seed(demo_corpus):
-    from framing.analysis import analyze  # fails loudly if the analysis stage is missing
+    from framing.measure.analysis import analyze  # fails loudly if the analysis stage is missing
     return analyze(demo_corpus)
 
 
@@ -388,7 +388,7 @@ def test_seed_label_shares_show_each_outlets_name_for_islamic_state(seed):
 
 
 def test_seed_actor_sentiment_matches_vader_on_the_sentences_naming_iran(seed):
-    from framing.sentiment import reference_compound
+    from framing.measure.sentiment import reference_compound
     table = score.actor_sentiment(seed.sentences, seed.hits, seed.articles, lexicons=seed.lexicons, n_boot=200)
     hits, sentences = seed.hits, seed.sentences
     for outlet in ("SouthFront", "Al-Monitor"):

@@ -3,9 +3,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing import sentiment
+from framing.measure import sentiment
 from framing.errors import SettingsError
-from framing.tokenize import sentences
+from framing.text.tokenize import sentences
 
 # Sentences that exercise each VADER rule (boosters, capitals, negation at 1-3 words, "no",
 # "least", "but", "kind of", idioms, "never so", "without doubt", "!" and "?", emoji).

@@ -6,8 +6,8 @@ import pytest
 from sklearn.decomposition import PCA
 
 from framing.errors import SettingsError
-from framing.similarity import frame_profiles, outlet_map, outlet_similarity, term_profiles
-from framing.terms import build_term_matrix
+from framing.compare.similarity import frame_profiles, outlet_map, outlet_similarity, term_profiles
+from framing.measure.terms import build_term_matrix
 
 PROFILES = pd.DataFrame({"threat": [1.0, 1.0, 0.0, 2.0], "legality": [0.0, 1.0, 0.0, 1.0],
                          "aid": [0.0, 0.0, 2.0, 0.5]}, index=["A", "B", "C", "D"])
@@ -52,7 +52,7 @@ def test_frame_profiles_pivot_the_scores_table():
 
 
 def test_term_profiles_are_tfidf_rows_of_unit_length(demo_corpus):
-    from framing.kwic import articles_table
+    from framing.compare.kwic import articles_table
     matrix = build_term_matrix(articles_table(demo_corpus), min_count=1)
     profiles = term_profiles(matrix)
     assert list(profiles.index) == list(matrix.groups)
@@ -109,8 +109,8 @@ def test_standardized_features_weigh_alike():
 
 
 def test_demo_frame_profiles_from_the_scores_table(demo_corpus):
-    from framing.analysis import analyze
-    from framing.score import frame_rates
+    from framing.measure.analysis import analyze
+    from framing.measure.score import frame_rates
     analysis = analyze(demo_corpus)
     scores = frame_rates(analysis.hits, analysis.articles, n_boot=10)
     profiles = frame_profiles(scores)

@@ -9,13 +9,18 @@ import json
 import pandas as pd
 import pytest
 
-from framing import align, export, highlight, kwic, score, sentiment
-from framing.analysis import (HIT_COLUMNS, SENTENCE_COLUMNS, Analysis, _Columns, _sorted_categories, analyze,
+from framing.compare import align
+from framing.present import export
+from framing.present import highlight
+from framing.compare import kwic
+from framing.measure import score
+from framing.measure import sentiment
+from framing.measure.analysis import (HIT_COLUMNS, SENTENCE_COLUMNS, Analysis, _Columns, _sorted_categories, analyze,
                               load_analysis, save_analysis)
 from framing.cli import main
 from framing.cli.hits import _write_json
 from framing.cli.scores import TABLES, _write, compute
-from framing.events import with_events
+from framing.compare.events import with_events
 from dashboard import filters
 
 

@@ -6,8 +6,8 @@ import pytest
 from scipy.stats import false_discovery_control, norm
 
 from framing.errors import SettingsError
-from framing.log_odds import dirichlet_prior
-from framing.terms import build_term_matrix, distinctive_terms, term_spans
+from framing.measure.log_odds import dirichlet_prior
+from framing.measure.terms import build_term_matrix, distinctive_terms, term_spans
 
 # Three groups, unigrams, no stop words, min_count 1:
 #   A: "war war peace" + "war"  -> war 3, peace 1            n_A = 4 (2 articles)
@@ -166,7 +166,7 @@ def test_tfidf_each_group_one_document_by_hand():
 
 
 def test_group_by_another_column_with_its_evidence():
-    from framing.kwic import concordance
+    from framing.compare.kwic import concordance
     table = distinctive_terms(TINY, by="leaning", **TINY_OPTIONS)
     assert set(table["group"]) == {"left", "right"}
     assert row(table, "left", "war")["count"] == 3
@@ -253,7 +253,7 @@ def test_term_spans_follow_the_counting_rules():
 
 
 def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
-    from framing.kwic import articles_table, concordance
+    from framing.compare.kwic import articles_table, concordance
     articles = articles_table(demo_corpus)
     table = distinctive_terms(articles, min_count=2, top=5)
     assert set(table["group"]) == set(articles["outlet"])

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from framing.tokenize import TOKEN_PATTERN, count_words, sentences, split_sentences, words
+from framing.text.tokenize import TOKEN_PATTERN, count_words, sentences, split_sentences, words
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -79,7 +79,7 @@ def test_count_words_on_the_seed_bodies(demo_corpus):
     "The U.S.”", "George W. Bush and John F. Kennedy", " Mr. Singh said.", "etc. The end",
 ])
 def test_the_shortcut_through_punkt_gives_punkts_own_spans(piece):
-    from framing.tokenize import _punkt, _punkt_spans_by_decisions
+    from framing.text.tokenize import _punkt, _punkt_spans_by_decisions
 
     shortcut = _punkt_spans_by_decisions(piece)
     if shortcut is not None:
@@ -87,7 +87,7 @@ def test_the_shortcut_through_punkt_gives_punkts_own_spans(piece):
 
 
 def test_the_shortcut_decides_the_common_abbreviations_itself():
-    from framing.tokenize import _punkt_spans_by_decisions
+    from framing.text.tokenize import _punkt_spans_by_decisions
 
     assert _punkt_spans_by_decisions("Sen. Smith met the U.S. envoy") == [(0, 29)]
     assert _punkt_spans_by_decisions("He won in 2016. Both lost") == [(0, 15), (16, 25)]

@@ -6,9 +6,9 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import busiest_cell
-from dashboard.views.common import ALL_LEXICONS, available, figure, filter_bar, lexicon_with, md, outlets_shown
+from dashboard.views.common import ALL_LEXICONS, figure, filter_bar, lexicon_with, md, outlets_shown
 from dashboard.views.evidence import evidence, follow_cell_click, poles_of
-from framing import plots
+from framing.present import plots
 
 
 def render(ctx) -> None:
@@ -33,10 +33,9 @@ def render(ctx) -> None:
     follow_cell_click(clicked, ctx, outlet_key="actor_outlet", pole_key="actor_pole")
     st.caption(f"Hits whose target (the actor the term is about) is {md(actor)}, per 1,000 words of each outlet. "
                "Hits with no clear target are not counted here. Click a cell for the sentences behind it.")
-    if available("kwic"):
-        about = targets[targets["target"] == actor]
-        evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="actor_outlet",
-                 pole_key="actor_pole", target=actor, busiest=busiest_cell(about, voice=voice, lexicon=lexicon))
+    about = targets[targets["target"] == actor]
+    evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="actor_outlet",
+             pole_key="actor_pole", target=actor, busiest=busiest_cell(about, voice=voice, lexicon=lexicon))
     sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt)
     figure(plots.actor_sentiment_plot(sentiment, voice=voice, groups=shown), key="actor_sentiment")
     st.caption("How positive the wording around each actor is: the mean VADER compound score of the sentences that "

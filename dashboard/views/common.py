@@ -3,7 +3,6 @@ for parts of the library that have not landed yet."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,16 +40,6 @@ class Context:
         return sorted(self.analysis.articles["outlet"].astype(str).unique())
 
 
-def available(module: str) -> bool:
-    """True when ``framing.<module>`` exists (it may be written by another engineer later)."""
-    return importlib.util.find_spec(f"framing.{module}") is not None
-
-
-def not_available(what: str, module: str) -> None:
-    st.info(f"{what} is not available yet: it needs `framing.{module}`, which has not landed in this "
-            "version. Nothing is shown rather than a guess.")
-
-
 def filter_bar(ctx: Context, *, voice: bool = True) -> tuple[ArticleFilter, str]:
     """Voice, event and date filters (kept across views and in the URL)."""
     cols = st.columns([1.2, 1.4, 1.4, 0.8])
@@ -70,9 +59,6 @@ def filter_bar(ctx: Context, *, voice: bool = True) -> tuple[ArticleFilter, str]
 
 
 def _event_filter(ctx: Context) -> str | None:
-    if not available("events"):
-        st.caption("Event filter: needs framing.events (not available yet).")
-        return None
     wanted = state.get("event")
     if not wanted and not st.toggle("Restrict to one event", key="event_toggle",
                                     help="Groups the articles into events first (cached)."):

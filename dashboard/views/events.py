@@ -5,15 +5,12 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import articles_of, multi_outlet_events, sentence_hits, tables_of_articles
-from dashboard.views.common import available, figure, md, not_available
-from framing import plots
-from framing.highlight import frame_colours, word_diff_html
+from dashboard.views.common import figure, md
+from framing.present import plots
+from framing.present.highlight import frame_colours, word_diff_html
 
 
 def render(ctx) -> None:
-    if not available("events"):
-        not_available("Event grouping", "events")
-        return
     articles = data.articles_with_events(ctx.analysis, ctx.key)
     coverage = data.coverage_table(ctx.analysis, ctx.key)
     cols = st.columns(3)
@@ -28,9 +25,6 @@ def render(ctx) -> None:
         return
     labels = data.event_labels(ctx.analysis, ctx.key)
     event = state.choice("Event", "align_event", shared, format_func=lambda e: labels.get(e, e))
-    if not available("align"):
-        not_available("Sentence alignment", "align")
-        return
     _event_articles(ctx, articles, event)
     _aligned_pairs(ctx, event)
 

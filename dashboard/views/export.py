@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import MAX_DEFAULT_OUTLETS, available, filter_bar, lexicon_with, md, outlets_shown
-from framing import plots
-from framing.bootstrap import MIN_ARTICLES
-from framing.export import (
+from dashboard.views.common import MAX_DEFAULT_OUTLETS, filter_bar, lexicon_with, md, outlets_shown
+from framing.present import plots
+from framing.measure.bootstrap import MIN_ARTICLES
+from framing.present.export import (
     export_bundle, figure_html, figure_manifest, figure_png, manifest_json, reproduce_commands,
     reproducibility_manifest, table_csv,
 )
@@ -82,7 +82,7 @@ def _tables(ctx, flt, voice) -> dict:
         "articles": articles.drop(columns=["body"], errors="ignore"),
     }
     focus = state.get("focus")
-    if available("terms") and focus in set(articles["outlet"]):
+    if focus in set(articles["outlet"]):
         versus = state.get("versus")
         vs = versus if versus in set(articles["outlet"]) and versus != focus else None
         tables[f"distinctive terms {focus}"] = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=vs,

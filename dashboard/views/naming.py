@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import naming_table
-from dashboard.views.common import available, figure, filter_bar, md, outlets_shown
-from framing import plots
+from dashboard.views.common import figure, filter_bar, md, outlets_shown
+from framing.present import plots
 
 
 def render(ctx) -> None:
@@ -32,8 +32,7 @@ def render(ctx) -> None:
     _follow_bar_click(clicked, ctx, naming_set)
     st.dataframe(naming_table(shares, naming_set=naming_set, voice=voice), hide_index=True, width="stretch",
                  key="naming_numbers")
-    if available("kwic"):
-        _label_lines(ctx, flt, naming_set, voice, _most_used(shares, naming_set, voice))
+    _label_lines(ctx, flt, naming_set, voice, _most_used(shares, naming_set, voice))
 
 
 def _follow_bar_click(event, ctx, naming_set: str) -> None:

@@ -6,9 +6,9 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import busiest_cell
-from dashboard.views.common import available, figure, filter_bar, lexicon_with, outlets_shown
+from dashboard.views.common import figure, filter_bar, lexicon_with, outlets_shown
 from dashboard.views.evidence import evidence, follow_cell_click, poles_of
-from framing import plots
+from framing.present import plots
 
 
 def render(ctx) -> None:
@@ -37,9 +37,8 @@ def render(ctx) -> None:
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
                "fewer articles than a stable figure needs.")
-    if available("kwic"):
-        evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",
-                 busiest=busiest_cell(scores, voice=voice, lexicon=lexicon))
+    evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",
+             busiest=busiest_cell(scores, voice=voice, lexicon=lexicon))
     _outlet_map(ctx, flt, voice)
 
 
@@ -47,8 +46,6 @@ PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "ter
 
 
 def _outlet_map(ctx, flt, voice) -> None:
-    if not available("similarity"):
-        return
     if not st.toggle("Show the outlet map", key="show_map", help="Places outlets by the similarity of their "
                      "profiles (loads scikit-learn the first time, a second or two)."):
         return

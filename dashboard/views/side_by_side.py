@@ -6,11 +6,11 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
-from dashboard.views.common import ALL_LEXICONS, available, md
-from framing.highlight import (
+from dashboard.views.common import ALL_LEXICONS, md
+from framing.present.highlight import (
     frame_colours, highlight_html, legend_html, removed_html, voice_legend_html, words_table,
 )
-from framing.plots import frame_label
+from framing.present.plots import frame_label
 
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
 KINDS = {"frame": "frames", "naming": "naming labels", "actor": "actors"}
@@ -104,9 +104,6 @@ def _outlet_articles(ctx) -> list[tuple[str, str]]:
 
 
 def _event_articles(ctx) -> list[tuple[str, str]]:
-    if not available("events"):
-        st.info("Event grouping is not available yet (framing.events).")
-        return []
     articles = data.articles_with_events(ctx.analysis, ctx.key)
     from dashboard.filters import multi_outlet_events
 

@@ -5,17 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import available, figure, filter_bar, md, not_available
-from framing import plots
+from dashboard.views.common import figure, filter_bar, md
+from framing.present import plots
 
 REST = "(rest of the corpus)"
 METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"}
 
 
 def render(ctx) -> None:
-    if not available("terms"):
-        not_available("Distinctive terms", "terms")
-        return
     flt, _ = filter_bar(ctx, voice=False)
     outlets = ctx.outlets
     cols = st.columns(3)
@@ -59,9 +56,6 @@ def _clicked_term(event) -> str | None:
 
 def _concordance(ctx, flt, table) -> None:
     st.subheader("Concordance")
-    if not available("kwic"):
-        not_available("The concordance", "kwic")
-        return
     terms = table["term"].astype(str).tolist()
     term = state.text("Term or phrase (click a point or bar above, or type)", "term",
                       default=terms[0] if terms else "")

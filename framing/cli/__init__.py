@@ -9,8 +9,8 @@ import argparse
 import importlib
 import sys
 
-from .. import __version__
-from ..errors import FramingError
+from framing import __version__
+from framing.errors import FramingError
 
 #: Modules that add subcommands, in the order they appear in ``framing --help``.
 COMMAND_MODULES = ("corpus", "lexicon", "hits", "scores", "terms", "events", "dashboard")

@@ -10,10 +10,10 @@ import csv
 import json
 import sys
 
-from ..load import FORMATS as INPUT_FORMATS
-from ..load import clean_file, load_corpus, report_lines, skip_counts
-from ..records import Corpus
-from ..tokenize import count_words
+from framing.corpus.load import FORMATS as INPUT_FORMATS
+from framing.corpus.load import clean_file, load_corpus, report_lines, skip_counts
+from framing.corpus.records import Corpus
+from framing.text.tokenize import count_words
 from .output import FORMATS as OUTPUT_FORMATS
 
 MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..errors import SettingsError
+from framing.errors import SettingsError
 
 REPO = Path(__file__).resolve().parent.parent.parent
 APP = REPO / "dashboard" / "app.py"

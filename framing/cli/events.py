@@ -19,7 +19,7 @@ def register(subparsers) -> None:
 
 
 def _grouping_options(p: argparse.ArgumentParser, flag: str) -> None:
-    from ..events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
+    from framing.compare.events import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
     p.add_argument(flag, dest="event_threshold", type=float, default=DEFAULT_THRESHOLD, metavar="T",
                    help=f"mean TF-IDF cosine similarity for articles to form one event (default {DEFAULT_THRESHOLD})")
     p.add_argument("--window-days", type=int, default=DEFAULT_WINDOW_DAYS, metavar="N",
@@ -47,7 +47,7 @@ def _register_events(subparsers) -> None:
 
 
 def _register_align(subparsers) -> None:
-    from ..align import DEFAULT_THRESHOLD
+    from framing.compare.align import DEFAULT_THRESHOLD
     p = subparsers.add_parser(
         "align", help="framing diff: the same fact in different outlets' words, for one event",
         description="Within one event (see `framing events`), pair sentences of different outlets that report "
@@ -66,8 +66,8 @@ def _register_align(subparsers) -> None:
 
 
 def _articles_with_events(args: argparse.Namespace):
-    from ..events import group_events
-    from ..load import corpus_frame, load_corpus
+    from framing.compare.events import group_events
+    from framing.corpus.load import corpus_frame, load_corpus
     corpus = load_corpus(args.corpus)
     articles = corpus_frame(corpus, exact_sentences=False)
     events = group_events(articles, threshold=args.event_threshold, window_days=args.window_days,
@@ -76,7 +76,7 @@ def _articles_with_events(args: argparse.Namespace):
 
 
 def run_events(args: argparse.Namespace) -> int:
-    from ..event_compare import event_coverage, shared_events
+    from framing.compare.coverage import event_coverage, shared_events
     _, articles, events = _articles_with_events(args)
     table = events.merge(articles[["article_id", "outlet", "date", "title"]], on="article_id")
     table = table[table["event_size"] >= args.min_size]
@@ -111,10 +111,10 @@ def _print_groups(table: pd.DataFrame) -> None:
 
 
 def run_align(args: argparse.Namespace) -> int:
-    from ..align import align_event
-    from ..analysis import analyze
-    from ..errors import SettingsError
-    from ..records import Corpus
+    from framing.compare.align import align_event
+    from framing.measure.analysis import analyze
+    from framing.errors import SettingsError
+    from framing.corpus.records import Corpus
     corpus, _, events = _articles_with_events(args)
     members = set(events.loc[events["event_id"] == args.event, "article_id"])
     if not members:
@@ -140,7 +140,7 @@ def run_align(args: argparse.Namespace) -> int:
 
 def _flat_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
     """Pairs for CSV: the diff as markup text, lexicon terms joined by '; '."""
-    from ..align import diff_markup
+    from framing.compare.align import diff_markup
     flat = pairs.drop(columns=["ops"]).assign(diff=[diff_markup(ops) for ops in pairs["ops"]])
     for column in ("lexicon_terms_a", "lexicon_terms_b"):
         flat[column] = ["; ".join(terms) for terms in flat[column]]
@@ -148,7 +148,7 @@ def _flat_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _print_pairs(pairs: pd.DataFrame) -> None:
-    from ..align import diff_markup
+    from framing.compare.align import diff_markup
     for row in pairs.itertuples(index=False):
         print(f"#{row.pair_id}  similarity {row.similarity:.2f}  words changed {row.changed_words} "
               f"({row.changed_share:.0%})  score {row.diff_score:.2f}")

@@ -6,10 +6,10 @@ import sys
 
 import pandas as pd
 
-from ..analysis import analyze, select_hits
-from ..lexicon import resolve_lexicon
-from ..load import load_corpus
-from ..match import KINDS
+from framing.measure.analysis import analyze, select_hits
+from framing.lexicon.model import resolve_lexicon
+from framing.corpus.load import load_corpus
+from framing.text.match import KINDS
 from .output import FORMATS
 
 #: Longest cell of the table format (csv and json keep every character).

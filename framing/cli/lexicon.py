@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import LexiconError
-from ..lexicon import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
+from framing.errors import LexiconError
+from framing.lexicon.model import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
                        resolve_lexicon)
 from .output import FORMATS, write_csv_or_json
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..bootstrap import MIN_ARTICLES
+from framing.measure.bootstrap import MIN_ARTICLES
 from .output import FORMATS, write_csv_or_json
 
 TABLES = ("rates", "balance", "targets", "shares", "sentiment")
@@ -51,9 +51,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..analysis import analyze
-    from ..lexicon import resolve_lexicon
-    from ..load import load_corpus
+    from framing.measure.analysis import analyze
+    from framing.lexicon.model import resolve_lexicon
+    from framing.corpus.load import load_corpus
 
     lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
     analysis = analyze(load_corpus(args.corpus, keep_raw=False), lexicons, workers=args.workers, sentence_text=False)
@@ -64,15 +64,15 @@ def run(args: argparse.Namespace) -> int:
 
 def compute(analysis, args: argparse.Namespace):
     """The table ``args.table`` asks for, from an ``Analysis``."""
-    from .. import score
-    from ..bootstrap import group_columns
+    from framing.measure import score
+    from framing.measure.bootstrap import group_columns
 
     by = [c.strip() for c in args.by.split(",")] if "," in args.by else args.by
     common = dict(by=by, voice=args.voice, lexicons=analysis.lexicons, n_boot=args.boot, seed=args.seed,
                   min_articles=args.min_articles, level=args.level)
     hits, articles = analysis.hits, analysis.articles
     if "event_id" in group_columns(by) and articles["event_id"].isna().any():
-        from ..events import with_events
+        from framing.compare.events import with_events
         articles = with_events(articles)  # events grouped where the source gave none
     if args.table in ("rates", "targets"):
         return score.frame_rates(hits, articles, kind=args.kind, frames=args.frame, negated=args.negated,

@@ -6,7 +6,7 @@ import sys
 
 import pandas as pd
 
-from ..errors import FramingError
+from framing.errors import FramingError
 from .output import FORMATS, write_csv_or_json
 
 TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "z_articles", "p", "significant"]
@@ -19,7 +19,7 @@ def register(subparsers) -> None:
 
 
 def _register_terms(subparsers) -> None:
-    from ..terms import METHODS
+    from framing.measure.terms import METHODS
     p = subparsers.add_parser(
         "terms", help="distinctive terms of each outlet or group (log-odds z-scores or TF-IDF)",
         description="Terms each outlet (or group) uses more than the rest of the corpus, or more than "
@@ -44,7 +44,7 @@ def _register_terms(subparsers) -> None:
 
 
 def _register_kwic(subparsers) -> None:
-    from ..kwic import KINDS, SORTS
+    from framing.compare.kwic import KINDS, SORTS
     p = subparsers.add_parser(
         "kwic", help="concordance: every occurrence of a term, phrase, frame or label in context",
         description="Every occurrence with its left and right context, outlet, article and voice. A term is "
@@ -64,9 +64,9 @@ def _register_kwic(subparsers) -> None:
 
 
 def run_terms(args: argparse.Namespace) -> int:
-    from ..kwic import articles_table
-    from ..load import load_corpus
-    from ..terms import distinctive_terms
+    from framing.compare.kwic import articles_table
+    from framing.corpus.load import load_corpus
+    from framing.measure.terms import distinctive_terms
     articles = articles_table(load_corpus(args.corpus))
     result = distinctive_terms(
         articles, by=args.by, method=args.method, group=args.group, vs=args.vs, ngram_range=(1, args.ngrams),
@@ -86,8 +86,8 @@ def run_terms(args: argparse.Namespace) -> int:
 
 
 def run_kwic(args: argparse.Namespace) -> int:
-    from ..kwic import HIT_KINDS, concordance
-    from ..load import load_corpus
+    from framing.compare.kwic import HIT_KINDS, concordance
+    from framing.corpus.load import load_corpus
     corpus = load_corpus(args.corpus)
     source = _analysis(corpus) if args.kind in HIT_KINDS else corpus
     where: dict[str, list[str]] = {}
@@ -114,9 +114,9 @@ def _condition(text: str) -> tuple[str, str]:
 
 def _analysis(corpus):
     try:
-        from ..analysis import analyze
+        from framing.measure.analysis import analyze
     except ImportError as exc:
-        raise FramingError(f"a concordance of lexicon hits needs framing.analysis, which could not be "
+        raise FramingError(f"a concordance of lexicon hits needs framing.measure.analysis, which could not be "
                            f"imported ({exc}); search a term or phrase instead") from exc
     return analyze(corpus)
 

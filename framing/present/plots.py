@@ -1,6 +1,6 @@
 """Figures: pure functions, tidy tables in, ``plotly.graph_objects.Figure`` out.
 
-Nothing is shown or saved here (the dashboard shows, ``framing.export`` saves). Every figure
+Nothing is shown or saved here (the dashboard shows, ``framing.present.export`` saves). Every figure
 that rests on a statistic carries its interval and the number of articles behind it in the
 hover, and marks figures resting on too few articles (``low_support``) with a dagger.
 The input columns are those of docs/data-model.md.
@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .errors import SettingsError
+from framing.errors import SettingsError
 
 LOW_SUPPORT_MARK = "†"
 #: Dark text at 14 px: readable on a projector and in a printed figure.

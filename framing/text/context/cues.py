@@ -10,7 +10,7 @@ from functools import lru_cache
 import ahocorasick
 import numpy as np
 
-from ..tokenize import code_points
+from framing.text.tokenize import code_points
 from .vocabulary import (ACCORDING, BOUND, CALL, DETERMINERS, DISTANCE, HEDGE, HEDGE_AFTER,
                          NAMING_VERBS, NEG, NEG_VERB, SPEECH, SUFFIX, THAT, VOCABULARY,
                          WEAK_SPEECH)

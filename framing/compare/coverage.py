@@ -1,6 +1,6 @@
 """Events compared: an automatic grouping against a reference one (adjusted Rand index, events
 merged or split), and which outlet covered which event (so outlets are compared on the events
-they all covered, not on what each chose to cover). The grouping itself is ``framing.events``.
+they all covered, not on what each chose to cover). The grouping itself is ``framing.compare.events``.
 """
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
-from .errors import CorpusError, SettingsError
-from .events import _has_value, _require
+from framing.errors import CorpusError, SettingsError
+from framing.compare.events import _has_value, _require
 
 
 @dataclass(frozen=True)

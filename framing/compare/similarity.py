@@ -3,7 +3,7 @@ and from their term profiles (TF-IDF weighted term counts), with a deterministic
 
 A profile table has one row per outlet (or per any group: the index) and one numeric column
 per feature. ``frame_profiles`` pivots the scores table; ``term_profiles`` reads a
-``framing.terms.TermMatrix``. Both feed ``outlet_similarity`` and ``outlet_map``.
+``framing.measure.terms.TermMatrix``. Both feed ``outlet_similarity`` and ``outlet_map``.
 
 The map: principal components (Pearson 1901; Hotelling 1933, "Analysis of a complex of
 statistical variables into principal components") computed from the linear kernel as in kernel
@@ -20,8 +20,8 @@ from sklearn.decomposition import KernelPCA
 from sklearn.manifold import MDS
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .errors import SettingsError
-from .terms import TermMatrix, tfidf_weights
+from framing.errors import SettingsError
+from framing.measure.terms import TermMatrix, tfidf_weights
 
 METRICS = ("cosine", "pearson")
 MAP_METHODS = ("pca", "mds")
@@ -29,7 +29,7 @@ MAP_METHODS = ("pca", "mds")
 
 def frame_profiles(scores: pd.DataFrame, *, voice: str = "all", value: str = "rate") -> pd.DataFrame:
     """Groups x frame poles table of ``value`` (default the rate per 1,000 words) for one
-    ``voice``, from the scores table of ``framing.score.frame_rates``. Columns are named
+    ``voice``, from the scores table of ``framing.measure.score.frame_rates``. Columns are named
     ``lexicon/frame/pole``; a pole a group never used counts as 0."""
     needed = ["group", "lexicon", "frame", "pole", "voice", value]
     missing = [c for c in needed if c not in scores.columns]
@@ -49,7 +49,7 @@ def frame_profiles(scores: pd.DataFrame, *, voice: str = "all", value: str = "ra
 
 def term_profiles(matrix: TermMatrix) -> pd.DataFrame:
     """Groups x terms TF-IDF table (sparse columns), each group's articles one document: the
-    weighting of ``framing.terms.tfidf_weights``, so rows have unit length. To compare or map
+    weighting of ``framing.measure.terms.tfidf_weights``, so rows have unit length. To compare or map
     outlets, pass the matrix itself: a table of 10^5 sparse columns is slow to build."""
     table = pd.DataFrame.sparse.from_spmatrix(tfidf_weights(matrix.counts), index=list(matrix.groups),
                                               columns=[str(t) for t in matrix.terms])

@@ -1,9 +1,9 @@
 """The analysis pipeline: articles -> sentences -> lexicon hits with their context, as the three
 tidy tables of docs/data-model.md, plus an on-disk cache so a big corpus is analysed once.
 
-Per article: the body is split into sentences once (``framing.tokenize.split_sentences``), every
-lexicon term is found (``framing.match.Matcher``), and each hit gets its voice, speaker,
-negation, hedging and target from ``framing.context.body_context``. A hit belongs to the
+Per article: the body is split into sentences once (``framing.text.tokenize.split_sentences``), every
+lexicon term is found (``framing.text.match.Matcher``), and each hit gets its voice, speaker,
+negation, hedging and target from ``framing.text.context.body_context``. A hit belongs to the
 sentence its first character is in (a phrase matched across a line break starts in one
 sentence and ends in the next).
 
@@ -35,16 +35,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import __version__
-from .context import body_context
-from .errors import FramingError, SettingsError
-from .lexicon import Lexicon
-from .load import corpus_frame
-from .match import KINDS, Matcher
-from .records import Corpus
-from .sentiment import compound_scores
-from .parallel import process_pool, resolve_workers
-from .tokenize import count_words, split_sentences
+from framing import __version__
+from framing.text.context import body_context
+from framing.errors import FramingError, SettingsError
+from framing.lexicon.model import Lexicon
+from framing.corpus.load import corpus_frame
+from framing.text.match import KINDS, Matcher
+from framing.corpus.records import Corpus
+from framing.measure.sentiment import compound_scores
+from framing.parallel import process_pool, resolve_workers
+from framing.text.tokenize import count_words, split_sentences
 
 #: Columns of the sentences and hits tables, with their dtypes (docs/data-model.md). Text that
 #: repeats from row to row is "category" (pandas Categorical, categories sorted, so sorting and
@@ -279,12 +279,12 @@ def _contexts(body: str, spans: Sequence, found: Sequence) -> list:
 
 def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
     if lexicons is None:
-        from .lexicon import bundled_lexicons
+        from framing.lexicon.model import bundled_lexicons
         return tuple(bundled_lexicons())
     lexicons = tuple(lexicons)
     for lexicon in lexicons:
         if not isinstance(lexicon, Lexicon):
-            raise SettingsError(f"lexicons must be Lexicon objects (see framing.lexicon.load_lexicon), "
+            raise SettingsError(f"lexicons must be Lexicon objects (see framing.lexicon.model.load_lexicon), "
                                 f"got {type(lexicon).__name__}")
     return lexicons
 
@@ -387,7 +387,7 @@ def analysis_key(corpus: Corpus, lexicons: Iterable[Lexicon]) -> str:
 
 
 def _corpus_key(corpus: Corpus) -> str:
-    from .export import corpus_fingerprint
+    from framing.present.export import corpus_fingerprint
     digest = hashlib.sha256(corpus_fingerprint(corpus).encode("ascii"))
     for article in sorted(corpus.articles, key=lambda a: a.id):
         body = article.body.encode("utf-8")
@@ -399,7 +399,7 @@ def _corpus_key(corpus: Corpus) -> str:
 
 def _lexicon_key(lexicon: Lexicon) -> str:
     try:
-        from .lexicon import lexicon_fingerprint
+        from framing.lexicon.model import lexicon_fingerprint
     except ImportError:
         return hashlib.sha256(repr(lexicon).encode("utf-8")).hexdigest()
     return lexicon_fingerprint(lexicon)
@@ -407,13 +407,13 @@ def _lexicon_key(lexicon: Lexicon) -> str:
 
 #: Modules (or packages) whose code turns articles into the tables; the articles themselves
 #: (cleaned bodies, metadata) are in the corpus key, so loading and cleaning code is not.
-PIPELINE_MODULES = ("analysis", "match", "context", "tokenize", "sentiment", "load", "records")
+PIPELINE_MODULES = ("measure/analysis", "text/match", "text/context", "text/tokenize", "measure/sentiment", "corpus/load", "corpus/records")
 
 
 def source_digest(modules: Iterable[str] | None = None) -> str:
     """SHA-256 of the source of ``framing.<name>`` for each name (a module, or every ``.py``
     file of a package), or of the whole package when None, and the framing version."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     if modules is None:
         files = sorted(package.rglob("*.py"))
     else:
@@ -512,14 +512,14 @@ def _read_info(directory: Path) -> dict:
 
 
 def _lexicon_record(lexicon: Lexicon) -> dict:
-    from . import lexicon as lexicon_module
+    from framing.lexicon import model as lexicon_module
     to_yaml = getattr(lexicon_module, "lexicon_to_yaml", None)
     return {"name": lexicon.name, "version": lexicon.version, "path": lexicon.path,
             "fingerprint": _lexicon_key(lexicon), "yaml": to_yaml(lexicon) if to_yaml else None}
 
 
 def _lexicon_from_record(record: dict, directory: Path) -> Lexicon:
-    from . import lexicon as lexicon_module
+    from framing.lexicon import model as lexicon_module
     parse = getattr(lexicon_module, "parse_lexicon", None)
     if not record.get("yaml") or parse is None:
         raise FramingError(f"{directory / 'analysis.json'}: lexicon {record.get('name')!r} was not stored "

@@ -8,7 +8,7 @@ and renormalised: the cosine of two articles also counts a name that one has in 
 the other only in its lead ("Aukus"). Kept as two blocks, such matches were lost (ARI on the
 AllSides roundups at best 0.894; one vocabulary 0.912, bench/bench_events.py).
 
-Dates. A date is an interval (``framing.dates.date_interval``): ``2019-03-18`` is one day,
+Dates. A date is an interval (``framing.corpus.dates.date_interval``): ``2019-03-18`` is one day,
 ``2019-03`` is 1-31 March 2019, ``2019`` the whole year. The gap between two articles is the
 gap between their intervals (0 when they overlap). Pairs more than ``window_days`` apart are
 never linked; closer pairs have their similarity multiplied by ``day_decay`` per day of gap
@@ -28,7 +28,7 @@ one strong pair cannot chain two stories into one event (as connected components
 Scale. Sparse products block by block in date order, each block against the articles its
 window reaches (no dense n x n matrix); each article keeps ``max_neighbours`` candidates.
 
-Comparing a grouping with a reference one, and coverage per outlet: ``framing.event_compare``.
+Comparing a grouping with a reference one, and coverage per outlet: ``framing.compare.coverage``.
 """
 from __future__ import annotations
 
@@ -44,9 +44,9 @@ from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from .dates import article_intervals, day_iso
-from .errors import CorpusError, SettingsError
-from .tokenize import TOKEN_PATTERN
+from framing.corpus.dates import article_intervals, day_iso
+from framing.errors import CorpusError, SettingsError
+from framing.text.tokenize import TOKEN_PATTERN
 
 # Defaults: chosen on the AllSides roundups (ARI against AllSides' story grouping, stable across
 # its halves and with real publication dates), checked on 8,829 full articles of 2018-2019.
@@ -364,6 +364,6 @@ _MOVED_TO_EVENT_COMPARE = ("EventComparison", "compare_events", "event_coverage"
 def __getattr__(name: str):
     """Old imports keep working, lazily (event_compare imports this module)."""
     if name in _MOVED_TO_EVENT_COMPARE:
-        from . import event_compare
+        from framing.compare import coverage as event_compare
         return getattr(event_compare, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

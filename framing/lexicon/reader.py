@@ -3,7 +3,7 @@
 The YAML is composed into nodes (``yaml.compose``) and read by hand, so every value keeps its
 line and duplicate keys stay visible. Each problem says what is wrong and how to fix it; reading
 goes on after a problem, so one pass reports them all. Public entry points are in
-``framing.lexicon``.
+``framing.lexicon.model``.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
+from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
 
 TOP_KEYS = ("name", "version", "description", "licence", "sources", "frames", "naming_sets", "actors")
 SOURCE_KEYS = ("title", "authors", "year", "url", "licence", "note")

@@ -1,4 +1,4 @@
-"""The log-odds ratio with an informative Dirichlet prior of ``framing.terms``, and how sure it
+"""The log-odds ratio with an informative Dirichlet prior of ``framing.measure.terms``, and how sure it
 is when words are not independent draws.
 
 Monroe, Colaresi & Quinn (2008), "Fightin' Words: Lexical Feature Selection and Evaluation for
@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from .errors import SettingsError
+from framing.errors import SettingsError
 
 if TYPE_CHECKING:
-    from .terms import TermMatrix
+    from framing.measure.terms import TermMatrix
 
 #: Articles per block when the moments are summed (bounds the memory of the squared counts).
 _BLOCK = 4096

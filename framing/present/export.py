@@ -18,9 +18,9 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import __version__
-from .errors import FramingError
-from .records import Corpus
+from framing import __version__
+from framing.errors import FramingError
+from framing.corpus.records import Corpus
 
 #: Libraries whose version can change a figure; recorded in every manifest.
 RECORDED_PACKAGES = ("pandas", "numpy", "scikit-learn", "scipy", "nltk", "vadersentiment", "plotly")
@@ -57,7 +57,7 @@ def _package_versions() -> dict[str, str]:
 
 
 def _lexicon_entry(lexicon) -> dict[str, Any]:
-    from .lexicon import lexicon_fingerprint
+    from framing.lexicon.model import lexicon_fingerprint
 
     return {"name": lexicon.name, "version": lexicon.version, "fingerprint": lexicon_fingerprint(lexicon),
             "path": lexicon.path or None, "sources": list(lexicon.sources)}
@@ -109,7 +109,7 @@ SCORE_TABLES = {"frame rates": "rates", "frame rates by target": "targets", "axi
 def _lexicon_argument(lexicon) -> str:
     """``--lexicon`` for a lexicon: its name when bundled, else its file, else a placeholder
     naming the YAML to save first (a lexicon edited in the dashboard has no file)."""
-    from .lexicon import BUNDLED_DIR
+    from framing.lexicon.model import BUNDLED_DIR
 
     path = Path(lexicon.path) if lexicon.path else None
     if path is not None and path.parent == BUNDLED_DIR and path.stem == lexicon.name:
@@ -140,7 +140,7 @@ def reproduce_commands(corpus_path: str | None, lexicons: Iterable, *, n_boot: i
 
 
 def _min_articles() -> int:
-    from .bootstrap import MIN_ARTICLES
+    from framing.measure.bootstrap import MIN_ARTICLES
 
     return MIN_ARTICLES
 

@@ -8,11 +8,11 @@ leaning ``bias_text``). ``distinctive_terms`` reads that matrix two ways:
 - the log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn (2008),
   "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term, and the
   same log-odds over an article-clustered standard error (``z_articles``, what significance
-  reads): both in ``framing.log_odds``. Its ``n`` is every word (bigram) of the texts, stop
+  reads): both in ``framing.measure.log_odds``. Its ``n`` is every word (bigram) of the texts, stop
   words and rare terms included (``totals``), so the z of a term does not depend on the
   stop-word list or ``min_count``, which only choose the terms listed.
 
-Tokens are ``framing.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
+Tokens are ``framing.text.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
 straight ("Iran’s" and "Iran's" are one term). A bigram is two adjacent words in the text:
 it never crosses a line break, a sentence end or a clause mark (``, ; : ! ? ( ) … — –`` or a
 spaced hyphen), and it is dropped when either word is a stop word, so "president of syria"
@@ -31,9 +31,9 @@ from scipy import sparse
 from scipy.stats import false_discovery_control, norm
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
-from .errors import SettingsError
-from .log_odds import ArticleMoments, article_moments, dirichlet_prior, log_odds_scores
-from .tokenize import TOKEN_PATTERN
+from framing.errors import SettingsError
+from framing.measure.log_odds import ArticleMoments, article_moments, dirichlet_prior, log_odds_scores
+from framing.text.tokenize import TOKEN_PATTERN
 
 METHODS = ("logodds", "tfidf")
 REST = "rest"

@@ -17,10 +17,10 @@ from typing import Iterable
 import pandas as pd
 import yaml
 
-from .errors import LexiconError
+from framing.errors import LexiconError
 
 #: The lexicons shipped with framing (``conflict``, ``epistemic``, ``policy_frames``).
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+BUNDLED_DIR = Path(__file__).resolve().parents[2] / "lexicons"
 
 #: Columns of ``lexicon_terms``.
 TERM_COLUMNS = ("lexicon", "kind", "frame", "pole", "term", "weight", "case_sensitive", "line")
@@ -148,7 +148,7 @@ def load_lexicon(path: str | Path) -> Lexicon:
 
 def parse_lexicon(text: str, *, source: str = "<text>") -> Lexicon:
     """Validate the YAML ``text`` of a lexicon and build it; ``source`` names it in messages."""
-    from .lexicon_reader import read_lexicon
+    from framing.lexicon.reader import read_lexicon
 
     lexicon, problems = read_lexicon(text, source=source)
     if problems:
@@ -161,7 +161,7 @@ def parse_lexicon(text: str, *, source: str = "<text>") -> Lexicon:
 def lexicon_problems(text: str, *, source: str = "<text>") -> list[str]:
     """Every problem in the lexicon ``text`` as ``source:line: what to fix`` (empty if valid);
     cheap enough to run on every keystroke of an editor."""
-    from .lexicon_reader import read_lexicon
+    from framing.lexicon.reader import read_lexicon
 
     return read_lexicon(text, source=source)[1]
 

@@ -33,7 +33,7 @@ def body_context(body: str, sentence_spans: Sequence[tuple[int, int]],
                  hit_spans: Sequence[tuple[int, int]],
                  actor_mentions: Sequence[tuple[int, int, str]]) -> list[Context]:
     """One Context per hit span, in order. All offsets index ``body``; ``sentence_spans`` are
-    all the body's sentences (``framing.tokenize.split_sentences(body)``); ``actor_mentions``
+    all the body's sentences (``framing.text.tokenize.split_sentences(body)``); ``actor_mentions``
     are ``(start, end, actor_name)`` of every actor alias found in the body."""
     if len(hit_spans) == 0:
         return []

@@ -1,4 +1,4 @@
-"""Patterns of page furniture, and tests of single lines, used by the rules of ``framing.clean``.
+"""Patterns of page furniture, and tests of single lines, used by the rules of ``framing.corpus.clean``.
 
 Each pattern names one kind of furniture. Patterns built with ``whole_line`` must match a
 whole (stripped) line; the others are searched only in short lines, or after a cheap test for
@@ -262,7 +262,7 @@ def _in_quotes(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-# --- tests of single lines, used by the rules of ``framing.clean`` -------------------------------
+# --- tests of single lines, used by the rules of ``framing.corpus.clean`` -------------------------------
 #: Lines of at most this many words without closing punctuation read as headings or links.
 HEADING_WORDS = 14
 _CLOSING = tuple(".!?:;”\"’)…")
@@ -327,7 +327,7 @@ def repeated_paragraphs(articles: Sequence[tuple[str, str]], *, min_articles: in
     sign-up boxes, disclaimers) and stale sidebars a crawler captured with every page. A paragraph
     shared by versions of one story is not boilerplate: the articles holding it must have at most
     ``max_overlap`` of their long paragraphs in common (median Jaccard index of up to 10 of them).
-    Pass an outlet's set to ``framing.clean.clean_text(raw, boilerplate=...)``."""
+    Pass an outlet's set to ``framing.corpus.clean.clean_text(raw, boilerplate=...)``."""
     counts: Counter = Counter()
     keys = []
     for outlet, raw in articles:

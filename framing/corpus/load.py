@@ -3,7 +3,7 @@ CSV, JSON lines (optionally gzipped), Parquet, or saved HTML pages.
 
 ``load_corpus`` recognises the form, maps the source's columns to article fields (common
 names are recognised; explicit ``*_column`` options win), cleans every text
-(``framing.clean``) and accounts for every input in a ``LoadReport``:
+(``framing.corpus.clean``) and accounts for every input in a ``LoadReport``:
 ``loaded + len(skipped) == seen``. ``corpus_frame`` turns a corpus into the articles table of
 docs/data-model.md.
 """
@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from . import readers
-from .clean import Cleaned, clean_text
-from .dates import ParsedDate, is_implausible, parse_date, truncate
-from .errors import CorpusError, SettingsError
-from .readers import FILE_TEXT, Item, Table
-from .records import DATE_PRECISIONS, Article, Corpus, LoadReport
-from .tokenize import count_words, split_sentences
+from framing.corpus import readers
+from framing.corpus.clean import Cleaned, clean_text
+from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncate
+from framing.errors import CorpusError, SettingsError
+from framing.corpus.readers import FILE_TEXT, Item, Table
+from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport
+from framing.text.tokenize import count_words, split_sentences
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
 

@@ -17,7 +17,7 @@ import json
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any, Callable, Iterator, NamedTuple
 
-from .errors import CorpusError
+from framing.errors import CorpusError
 
 #: Field holding the text of a file-based item (folder files, HTML pages).
 FILE_TEXT = "__text__"

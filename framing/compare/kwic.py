@@ -4,13 +4,13 @@ pole, naming set, label or actor, with its left and right context, outlet, artic
 Lexicon kinds (``frame``, ``pole``, ``naming``, ``label``, ``actor``) read the analysis hits,
 which already carry voice, speaker, negation and hedging. Free searches read the bodies:
 
-- ``term``: a counted term of ``framing.terms`` (a word or an n-gram of adjacent words), with
+- ``term``: a counted term of ``framing.measure.terms`` (a word or an n-gram of adjacent words), with
   exactly the tokens and rules of the term counts, so an outlet's concordance of a distinctive
   term has as many lines as the term's count there;
-- ``phrase``: a lexicon-style phrase found by ``framing.match`` (case ignored, whole words,
+- ``phrase``: a lexicon-style phrase found by ``framing.text.match`` (case ignored, whole words,
   quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps).
 
-Their voice, negation and hedging come from ``framing.context.body_context``.
+Their voice, negation and hedging come from ``framing.text.context.body_context``.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import FramingError, SettingsError
-from .terms import normalize_token, term_spans
-from .tokenize import split_sentences, words
+from framing.errors import FramingError, SettingsError
+from framing.measure.terms import normalize_token, term_spans
+from framing.text.tokenize import split_sentences, words
 
 KINDS = ("term", "phrase", "frame", "pole", "naming", "label", "actor")
 HIT_KINDS = {"frame": ("frame", "frame"), "pole": ("frame", "pole"), "naming": ("naming", "frame"),
@@ -96,7 +96,7 @@ def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFram
 
 def _corpus_frame(corpus) -> pd.DataFrame:
     """The articles table of a corpus; sentence counts estimated, as nothing here reads them."""
-    from .load import corpus_frame
+    from framing.corpus.load import corpus_frame
     return corpus_frame(corpus, exact_sentences=False)
 
 
@@ -150,7 +150,7 @@ def _hit_rows(articles: pd.DataFrame, hits: pd.DataFrame | None, query: str, kin
     ``SET/LABEL``) names a pole or label of one frame only; names ignore case."""
     if hits is None:
         raise SettingsError(f"a concordance of a {kind} needs the lexicon hits: pass the result of "
-                            "framing.analysis.analyze(corpus), not the articles alone")
+                            "framing.measure.analysis.analyze(corpus), not the articles alone")
     hit_kind, column = HIT_KINDS[kind]
     chosen = hits[(hits["kind"] == hit_kind) & hits["article_id"].isin(articles["article_id"])]
     name = str(query).strip().casefold()
@@ -217,12 +217,12 @@ def _term_finder(query: str):
 
 
 def _phrase_finder(query: str):
-    """Spans of a lexicon-style phrase, found by ``framing.match`` under the lexicon rules."""
+    """Spans of a lexicon-style phrase, found by ``framing.text.match`` under the lexicon rules."""
     try:
-        from .lexicon import Frame, Lexicon, Pole, Term
-        from .match import Matcher
+        from framing.lexicon.model import Frame, Lexicon, Pole, Term
+        from framing.text.match import Matcher
     except ImportError as exc:
-        raise FramingError(f"phrase search needs framing.match, which could not be imported ({exc})") from exc
+        raise FramingError(f"phrase search needs framing.text.match, which could not be imported ({exc})") from exc
     pole = Pole(name=query, terms=(Term(text=query),))
     lexicon = Lexicon(name="query", version="", description="", sources=(),
                       frames=(Frame(name="query", description="", poles=(pole,)),))
@@ -247,8 +247,8 @@ def _actor_mentions(hits: pd.DataFrame | None) -> dict[str, list[tuple[int, int,
 
 
 def _contexts(body, sentence_spans, spans, actor_mentions) -> list[dict]:
-    """Voice, speaker, negation, hedging and target of each span (``framing.context``)."""
-    from .context import body_context
+    """Voice, speaker, negation, hedging and target of each span (``framing.text.context``)."""
+    from framing.text.context import body_context
     return [{"voice": c.voice, "speaker": c.speaker, "negated": c.negated, "hedged": c.hedged, "target": c.target}
             for c in body_context(body, sentence_spans, spans, actor_mentions)]
 

@@ -1,6 +1,6 @@
 """The one bootstrap and the article groups it resamples within.
 
-Every score in ``framing.score`` is a ratio of sums over a group's articles, so one
+Every score in ``framing.measure.score`` is a ratio of sums over a group's articles, so one
 implementation serves them all: ``bootstrap_ratio`` resamples ARTICLES with replacement within
 each group (not tokens: words of one article are not independent; Efron & Tibshirani 1993,
 "An Introduction to the Bootstrap", ch. 13 percentile intervals) and reads the interval off the
@@ -33,8 +33,8 @@ from scipy import sparse
 from scipy.stats import norm, t as student_t
 from threadpoolctl import threadpool_limits
 
-from .errors import SettingsError
-from .parallel import available_cpus
+from framing.errors import SettingsError
+from framing.parallel import available_cpus
 
 #: ``by`` shorthands: the articles columns each one groups by.
 BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}

@@ -4,7 +4,7 @@ rests on (columns in docs/data-model.md, "scores").
 
 Every score here is a ratio of sums over a group's articles (hits / words, pole A - B over
 A + B, one label over all labels of its referent, summed sentence sentiment over sentences),
-so one implementation serves them all: ``framing.bootstrap`` resamples ARTICLES with
+so one implementation serves them all: ``framing.measure.bootstrap`` resamples ARTICLES with
 replacement within each group and takes expanded percentile intervals (Efron & Tibshirani
 1993, "An Introduction to the Bootstrap", ch. 13; Hesterberg 2015). ``n_articles`` is always
 the number of the group's articles with a non-zero denominator (words; hits on the axis;
@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .bootstrap import MIN_ARTICLES, Bootstrap, Groups, article_groups, grouped_ratio, require_columns
-from .errors import SettingsError
+from framing.measure.bootstrap import MIN_ARTICLES, Bootstrap, Groups, article_groups, grouped_ratio, require_columns
+from framing.errors import SettingsError
 
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
@@ -43,7 +43,7 @@ def lexicon_catalog(lexicons) -> pd.DataFrame:
 
 def _bundled_named(names) -> list:
     try:
-        from .lexicon import bundled_lexicons
+        from framing.lexicon.model import bundled_lexicons
     except ImportError:
         return []
     return [lex for lex in bundled_lexicons() if lex.name in set(names)]
@@ -371,7 +371,7 @@ def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.Da
     """A code for each mention's sentence, and that sentence's compound score: from ``scores``
     when given, else from the sentences table's ``compound`` column (the analysis scores
     every sentence naming an actor), any sentence without one scored here."""
-    from .sentiment import sentence_sentiment
+    from framing.measure.sentiment import sentence_sentiment
 
     article, article_ids = kind_hits.codes("article_id")
     sentence = kind_hits.hits["sentence_id"].to_numpy(np.int64)[kind_hits.mask]

@@ -2,7 +2,7 @@
 fact, and show how their wording differs word by word.
 
 Pairing. The event's sentences (at least ``min_words`` words) are TF-IDF vectors of the same
-stemmed, stop-word-free terms as event grouping (``framing.events.event_terms``), fitted on
+stemmed, stop-word-free terms as event grouping (``framing.compare.events.event_terms``), fitted on
 that event's sentences. For every two articles of different outlets, sentence pairs whose
 cosine similarity is at least ``threshold`` are matched one to one, best first (greedy: a
 sentence joins at most one pair per other article).
@@ -29,10 +29,10 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .errors import CorpusError, SettingsError
-from .events import event_terms
-from .kwic import analysis_tables
-from .tokenize import split_sentences, word_spans
+from framing.errors import CorpusError, SettingsError
+from framing.compare.events import event_terms
+from framing.compare.kwic import analysis_tables
+from framing.text.tokenize import split_sentences, word_spans
 
 #: Sentence cosine similarity for two sentences to count as reports of the same fact (read off
 #: AllSides roundup excerpts: paraphrases of one fact mostly score 0.2 or more, below 0.15

@@ -5,7 +5,7 @@ button). Each rule is a small pure function ``rule(page) -> {line index: reason}
 at the lines no earlier rule removed; ``clean_text`` runs them in order and returns the body
 and every removed segment (offsets into the raw text, and a reason). Rules match patterns of
 page furniture, not phrases of particular pages (the patterns and single-line tests live in
-``framing.furniture``); docs/cleaning.md lists them with examples. Reasons: ``navigation``,
+``framing.corpus.furniture``); docs/cleaning.md lists them with examples. Reasons: ``navigation``,
 ``share``, ``advertisement``, ``comment-form``, ``comments``, ``donation``, ``subscription``,
 ``related``, ``duplicate-headline``, ``duplicate-caption``, ``duplicate-text``, ``duplicate-quote``,
 ``photo-credit``, ``copyright``, ``promotion``, ``markup``, ``video``, ``gallery``, ``credit``,
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, NamedTuple, Sequence
 
-from .furniture import (  # the patterns, and tests of single lines
+from framing.corpus.furniture import (  # the patterns, and tests of single lines
     AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM, COMMENT_HEADING,
     COMMENT_REPLY, COMMENT_STAMP, COPYRIGHT, CREDIT_HINTS, CREDIT_TAIL, DONATION, DONATION_HINTS, GALLERY_CONTROL,
     GALLERY_SLIDE, GALLERY_STARTS, GALLERY_TITLE, LONE_AMOUNT, MARKUP, MONEY_HINTS, NAV_WORD, PROMO, QUOTE, RELATED_HEADING,
@@ -28,8 +28,8 @@ from .furniture import (  # the patterns, and tests of single lines
     caption_pieces, has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit,
     is_signup_form, is_subscription_prompt, line_key, repeats,
 )
-from .furniture import repeated_paragraphs  # noqa: F401  (part of this module's API, with clean_text)
-from .records import RemovedSegment
+from framing.corpus.furniture import repeated_paragraphs  # noqa: F401  (part of this module's API, with clean_text)
+from framing.corpus.records import RemovedSegment
 
 #: A line with more words than this is a paragraph of text, never a widget or a prompt.
 SHORT_LINE_WORDS = 30
