@@ -26,7 +26,8 @@ import pandas as pd
 
 from framing.compare.coverage import compare_events
 from framing.compare.events import group_events
-from framing.corpus.load import corpus_frame, load_corpus
+from framing.measure.tables import corpus_frame
+from framing.corpus.load import load_corpus
 
 
 def peak_mb() -> float:

@@ -83,14 +83,14 @@ def _start_hit_worker(lexicons) -> None:
 
 
 def _count_hits(texts: list[str]) -> int:
-    from framing.measure.analysis import article_hits
+    from framing.text.hits import article_hits
     return sum(len(article_hits(t, _matcher).rows) for t in texts)
 
 
 def time_parallel_analysis(records, lexicons, megabytes: float, cv_seconds: float, workers: int | None) -> None:
     """Wall times of hit extraction and of ``analyze`` with ``workers`` processes (None: every
     CPU), against CountVectorizer's time on one CPU."""
-    from framing.measure.analysis import analyze
+    from framing.measure.pipeline import analyze
     from framing.parallel import available_cpus, process_pool, resolve_workers
 
     corpus = as_corpus(records)
@@ -127,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from framing.measure.analysis import _contexts, article_hits
-    from framing.lexicon.model import bundled_lexicons
+    from framing.text.hits import _contexts, article_hits
+    from framing.lexicon import bundled_lexicons
     from framing.text.match import Matcher
     from framing.text.tokenize import split_sentences
 
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.analyze:
         import resource
 
-        from framing.measure.analysis import analyze
+        from framing.measure.pipeline import analyze
 
         corpus = as_corpus(records)
         result = timed("whole analyze() (articles, sentences, hits)", megabytes,

@@ -25,7 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from framing.corpus.load import corpus_frame, load_corpus, report_lines  # noqa: E402
+from framing.measure.tables import corpus_frame  # noqa: E402
+from framing.corpus.load import load_corpus, report_lines
 
 
 def peak_memory_mb() -> float:

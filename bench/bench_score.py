@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from memory import TreeMemory
 
 from framing.measure import score
-from framing.measure.analysis import analyze
+from framing.measure.pipeline import analyze
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 

@@ -28,7 +28,7 @@ def load_context(source, choice) -> Context | None:
     """The analysis of the corpus (cached in memory and on disk) and its load report; errors
     are shown as messages, never tracebacks."""
     try:
-        analysis, report = data.get_analysis_and_report(source, choice)
+        analysis = data.get_analysis(source, choice)
     except data.EmptyCorpus as exc:
         st.error(str(exc))
         return Context(source, choice, None, data.get_corpus(source).report)
@@ -37,7 +37,7 @@ def load_context(source, choice) -> Context | None:
                 if "_column=" in str(exc) else "")
         st.error(f"Could not open {source.label}: {exc}{hint}")
         return None
-    return Context(source, choice, analysis, report)
+    return Context(source, choice, analysis, analysis.report)
 
 
 with st.sidebar:

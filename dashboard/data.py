@@ -22,13 +22,25 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles, rows_of
+from framing.corpus.records import Corpus
 from framing.errors import FramingError
+from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
+from framing.measure.analysis import Analysis
+from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
+from framing.measure.pipeline import analyze
 from framing.corpus.load import load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"
 UPLOAD_DIR = Path(tempfile.gettempdir()) / "framing-uploads"
 N_BOOT = 1000
+#: Streamlit's caches know an analysis by its key (hashing its tables would take seconds).
+_HASH = {Analysis: lambda analysis: analysis.key}
+
+
+def _cached(**options):
+    """``st.cache_resource`` for functions of an ``Analysis``."""
+    return st.cache_resource(hash_funcs=_HASH, **options)
 
 
 def cache_dir() -> Path:
@@ -133,16 +145,12 @@ class LexiconChoice:
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the corpus (kept on disk for next time)…")
-def get_corpus(source: Source):
-    from dashboard.disk_cache import cached_load
-
-    return cached_load(source.path, source.load, cache_dir=cache_dir(), options=source.columns)
+def get_corpus(source: Source) -> Corpus:
+    return DiskCache(cache_dir()).corpus(source.path, source.load, options=source.columns)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def get_lexicons(choice: LexiconChoice) -> tuple:
-    from framing.lexicon.model import bundled_lexicons, parse_lexicon
-
+def get_lexicons(choice: LexiconChoice) -> tuple[Lexicon, ...]:
     custom = tuple(parse_lexicon(text, source=name) for name, text in choice.custom)
     return tuple(bundled_lexicons(choice.bundled)) + custom if choice.bundled else custom
 
@@ -160,45 +168,34 @@ def workers() -> int:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (kept on disk for next time)…")
-def get_analysis_and_report(source: Source, choice: LexiconChoice):
-    """``(analysis, load report)``; read back from disk without loading the corpus when this
-    corpus was analysed with these lexicons before. Raises ``EmptyCorpus``."""
-    from dashboard.disk_cache import stored_analysis
-    from framing.measure.analysis import analyze
-
+def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
+    """The analysis, with its load report; read back from disk without loading the corpus when
+    this corpus was analysed with these lexicons before. Raises ``EmptyCorpus``."""
     lexicons = get_lexicons(choice)
+    key = analysis_key(source_key(source.path, source.columns), lexicons)
 
-    def analyse():
+    def analyse() -> Analysis:
         corpus = get_corpus(source)
         if not len(corpus):
             raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
                               "skipped and why")
-        return analyze(corpus, lexicons, workers=workers()), corpus.report
+        return analyze(corpus, lexicons, workers=workers(), key=key)
 
-    return stored_analysis(source.path, lexicons, analyse, cache_dir=cache_dir(), options=source.columns)
-
-
-@st.cache_resource(max_entries=8, show_spinner=False)
-def analysis_id(source: Source, choice: LexiconChoice) -> str:
-    from dashboard.disk_cache import analysis_store_key
-
-    return analysis_store_key(source.path, get_lexicons(choice), options=source.columns)
+    return DiskCache(cache_dir()).analysis(key, analyse, lexicons=lexicons)
 
 
-def _stored(key: tuple, name: str, *settings, compute):
-    """``compute()`` kept on disk under the analysis and these settings (see disk_cache)."""
-    from dashboard.disk_cache import cached_table
-
-    return cached_table(cache_dir(), (analysis_id(*key), name, N_BOOT, *map(repr, settings)), compute)
+def _stored(analysis: Analysis, name: str, *settings, compute):
+    """``compute()`` kept on disk under the analysis and these settings (``DiskCache.table``)."""
+    return DiskCache(cache_dir()).table(derived_key(analysis.key, name, N_BOOT, *settings), compute)
 
 
-@st.cache_resource(max_entries=4, show_spinner="Grouping articles into events…")
-def articles_with_events(_analysis, key: tuple) -> pd.DataFrame:
+@_cached(max_entries=4, show_spinner="Grouping articles into events…")
+def articles_with_events(analysis: Analysis) -> pd.DataFrame:
     """The articles table with ``event_id`` filled by ``framing.compare.events.with_events``."""
     from framing.compare.events import with_events
 
-    events = _stored(key, "events", compute=lambda: with_events(_analysis.articles)[["article_id", "event_id"]])
-    out = _analysis.articles.copy()
+    events = _stored(analysis, "events", compute=lambda: with_events(analysis.articles)[["article_id", "event_id"]])
+    out = analysis.articles.copy()
     out["event_id"] = events["event_id"].to_numpy()
     return out
 
@@ -209,14 +206,14 @@ def has_events(analysis) -> bool:
     return column is not None and bool(column.notna().all()) and len(column) > 0
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def filtered_tables(_analysis, key: tuple, flt: ArticleFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+@_cached(max_entries=16, show_spinner=False)
+def filtered_tables(analysis: Analysis, flt: ArticleFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Articles, hits and sentences the filter keeps (events grouped first when it names one)."""
-    articles = articles_with_events(_analysis, key) if flt.event else _analysis.articles
+    articles = articles_with_events(analysis) if flt.event else analysis.articles
     if flt.is_empty:
-        return articles, _analysis.hits, _analysis.sentences
+        return articles, analysis.hits, analysis.sentences
     kept = filter_articles(articles, flt)
-    return kept, rows_of(_analysis.hits, kept), rows_of(_analysis.sentences, kept)
+    return kept, rows_of(analysis.hits, kept), rows_of(analysis.sentences, kept)
 
 
 #: Every score is computed for all voices in one bootstrap pass; views pick the voice they
@@ -224,135 +221,135 @@ def filtered_tables(_analysis, key: tuple, flt: ArticleFilter) -> tuple[pd.DataF
 ALL_VOICES = "each"
 
 
-@st.cache_resource(max_entries=32, show_spinner="Scoring…")
-def frame_scores(_analysis, key: tuple, flt: ArticleFilter, *, kind: str = "frame", by_target: bool = False,
+@_cached(max_entries=32, show_spinner="Scoring…")
+def frame_scores(analysis: Analysis, flt: ArticleFilter, *, kind: str = "frame", by_target: bool = False,
                  by: str = "outlet") -> pd.DataFrame:
     from framing.measure.score import frame_rates
 
-    articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return _stored(key, "frame_rates", flt, kind, by_target, by, compute=lambda: frame_rates(
-        hits, articles, by=by, voice=ALL_VOICES, kind=kind, by_target=by_target, lexicons=_analysis.lexicons,
+    articles, hits, _ = filtered_tables(analysis, flt)
+    return _stored(analysis, "frame_rates", flt, kind, by_target, by, compute=lambda: frame_rates(
+        hits, articles, by=by, voice=ALL_VOICES, kind=kind, by_target=by_target, lexicons=analysis.lexicons,
         n_boot=N_BOOT))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def actor_target_scores(_analysis, key: tuple, flt: ArticleFilter, actor: str) -> pd.DataFrame:
+@_cached(max_entries=32, show_spinner=False)
+def actor_target_scores(analysis: Analysis, flt: ArticleFilter, actor: str) -> pd.DataFrame:
     """The rows of the by-target frame rates whose target is ``actor`` (a view of one actor
     out of a table with every group x pole x target x voice)."""
-    table = frame_scores(_analysis, key, flt, by_target=True)
+    table = frame_scores(analysis, flt, by_target=True)
     return table[table["target"] == actor]
 
 
-@st.cache_resource(max_entries=32, show_spinner="Scoring…")
-def balance_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
+@_cached(max_entries=32, show_spinner="Scoring…")
+def balance_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
     from framing.measure.score import axis_balance
 
-    articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return _stored(key, "axis_balance", flt, compute=lambda: axis_balance(
-        hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT))
+    articles, hits, _ = filtered_tables(analysis, flt)
+    return _stored(analysis, "axis_balance", flt, compute=lambda: axis_balance(
+        hits, articles, voice=ALL_VOICES, lexicons=analysis.lexicons, n_boot=N_BOOT))
 
 
-@st.cache_resource(max_entries=32, show_spinner="Scoring…")
-def share_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
+@_cached(max_entries=32, show_spinner="Scoring…")
+def share_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
     from framing.measure.score import label_shares
 
-    articles, hits, _ = filtered_tables(_analysis, key, flt)
-    return _stored(key, "label_shares", flt, compute=lambda: label_shares(
-        hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons, n_boot=N_BOOT))
+    articles, hits, _ = filtered_tables(analysis, flt)
+    return _stored(analysis, "label_shares", flt, compute=lambda: label_shares(
+        hits, articles, voice=ALL_VOICES, lexicons=analysis.lexicons, n_boot=N_BOOT))
 
 
-@st.cache_resource(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
-def actor_sentence_scores(_analysis, key: tuple) -> pd.DataFrame:
+@_cached(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
+def actor_sentence_scores(analysis: Analysis) -> pd.DataFrame:
     """VADER compound score of every sentence naming an actor, once per analysis."""
     from framing.measure.sentiment import sentence_sentiment
 
-    hits = _analysis.hits
-    return _stored(key, "actor_sentences", compute=lambda: sentence_sentiment(
-        _analysis.sentences, hits[hits["kind"] == "actor"]))
+    hits = analysis.hits
+    return _stored(analysis, "actor_sentences", compute=lambda: sentence_sentiment(
+        analysis.sentences, hits[hits["kind"] == "actor"]))
 
 
-@st.cache_resource(max_entries=32, show_spinner="Scoring sentiment…")
-def sentiment_scores(_analysis, key: tuple, flt: ArticleFilter) -> pd.DataFrame:
+@_cached(max_entries=32, show_spinner="Scoring sentiment…")
+def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
     from framing.measure.score import actor_sentiment
 
-    articles, hits, sentences = filtered_tables(_analysis, key, flt)
-    return _stored(key, "actor_sentiment", flt, compute=lambda: actor_sentiment(
-        sentences, hits, articles, voice=ALL_VOICES, lexicons=_analysis.lexicons,
-        sentence_scores=actor_sentence_scores(_analysis, key), n_boot=N_BOOT))
+    articles, hits, sentences = filtered_tables(analysis, flt)
+    return _stored(analysis, "actor_sentiment", flt, compute=lambda: actor_sentiment(
+        sentences, hits, articles, voice=ALL_VOICES, lexicons=analysis.lexicons,
+        sentence_scores=actor_sentence_scores(analysis), n_boot=N_BOOT))
 
 
-@st.cache_resource(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(_analysis, key: tuple, flt: ArticleFilter):
+@_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
+def term_matrix(analysis: Analysis, flt: ArticleFilter):
     """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
     from framing.measure.terms import build_term_matrix
 
-    articles, _, _ = filtered_tables(_analysis, key, flt)
-    return _stored(key, "term_matrix", flt, compute=lambda: build_term_matrix(articles, by="outlet"))
+    articles, _, _ = filtered_tables(analysis, flt)
+    return _stored(analysis, "term_matrix", flt, compute=lambda: build_term_matrix(articles, by="outlet"))
 
 
-@st.cache_resource(max_entries=16, show_spinner="Finding distinctive terms…")
-def term_table(_analysis, key: tuple, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
+@_cached(max_entries=16, show_spinner="Finding distinctive terms…")
+def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
     from framing.measure.terms import distinctive_terms
 
-    return _stored(key, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
-        term_matrix(_analysis, key, flt), method=method, group=group, vs=vs))
+    return _stored(analysis, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
+        term_matrix(analysis, flt), method=method, group=group, vs=vs))
 
 
-@st.cache_resource(max_entries=16, show_spinner="Placing outlets…")
-def outlet_points(_analysis, key: tuple, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
+@_cached(max_entries=16, show_spinner="Placing outlets…")
+def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
     """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
     None with fewer than three outlets."""
     from framing.compare.similarity import frame_profiles, outlet_map
 
     if profile == "terms":
-        matrix = term_matrix(_analysis, key, flt)
+        matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
         return outlet_map(matrix)
-    profiles = frame_profiles(frame_scores(_analysis, key, flt), voice=voice)
+    profiles = frame_profiles(frame_scores(analysis, flt), voice=voice)
     return outlet_map(profiles) if len(profiles) >= 3 else None
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def concordance_table(_analysis, key: tuple, flt: ArticleFilter, query: str, *, kind: str = "phrase",
+@_cached(max_entries=16, show_spinner=False)
+def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
     from framing.compare.kwic import concordance
 
-    articles, hits, sentences = filtered_tables(_analysis, key, flt)
+    articles, hits, sentences = filtered_tables(analysis, flt)
     tables = {"articles": articles, "hits": hits, "sentences": sentences}
-    return _stored(key, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
+    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
         tables, query, kind=kind, outlets=list(outlets) or None))
 
 
-@st.cache_resource(max_entries=16, show_spinner="Aligning sentences…")
-def aligned_pairs(_analysis, key: tuple, event: str) -> pd.DataFrame:
+@_cached(max_entries=16, show_spinner="Aligning sentences…")
+def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
     from framing.compare.align import align_event
 
-    tables = {"articles": articles_with_events(_analysis, key), "sentences": _analysis.sentences,
-              "hits": _analysis.hits}
-    return _stored(key, "align_event", event, compute=lambda: align_event(tables, event))
+    tables = {"articles": articles_with_events(analysis), "sentences": analysis.sentences,
+              "hits": analysis.hits}
+    return _stored(analysis, "align_event", event, compute=lambda: align_event(tables, event))
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def event_labels(_analysis, key: tuple) -> dict[str, str]:
+@_cached(max_entries=4, show_spinner=False)
+def event_labels(analysis: Analysis) -> dict[str, str]:
     """A one-line label for every event (see ``filters.event_labels``)."""
     from dashboard.filters import event_labels as labels
 
-    return labels(articles_with_events(_analysis, key))
+    return labels(articles_with_events(analysis))
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def coverage_table(_analysis, key: tuple) -> pd.DataFrame:
+@_cached(max_entries=4, show_spinner=False)
+def coverage_table(analysis: Analysis) -> pd.DataFrame:
     """Which outlet covered which event (``framing.compare.coverage.event_coverage``)."""
     from framing.compare.coverage import event_coverage
 
-    return event_coverage(articles_with_events(_analysis, key))
+    return event_coverage(articles_with_events(analysis))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Fingerprinting the corpus…")
 def corpus_fingerprint_of(source: Source) -> str:
     """``framing.present.export.corpus_fingerprint`` of the source's corpus, once."""
-    from framing.present.export import corpus_fingerprint
+    from framing.corpus.records import corpus_fingerprint
 
     return corpus_fingerprint(get_corpus(source))

@@ -117,7 +117,7 @@ def corpus_controls() -> None:
 
 def lexicon_choice() -> data.LexiconChoice:
     """The bundled lexicons picked in the sidebar and the user's own (from the Lexicons view)."""
-    from framing.lexicon.model import bundled_lexicon_names
+    from framing.lexicon import bundled_lexicon_names
 
     names = list(bundled_lexicon_names())
     custom = st.session_state.setdefault("custom_lexicons", {})

@@ -130,7 +130,7 @@ def test_align_event_threshold_outlets_and_kinds():
 
 
 def test_align_event_on_the_demo_meeting(demo_corpus):
-    from framing.measure.analysis import analyze
+    from framing.measure.pipeline import analyze
     analysis = analyze(demo_corpus)
     tables = {"articles": with_events(analysis.articles), "sentences": analysis.sentences, "hits": analysis.hits}
     event = tables["articles"].set_index("article_id").loc["000_b7b8b75330a77be9", "event_id"]

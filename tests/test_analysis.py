@@ -5,12 +5,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.measure import analysis as analysis_module
-from framing.measure.analysis import (HIT_COLUMNS, SENTENCE_COLUMNS, analyze, cached_analyze, load_analysis,
-                              save_analysis, select_hits)
+from framing.measure import pipeline as pipeline_module
+from framing.measure import tables as tables_module
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
+from framing.measure.pipeline import analyze, cached_analyze
+from framing.measure.saved import load_analysis, save_analysis
+from framing.measure.analysis import select_hits
 from framing.cli import main
 from framing.errors import SettingsError
-from framing.lexicon.model import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
+from framing.lexicon import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
 from framing.corpus.records import Article, Corpus, LoadReport
 
 
@@ -112,7 +115,7 @@ def test_an_empty_corpus_gives_empty_typed_tables():
 
 
 def test_tables_built_in_batches_equal_one_batch(seed, demo_corpus, monkeypatch):
-    monkeypatch.setattr(analysis_module._Columns, "BATCH", 7)
+    monkeypatch.setattr(tables_module.ColumnBatches, "BATCH", 7)
     batched = analyze(demo_corpus)
     pd.testing.assert_frame_equal(batched.hits, seed.hits)
     pd.testing.assert_frame_equal(batched.sentences, seed.sentences)
@@ -148,12 +151,12 @@ def test_save_and_load_give_the_same_tables(seed, tmp_path):
 def test_cached_analyze_reuses_the_cache_and_notices_changes(demo_corpus, tmp_path, monkeypatch):
     lexicons = bundled_lexicons()
     first = cached_analyze(demo_corpus, lexicons, cache_dir=tmp_path)
-    assert len(list(tmp_path.iterdir())) == 1
+    assert len(list((tmp_path / "analyses").iterdir())) == 1
 
     def fail(*args, **kwargs):
         raise AssertionError("analyze ran although the cache holds this analysis")
 
-    monkeypatch.setattr(analysis_module, "analyze", fail)
+    monkeypatch.setattr(pipeline_module, "analyze", fail)
     again = cached_analyze(demo_corpus, lexicons, cache_dir=tmp_path)
     pd.testing.assert_frame_equal(again.hits, first.hits, check_dtype=False)
     assert again.corpus is demo_corpus
@@ -164,12 +167,12 @@ def test_cached_analyze_reuses_the_cache_and_notices_changes(demo_corpus, tmp_pa
     other = (Lexicon("mine", "1", "", (), frames=(Frame("f", "", (Pole("f", (Term("Syria"),)),)),)),)
     only = cached_analyze(demo_corpus, other, cache_dir=tmp_path)
     assert set(only.hits["frame"]) == {"f"}
-    assert len(list(tmp_path.iterdir())) == 3
+    assert len(list((tmp_path / "analyses").iterdir())) == 3
 
 
 def test_a_damaged_cache_is_analysed_again(demo_corpus, tmp_path):
     cached_analyze(demo_corpus, cache_dir=tmp_path)
-    (folder,) = tmp_path.iterdir()
+    (folder,) = (tmp_path / "analyses").iterdir()
     (folder / "hits.parquet").write_bytes(b"not parquet")
     assert len(cached_analyze(demo_corpus, cache_dir=tmp_path).hits) > 0
 
@@ -209,7 +212,7 @@ def test_cli_hits_unknown_frame_is_a_clean_error(demo_corpus_path, capsys):
 
 
 def test_several_workers_give_the_same_tables(demo_corpus, monkeypatch):
-    monkeypatch.setattr(analysis_module, "_CHUNK", 2)
+    monkeypatch.setattr(pipeline_module, "_CHUNK", 2)
     one = analyze(demo_corpus)
     two = analyze(demo_corpus, workers=2)
     for name in ("articles", "sentences", "hits"):
@@ -229,12 +232,14 @@ def test_cli_table_cuts_long_cells_only(seed):
 
 def test_the_cache_key_covers_every_file_of_the_context_rules(monkeypatch):
     """framing/context is a package: an edit in any of its files changes the key."""
-    from framing.measure.analysis import pipeline_digest
-    before = pipeline_digest()
+    from framing.measure.cache import ANALYSIS_CODE, code_digest
+    before = code_digest(ANALYSIS_CODE)
+    code_digest.cache_clear()
     read_bytes = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes",
                         lambda path: read_bytes(path) + (b"# edited" if "context" in path.parts else b""))
-    assert pipeline_digest() != before
+    assert code_digest(ANALYSIS_CODE) != before
+    code_digest.cache_clear()
 
 
 def test_cli_json_written_in_pieces_is_one_array(seed):

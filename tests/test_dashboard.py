@@ -492,7 +492,7 @@ def test_export_with_an_event_filter_says_the_command_line_cannot_redo_it():
 # ---------------------------------------------------------------------- filters, uploads
 
 def test_filters_keep_partial_dates_that_overlap_the_range(demo_corpus):
-    from framing.corpus.load import corpus_frame
+    from framing.measure.tables import corpus_frame
 
     articles = corpus_frame(demo_corpus)
     kept = filter_articles(articles, ArticleFilter(date_from="2019-03-15", date_to="2019-12-31", keep_undated=False))
@@ -565,35 +565,6 @@ def test_cli_builds_the_streamlit_command_and_checks_the_path(demo_corpus_path, 
     assert "/no/such/corpus: no such file or folder" in capsys.readouterr().err
 
 
-# ------------------------------------------------------------------------- corpus cache
-
-def test_corpus_cache_reads_back_the_same_corpus_and_notices_edits(tmp_path, demo_corpus_path):
-    import shutil
-
-    from dashboard.disk_cache import cached_load, corpus_key
-    from framing.corpus.load import load_corpus
-
-    folder = tmp_path / "corpus"
-    shutil.copytree(demo_corpus_path, folder)
-    calls = []
-
-    def counting_load(path):
-        calls.append(path)
-        return load_corpus(path)
-
-    first = cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
-    again = cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
-    assert len(calls) == 1
-    assert again.articles == first.articles and again.report == first.report and again.path == first.path
-    assert [a.removed for a in again] == [a.removed for a in first] and again.articles[0].removed
-    assert dict(again.articles[0].meta) == dict(first.articles[0].meta)
-    key = corpus_key(folder)
-    (folder / "manifest.csv").write_text((folder / "manifest.csv").read_text() + "\n", encoding="utf-8")
-    assert corpus_key(folder) != key
-    cached_load(folder, counting_load, cache_dir=tmp_path / "cache")
-    assert len(calls) == 2
-
-
 def test_many_outlets_overview_shows_the_largest_and_a_choice(tmp_path, monkeypatch):
     rows = ["outlet,title,date,text"]
     sentences = ["The occupation of the region must end, officials said.",
@@ -613,34 +584,6 @@ def test_many_outlets_overview_shows_the_largest_and_a_choice(tmp_path, monkeypa
     assert_clean(at)
     assert list(charts(at)[0]["data"][0]["y"]) == ["Outlet 05", "Outlet 33"]
     assert at.query_params["overview_outlets"] == ["Outlet 05", "Outlet 33"]
-
-
-def test_stored_analysis_opens_without_the_corpus_and_derived_tables_are_kept(tmp_path, demo_corpus_path):
-    from dashboard.disk_cache import cached_table, stored_analysis
-    from framing.measure.analysis import analyze
-    from framing.lexicon.model import bundled_lexicons
-    from framing.corpus.load import load_corpus
-
-    lexicons = bundled_lexicons()
-    runs = []
-
-    def analyse():
-        runs.append(1)
-        corpus = load_corpus(demo_corpus_path)
-        return analyze(corpus, lexicons), corpus.report
-
-    first, report = stored_analysis(demo_corpus_path, lexicons, analyse, cache_dir=tmp_path)
-    again, report_again = stored_analysis(demo_corpus_path, lexicons, analyse, cache_dir=tmp_path)
-    assert runs == [1] and again.corpus is None and report_again == report
-    assert again.hits[["article_id", "start", "end", "frame", "pole", "voice"]].equals(
-        first.hits[["article_id", "start", "end", "frame", "pole", "voice"]])
-    assert [lex.name for lex in again.lexicons] == [lex.name for lex in lexicons]
-    calls = []
-    table = cached_table(tmp_path, ("key", "frame_rates"), lambda: calls.append(1) or first.articles[["outlet"]])
-    same = cached_table(tmp_path, ("key", "frame_rates"), lambda: calls.append(1) or None)
-    assert calls == [1] and same.equals(table)
-    cached_table(tmp_path, ("key", "axis_balance"), lambda: calls.append(1))
-    assert calls == [1, 1]
 
 
 def test_a_corpus_with_no_article_says_why_in_the_corpus_view(tmp_path, monkeypatch):

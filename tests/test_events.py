@@ -5,7 +5,7 @@ from framing.compare import events
 from framing.errors import CorpusError, SettingsError
 from framing.compare.coverage import compare_events, event_coverage, shared_events
 from framing.compare.events import average_linkage, group_events, with_events
-from framing.corpus.load import corpus_frame
+from framing.measure.tables import corpus_frame
 
 QUAKE_A = ("Earthquake of magnitude 6.1 shakes Kalamata",
            "A strong earthquake of magnitude 6.1 struck near the Greek port city of Kalamata on "

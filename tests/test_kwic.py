@@ -41,7 +41,7 @@ def test_voice_of_free_term_occurrences(demo_corpus):
 
 
 def test_free_term_context_agrees_with_the_analysis_hits(demo_corpus):
-    from framing.measure.analysis import analyze
+    from framing.measure.pipeline import analyze
     analysis = analyze(demo_corpus)
     searched = concordance(analysis, "destabilizing", sort="article")
     hits = concordance(analysis, "threat/threat", kind="pole", sort="article")

@@ -7,7 +7,7 @@ import pytest
 
 from framing.cli import main
 from framing.errors import LexiconError
-from framing.lexicon.model import (BUNDLED_DIR, TERM_COLUMNS, Lexicon, bundled_lexicon_names, bundled_lexicons,
+from framing.lexicon import (BUNDLED_DIR, TERM_COLUMNS, Lexicon, bundled_lexicon_names, bundled_lexicons,
                              lexicon_fingerprint, lexicon_problems, lexicon_terms, lexicon_to_yaml, load_lexicon,
                              parse_lexicon, resolve_lexicon)
 

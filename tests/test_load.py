@@ -8,7 +8,9 @@ import pytest
 
 from framing.corpus.dates import is_implausible, parse_date
 from framing.errors import CorpusError, SettingsError
-from framing.corpus.load import corpus_frame, estimate_sentences, load_corpus, report_lines, skip_counts
+from framing.measure.tables import corpus_frame
+from framing.text.tokenize import estimate_sentences
+from framing.corpus.load import load_corpus, report_lines, skip_counts
 
 from conftest import DEMO_CORPUS, FIXTURES
 

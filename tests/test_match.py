@@ -2,7 +2,7 @@
 import pytest
 
 from framing.errors import LexiconError
-from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Term
+from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
 from framing.text.match import Matcher, normalize
 
 
@@ -176,7 +176,7 @@ def test_seed_000_curly_quoted_term(demo_corpus):
 
 
 def test_bundled_lexicons_on_the_seed_corpus(demo_corpus):
-    from framing.lexicon.model import bundled_lexicons
+    from framing.lexicon import bundled_lexicons
     matcher = Matcher(bundled_lexicons())
     text = body(demo_corpus, "002")
     hits = {(m.matched, m.frame, m.pole) for m in matcher.find(text)}

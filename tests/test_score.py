@@ -7,7 +7,7 @@ import pytest
 from framing.measure import score
 from framing.measure.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
 from framing.errors import SettingsError
-from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Term
+from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
 
 LEX = Lexicon(
     "test", "1", "hand-built lexicon for the score tests", (),
@@ -347,7 +347,7 @@ def test_actor_sentiment_takes_precomputed_scores_and_needs_every_sentence():
 
 @pytest.fixture(scope="module")
 def seed(demo_corpus):
-    from framing.measure.analysis import analyze  # fails loudly if the analysis stage is missing
+    from framing.measure.pipeline import analyze  # fails loudly if the analysis stage is missing
     return analyze(demo_corpus)
 
 

@@ -109,7 +109,7 @@ def test_standardized_features_weigh_alike():
 
 
 def test_demo_frame_profiles_from_the_scores_table(demo_corpus):
-    from framing.measure.analysis import analyze
+    from framing.measure.pipeline import analyze
     from framing.measure.score import frame_rates
     analysis = analyze(demo_corpus)
     scores = frame_rates(analysis.hits, analysis.articles, n_boot=10)

@@ -15,8 +15,10 @@ from framing.present import highlight
 from framing.compare import kwic
 from framing.measure import score
 from framing.measure import sentiment
-from framing.measure.analysis import (HIT_COLUMNS, SENTENCE_COLUMNS, Analysis, _Columns, _sorted_categories, analyze,
-                              load_analysis, save_analysis)
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches
+from framing.measure.analysis import Analysis
+from framing.measure.saved import _sorted_categories, load_analysis, save_analysis
+from framing.measure.pipeline import analyze
 from framing.cli import main
 from framing.cli.hits import _write_json
 from framing.cli.scores import TABLES, _write, compute
@@ -65,7 +67,7 @@ def test_categories_are_in_code_point_order_across_batches():
     """Built batch by batch (each its own dictionary), the categories end up sorted as Python
     sorts strings: capitals before small letters, accented letters after z."""
     words = ["Iran", "iran", "état", "Zagros", "éclat", "zone", "Ärger", "apple", "Iran", "b"]
-    columns = _Columns({"word": "category", "n": "int64"})
+    columns = ColumnBatches({"word": "category", "n": "int64"})
     columns.BATCH = 3
     columns.extend([(w, i) for i, w in enumerate(words)])
     table = columns.frame()
@@ -73,7 +75,7 @@ def test_categories_are_in_code_point_order_across_batches():
     assert list(table["word"]) == words and list(table["n"]) == list(range(len(words)))
     expected = sorted(range(len(words)), key=lambda i: (words[i], i))
     assert list(table.sort_values("word", kind="stable")["n"]) == expected
-    empty = _Columns({"word": "category"}).frame()
+    empty = ColumnBatches({"word": "category"}).frame()
     assert isinstance(empty["word"].dtype, pd.CategoricalDtype) and len(empty) == 0
 
 
@@ -115,7 +117,7 @@ def test_concordances_equal_those_of_plain_string_tables_and_hold_plain_strings(
     def lines(tables, sort):
         return kwic.concordance({"articles": articles, "hits": tables.hits, "sentences": tables.sentences},
                                 query, kind=kind, sort=sort)
-    strings = Analysis(None, seed.lexicons, articles, plain(seed.sentences), plain(seed.hits))
+    strings = Analysis(articles=articles, sentences=plain(seed.sentences), hits=plain(seed.hits), lexicons=seed.lexicons, key="strings")
     for sort in ("outlet", "voice", "left"):
         got = lines(seed, sort)
         assert len(got) > 0
@@ -164,7 +166,7 @@ def test_cli_hits_csv_is_the_plain_string_table(seed, demo_corpus_path, capsys):
 def test_cli_score_output_equals_that_of_plain_string_tables(seed, table, fmt):
     args = argparse.Namespace(table=table, by="outlet", voice="each", frame=None, kind="frame", negated="exclude",
                               boot=50, seed=0, level=0.95, min_articles=5, workers=1)
-    strings = Analysis(None, seed.lexicons, seed.articles, plain(seed.sentences), plain(seed.hits))
+    strings = Analysis(articles=seed.articles, sentences=plain(seed.sentences), hits=plain(seed.hits), lexicons=seed.lexicons, key="strings")
     outputs = []
     for analysis in (seed, strings):
         out = io.StringIO()

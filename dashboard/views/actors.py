@@ -24,8 +24,8 @@ def render(ctx) -> None:
         lexicon = state.choice("Lexicon", "lexicon_view", lexicon_with(ctx, "frames") + [ALL_LEXICONS])
         lexicon = None if lexicon == ALL_LEXICONS else lexicon
     with cols[2]:
-        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, ctx.key, flt)[0])
-    targets = data.actor_target_scores(ctx.analysis, ctx.key, flt, actor)
+        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, flt)[0])
+    targets = data.actor_target_scores(ctx.analysis, flt, actor)
     axes = [f.name for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) >= 2]
     clicked = figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, lexicon=lexicon, groups=shown,
                                                axes=axes), key="actor_heatmap", on_select="rerun",
@@ -36,7 +36,7 @@ def render(ctx) -> None:
     about = targets[targets["target"] == actor]
     evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="actor_outlet",
              pole_key="actor_pole", target=actor, busiest=busiest_cell(about, voice=voice, lexicon=lexicon))
-    sentiment = data.sentiment_scores(ctx.analysis, ctx.key, flt)
+    sentiment = data.sentiment_scores(ctx.analysis, flt)
     figure(plots.actor_sentiment_plot(sentiment, voice=voice, groups=shown), key="actor_sentiment")
     st.caption("How positive the wording around each actor is: the mean VADER compound score of the sentences that "
                "mention it, from −1 (very negative words) to +1 (very positive), by a word-list method (Hutto and "

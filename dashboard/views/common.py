@@ -10,6 +10,8 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
+from framing.corpus.records import LoadReport
+from framing.measure.analysis import Analysis
 
 VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
 #: The choice, where a view offers one lexicon at a time, that shows them all.
@@ -18,17 +20,13 @@ ALL_LEXICONS = "(all lexicons)"
 
 @dataclass
 class Context:
-    """The analysis of a corpus and its load report; ``key`` identifies them for the caches.
-    The corpus itself is loaded only when a view needs it (raw text, fingerprint)."""
+    """The analysis of a corpus (None when nothing could be loaded) and its load report. The
+    corpus itself is loaded only when a view needs it (raw text, fingerprint)."""
 
     source: data.Source
     choice: data.LexiconChoice
-    analysis: Any
-    report: Any
-
-    @property
-    def key(self) -> tuple:
-        return (self.source, self.choice)
+    analysis: Analysis | None
+    report: LoadReport | None
 
     @property
     def corpus(self):
@@ -63,7 +61,7 @@ def _event_filter(ctx: Context) -> str | None:
     if not wanted and not st.toggle("Restrict to one event", key="event_toggle",
                                     help="Groups the articles into events first (cached)."):
         return None
-    labels = data.event_labels(ctx.analysis, ctx.key)
+    labels = data.event_labels(ctx.analysis)
     events = ["(all events)"] + sorted(labels)
     chosen = state.choice("Event", "event", events, format_func=lambda e: labels.get(e, e))
     return None if chosen == "(all events)" else chosen

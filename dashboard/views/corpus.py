@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.views.common import md
-from framing.corpus.load import corpus_frame
+from framing.measure.tables import corpus_frame
 
 
 def render(ctx) -> None:

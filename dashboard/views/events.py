@@ -11,19 +11,19 @@ from framing.present.highlight import frame_colours, word_diff_html
 
 
 def render(ctx) -> None:
-    articles = data.articles_with_events(ctx.analysis, ctx.key)
-    coverage = data.coverage_table(ctx.analysis, ctx.key)
+    articles = data.articles_with_events(ctx.analysis)
+    coverage = data.coverage_table(ctx.analysis)
     cols = st.columns(3)
     cols[0].metric("Events", f"{coverage['event_id'].nunique():,}")
     shared = multi_outlet_events(articles)
     cols[1].metric("Reported by 2+ outlets", f"{len(shared):,}")
     cols[2].metric("Articles", f"{len(articles):,}")
-    figure(plots.event_coverage_plot(coverage, labels=data.event_labels(ctx.analysis, ctx.key)), key="events_coverage")
+    figure(plots.event_coverage_plot(coverage, labels=data.event_labels(ctx.analysis)), key="events_coverage")
     st.subheader("Framing diff")
     if not shared:
         st.info("No event was reported by two or more outlets, so there is nothing to align.")
         return
-    labels = data.event_labels(ctx.analysis, ctx.key)
+    labels = data.event_labels(ctx.analysis)
     event = state.choice("Event", "align_event", shared, format_func=lambda e: labels.get(e, e))
     _event_articles(ctx, articles, event)
     _aligned_pairs(ctx, event)
@@ -45,7 +45,7 @@ def _event_articles(ctx, articles, event: str) -> None:
 
 
 def _aligned_pairs(ctx, event: str) -> None:
-    pairs = data.aligned_pairs(ctx.analysis, ctx.key, event)
+    pairs = data.aligned_pairs(ctx.analysis, event)
     if pairs.empty:
         st.info("No sentence of one outlet reports the same fact as a sentence of another in this event.")
         return

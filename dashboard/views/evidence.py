@@ -41,7 +41,7 @@ def evidence(ctx, flt, *, poles: list[str], voice: str, busiest: tuple[str, str]
         outlet = state.choice("Outlet", outlet_key, ctx.outlets, default=busiest[0] if busiest else None)
     with cols[1]:
         pole = state.choice("Frame: pole", pole_key, poles, default=busiest[1] if busiest else None)
-    lines = data.concordance_table(ctx.analysis, ctx.key, flt, pole, kind="pole", outlets=(outlet,))
+    lines = data.concordance_table(ctx.analysis, flt, pole, kind="pole", outlets=(outlet,))
     about = ""
     if target is not None:
         lines = lines[lines["target"] == target]

@@ -8,10 +8,7 @@ from dashboard import data, state
 from dashboard.views.common import MAX_DEFAULT_OUTLETS, filter_bar, lexicon_with, md, outlets_shown
 from framing.present import plots
 from framing.measure.bootstrap import MIN_ARTICLES
-from framing.present.export import (
-    export_bundle, figure_html, figure_manifest, figure_png, manifest_json, reproduce_commands,
-    reproducibility_manifest, table_csv,
-)
+from framing.present.export import export_bundle, figure_html, figure_manifest, figure_png, manifest_json, reproduce_commands, reproducibility_manifest, table_csv
 
 
 def render(ctx) -> None:
@@ -71,21 +68,21 @@ def _parameters(ctx, flt, voice) -> dict:
 
 
 def _tables(ctx, flt, voice) -> dict:
-    articles, hits, _ = data.filtered_tables(ctx.analysis, ctx.key, flt)
+    articles, hits, _ = data.filtered_tables(ctx.analysis, flt)
     tables = {
         "hits": hits,
-        "frame rates": data.frame_scores(ctx.analysis, ctx.key, flt),
-        "frame rates by target": data.frame_scores(ctx.analysis, ctx.key, flt, by_target=True),
-        "axis balance": data.balance_scores(ctx.analysis, ctx.key, flt),
-        "label shares": data.share_scores(ctx.analysis, ctx.key, flt),
-        "actor sentiment": data.sentiment_scores(ctx.analysis, ctx.key, flt),
+        "frame rates": data.frame_scores(ctx.analysis, flt),
+        "frame rates by target": data.frame_scores(ctx.analysis, flt, by_target=True),
+        "axis balance": data.balance_scores(ctx.analysis, flt),
+        "label shares": data.share_scores(ctx.analysis, flt),
+        "actor sentiment": data.sentiment_scores(ctx.analysis, flt),
         "articles": articles.drop(columns=["body"], errors="ignore"),
     }
     focus = state.get("focus")
     if focus in set(articles["outlet"]):
         versus = state.get("versus")
         vs = versus if versus in set(articles["outlet"]) and versus != focus else None
-        tables[f"distinctive terms {focus}"] = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=vs,
+        tables[f"distinctive terms {focus}"] = data.term_table(ctx.analysis, flt, group=focus, vs=vs,
                                                                method=state.get("method") or "logodds")
     return tables
 

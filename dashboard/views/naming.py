@@ -12,7 +12,7 @@ from framing.present import plots
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
-    shares = data.share_scores(ctx.analysis, ctx.key, flt)
+    shares = data.share_scores(ctx.analysis, flt)
     sets = list(dict.fromkeys(shares["naming_set"])) if len(shares) else []
     if not sets:
         st.warning("None of the chosen lexicons has naming sets.")
@@ -22,7 +22,7 @@ def render(ctx) -> None:
     with cols[0]:
         naming_set = state.choice("Naming set (one referent, its competing labels)", "naming_set", sets)
     with cols[1]:
-        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, ctx.key, flt)[0])
+        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, flt)[0])
     if described.get(naming_set):
         st.markdown(f"**{md(naming_set)}**: {md(described[naming_set])}")
     clicked = figure(plots.label_shares_plot(shares, naming_set=naming_set, voice=voice, groups=shown),
@@ -66,7 +66,7 @@ def _label_lines(ctx, flt, naming_set: str, voice: str, busiest: tuple[str, str]
         outlet = state.choice("Outlet", "naming_outlet", ctx.outlets, default=busiest[0] if busiest else None)
     with cols[1]:
         label = state.choice("Label", "naming_label", labels, default=busiest[1] if busiest else None)
-    lines = data.concordance_table(ctx.analysis, ctx.key, flt, f"{naming_set}/{label}", kind="label",
+    lines = data.concordance_table(ctx.analysis, flt, f"{naming_set}/{label}", kind="label",
                                    outlets=(outlet,))
     counted = lines if voice == "all" else lines[lines["voice"] == voice]
     uses = f"{len(lines)} use" + ("" if len(lines) == 1 else "s")

@@ -13,7 +13,7 @@ from framing.present import plots
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
-    articles, hits, _ = data.filtered_tables(ctx.analysis, ctx.key, flt)
+    articles, hits, _ = data.filtered_tables(ctx.analysis, flt)
     cols = st.columns(4)
     cols[0].metric("Articles", f"{len(articles):,}")
     cols[1].metric("Outlets", f"{articles['outlet'].nunique():,}")
@@ -28,11 +28,11 @@ def render(ctx) -> None:
         lexicon = state.choice("Lexicon", "lexicon_view", lexicons)
     with cols[1]:
         shown = outlets_shown(ctx, articles)
-    scores = data.frame_scores(ctx.analysis, ctx.key, flt)
+    scores = data.frame_scores(ctx.analysis, flt)
     clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap",
                      on_select="rerun", selection_mode="points")
     follow_cell_click(clicked, ctx, outlet_key="cell_outlet", pole_key="cell_pole")
-    balance = data.balance_scores(ctx.analysis, ctx.key, flt)
+    balance = data.balance_scores(ctx.analysis, flt)
     figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown), key="overview_balance")
     st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
                "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
@@ -52,7 +52,7 @@ def _outlet_map(ctx, flt, voice) -> None:
     st.subheader("Outlet map")
     profile = state.choice("Place outlets by", "profile", list(PROFILES), format_func=PROFILES.get, draw=st.radio,
                            horizontal=True)
-    points = data.outlet_points(ctx.analysis, ctx.key, flt, voice=voice, profile=profile)
+    points = data.outlet_points(ctx.analysis, flt, voice=voice, profile=profile)
     if points is None:
         st.info("A map needs at least three outlets.")
         return

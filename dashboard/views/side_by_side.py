@@ -104,14 +104,14 @@ def _outlet_articles(ctx) -> list[tuple[str, str]]:
 
 
 def _event_articles(ctx) -> list[tuple[str, str]]:
-    articles = data.articles_with_events(ctx.analysis, ctx.key)
+    articles = data.articles_with_events(ctx.analysis)
     from dashboard.filters import multi_outlet_events
 
     events = multi_outlet_events(articles)
     if not events:
         st.info("No event was reported by two or more outlets in this corpus.")
         return []
-    labels = data.event_labels(ctx.analysis, ctx.key)
+    labels = data.event_labels(ctx.analysis)
     event = state.choice("Event", "align_event", events, format_func=lambda e: labels.get(e, e))
     rows = articles_of(articles, event=event).head(4)
     return [(f"{r.outlet}", r.article_id) for r in rows.itertuples()]

@@ -27,7 +27,7 @@ def render(ctx) -> None:
                                    "thousands of words, with uses bunched in one article counting as little "
                                    "evidence (the test clusters by article). TF-IDF: "
                                    "words frequent in this outlet and rare elsewhere, with no test.")
-    table = data.term_table(ctx.analysis, ctx.key, flt, group=focus, vs=None if versus == REST else versus,
+    table = data.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
                             method=method)
     left, right = st.columns([3, 2])
     with left:
@@ -61,7 +61,7 @@ def _concordance(ctx, flt, table) -> None:
                       default=terms[0] if terms else "")
     if not term.strip():
         return
-    lines = data.concordance_table(ctx.analysis, ctx.key, flt, term.strip(), kind="phrase")
+    lines = data.concordance_table(ctx.analysis, flt, term.strip(), kind="phrase")
     n_articles = lines["article_id"].nunique() if len(lines) else 0
     st.caption(f"{len(lines)} occurrences of “{md(term)}” in {n_articles} article{'' if n_articles == 1 else 's'}.")
     columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in lines]

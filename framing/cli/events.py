@@ -67,7 +67,8 @@ def _register_align(subparsers) -> None:
 
 def _articles_with_events(args: argparse.Namespace):
     from framing.compare.events import group_events
-    from framing.corpus.load import corpus_frame, load_corpus
+    from framing.measure.tables import corpus_frame
+    from framing.corpus.load import load_corpus
     corpus = load_corpus(args.corpus)
     articles = corpus_frame(corpus, exact_sentences=False)
     events = group_events(articles, threshold=args.event_threshold, window_days=args.window_days,
@@ -112,7 +113,7 @@ def _print_groups(table: pd.DataFrame) -> None:
 
 def run_align(args: argparse.Namespace) -> int:
     from framing.compare.align import align_event
-    from framing.measure.analysis import analyze
+    from framing.measure.pipeline import analyze
     from framing.errors import SettingsError
     from framing.corpus.records import Corpus
     corpus, _, events = _articles_with_events(args)

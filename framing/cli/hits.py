@@ -6,8 +6,9 @@ import sys
 
 import pandas as pd
 
-from framing.measure.analysis import analyze, select_hits
-from framing.lexicon.model import resolve_lexicon
+from framing.measure.pipeline import analyze
+from framing.measure.analysis import select_hits
+from framing.lexicon import resolve_lexicon
 from framing.corpus.load import load_corpus
 from framing.text.match import KINDS
 from .output import FORMATS

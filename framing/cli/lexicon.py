@@ -5,7 +5,7 @@ import argparse
 import sys
 
 from framing.errors import LexiconError
-from framing.lexicon.model import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
+from framing.lexicon import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
                        resolve_lexicon)
 from .output import FORMATS, write_csv_or_json
 

@@ -51,8 +51,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.measure.analysis import analyze
-    from framing.lexicon.model import resolve_lexicon
+    from framing.measure.pipeline import analyze
+    from framing.lexicon import resolve_lexicon
     from framing.corpus.load import load_corpus
 
     lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]

@@ -114,7 +114,7 @@ def _condition(text: str) -> tuple[str, str]:
 
 def _analysis(corpus):
     try:
-        from framing.measure.analysis import analyze
+        from framing.measure.pipeline import analyze
     except ImportError as exc:
         raise FramingError(f"a concordance of lexicon hits needs framing.measure.analysis, which could not be "
                            f"imported ({exc}); search a term or phrase instead") from exc

@@ -96,7 +96,7 @@ def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFram
 
 def _corpus_frame(corpus) -> pd.DataFrame:
     """The articles table of a corpus; sentence counts estimated, as nothing here reads them."""
-    from framing.corpus.load import corpus_frame
+    from framing.measure.tables import corpus_frame
     return corpus_frame(corpus, exact_sentences=False)
 
 
@@ -219,7 +219,7 @@ def _term_finder(query: str):
 def _phrase_finder(query: str):
     """Spans of a lexicon-style phrase, found by ``framing.text.match`` under the lexicon rules."""
     try:
-        from framing.lexicon.model import Frame, Lexicon, Pole, Term
+        from framing.lexicon import Frame, Lexicon, Pole, Term
         from framing.text.match import Matcher
     except ImportError as exc:
         raise FramingError(f"phrase search needs framing.text.match, which could not be imported ({exc})") from exc

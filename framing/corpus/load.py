@@ -9,13 +9,11 @@ docs/data-model.md.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-import pandas as pd
 
 from framing.corpus import readers
 from framing.corpus.clean import Cleaned, clean_text
@@ -23,7 +21,6 @@ from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncat
 from framing.errors import CorpusError, SettingsError
 from framing.corpus.readers import FILE_TEXT, Item, Table
 from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport
-from framing.text.tokenize import count_words, split_sentences
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
 
@@ -280,87 +277,6 @@ def report_lines(report: LoadReport) -> list[str]:
     lines += [f"  skipped ({reason}): {count}" for reason, count in skip_counts(report).items()]
     lines += [f"  note: {note}" for note in report.notes]
     return lines
-
-
-ARTICLE_COLUMNS = ("article_id", "outlet", "title", "date", "date_precision", "url", "n_words",
-                   "n_sentences", "body", "event_id")
-
-
-def corpus_frame(corpus: Corpus | Iterable[Article], *, exact_sentences: bool = True,
-                 n_words: Sequence[int] | None = None, n_sentences: Sequence[int] | None = None
-                 ) -> pd.DataFrame:
-    """The articles table of docs/data-model.md: one row per article, the core columns, then
-    every extra metadata column of the source (a name clashing with a core column gets the
-    prefix ``meta_``). ``n_sentences`` counts ``tokenize.split_sentences`` (Punkt), remembered
-    per body; ``exact_sentences=False`` estimates it with a regex instead (several times faster,
-    within a few percent; see docs/data-model.md). ``n_words`` and ``n_sentences``, when given
-    (one per article, as the analysis counted them), are taken as they are. The ``body``
-    column holds the articles' own strings (no copy)."""
-    articles = list(corpus)
-    count_sentences = sentence_count if exact_sentences else estimate_sentences
-    for name, given in (("n_words", n_words), ("n_sentences", n_sentences)):
-        if given is not None and len(given) != len(articles):
-            raise SettingsError(f"{name}: {len(given)} counts for {len(articles)} articles; give one per article")
-    columns: dict[str, list] = {name: [] for name in ARTICLE_COLUMNS}
-    meta_keys: dict[str, None] = {}
-    for article in articles:
-        meta_keys.update(dict.fromkeys(k for k in article.meta if k != "event_id"))
-    extra = {key: (f"meta_{key}" if key in columns else key) for key in meta_keys}
-    for name in extra.values():
-        columns[name] = []
-    for i, a in enumerate(articles):
-        for name, value in (("article_id", a.id), ("outlet", a.outlet), ("title", a.title), ("date", a.date),
-                            ("date_precision", a.date_precision), ("url", a.url),
-                            ("n_words", count_words(a.body) if n_words is None else n_words[i]),
-                            ("n_sentences", count_sentences(a.body) if n_sentences is None else n_sentences[i]),
-                            ("body", a.body),
-                            ("event_id", _event_id(a))):
-            columns[name].append(value)
-        for key, name in extra.items():
-            columns[name].append(a.meta.get(key))
-    body = pd.Series(columns.pop("body"), dtype=object)
-    frame = pd.DataFrame(columns)
-    frame.insert(ARTICLE_COLUMNS.index("body"), "body", body)
-    frame["n_words"] = frame["n_words"].astype("int64")
-    frame["n_sentences"] = frame["n_sentences"].astype("int64")
-    for name in ("date", "url", "event_id"):
-        frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
-    return frame
-
-
-def _event_id(article: Article) -> str | None:
-    value = article.meta.get("event_id")
-    return None if value is None or _is_nan(value) or value == "" else str(value)
-
-
-_SENTENCE_COUNTS: dict[tuple[int, int], int] = {}
-
-
-def sentence_count(body: str) -> int:
-    """Sentences in a body (``tokenize.split_sentences``), remembered per text by its length
-    and hash (so the cache holds numbers, not the texts)."""
-    key = (len(body), hash(body))
-    count = _SENTENCE_COUNTS.get(key)
-    if count is None:
-        if len(_SENTENCE_COUNTS) >= 500_000:
-            _SENTENCE_COUNTS.clear()
-        count = _SENTENCE_COUNTS[key] = len(split_sentences(body))
-    return count
-
-
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9])")
-#: A word before a period that does not end a sentence: "Mr. Smith", "U.S. Army", "J. Doe".
-_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Jr|Sr|Inc|Co|Corp|Ltd|"
-                                  r"No|vs|Prof|Rev|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])$")
-_LINE_WITH_TEXT = re.compile(r"^[ \t]*\S", re.MULTILINE)
-
-
-def estimate_sentences(body: str) -> int:
-    """A fast estimate of ``sentence_count``: non-blank lines plus sentence-final punctuation
-    followed by a capital or digit inside a line, unless the period follows an abbreviation."""
-    ends = sum(1 for m in _SENTENCE_END.finditer(body)
-               if body[m.start()] != "." or not _ABBREVIATION_BEFORE.search(body, max(0, m.start() - 5), m.start()))
-    return len(_LINE_WITH_TEXT.findall(body)) + ends
 
 
 def clean_file(path: str | Path, *, title: str | None = None) -> tuple[str, Cleaned]:

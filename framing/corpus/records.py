@@ -1,9 +1,10 @@
 """Immutable records that flow between stages (see docs/data-model.md)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 
@@ -87,3 +88,18 @@ class Corpus:
 
     def __iter__(self):
         return iter(self.articles)
+
+
+def corpus_fingerprint(corpus: Corpus | Iterable[Article]) -> str:
+    """SHA-256 (hex) of every article's id, outlet, title, date, address and raw text, in id
+    order: the same articles give the same fingerprint whatever order or folder they were
+    loaded from; any changed character gives another."""
+    digest = hashlib.sha256()
+    for article in sorted(corpus, key=lambda a: a.id):
+        fields = (article.id, article.outlet, article.title, article.date or "", article.date_precision,
+                  article.url or "", article.raw_text)
+        for value in fields:
+            encoded = value.encode("utf-8")
+            digest.update(len(encoded).to_bytes(8, "big"))
+            digest.update(encoded)
+    return digest.hexdigest()

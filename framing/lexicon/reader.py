@@ -3,7 +3,7 @@
 The YAML is composed into nodes (``yaml.compose``) and read by hand, so every value keeps its
 line and duplicate keys stay visible. Each problem says what is wrong and how to fix it; reading
 goes on after a problem, so one pass reports them all. Public entry points are in
-``framing.lexicon.model``.
+``framing.lexicon.files``.
 """
 from __future__ import annotations
 

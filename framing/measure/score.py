@@ -43,7 +43,7 @@ def lexicon_catalog(lexicons) -> pd.DataFrame:
 
 def _bundled_named(names) -> list:
     try:
-        from framing.lexicon.model import bundled_lexicons
+        from framing.lexicon import bundled_lexicons
     except ImportError:
         return []
     return [lex for lex in bundled_lexicons() if lex.name in set(names)]

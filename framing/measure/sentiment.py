@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from vaderSentiment import vaderSentiment as _vs
 
+from framing.measure.analysis import sentence_texts
 from framing.parallel import process_pool, resolve_workers
 
 _BOOSTERS = _vs.BOOSTER_DICT
@@ -99,8 +100,6 @@ def sentence_sentiment(sentences: pd.DataFrame, keys: pd.DataFrame | None = None
     """``article_id, sentence_id, compound`` for the sentences named in ``keys`` (a frame with
     ``article_id, sentence_id``; all sentences when ``None``), read from the sentences table
     (or, when it has no ``text`` column, from the bodies in ``articles``)."""
-    from framing.measure.analysis import sentence_texts
-
     rows = np.arange(len(sentences)) if keys is None else np.sort(_rows_named(sentences, keys))
     out = pd.DataFrame({column: sentences[column].take(rows).to_numpy() for column in ("article_id", "sentence_id")})
     out["compound"] = compound_scores(sentence_texts(sentences, articles, rows), workers=workers)

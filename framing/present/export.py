@@ -4,7 +4,6 @@ names, versions and fingerprints, parameters, tool and library versions, time)."
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import io
 import json
@@ -20,7 +19,7 @@ import plotly.graph_objects as go
 
 from framing import __version__
 from framing.errors import FramingError
-from framing.corpus.records import Corpus
+from framing.corpus.records import Corpus, corpus_fingerprint
 
 #: Libraries whose version can change a figure; recorded in every manifest.
 RECORDED_PACKAGES = ("pandas", "numpy", "scikit-learn", "scipy", "nltk", "vadersentiment", "plotly")
@@ -29,21 +28,6 @@ MANIFEST_SCHEMA = "framing-manifest/1"
 
 class ExportError(FramingError):
     """A figure or table could not be written (names what failed and what to install or change)."""
-
-
-def corpus_fingerprint(corpus: Corpus | Iterable) -> str:
-    """SHA-256 (hex) of every article's id, outlet, title, date, address and raw text, in id
-    order: the same articles give the same fingerprint whatever order or folder they were
-    loaded from; any changed character gives another."""
-    digest = hashlib.sha256()
-    for article in sorted(corpus, key=lambda a: a.id):
-        fields = (article.id, article.outlet, article.title, article.date or "", article.date_precision,
-                  article.url or "", article.raw_text)
-        for value in fields:
-            encoded = value.encode("utf-8")
-            digest.update(len(encoded).to_bytes(8, "big"))
-            digest.update(encoded)
-    return digest.hexdigest()
 
 
 def _package_versions() -> dict[str, str]:
@@ -57,7 +41,7 @@ def _package_versions() -> dict[str, str]:
 
 
 def _lexicon_entry(lexicon) -> dict[str, Any]:
-    from framing.lexicon.model import lexicon_fingerprint
+    from framing.lexicon import lexicon_fingerprint
 
     return {"name": lexicon.name, "version": lexicon.version, "fingerprint": lexicon_fingerprint(lexicon),
             "path": lexicon.path or None, "sources": list(lexicon.sources)}
@@ -109,7 +93,7 @@ SCORE_TABLES = {"frame rates": "rates", "frame rates by target": "targets", "axi
 def _lexicon_argument(lexicon) -> str:
     """``--lexicon`` for a lexicon: its name when bundled, else its file, else a placeholder
     naming the YAML to save first (a lexicon edited in the dashboard has no file)."""
-    from framing.lexicon.model import BUNDLED_DIR
+    from framing.lexicon import BUNDLED_DIR
 
     path = Path(lexicon.path) if lexicon.path else None
     if path is not None and path.parent == BUNDLED_DIR and path.stem == lexicon.name:

@@ -6,7 +6,7 @@ second, small one over the cased copy for case-sensitive terms) and keeps whole-
 about 17 MB/s of news text with the bundled lexicons (1,583 spellings, 92 hits an article), where
 one big case-insensitive regular expression of 500 terms manages 0.6 MB/s.
 
-Matching rules (see ``framing.lexicon.model.Term``):
+Matching rules (see ``framing.lexicon.Term``):
 
 - **Case**: ignored, unless the term is ``case_sensitive`` (``US`` does not match "us").
 - **Whole words**: the characters before and after a match must not be letters, digits or
@@ -41,7 +41,7 @@ from typing import Iterable, NamedTuple
 import ahocorasick
 
 from framing.errors import LexiconError
-from framing.lexicon.model import Lexicon, Term
+from framing.lexicon import Lexicon, Term
 
 #: Characters that count as the same character when matching (one for one, so offsets hold).
 EQUIVALENT_CHARACTERS = {

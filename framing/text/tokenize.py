@@ -214,3 +214,18 @@ def _word_tables() -> tuple[np.ndarray, np.ndarray]:
     is_joiner = np.zeros(0x110000, dtype=bool)
     is_joiner[[ord(c) for c in "'’-."]] = True
     return is_word, is_joiner
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]*[A-Z0-9])")
+#: A word before a period that does not end a sentence: "Mr. Smith", "U.S. Army", "J. Doe".
+_ABBREVIATION_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Jr|Sr|Inc|Co|Corp|Ltd|"
+                                  r"No|vs|Prof|Rev|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)|\b[A-Z])$")
+_LINE_WITH_TEXT = re.compile(r"^[ \t]*\S", re.MULTILINE)
+
+
+def estimate_sentences(body: str) -> int:
+    """A fast estimate of ``sentence_count``: non-blank lines plus sentence-final punctuation
+    followed by a capital or digit inside a line, unless the period follows an abbreviation."""
+    ends = sum(1 for m in _SENTENCE_END.finditer(body)
+               if body[m.start()] != "." or not _ABBREVIATION_BEFORE.search(body, max(0, m.start() - 5), m.start()))
+    return len(_LINE_WITH_TEXT.findall(body)) + ends

@@ -1,0 +1,135 @@
+"""An analysis on disk: its three tables as Parquet and ``analysis.json`` (key, format,
+versions, row counts, lexicons as YAML), written atomically and read back with the same dtypes."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+import pyarrow as pa
+
+from framing import __version__
+from framing.corpus.records import Corpus, LoadReport, SkippedItem
+from framing.errors import FramingError
+from framing.lexicon import Lexicon, lexicon_fingerprint, lexicon_to_yaml, parse_lexicon
+from framing.measure.analysis import Analysis
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
+
+#: Bump when the layout of a saved analysis changes; older folders are then analysed again.
+SAVED_FORMAT = 4
+
+
+def save_analysis(analysis: Analysis, directory: str | Path) -> Path:
+    """Write the three tables as Parquet and ``analysis.json`` (key, versions, lexicons) into
+    ``directory`` (created; replaced atomically if it exists)."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".framing-", dir=directory.parent))
+    try:
+        for name in ("articles", "sentences", "hits"):
+            _parquet_safe(getattr(analysis, name)).to_parquet(staging / f"{name}.parquet", index=False)
+        info = {"format": SAVED_FORMAT, "framing": __version__, "key": analysis.key,
+                "lexicons": [_lexicon_record(lex) for lex in analysis.lexicons],
+                "rows": {n: len(getattr(analysis, n)) for n in ("articles", "sentences", "hits")},
+                "report": None if analysis.report is None else _report_record(analysis.report),
+                "object_columns": {n: [str(c) for c, t in getattr(analysis, n).dtypes.items() if t == object]
+                                   for n in ("articles", "sentences", "hits")}}
+        (staging / "analysis.json").write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")
+        if directory.exists():
+            shutil.rmtree(directory)
+        os.replace(staging, directory)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return directory
+
+
+def load_analysis(directory: str | Path, *, corpus: Corpus | None = None, report: LoadReport | None = None,
+                  lexicons: Iterable[Lexicon] | None = None) -> Analysis:
+    """Read an analysis written by ``save_analysis``. Without ``lexicons`` they are rebuilt
+    from the YAML stored alongside the tables."""
+    directory = Path(directory)
+    info = _read_info(directory)
+    tables = {}
+    for name in ("articles", "sentences", "hits"):
+        try:
+            tables[name] = pd.read_parquet(directory / f"{name}.parquet")
+        except (OSError, ValueError) as exc:
+            raise FramingError(f"{directory / (name + '.parquet')}: cannot be read ({exc}); "
+                               f"delete {directory} and analyse again") from exc
+    for name, columns in info.get("object_columns", {}).items():
+        for column in columns:  # columns of str-or-None come back as str with NaN: restore None
+            values = tables[name][column].astype(object)
+            tables[name][column] = values.where(values.notna(), None)
+    for name, dtypes in (("sentences", SENTENCE_COLUMNS), ("hits", HIT_COLUMNS)):
+        _sorted_categories(tables[name], dtypes)
+    if lexicons is None:
+        lexicons = [_lexicon_from_record(r, directory) for r in info["lexicons"]]
+    if report is None and info.get("report") is not None:
+        report = _report_from_record(info["report"])
+    return Analysis(articles=tables["articles"], sentences=tables["sentences"], hits=tables["hits"],
+                    lexicons=tuple(lexicons), key=info["key"], corpus=corpus, report=report)
+
+
+def _read_info(directory: Path) -> dict:
+    path = directory / "analysis.json"
+    try:
+        info = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise FramingError(f"{path}: not a saved analysis ({exc}); "
+                           "give the folder save_analysis wrote") from exc
+    if info.get("format") != SAVED_FORMAT:
+        raise FramingError(f"{path}: written in cache format {info.get('format')}, this framing reads "
+                           f"format {SAVED_FORMAT}; delete the folder and analyse again")
+    return info
+
+
+def _report_record(report: LoadReport) -> dict:
+    return {"seen": report.seen, "loaded": report.loaded, "notes": list(report.notes),
+            "skipped": [[item.source, item.reason, item.item_id] for item in report.skipped]}
+
+
+def _report_from_record(record: dict) -> LoadReport:
+    skipped = [SkippedItem(source, reason, item_id) for source, reason, item_id in record["skipped"]]
+    return LoadReport(seen=record["seen"], loaded=record["loaded"], skipped=skipped, notes=list(record["notes"]))
+
+
+def _lexicon_record(lexicon: Lexicon) -> dict:
+    return {"name": lexicon.name, "version": lexicon.version, "path": lexicon.path,
+            "fingerprint": lexicon_fingerprint(lexicon), "yaml": lexicon_to_yaml(lexicon)}
+
+
+def _lexicon_from_record(record: dict, directory: Path) -> Lexicon:
+    if not record.get("yaml"):
+        raise FramingError(f"{directory / 'analysis.json'}: lexicon {record.get('name')!r} was not stored "
+                           "as YAML; pass lexicons= to load_analysis")
+    return parse_lexicon(record["yaml"], source=record.get("path") or f"{directory} ({record['name']})")
+
+
+def _sorted_categories(table: pd.DataFrame, dtypes: dict[str, str]) -> None:
+    """Make the "category" columns of ``dtypes`` categorical with sorted categories, in place
+    (Parquet keeps both; a table written by other means may not have)."""
+    for column, dtype in dtypes.items():
+        if dtype == "category" and column in table.columns:
+            values = table[column]
+            if not isinstance(values.dtype, pd.CategoricalDtype):
+                values = values.astype("category")
+            if not values.cat.categories.is_monotonic_increasing:
+                values = values.cat.reorder_categories(values.cat.categories.sort_values())
+            table[column] = values
+
+
+def _parquet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Metadata columns holding mixed Python objects are written as JSON text."""
+    table = table.copy()
+    for column in table.columns:
+        if table[column].dtype == object:
+            try:
+                pa.array(table[column])
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                table[column] = [None if v is None else json.dumps(v, default=str) for v in table[column]]
+    return table
