@@ -476,7 +476,9 @@ def test_export_view_offers_tables_figures_and_manifest():
     link = manifest["parameters"]["dashboard_link"]
     assert link.startswith("?view=export") and "voice=all" in link
     commands = manifest["parameters"]["reproduce"]
-    assert commands["frame rates"].startswith("framing score ") and "--table rates --voice each" in commands["frame rates"]
+    assert commands["frame rates"].startswith("framing score ") and "--table rates" in commands["frame rates"]
+    assert "--voice each --negated exclude --boot 1000 --seed 0 --level 0.95 --min-articles 5" in commands["frame rates"]
+    assert manifest["settings"]["score"]["bootstrap"]["n_boot"] == 1000
     assert str(REPO / "corpus") in commands["hits"]
 
 

@@ -42,6 +42,11 @@ class Analysis:
         """The same analysis under another key (a cache's key for the same inputs)."""
         return replace(self, key=key)
 
+    def with_articles(self, articles: pd.DataFrame, *, label: str) -> Analysis:
+        """The same analysis with another articles table for the same articles (extra
+        columns, such as ``event_id`` filled by event grouping); ``label`` extends the key."""
+        return replace(self, articles=articles, key=f"{self.key}/{label}")
+
     def subset(self, articles: pd.DataFrame, *, label: str) -> Analysis:
         """The analysis of some of its ``articles`` (rows of its articles table, possibly with
         extra columns such as ``event_id``), with the hits and sentences of those articles;
