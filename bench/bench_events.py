@@ -26,9 +26,9 @@ import pandas as pd
 
 from framing.compare.coverage import compare_events
 from framing.compare.events import group_events
-from framing.settings import EventSettings
-from framing.measure.tables import corpus_frame
 from framing.corpus.load import load_corpus
+from framing.measure.tables import corpus_frame
+from framing.settings import EventSettings
 
 
 def peak_mb() -> float:

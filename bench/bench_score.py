@@ -25,11 +25,11 @@ from contextlib import contextmanager
 
 from memory import TreeMemory
 
-from framing.measure import score
-from framing.settings import BootstrapSettings, ScoreSettings
-from framing.measure.pipeline import analyze
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
+from framing.measure import score
+from framing.measure.pipeline import analyze
+from framing.settings import BootstrapSettings, ScoreSettings
 
 TIMES: dict[str, float] = {}
 TREE = TreeMemory()

@@ -8,10 +8,12 @@ import resource
 import sys
 import time
 from pathlib import Path
+
 import pandas as pd
+
 from framing.compare.kwic import concordance
-from framing.measure.analysis import Analysis
 from framing.compare.similarity import outlet_map, outlet_similarity
+from framing.measure.analysis import Analysis
 from framing.measure.terms import build_term_matrix, distinctive_terms
 
 

@@ -22,19 +22,19 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
-from framing.corpus.records import Corpus
-from framing.errors import FramingError
-from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
-from framing.measure.analysis import Analysis
-from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
-from framing.measure import score
-from framing.measure.pipeline import analyze
-from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
 from framing.compare.align import align_event
 from framing.compare.kwic import concordance
 from framing.compare.similarity import frame_profiles, outlet_map
-from framing.settings import BootstrapSettings, ScoreSettings, Settings
 from framing.corpus.load import load_corpus
+from framing.corpus.records import Corpus
+from framing.errors import FramingError
+from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
+from framing.measure import score
+from framing.measure.analysis import Analysis
+from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
+from framing.measure.pipeline import analyze
+from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
+from framing.settings import BootstrapSettings, ScoreSettings, Settings
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import md
 from dashboard.uploads import TABLE_SUFFIXES, extract_zip, save_upload
+from dashboard.views.common import md
 from framing.errors import FramingError
 
 #: Views in menu order: URL slug -> label.

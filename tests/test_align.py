@@ -2,12 +2,12 @@ import json
 
 import pandas as pd
 import pytest
-
-from framing.compare.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
-from framing.cli import main
-from framing.errors import CorpusError, SettingsError
 from hand_tables import hand_analysis
+
+from framing.cli import main
+from framing.compare.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
 from framing.compare.events import with_events
+from framing.errors import CorpusError, SettingsError
 from framing.present.highlight import word_diff_html
 
 # corpus/000 (The Crystal Eyes) and corpus/004 (The Jerusalem Post) on the 18 March 2019 meeting

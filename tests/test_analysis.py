@@ -1,23 +1,22 @@
 """The analysis pipeline on the seed corpus: tables, context columns, cache and `framing hits`."""
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from dataclasses import replace
 
-from framing.settings import BootstrapSettings, ScoreSettings
-
-from framing.measure import pipeline as pipeline_module
-from framing.measure import tables as tables_module
-from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
-from framing.measure.pipeline import analyze, cached_analyze
-from framing.measure.saved import load_analysis, save_analysis
-from framing.measure.analysis import select_hits
 from framing.cli import main
+from framing.corpus.records import Article, Corpus, LoadReport
 from framing.errors import SettingsError
 from framing.lexicon import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
-from framing.corpus.records import Article, Corpus, LoadReport
+from framing.measure import pipeline as pipeline_module
+from framing.measure import tables as tables_module
+from framing.measure.analysis import select_hits
+from framing.measure.pipeline import analyze, cached_analyze
+from framing.measure.saved import load_analysis, save_analysis
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
+from framing.settings import BootstrapSettings, ScoreSettings
 
 
 @pytest.fixture(scope="module")
@@ -247,6 +246,7 @@ def test_the_cache_key_covers_every_file_of_the_context_rules(monkeypatch):
 
 def test_cli_json_written_in_pieces_is_one_array(seed):
     import io
+
     from framing.cli.output import write_json_lines_array
     out = io.StringIO()
     write_json_lines_array(seed.hits, out, rows_per_piece=7)

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from plotly_arrays import decoded
 from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import ArticleFilter, date_bounds, filter_articles, parse_day
 from dashboard.uploads import UploadError, extract_zip, safe_file_name, save_upload
-from plotly_arrays import decoded
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard" / "app.py"

@@ -2,9 +2,9 @@ import pandas as pd
 import pytest
 
 from framing.compare import events
-from framing.errors import CorpusError, SettingsError
 from framing.compare.coverage import compare_events, event_coverage, shared_events
 from framing.compare.events import average_linkage, group_events, with_events
+from framing.errors import CorpusError, SettingsError
 from framing.measure.tables import corpus_frame
 from framing.settings import EventSettings
 

@@ -12,10 +12,9 @@ import plotly.graph_objects as go
 import pytest
 
 from framing import __version__
-from framing.corpus.records import corpus_fingerprint
-from framing.present.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
+from framing.corpus.records import Corpus, corpus_fingerprint
 from framing.lexicon import Frame, Lexicon, Pole, Term, lexicon_fingerprint
-from framing.corpus.records import Corpus
+from framing.present.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
 
 
 def small_lexicon(version="1.0"):
@@ -113,11 +112,11 @@ def test_bundle_holds_manifest_tables_and_figures():
 
 def test_reproduce_commands_print_the_dashboards_tables_again(demo_corpus_path, tmp_path, capsys):
     """Each command in the manifest, run through the CLI, prints the table the dashboard exports."""
-    from framing.measure.pipeline import analyze
     from framing.cli import main
-    from framing.present.export import reproduce_commands
     from framing.corpus.load import load_corpus
+    from framing.measure.pipeline import analyze
     from framing.measure.score import axis_balance, frame_rates
+    from framing.present.export import reproduce_commands
     from framing.settings import BootstrapSettings, ScoreSettings
 
     corpus = load_corpus(demo_corpus_path)
@@ -147,8 +146,8 @@ def test_reproduce_commands_print_the_dashboards_tables_again(demo_corpus_path, 
 
 
 def test_reproduce_commands_name_a_lexicon_without_a_file_by_its_yaml(demo_corpus_path):
-    from framing.present.export import reproduce_commands
     from framing.lexicon import bundled_lexicons
+    from framing.present.export import reproduce_commands
 
     edited = replace(bundled_lexicons(["conflict"])[0], name="classroom", path="")
     from framing.settings import ScoreSettings

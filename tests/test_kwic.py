@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
-
-from framing.errors import SettingsError
-from framing.compare.kwic import concordance
-from framing.lexicon import parse_lexicon
 from hand_tables import hand_analysis
+
+from framing.compare.kwic import concordance
+from framing.errors import SettingsError
+from framing.lexicon import parse_lexicon
 
 ARTICLE_000 = "000_b7b8b75330a77be9"
 ARTICLE_002 = "002_63e0d81dc0e8eb47"

@@ -3,13 +3,13 @@ corpus (once ``framing.measure.analysis`` exists)."""
 import numpy as np
 import pandas as pd
 import pytest
+from hand_tables import hand_analysis
 
-from framing.measure import score
-from framing.measure.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
 from framing.errors import SettingsError
 from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
+from framing.measure import score
+from framing.measure.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
 from framing.settings import BootstrapSettings, ScoreSettings
-from hand_tables import hand_analysis
 
 LEX = Lexicon(
     "test", "1", "hand-built lexicon for the score tests", (),

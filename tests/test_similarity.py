@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from sklearn.decomposition import PCA
 
-from framing.errors import SettingsError
 from framing.compare.similarity import frame_profiles, outlet_map, outlet_similarity, term_profiles
+from framing.errors import SettingsError
 from framing.measure.terms import build_term_matrix
 
 PROFILES = pd.DataFrame({"threat": [1.0, 1.0, 0.0, 2.0], "legality": [0.0, 1.0, 0.0, 1.0],
@@ -84,7 +84,7 @@ def test_map_is_deterministic_and_ignores_row_order(method):
 
 def test_mds_map_keeps_similar_outlets_close():
     points = outlet_map(PROFILES, method="mds").set_index("outlet")
-    distance = lambda a, b: math.dist(points.loc[a, ["x", "y"]], points.loc[b, ["x", "y"]])  # noqa: E731
+    distance = lambda a, b: math.dist(points.loc[a, ["x", "y"]], points.loc[b, ["x", "y"]])
     assert distance("A", "B") < distance("A", "C")  # cosine 0.71 against 0
     assert points["stress"].notna().all() and points["explained_x"].isna().all()
 

@@ -10,22 +10,19 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from framing.compare import align
-from framing.present import export
-from framing.present import highlight
-from framing.compare import kwic
-from framing.measure import score
-from framing.measure import sentiment
-from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches
-from framing.measure.analysis import Analysis
-from framing.settings import BootstrapSettings, ScoreSettings
-from framing.measure.saved import _sorted_categories, load_analysis, save_analysis
-from framing.measure.pipeline import analyze
+from dashboard import filters
 from framing.cli import main
 from framing.cli.output import write_json_lines_array, write_table
 from framing.cli.scores import TABLES, _text, compute
+from framing.compare import align, kwic
 from framing.compare.events import with_events
-from dashboard import filters
+from framing.measure import score, sentiment
+from framing.measure.analysis import Analysis
+from framing.measure.pipeline import analyze
+from framing.measure.saved import _sorted_categories, load_analysis, save_analysis
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches
+from framing.present import export, highlight
+from framing.settings import BootstrapSettings, ScoreSettings
 
 
 @pytest.fixture(scope="module")

@@ -166,8 +166,9 @@ def test_tfidf_each_group_one_document_by_hand():
 
 
 def test_group_by_another_column_with_its_evidence():
-    from framing.compare.kwic import concordance
     from hand_tables import hand_analysis
+
+    from framing.compare.kwic import concordance
     table = distinctive_terms(TINY, by="leaning", **TINY_OPTIONS)
     assert set(table["group"]) == {"left", "right"}
     assert row(table, "left", "war")["count"] == 3
@@ -272,6 +273,7 @@ def test_demo_corpus_terms_and_their_concordance_agree(demo_analysis):
 
 def test_cli_terms(demo_corpus_path, capsys):
     import io
+
     from framing.cli import main
     assert main(["terms", str(demo_corpus_path), "--min-count", "2", "--top", "3", "--format", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))

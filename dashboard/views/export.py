@@ -7,7 +7,16 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.views.common import MAX_DEFAULT_OUTLETS, filter_bar, lexicon_with, md, outlets_shown
 from framing.present import plots
-from framing.present.export import export_bundle, figure_html, figure_manifest, figure_png, manifest_json, reproduce_commands, reproducibility_manifest, table_csv
+from framing.present.export import (
+    export_bundle,
+    figure_html,
+    figure_manifest,
+    figure_png,
+    manifest_json,
+    reproduce_commands,
+    reproducibility_manifest,
+    table_csv,
+)
 
 
 def render(ctx) -> None:

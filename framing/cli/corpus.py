@@ -7,8 +7,8 @@ import sys
 
 import pandas as pd
 
-from framing.cli.output import write_table
 from framing.cli.options import add_corpus_options, add_output_option, corpus_from_args
+from framing.cli.output import write_table
 from framing.corpus.load import clean_file, report_lines, skip_counts
 from framing.corpus.records import Corpus
 from framing.text.tokenize import count_words

@@ -7,8 +7,7 @@ import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_event_options, add_output_option, corpus_from_args, \
-    event_settings
+from framing.cli.options import add_corpus_options, add_event_options, add_output_option, corpus_from_args, event_settings
 from framing.cli.output import plain_text, write_table
 from framing.compare.align import DEFAULT_THRESHOLD, align_event, diff_markup
 from framing.compare.coverage import event_coverage, shared_events

@@ -5,8 +5,7 @@ import argparse
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_lexicon_option, add_output_option, add_workers_option, \
-    analysis_from_args
+from framing.cli.options import add_corpus_options, add_lexicon_option, add_output_option, add_workers_option, analysis_from_args
 from framing.cli.output import write_table
 from framing.measure.analysis import select_hits
 from framing.text.match import KINDS

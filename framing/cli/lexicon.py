@@ -4,11 +4,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from framing.errors import LexiconError
-from framing.lexicon import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
-                       resolve_lexicon)
 from framing.cli.options import add_output_option
 from framing.cli.output import write_table
+from framing.errors import LexiconError
+from framing.lexicon import BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms, resolve_lexicon
 
 _SHOWN_ALIASES = 8
 

@@ -13,8 +13,7 @@ from framing.lexicon import Lexicon, resolve_lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, source_key
 from framing.measure.pipeline import analyze, chosen_lexicons
-from framing.settings import MAX_BOOT, MIN_ARTICLES, NEGATED, SCORE_KINDS, VOICES, BootstrapSettings, \
-    EventSettings, ScoreSettings
+from framing.settings import MAX_BOOT, MIN_ARTICLES, NEGATED, SCORE_KINDS, VOICES, BootstrapSettings, EventSettings, ScoreSettings
 
 #: Article fields whose source column can be named (``--text-column`` ...).
 MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")

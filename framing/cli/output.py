@@ -3,7 +3,8 @@ layout (or pandas' plain one); ``csv`` and ``json`` are the same for every comma
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Callable, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -6,8 +6,17 @@ import argparse
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_event_options, add_lexicon_option, add_output_option, \
-    add_score_options, add_workers_option, analysis_from_args, event_settings, score_settings
+from framing.cli.options import (
+    add_corpus_options,
+    add_event_options,
+    add_lexicon_option,
+    add_output_option,
+    add_score_options,
+    add_workers_option,
+    analysis_from_args,
+    event_settings,
+    score_settings,
+)
 from framing.cli.output import write_table
 from framing.compare.events import with_events
 from framing.measure import score

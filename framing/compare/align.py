@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from framing.errors import CorpusError, SettingsError
 from framing.compare.events import event_terms
+from framing.errors import CorpusError, SettingsError
 from framing.measure.analysis import Analysis
 from framing.text.tokenize import word_spans
 

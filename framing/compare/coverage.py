@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
-from framing.errors import CorpusError, SettingsError
 from framing.compare.events import has_value, require_articles
+from framing.errors import CorpusError, SettingsError
 
 
 @dataclass(frozen=True)

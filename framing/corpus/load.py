@@ -10,17 +10,17 @@ docs/data-model.md.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
-
 
 from framing.corpus import readers
 from framing.corpus.clean import Cleaned, clean_text
 from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncate
-from framing.errors import CorpusError, SettingsError
 from framing.corpus.readers import FILE_TEXT, Item, Table
 from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport
+from framing.errors import CorpusError, SettingsError
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
 

@@ -14,8 +14,9 @@ import gzip
 import io
 import itertools
 import json
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePath, PureWindowsPath
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from framing.errors import CorpusError
 

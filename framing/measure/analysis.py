@@ -3,8 +3,8 @@ tables of docs/data-model.md, with the key that identifies it. Every stage after
 (scores, terms, concordance, alignment, events, figures, exports) takes this one object."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 import numpy as np
 import pandas as pd

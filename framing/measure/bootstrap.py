@@ -22,20 +22,21 @@ figure does not change when other groups, frames or voices are added or filtered
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.stats import norm, t as student_t
+from scipy.stats import norm
+from scipy.stats import t as student_t
 from threadpoolctl import threadpool_limits
 
 from framing.errors import SettingsError
-from framing.settings import BootstrapSettings
 from framing.parallel import available_cpus
+from framing.settings import BootstrapSettings
 
 #: ``by`` shorthands: the articles columns each one groups by.
 BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}

@@ -19,9 +19,10 @@ import hashlib
 import json
 import os
 import pickle
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from framing import __version__
 from framing.corpus.records import Article, Corpus, LoadReport, RemovedSegment, SkippedItem, corpus_fingerprint
@@ -163,7 +164,7 @@ def _read_pickle(target: Path) -> tuple[bool, Any]:
     try:
         with target.open("rb") as fh:
             return True, pickle.load(fh)
-    except Exception:  # noqa: BLE001 - any damage (truncated, old classes) means: compute again
+    except Exception:
         target.unlink(missing_ok=True)
         return False, None
 

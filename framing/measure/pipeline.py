@@ -19,11 +19,11 @@ of 37,554 articles (3.5 million hits) never holds its hits as Python tuples all 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
 
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError

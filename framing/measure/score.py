@@ -21,9 +21,10 @@ from scipy import sparse
 
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
-from framing.measure.sentiment import sentence_sentiment
 from framing.measure.bootstrap import Groups, article_groups, grouped_ratio, require_columns
+from framing.measure.sentiment import sentence_sentiment
 from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
+
 HIT_COLUMNS = ("article_id", "lexicon", "kind", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
 _NO_TARGET = "\x00none"
 

@@ -10,16 +10,17 @@ import json
 import platform
 import shlex
 import zipfile
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from importlib import metadata
-from typing import Any, Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from framing import __version__
-from framing.errors import FramingError
 from framing.corpus.records import corpus_fingerprint
+from framing.errors import FramingError
 from framing.lexicon import BUNDLED_DIR, Lexicon, lexicon_fingerprint
 from framing.measure.analysis import Analysis
 from framing.settings import ScoreSettings, Settings, reproduce_flags

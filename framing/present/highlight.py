@@ -9,7 +9,7 @@ treats it as a single HTML block and never reads the article text as Markdown.
 from __future__ import annotations
 
 import html
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 

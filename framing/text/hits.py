@@ -5,8 +5,8 @@ pipeline and the concordance both call ``article_hits``."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from framing.text.context import Context, body_context
 from framing.text.match import Matcher
