@@ -122,16 +122,24 @@ def group_coverage(articles: pd.DataFrame, by: str, events: pd.DataFrame | None 
     event: tidy ``event_id, group, n_articles, n_outlets, outlets`` (the outlets, sorted, so
     they stay visible inside a group), sorted by event then group. Articles without an event
     or without a value in ``by`` are left out (``event_blindspots`` counts the latter)."""
-    require_articles(articles, ("article_id", "outlet", by), "group_coverage")
-    frame = pd.DataFrame({"event_id": _event_ids(articles, events, "group_coverage").to_numpy(),
-                          "group": articles[by].astype(object).to_numpy(), "outlet": articles["outlet"].to_numpy()})
-    frame = frame[frame["event_id"].map(has_value) & frame["group"].map(has_value)]
-    frame["group"] = frame["group"].astype(str)
-    grouped = frame.groupby(["event_id", "group"], sort=True)["outlet"]
-    table = pd.DataFrame({"n_articles": grouped.size(), "n_outlets": grouped.nunique(),
-                          "outlets": grouped.agg(lambda o: tuple(sorted(set(map(str, o)), key=str.casefold)))})
+    frame = _event_groups(articles, by, events, "group_coverage")
+    pairs = frame.drop_duplicates(["event_id", "group", "outlet"])
+    pairs = pairs.assign(_key=pairs["outlet"].astype(str).str.casefold()).sort_values(
+        ["event_id", "group", "_key"], kind="stable")
+    grouped = pairs.groupby(["event_id", "group"], sort=True)["outlet"]
+    table = pd.DataFrame({"n_articles": frame.groupby(["event_id", "group"], sort=True).size(),
+                          "n_outlets": grouped.size(), "outlets": grouped.agg(lambda o: tuple(map(str, o)))})
     columns = ["event_id", "group", "n_articles", "n_outlets", "outlets"]
     return table.reset_index()[columns] if len(table) else pd.DataFrame(columns=columns)
+
+
+def _event_groups(articles: pd.DataFrame, by: str, events: pd.DataFrame | None, caller: str) -> pd.DataFrame:
+    """``event_id, group, outlet`` of the articles with an event and a ``by`` value."""
+    require_articles(articles, ("article_id", "outlet", by), caller)
+    frame = pd.DataFrame({"event_id": _event_ids(articles, events, caller).to_numpy(),
+                          "group": articles[by].astype(object).to_numpy(), "outlet": articles["outlet"].to_numpy()})
+    frame = frame[frame["event_id"].map(has_value) & frame["group"].map(has_value)]
+    return frame.assign(group=frame["group"].astype(str))
 
 
 def event_blindspots(articles: pd.DataFrame, by: str, events: pd.DataFrame | None = None, *,
@@ -157,7 +165,8 @@ def event_blindspots(articles: pd.DataFrame, by: str, events: pd.DataFrame | Non
         raise SettingsError(f"event_blindspots: min_share must be in (0, 1], got {min_share!r}")
     if min_articles < 1:
         raise SettingsError(f"event_blindspots: min_articles must be 1 or more, got {min_articles!r}")
-    coverage = group_coverage(articles, by, events)
+    coverage = _event_groups(articles, by, events, "event_blindspots").groupby(
+        ["event_id", "group"]).size().rename("n_articles").reset_index()
     groups = sorted(coverage["group"].unique(), key=str.casefold)
     if len(groups) > MAX_BLINDSPOT_GROUPS:
         raise SettingsError(f"event_blindspots: {by!r} has {len(groups):,} values; a blindspot list compares a few groups "
