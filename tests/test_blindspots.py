@@ -4,7 +4,7 @@ import pytest
 from conftest import FIXTURES
 
 from framing.cli import main
-from framing.compare.coverage import event_blindspots, group_coverage
+from framing.compare.coverage import event_blindspots, event_table, group_coverage
 from framing.corpus.load import load_corpus
 from framing.errors import SettingsError
 from framing.measure.tables import corpus_frame
@@ -79,3 +79,25 @@ def test_cli_blindspots_and_group_coverage(capsys):
     table = pd.read_csv(pd.io.common.StringIO(capsys.readouterr().out))
     assert list(table.columns) == ["event_id", "group", "n_articles", "n_outlets", "outlets"]
     assert set(table["group"]) == {"left", "center", "right"}
+
+
+def test_event_table_lists_every_event_for_searching():
+    articles = hand_articles().assign(
+        title=[f"headline {i}" for i in range(16)],
+        date=["2021-05-02", "2021-05-01", None, "2021-06", "2021-06-03", None, None, None, "2021-07-01",
+              None, None, None, None, None, None, None])
+    table = event_table(articles, by="side").set_index("event_id")
+    assert list(table.index) == ["E3", "E1", "E2", "E4", "E6", "E5"]
+    assert table.loc["E1", "title"] == "headline 1"  # its earliest article's headline
+    assert (table.loc["E1", "start"], table.loc["E1", "end"]) == ("2021-05-01", "2021-05-02")
+    assert table.loc["E2", "start"] == "2021-06" and table.loc["E4", "start"] is None
+    assert table.loc["E3", "outlets"] == "A, C, E, F" and table.loc["E3", "groups"] == "left 1 · right 3"
+    assert table.loc["E6", "groups"] == "center 1" and table.loc["E6", "n_outlets"] == 2
+    assert "groups" not in event_table(articles).columns
+
+
+def test_event_table_of_the_sides_fixture_names_all_100_events():
+    articles = corpus_frame(load_corpus(SIDES), exact_sentences=False)
+    table = event_table(articles, by="allsides_side")
+    assert len(table) == 100 and table["event_id"].is_unique
+    assert table["title"].str.len().min() > 10

@@ -208,3 +208,42 @@ def _blindspot_table(wide: pd.DataFrame, groups: list, min_share: float, min_art
         "missing": [tuple(names[~row]) for row in present],
         "counts": [tuple(zip(names[row], map(int, c[row]))) for row, c in zip(present, counts)],
         "n_ungrouped": 0})
+
+
+def event_table(articles: pd.DataFrame, events: pd.DataFrame | None = None, *, by: str | None = None) -> pd.DataFrame:
+    """One row per event, for a searchable, sortable list of hundreds of events: ``event_id``,
+    ``title`` (the headline of its earliest article, or the corpus's ``event_title``), ``start``,
+    ``end`` (first and last date of its dated articles, ISO as precise as known; None when
+    none is dated), ``n_articles``, ``n_outlets``, ``outlets`` (names joined by ", ", sorted)
+    and, with ``by``, ``groups`` ("left 2 · right 1": articles per value of that column). Rows
+    by articles, then outlets (most first), then event id."""
+    require_articles(articles, ("article_id", "outlet", "title"), "event_table")
+    table = pd.DataFrame({"event_id": _event_ids(articles, events, "event_table").to_numpy(),
+                          "outlet": articles["outlet"].astype(str).to_numpy(),
+                          "title": articles["title"].astype(object).to_numpy(),
+                          "date": articles["date"].astype(object).to_numpy() if "date" in articles else None})
+    if "event_title" in articles:
+        table["title"] = articles["event_title"].astype(object).where(articles["event_title"].notna(),
+                                                                      articles["title"]).to_numpy()
+    table = table[table["event_id"].map(has_value)]
+    dated = table[table["date"].map(has_value)]
+    ordered = table.assign(_date=table["date"].where(table["date"].map(has_value), "\uffff")).sort_values(
+        ["event_id", "_date"], kind="stable")
+    grouped = ordered.groupby("event_id", sort=False)
+    names = table.drop_duplicates(["event_id", "outlet"])
+    names = names.assign(_key=names["outlet"].str.casefold()).sort_values(["event_id", "_key"], kind="stable")
+    out = pd.DataFrame({"title": grouped["title"].first(),
+                        "start": dated.groupby("event_id")["date"].min(), "end": dated.groupby("event_id")["date"].max(),
+                        "n_articles": grouped.size(), "n_outlets": grouped["outlet"].nunique(),
+                        "outlets": names.groupby("event_id", sort=False)["outlet"].agg(", ".join)})
+    if by is not None:
+        counts = _event_groups(articles, by, events, "event_table").groupby(["event_id", "group"]).size().reset_index()
+        counts = counts.assign(_key=counts["group"].str.casefold()).sort_values(["event_id", "_key"], kind="stable")
+        counts["text"] = counts["group"] + " " + counts[0].astype(str)
+        out["groups"] = counts.groupby("event_id", sort=False)["text"].agg(" · ".join)
+    out = out.rename_axis("event_id").reset_index()
+    out = out.assign(_a=-out["n_articles"], _o=-out["n_outlets"]).sort_values(["_a", "_o", "event_id"], kind="stable")
+    out = out.drop(columns=["_a", "_o"]).reset_index(drop=True)
+    for column in ("start", "end") + (("groups",) if by is not None else ()):
+        out[column] = out[column].astype(object).where(out[column].notna(), None)
+    return out
