@@ -35,8 +35,10 @@ POLE_PAIRS = (
     ("#99DDFF", "#AAAA00"),  # light cyan / olive
     ("#EEDD88", "#44BB99"),  # light yellow / mint
 )
-#: One-set frames and naming sets.
-SINGLE = ("#FFAABB", "#DDDDDD", "#BBCC33", "#FFCCCC", "#CCDDAA", "#BBCCEE")
+#: One-set frames.
+SINGLE = ("#FFAABB", "#BBCC33", "#FFCCCC", "#CCDDAA", "#BBCCEE")
+#: Every naming label: the name itself is what to read (drawn in a dashed box).
+NAMING = "#DDDDDD"
 #: Whose words a hit is in: the outlet's own (yellow), quoted (light blue), scare quotes (pink).
 VOICE = {"author": "#EEDD88", "quoted": "#77AADD", "distanced": "#FFAABB"}
 #: Words only in sentence A (blue, struck through) and only in sentence B (orange, underlined).
@@ -106,7 +108,7 @@ def frame_pole_colours(lexicons: Iterable[Lexicon], *, present: Iterable[tuple[s
                        ) -> dict[tuple[str, str], str]:
     """A background colour for every ``(frame, pole)`` of the lexicons' frames and every
     ``(naming set, label)``: the two poles of each axis get the two colours of one of
-    ``POLE_PAIRS``; one-set frames and naming sets (all labels of a set alike) take ``SINGLE``.
+    ``POLE_PAIRS``; one-set frames take ``SINGLE``; every naming label is ``NAMING`` grey.
     ``present`` keeps the frames that have at least one of these pairs (the ones on screen), so
     the few axes shown get the most distinct pairs."""
     wanted = None if present is None else {frame for frame, _ in present}
@@ -129,8 +131,7 @@ def frame_pole_colours(lexicons: Iterable[Lexicon], *, present: Iterable[tuple[s
             if wanted is not None and naming.name not in wanted:
                 continue
             for label in naming.labels:
-                colours[(naming.name, label.name)] = SINGLE[singles % len(SINGLE)]
-            singles += 1
+                colours[(naming.name, label.name)] = NAMING
     return colours
 
 
