@@ -85,16 +85,32 @@ def _names(analysis: Analysis, spec: Mapping) -> list[tuple[str, str]]:
     return sorted(dict.fromkeys(names), key=lambda g: order.index(g[1]) if g[1] in order else len(order))
 
 
-def _hit_examples(analysis: Analysis, spec: Mapping) -> pd.DataFrame | None:
+def _hit_examples(analysis: Analysis, spec: Mapping, limit: int) -> pd.DataFrame | None:
+    """Hits of the frames ``spec`` selects (of one voice, when it says), chosen first (varied
+    over outlets and words), then given their context by ``concordance``."""
     names = _names(analysis, spec)
     if not names:
         return None
-    present = set(analysis.hits["frame"].astype(str).unique())
-    tables = [concordance(analysis, name, kind=kind) for kind, name in names if name in present]
-    table = pd.concat(tables, ignore_index=True) if tables else _empty()
+    hits = analysis.hits
+    rank = {name: i for i, (_, name) in enumerate(names)}
+    chosen = hits[hits["frame"].astype(str).isin(rank).to_numpy(bool)]
     if spec.get("voice"):
-        table = table[table["voice"] == spec["voice"]]
-    return table
+        chosen = chosen[(chosen["voice"].astype(str) == spec["voice"]).to_numpy(bool)]
+    if chosen.empty:
+        return _empty()
+    chosen = pd.DataFrame({"article_id": chosen["article_id"].astype(str), "outlet": chosen["outlet"].astype(str),
+                           "match": chosen["matched"].astype(str), "frame": chosen["frame"].astype(str),
+                           "start": chosen["start"].to_numpy(), "end": chosen["end"].to_numpy()})
+    chosen = _varied(chosen.assign(_rank=chosen["frame"].map(rank)).sort_values("_rank", kind="stable"), limit)
+    articles = analysis.articles[analysis.articles["article_id"].astype(str).isin(chosen["article_id"]).to_numpy(bool)]
+    subset = analysis.subset(articles, label="glossary examples")
+    kinds = dict((name, kind) for kind, name in names)
+    found = pd.concat([concordance(subset, frame, kind=kinds[frame]) for frame in chosen["frame"].unique()],
+                      ignore_index=True)
+    found = found.astype({"article_id": str})
+    keep = chosen[["article_id", "start", "end"]].assign(_order=range(len(chosen)))
+    return found.merge(keep, on=["article_id", "start", "end"]).drop_duplicates(["article_id", "start", "end"]) \
+        .sort_values("_order").drop(columns="_order")
 
 
 def _words_pattern(words: Sequence[str]) -> str:
@@ -142,7 +158,7 @@ def device_examples(analysis: Analysis, key: str, *, limit: int = 4, event_id: s
     table = None
     for spec in device(key).find:
         if "hits" in spec:
-            table = _hit_examples(analysis, spec["hits"] or {})
+            table = _hit_examples(analysis, spec["hits"] or {}, limit)
         elif "pattern" in spec:
             table = concordance(analysis, " ".join(str(spec["pattern"]).split()), kind="pattern")
         elif "words" in spec:

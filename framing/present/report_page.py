@@ -56,7 +56,7 @@ body.classroom h1 { font-size:2.6rem; } body.classroom h2 { font-size:2rem; }
 @page { size:A4; margin:14mm 12mm; }
 @media print {
   body { max-width:none; padding:0; font-size:11pt; } body.classroom { font-size:12pt; }
-  nav.toc { display:none; } h2 { break-before:page; } h2.first { break-before:auto; }
+  nav.toc { display:none; } h2, h3 { break-after:avoid; } #overview h2, #glossary h2, #methods h2 { break-before:page; }
   .columns { gap:14px; } .framing-text { font-size:10.5pt !important; line-height:1.6 !important; }
   .figure, table, .device, .why { break-inside:avoid; } .key { break-before:page; }
   a { color:var(--ink); text-decoration:none; }

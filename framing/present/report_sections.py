@@ -58,6 +58,10 @@ def _dates(articles: pd.DataFrame) -> str:
     return f"{dates[0]} to {dates[-1]}" if dates else "no dates"
 
 
+def _events(n: int) -> str:
+    return "1 event was" if n == 1 else f"{n:,} events were"
+
+
 def corpus_section(page: Page, shown, settings, corpus_label: str) -> None:
     articles = shown.analysis.articles
     covered = articles.groupby("event_id")["outlet"].nunique()
@@ -69,8 +73,8 @@ def corpus_section(page: Page, shown, settings, corpus_label: str) -> None:
     else:
         what = (f"{corpus_label + ': ' if corpus_label else ''}{len(articles):,} articles by "
                 f"{articles['outlet'].nunique():,} outlets, dated {_dates(articles)}. "
-                f"{int((covered >= 2).sum()):,} events were reported by two or more outlets "
-                f"(of {len(covered):,} events found).")
+                f"{_events(int((covered >= 2).sum()))} reported by two or more outlets "
+                f"(of {len(covered):,} found).")
     page.add(f'<section id="corpus"><h2 class="first">What this corpus is</h2><p>{text(what)}</p>'
              f"<p class=muted>Lexicons: {text(lexicons)}. Highlighted words are framing words: words that "
              "present the story one way rather than another (labels, loaded or judging words, words that cast "
