@@ -78,8 +78,8 @@ def _multi_outlet_articles(analysis: Analysis, labels: pd.Series) -> pd.DataFram
 
 def _cell_counts(analysis: Analysis, articles: pd.DataFrame) -> pd.DataFrame:
     """Weighted framing hits per event, outlet and cell (negated hits left out)."""
-    hits = framing_hits(analysis.hits)
-    hits = hits[hits["article_id"].isin(articles["article_id"]).to_numpy(bool) & ~hits["negated"].to_numpy(bool)]
+    hits = analysis.hits[analysis.hits["article_id"].isin(articles["article_id"]).to_numpy(bool)]
+    hits = framing_hits(hits[~hits["negated"].to_numpy(bool)])
     table = pd.DataFrame({c: hits[c].astype(str).to_numpy() for c in ("article_id", *CELL)})
     table["weight"] = hits["weight"].to_numpy(float)
     table = table.merge(articles, on="article_id")
@@ -114,8 +114,10 @@ def event_contrasts(analysis: Analysis, *, events: pd.DataFrame | None = None, p
     counts = _cell_counts(analysis, articles)
     n_articles = articles.groupby(["event_id", "outlet"]).size()
     rows = []
+    by_event = dict(tuple(counts.groupby("event_id", sort=False)))
+    empty = counts.iloc[:0]
     for event_id, part in articles.groupby("event_id", sort=True):
-        cells = counts[counts["event_id"] == event_id]
+        cells = by_event.get(event_id, empty)
         wide = cells.pivot_table(index="outlet", columns=list(CELL), values="weight", aggfunc="sum", fill_value=0.0)
         for outlet_a, outlet_b in combinations(sorted(part["outlet"].unique()), 2):
             a = wide.loc[outlet_a].to_numpy(float) if outlet_a in wide.index else np.zeros(wide.shape[1])
@@ -155,9 +157,11 @@ def contrast_differences(analysis: Analysis, event_id: str, outlet_a: str, outle
 def _richest_article(analysis: Analysis, labels: pd.Series, event_id: str, outlet: str) -> str:
     """The outlet's article of the event with the most framing words (then the first by id)."""
     articles = analysis.articles
+    members = set(labels.index[(labels == event_id).to_numpy(bool)])
     ids = articles.loc[(articles["outlet"].astype(str) == outlet).to_numpy(bool), "article_id"].astype(str)
-    ids = sorted(i for i in ids if labels.get(i) == event_id)
-    counts = framing_hits(analysis.hits)["article_id"].astype(str).value_counts()
+    ids = sorted(i for i in ids if i in members)
+    hits = analysis.hits[analysis.hits["article_id"].isin(ids).to_numpy(bool)]
+    counts = framing_hits(hits)["article_id"].astype(str).value_counts()
     return max(ids, key=lambda i: (counts.get(i, 0), -ids.index(i)))
 
 

@@ -12,6 +12,7 @@ set, a user's own lexicons' included, counts as framing.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 #: Hit kinds that can frame: frame terms and naming labels (actor mentions only say who).
@@ -24,11 +25,20 @@ FRAMING_FRAMES_OF = {"epistemic": frozenset({"doubt_markers"})}
 def framing_hits(hits: pd.DataFrame) -> pd.DataFrame:
     """The rows of a hits table whose words frame the story (module doc)."""
     if "role" in hits.columns:
-        return hits[(hits["role"].astype(object) == "framing").to_numpy(bool)]
-    kinds = hits["kind"].isin(FRAMING_KINDS).to_numpy(bool)
-    lexicon = hits["lexicon"].astype(str).to_numpy()
-    frame = hits["frame"].astype(str).to_numpy()
-    keep = kinds & ~pd.Series(lexicon).isin(NOT_FRAMING_LEXICONS).to_numpy(bool)
+        return hits[_values(hits["role"]) == "framing"]
+    keep = np.isin(_values(hits["kind"]), FRAMING_KINDS)
+    lexicon, frame = _values(hits["lexicon"]), _values(hits["frame"])
+    keep &= ~np.isin(lexicon, list(NOT_FRAMING_LEXICONS))
     for name, frames in FRAMING_FRAMES_OF.items():
-        keep &= (lexicon != name) | pd.Series(frame).isin(frames).to_numpy(bool)
+        keep &= (lexicon != name) | np.isin(frame, list(frames))
     return hits[keep]
+
+
+def _values(column: pd.Series) -> np.ndarray:
+    """A column as an array of str objects; a categorical one through its few categories, so
+    millions of hits are not each turned into a string."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = np.asarray(column.cat.categories.astype(str), dtype=object)
+        codes = column.cat.codes.to_numpy()
+        return np.where(codes >= 0, categories[np.maximum(codes, 0)] if len(categories) else None, None)
+    return column.astype(object).to_numpy()

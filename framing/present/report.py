@@ -61,6 +61,7 @@ class Shown:
     hidden: Anonymised | None
     n_outlets: int
     n_articles: int
+    focus: Analysis  # the articles of the picked events only (what the side-by-side, diff and glossary read)
 
 
 def _with_events(analysis: Analysis, settings: ReportSettings) -> Analysis:
@@ -97,15 +98,15 @@ def _shown(analysis: Analysis, settings: ReportSettings) -> Shown:
     analysis = _with_events(analysis, settings)
     picks = _picks(analysis, settings)
     n_outlets, n_articles = analysis.articles["outlet"].nunique(), len(analysis.articles)
-    if not settings.classroom:
-        return Shown(analysis, picks, None, n_outlets, n_articles)
     events = {p.event_id for p in picks}
     chosen = analysis.articles[analysis.articles["event_id"].isin(events).to_numpy(bool)]
+    if not settings.classroom:
+        return Shown(analysis, picks, None, n_outlets, n_articles, analysis.subset(chosen, label=f"events {sorted(events)}"))
     order = [o for p in picks for o in (p.outlet_a, p.outlet_b)]
     hidden = anonymise(analysis.subset(chosen, label=f"events {sorted(events)}"), order=order)
     shown = hidden.analysis
     return Shown(shown, _picks(shown, replace(settings, event=None, top_events=len(picks))), hidden,
-                 n_outlets, n_articles)
+                 n_outlets, n_articles, shown)
 
 
 def _top_outlets(analysis: Analysis, n: int) -> list[str]:

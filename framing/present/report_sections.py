@@ -136,6 +136,7 @@ def start_section(page: Page, shown, settings) -> None:
                  "side by side. The overview below still compares the outlets.</p></section>")
         return
     n_events = int((analysis.articles.groupby("event_id")["outlet"].nunique() >= 2).sum())
+    analysis = shown.focus
     hits = framing_hits(analysis.hits)
     for rank, pick in enumerate(shown.picks, start=1):
         members = analysis.articles[analysis.articles["event_id"] == pick.event_id]
@@ -190,7 +191,7 @@ def _sentence_hits(analysis, hits: pd.DataFrame, article_id: str, sentence_id: i
 
 
 def diff_section(page: Page, shown, settings) -> None:
-    analysis = shown.analysis
+    analysis = shown.focus
     page.add('<section id="diff"><h2>The framing diff: one fact, two wordings</h2><p>Sentences of the two reports '
              "that tell the same fact, matched by the words they share. Words only in the left sentence are "
              "<del class=diff-a style=\"background:#BBDDFF;color:#004488\">struck through in blue</del>, words "
@@ -217,7 +218,7 @@ def diff_section(page: Page, shown, settings) -> None:
 
 
 def glossary_section(page: Page, shown, settings) -> None:
-    analysis = shown.analysis
+    analysis = shown.focus
     page.add('<section id="glossary"><h2>Glossary of framing devices</h2><p>Ways a report frames a story, each '
              "with examples found in the articles above.</p>")
     first = shown.picks[0] if shown.picks else None
