@@ -12,8 +12,9 @@
   right) and anything else in alphabetical order, case ignored; every figure of a page takes
   the same list.
 - **Colours of groups** (``group_colours``): leanings get fixed colours (left blue, centre
-  grey, right red); other groups a qualitative palette, and past its length no colour is
-  reused: the figure labels lines directly instead (``many_groups``).
+  grey, right red: ColorBrewer's RdBu ends); other groups Tol's colour-blind-safe schemes, and
+  past their length no colour is reused: the figure labels lines directly instead
+  (``many_groups``).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from framing.present.palette import BRIGHT
 from framing.settings import MIN_ARTICLES
 
 NOT_ENOUGH_EVIDENCE = "not enough evidence"
@@ -34,10 +36,12 @@ SIGNIFICANT_COLOURS = {True: ("#b2182b", "#2166ac"), False: ("#c9c9c9", "#c9c9c9
 LEANINGS = {"left": "#2166ac", "lean left": "#67a9cf", "left-center": "#67a9cf", "center-left": "#67a9cf",
             "center": "#7f7f7f", "centre": "#7f7f7f", "lean right": "#ef8a62", "right-center": "#ef8a62",
             "center-right": "#ef8a62", "right": "#b2182b", "mixed": "#9467bd", "allsides": "#9467bd"}
-#: Distinct colours for groups that are not leanings (Okabe & Ito 2008, colour-blind safe,
-#: then Paul Tol's muted scheme); more groups than this are labelled directly, not coloured.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-           "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+#: Paul Tol's muted scheme (Tol 2021), after his bright one.
+TOL_MUTED = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")
+#: Distinct colours for groups that are not leanings: Tol's colour-blind-safe bright scheme (the
+#: palette of ``framing.present.palette``, grey left out), then his muted one; more groups than
+#: this are labelled directly, not coloured.
+PALETTE = tuple(dict.fromkeys([c for name, c in BRIGHT.items() if name != "grey"] + list(TOL_MUTED)))
 
 
 def plural(n: float, noun: str, nouns: str | None = None) -> str:
