@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.views.common import figure, filter_bar, md
-from framing.present import plots
+from framing.present import term_plots
 
 REST = "(rest of the corpus)"
 METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"}
@@ -31,10 +31,10 @@ def render(ctx) -> None:
                             method=method)
     left, right = st.columns([3, 2])
     with left:
-        scatter = figure(plots.terms_scatter(table, group=focus), key="terms_scatter", on_select="rerun",
+        scatter = figure(term_plots.terms_scatter(table, group=focus), key="terms_scatter", on_select="rerun",
                          selection_mode="points")
     with right:
-        bars = figure(plots.terms_bars(table, group=focus), key="terms_bars", on_select="rerun",
+        bars = figure(term_plots.terms_bars(table, group=focus), key="terms_bars", on_select="rerun",
                       selection_mode="points")
     for name, event in (("scatter", scatter), ("bars", bars)):
         clicked = _clicked_term(event)

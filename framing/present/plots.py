@@ -8,7 +8,7 @@ The input columns are those of docs/data-model.md.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -16,6 +16,16 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from framing.errors import SettingsError
+from framing.present.encoding import (
+    FADED_OPACITY,
+    NOT_ENOUGH_EVIDENCE,
+    colour_range,
+    evidence_note,
+    group_order,
+    plural,
+    rgba,
+    weak_evidence,
+)
 
 LOW_SUPPORT_MARK = "†"
 #: Dark text at 14 px: readable on a projector and in a printed figure.
@@ -23,6 +33,9 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1a1a1a
 #: How a title names a voice (the ``voice`` column of the score tables).
 VOICE_NAMES = {"all": "all voices", "author": "the outlet's own words", "quoted": "quoted sources",
                "distanced": "scare quotes"}
+#: A rate has "not enough evidence" when its interval is wider than the largest rate of its grid
+#: (a balance or a share: half of its fixed range, ``encoding.MAX_INTERVAL_SHARE``).
+RATE_INTERVAL_SHARE = 1.0
 QUALITATIVE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
                "#7f7f7f", "#bcbd22", "#17becf")
 
@@ -85,13 +98,16 @@ def _support_mark(low: pd.Series) -> pd.Series:
 
 def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | None = None,
                   groups: Iterable[str] | None = None, title: str | None = None,
-                  max_cell_text: int = 400, axes: Iterable[str] = ()) -> go.Figure:
-    """Outlet (``group``) x frame heatmap of hits per 1,000 words from a ``score.frame_rates``
-    table; the hover gives the rate, its bootstrap interval, the hits and the number of
-    articles. Only rows of ``voice`` (and of ``lexicon`` and ``groups``, when given) are
-    drawn. Cell values are printed when the grid is small enough to read (at most
-    ``max_cell_text`` cells). Poles of two-pole frames are named ``frame: pole``; ``axes``
-    names such frames when the table may hold only one of their poles."""
+                  max_cell_text: int = 400, axes: Iterable[str] = (),
+                  members: Mapping[str, str] | None = None) -> go.Figure:
+    """Group (outlet, or a value of a ``by`` column) x frame heatmap of hits per 1,000 words
+    from a ``score.frame_rates`` table; the hover gives the rate, its bootstrap interval, the
+    hits and the number of articles (and, with ``members``: group -> text, the outlets in the
+    group). Honest encoding (``framing.present.encoding``): the colour scale runs from 0 to the
+    largest rate with enough evidence; cells without enough evidence are grey, not coloured;
+    every cell prints its rate and its count of hits when the grid is small enough to read (at
+    most ``max_cell_text`` cells). Rows in ``group_order``. Poles of two-pole frames are named
+    ``frame: pole``; ``axes`` names such frames when the table may hold only one of their poles."""
     _require(scores, ["group", "frame", "pole", "voice", "rate", "ci_low", "ci_high", "n_articles"], "frame_heatmap")
     title = title or f"Frame rates per 1,000 words ({voice_name(voice)})"
     rows = scores[(scores["voice"] == voice) & ((scores["lexicon"] == lexicon) if lexicon else True)]
@@ -100,36 +116,50 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
         return _empty(title, f"No scores for voice '{voice}'.")
     axes = _axis_frames(rows) | set(axes)
     rows["column"] = [frame_label(f, p, axis=f in axes) for f, p in zip(rows["frame"], rows["pole"])]
-    rows["mark"] = _support_mark(rows["low_support"]) if "low_support" in rows else ""
     if "hits" not in rows:
         rows["hits"] = np.nan
     columns = list(dict.fromkeys(rows["column"]))
-    groups = sorted(rows["group"].unique(), key=str)
+    groups = group_order(rows["group"].unique())
     wide = {name: rows.pivot_table(index="group", columns="column", values=name, aggfunc="first")
             .reindex(index=groups, columns=columns) for name in ("rate", "ci_low", "ci_high", "n_articles", "hits")}
-    marks = rows.pivot_table(index="group", columns="column", values="mark", aggfunc="first").reindex(
-        index=groups, columns=columns).fillna("")
-    custom = np.dstack([wide["ci_low"].to_numpy(float), wide["ci_high"].to_numpy(float),
-                        wide["n_articles"].to_numpy(float), wide["hits"].to_numpy(float)])
     z = wide["rate"].to_numpy(float)
-    text = np.char.add(np.char.mod("%.1f", np.nan_to_num(z)), marks.to_numpy(str))
+    finite = z[np.isfinite(z)]
+    weak = weak_evidence(wide["ci_low"], wide["ci_high"], wide["n_articles"], max_share=RATE_INTERVAL_SHARE,
+                         scale_range=float(finite.max()) if finite.size and finite.max() > 0 else 1.0)
+    weak &= np.isfinite(z)
+    low, high = colour_range(z, ~weak)
+    text = np.array([[_cell_text(r, h) for r, h in zip(zr, hr)] for zr, hr in zip(z, wide["hits"].to_numpy(float))],
+                    dtype=object)
+    y = [safe(g) for g in groups]
+    x = [safe(c) for c in columns]
     heat = go.Heatmap(
-        z=z, x=[safe(c) for c in columns], y=[safe(g) for g in groups], customdata=custom, colorscale="YlOrRd",
-        colorbar=dict(title=dict(text="per 1,000<br>words")), xgap=1, ygap=1, hoverinfo="skip",
-    )
+        z=np.where(weak, np.nan, z), x=x, y=y, colorscale="YlOrRd", zmin=low, zmax=high,
+        colorbar=dict(title=dict(text="hits per<br>1,000 words", side="top"), thickness=14),
+        xgap=1, ygap=1, hoverinfo="skip", name="rates")
+    grey = go.Heatmap(z=np.where(weak, 1.0, np.nan), x=x, y=y, colorscale=[[0, "#e6e6e6"], [1, "#e6e6e6"]],
+                      showscale=False, xgap=1, ygap=1, hoverinfo="skip", name=NOT_ENOUGH_EVIDENCE)
     if z.size <= max_cell_text:
-        heat.update(text=text, texttemplate="%{text}", textfont=dict(size=13))
-    fig = go.Figure([heat, _cell_targets(rows, wide, groups, columns)])
+        heat.update(text=np.where(weak, "", text), texttemplate="%{text}", textfont=dict(size=12))
+        grey.update(text=np.where(weak, text, ""), texttemplate="%{text}", textfont=dict(size=12, color="#777"))
+    fig = go.Figure([heat, grey, _cell_targets(rows, wide, groups, columns, weak, members or {})])
     fig.update_xaxes(side="top", tickangle=-35)
-    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=[safe(g) for g in groups],
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=y,
                      ticktext=[f"{safe(g)} ({_articles_text(n)})" for g, n in
                                zip(groups, wide["n_articles"].max(axis=1).to_numpy(float))])
-    _layout(fig, title, height=_height(len(groups), base=300))
+    _layout(fig, title, height=_height(len(groups), per_row=34 if z.size <= max_cell_text else 22, base=320))
     fig.update_layout(clickmode="event+select", showlegend=False)
     fig.update_layout(margin=dict(t=80 + 6 * max(len(c) for c in columns)))
-    if marks.to_numpy(str).any():
-        _footnote(fig, f"{LOW_SUPPORT_MARK} rests on too few articles for a stable figure")
+    if weak.any():
+        _footnote(fig, "grey cells: " + evidence_note(scale="the largest rate", max_share=RATE_INTERVAL_SHARE
+                                                      ).removeprefix("faded: ")
+                  + "; colours run from 0 to the largest rate with enough evidence")
     return fig
+
+
+def _cell_text(rate: float, hits: float) -> str:
+    if np.isnan(rate):
+        return ""
+    return f"{rate:.1f}<br>{plural(hits, 'hit')}" if not np.isnan(hits) else f"{rate:.1f}"
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -138,18 +168,6 @@ def _shorten(text: str, limit: int) -> str:
         return text
     cut = text[:limit - 1].rsplit(" ", 1)[0]
     return (cut if len(cut) > limit // 2 else text[:limit - 1]) + "…"
-
-
-def _log_ticks(largest: float) -> list[int]:
-    """1, 2, 5, 10, 20, 50... up to the first tick at or above ``largest``: whole numbers a
-    reader takes at face value on a log axis (plotly's own minor ticks read "2" for 20)."""
-    ticks, base = [], 1
-    while True:
-        for step in (1, 2, 5):
-            ticks.append(step * base)
-            if step * base >= largest:
-                return ticks
-        base *= 10
 
 
 def _articles_text(n: float) -> str:
@@ -165,28 +183,32 @@ def _interval_text(low: float, high: float, n_articles: float) -> str:
     return f"95% CI {low:.2f} – {high:.2f}"
 
 
-def _cell_targets(rows: pd.DataFrame, wide: dict, groups: list, columns: list) -> go.Scatter:
+def _cell_targets(rows: pd.DataFrame, wide: dict, groups: list, columns: list, weak: np.ndarray,
+                  members: Mapping[str, str]) -> go.Scatter:
     """Invisible markers on the cells: they carry the hover and make a cell clickable (plotly
     selects points, not heatmap cells). ``customdata``: group, frame, pole, then the hover."""
     keys = rows.drop_duplicates(["group", "column"]).set_index(["group", "column"])
     xs, ys, custom = [], [], []
     for gi, group in enumerate(groups):
+        inside = f"<br>outlets: {safe(members[group])}" if members.get(group) else ""
         for ci, column in enumerate(columns):
             if (group, column) not in keys.index:
                 continue
             row = keys.loc[(group, column)]
             rate, low, high = (wide[k].iat[gi, ci] for k in ("rate", "ci_low", "ci_high"))
             n_art, hits = wide["n_articles"].iat[gi, ci], wide["hits"].iat[gi, ci]
+            flag = f"<br><i>{NOT_ENOUGH_EVIDENCE}</i>" if weak[gi, ci] else ""
             xs.append(safe(column))
             ys.append(safe(group))
             custom.append([str(group), str(row["frame"]), str(row["pole"]), f"{rate:.2f}",
-                           _interval_text(low, high, n_art), f"{hits:.0f}", f"{n_art:.0f}"])
+                           _interval_text(low, high, n_art), plural(hits, "hit"), plural(n_art, "article"),
+                           flag + inside])
     return go.Scatter(
         x=xs, y=ys, mode="markers", customdata=custom, name="cells", showlegend=False,
         marker=dict(symbol="square", size=22, opacity=0, color="#000"),
         selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
         hovertemplate=("<b>%{y}</b><br>%{x}<br>rate %{customdata[3]} per 1,000 words<br>%{customdata[4]}"
-                       "<br>%{customdata[5]} hits in %{customdata[6]} articles<br><i>click: the sentences behind it"
+                       "<br>%{customdata[5]} in %{customdata[6]}%{customdata[7]}<br><i>click: the sentences behind it"
                        "</i><extra></extra>"),
     )
 
@@ -213,12 +235,15 @@ def _dot_with_interval(x: pd.Series, lo: pd.Series, hi: pd.Series) -> dict:
 
 
 def axis_balance_plot(balance: pd.DataFrame, *, voice: str | None = None, lexicon: str | None = None,
-                      groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
-    """Per outlet, each axis's balance ``(A - B) / (A + B)`` in [-1, 1] with its bootstrap
-    interval: one panel per axis, pole A on the right. Input: a ``score.axis_balance`` table
-    (rows of ``voice`` and ``lexicon`` only, when given)."""
+                      groups: Iterable[str] | None = None, title: str | None = None,
+                      members: Mapping[str, str] | None = None) -> go.Figure:
+    """Per group, each axis's balance ``(A - B) / (A + B)`` in [-1, 1] with its bootstrap
+    interval: one panel per axis, pole A on the right. A balance without enough evidence
+    (``encoding.weak_evidence``: its interval spans more than half of -1..+1, no interval, or
+    too few articles) is faded and labelled "not enough evidence". Rows in ``group_order``.
+    Input: a ``score.axis_balance`` table (rows of ``voice`` and ``lexicon`` only, when given)."""
     _require(balance, ["group", "frame", "balance", "ci_low", "ci_high", "n_articles"], "axis_balance_plot")
-    title = title or "Which pole each outlet leans to: balance (A − B) / (A + B), from −1 to +1"
+    title = title or "Which pole each group leans to: balance (A − B) / (A + B), from −1 to +1"
     rows = _group_rows(balance.dropna(subset=["balance"]), groups)
     if voice and "voice" in rows:
         rows = rows[rows["voice"] == voice]
@@ -227,30 +252,50 @@ def axis_balance_plot(balance: pd.DataFrame, *, voice: str | None = None, lexico
     if rows.empty:
         return _empty(title, "No axis has hits on either pole.")
     frames = list(dict.fromkeys(rows["frame"]))
-    groups = sorted(rows["group"].unique(), key=str)
+    groups = group_order(rows["group"].unique())
     fig = make_subplots(rows=1, cols=len(frames), shared_yaxes=True, horizontal_spacing=0.03,
                         subplot_titles=[_axis_title(rows[rows["frame"] == f], f) for f in frames])
+    any_weak = False
     for i, frame in enumerate(frames, start=1):
         part = rows[rows["frame"] == frame].set_index("group").reindex(groups).dropna(subset=["balance"])
-        marks = _support_mark(part["low_support"]) if "low_support" in part else pd.Series("", index=part.index)
-        fig.add_trace(go.Scatter(
-            x=part["balance"], y=[safe(g) for g in part.index], mode="markers", name=safe(frame), showlegend=False,
-            marker=dict(size=9, color=QUALITATIVE[(i - 1) % len(QUALITATIVE)],
-                        symbol=["circle-open" if m else "circle" for m in marks]),
-            error_x=_dot_with_interval(part["balance"], part["ci_low"], part["ci_high"]),
-            customdata=np.column_stack([part["ci_low"], part["ci_high"], part["n_articles"]]).astype(float),
-            text=marks.to_list(),
-            hovertemplate=(f"<b>%{{y}}</b><br>{safe(frame)}: %{{x:+.2f}}<br>95% CI %{{customdata[0]:+.2f}} – "
-                           "%{customdata[1]:+.2f}<br>%{customdata[2]:.0f} articles %{text}<extra></extra>"),
-        ), row=1, col=i)
+        weak = weak_evidence(part["ci_low"], part["ci_high"], part["n_articles"], scale_range=2.0)
+        any_weak |= bool(weak.any())
+        colour = QUALITATIVE[(i - 1) % len(QUALITATIVE)]
+        for faded in (False, True):
+            _balance_trace(fig, part[weak == faded], frame, colour, faded, members or {}, i,
+                           legend=i == 1 and (faded or not weak.all()))
         fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"), row=1, col=i)
     fig.update_xaxes(range=[-1.08, 1.08], tickvals=[-1, 0, 1], zeroline=False)
-    fig.update_yaxes(autorange="reversed")
-    _layout(fig, title, height=_height(len(groups), base=240))
-    fig.update_layout(margin=dict(t=110))
-    if rows.get("low_support", pd.Series(dtype=bool)).fillna(False).astype(bool).any():
-        _footnote(fig, "open circles rest on too few articles for a stable figure", below_ticks=True)
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[safe(g) for g in groups])
+    _layout(fig, title, height=_height(len(groups), base=260))
+    fig.update_layout(margin=dict(t=130), legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", yref="container"))
+    if any_weak:
+        _footnote(fig, evidence_note(scale="−1..+1"), below_ticks=True)
     return fig
+
+
+def _balance_trace(fig, part: pd.DataFrame, frame: str, colour: str, faded: bool, members: Mapping[str, str],
+                   col: int, *, legend: bool) -> None:
+    if part.empty:
+        return
+    tint = rgba(colour, FADED_OPACITY) if faded else colour
+    hits = [f"{plural(a, 'hit')} on A, {plural(b, 'hit')} on B" if {"hits_a", "hits_b"} <= set(part) else ""
+            for a, b in zip(part.get("hits_a", part["balance"]), part.get("hits_b", part["balance"]))]
+    hover = [f"<b>{safe(g)}</b><br>{safe(frame)}: {v:+.2f}<br>{_interval_text(lo, hi, n)}<br>{h}, "
+             f"{_articles_text(n)}" + (f"<br><i>{NOT_ENOUGH_EVIDENCE}</i>" if faded else "")
+             + (f"<br>outlets: {safe(members[g])}" if members.get(g) else "")
+             for g, v, lo, hi, n, h in zip(part.index, part["balance"], part["ci_low"].to_numpy(float),
+                                           part["ci_high"].to_numpy(float), part["n_articles"].to_numpy(float), hits)]
+    labels = [NOT_ENOUGH_EVIDENCE if faded else "" for _ in part.index]
+    fig.add_trace(go.Scatter(
+        x=part["balance"], y=[safe(g) for g in part.index], mode="markers+text" if faded else "markers",
+        name=NOT_ENOUGH_EVIDENCE + " (faded)" if faded else "balance with its 95% interval",
+        legendgroup="faded" if faded else "strong", showlegend=legend,
+        marker=dict(size=9, color=tint, symbol="circle-open" if faded else "circle", line=dict(color=tint, width=2)),
+        error_x={**_dot_with_interval(part["balance"], part["ci_low"], part["ci_high"]), "color": tint},
+        text=labels, textposition=["middle left" if v > 0 else "middle right" for v in part["balance"]],
+        textfont=dict(size=10, color="#999"), hovertext=hover, hoverinfo="text",
+    ), row=1, col=col)
 
 
 def _axis_title(part: pd.DataFrame, frame: str) -> str:
@@ -260,12 +305,15 @@ def _axis_title(part: pd.DataFrame, frame: str) -> str:
 
 
 def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, voice: str | None = None,
-                      groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
+                      groups: Iterable[str] | None = None, title: str | None = None,
+                      members: Mapping[str, str] | None = None) -> go.Figure:
     """Stacked horizontal bars: for one naming set, each outlet's share of each label (the
     shares of an outlet sum to 1), the hover giving the uses, the interval and the articles.
     Outlets that never name the referent get no bar: a footnote names them. Input: a
     ``score.label_shares`` table. ``customdata`` of a bar: uses, total, interval text,
-    articles, group, label (a click names the outlet and label)."""
+    articles, group, label (a click names the outlet and label). Each segment prints its share
+    and count ("60% · 3") and each row its mentions, so no share stands without its count;
+    rows in ``group_order``; ``members``: group -> its outlets, for the hover."""
     _require(shares, ["group", "naming_set", "label", "share", "count"], "label_shares_plot")
     shares = _group_rows(_voice_rows(shares, voice), groups)
     sets = list(dict.fromkeys(shares["naming_set"]))
@@ -278,16 +326,23 @@ def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, vo
     part = part[~part["group"].isin(silent)]
     if part.empty:
         return _empty(title, f"No outlet uses any label of '{safe(naming_set)}'.")
-    groups = sorted(part["group"].unique(), key=str)
+    groups = group_order(part["group"].unique())
+    totals = totals.reindex(groups)
+    inside = members or {}
     fig = go.Figure()
     for i, label in enumerate(dict.fromkeys(part["label"])):
         rows = part[part["label"] == label].set_index("group").reindex(groups)
+        share, count = rows["share"].fillna(0).to_numpy(float), rows["count"].fillna(0).to_numpy(float)
         fig.add_trace(go.Bar(
-            y=[safe(g) for g in groups], x=rows["share"].fillna(0), name=safe(label), orientation="h",
-            marker_color=QUALITATIVE[i % len(QUALITATIVE)], customdata=_share_custom(rows, groups, label),
+            y=[safe(g) for g in groups], x=share, name=safe(label), orientation="h",
+            marker_color=QUALITATIVE[i % len(QUALITATIVE)], customdata=_share_custom(rows, groups, label, inside),
+            text=[f"{v:.0%} · {c:.0f}" if c else "" for v, c in zip(share, count)], textposition="inside",
+            insidetextanchor="middle", textfont=dict(size=12),
             hovertemplate=(f"<b>%{{y}}</b><br>{safe(label)}: %{{x:.0%}} (%{{customdata[0]}} of %{{customdata[1]}} "
-                           "mentions)<br>%{customdata[2]} · %{customdata[3]}<extra></extra>"),
+                           "mentions)<br>%{customdata[2]} · %{customdata[3]}%{customdata[6]}<extra></extra>"),
         ))
+    fig.update_yaxes(tickmode="array", tickvals=[safe(g) for g in groups],
+                     ticktext=[f"{safe(g)} ({plural(t, 'mention')})" for g, t in zip(groups, totals.to_numpy(float))])
     fig.update_layout(barmode="stack", legend=dict(orientation="h", y=-0.12), clickmode="event+select")
     fig.update_xaxes(tickformat=".0%", range=[0, 1])
     fig.update_yaxes(autorange="reversed")
@@ -299,7 +354,7 @@ def label_shares_plot(shares: pd.DataFrame, *, naming_set: str | None = None, vo
     return fig
 
 
-def _share_custom(rows: pd.DataFrame, groups: list, label: str) -> list[list]:
+def _share_custom(rows: pd.DataFrame, groups: list, label: str, members: Mapping[str, str]) -> list[list]:
     count = rows["count"].fillna(0).to_numpy(float)
     total = rows["total"].fillna(0).to_numpy(float) if "total" in rows else count
     low = rows["ci_low"].to_numpy(float) if "ci_low" in rows else np.full(len(rows), np.nan)
@@ -307,7 +362,7 @@ def _share_custom(rows: pd.DataFrame, groups: list, label: str) -> list[list]:
     n_art = rows["n_articles"].to_numpy(float) if "n_articles" in rows else np.full(len(rows), np.nan)
     return [[f"{c:.0f}", f"{t:.0f}",
              "no interval" if np.isnan(lo) or np.isnan(hi) else f"95% CI {lo:.0%} – {hi:.0%}",
-             _articles_text(n), str(g), str(label)]
+             _articles_text(n), str(g), str(label), f"<br>outlets: {safe(members[g])}" if members.get(g) else ""]
             for c, t, lo, hi, n, g in zip(count, total, low, high, n_art, groups)]
 
 
@@ -325,10 +380,14 @@ def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = 
 
 
 def actor_sentiment_plot(sentiment: pd.DataFrame, *, voice: str | None = None, actors: Iterable[str] | None = None,
-                         groups: Iterable[str] | None = None, title: str | None = None) -> go.Figure:
+                         groups: Iterable[str] | None = None, title: str | None = None,
+                         members: Mapping[str, str] | None = None, max_actors: int = 6) -> go.Figure:
     """Mean VADER compound score (Hutto and Gilbert 2014) of sentences mentioning each actor,
-    per outlet, with bootstrap intervals. Input: a ``score.actor_sentiment`` table (rows of
-    ``voice`` and ``actors`` only, when given)."""
+    per group, with bootstrap intervals: one panel per actor (at most ``max_actors``, the most
+    mentioned), one row per group in ``group_order``, so a hundred outlets need no hundred
+    colours. Scores without enough evidence (``encoding.weak_evidence`` on -1..+1) are faded
+    and labelled. Input: a ``score.actor_sentiment`` table (rows of ``voice`` and ``actors``
+    only, when given)."""
     _require(sentiment, ["group", "actor", "sentiment", "ci_low", "ci_high", "n_sentences"], "actor_sentiment_plot")
     title = title or "Sentiment of sentences mentioning each actor (VADER compound, −1 to +1)"
     rows = _group_rows(_voice_rows(sentiment, voice), groups).dropna(subset=["sentiment"])
@@ -336,118 +395,50 @@ def actor_sentiment_plot(sentiment: pd.DataFrame, *, voice: str | None = None, a
         rows = rows[rows["actor"].isin(list(actors))]
     if rows.empty:
         return _empty(title, "No sentence mentions any actor.")
-    actors = sorted(rows["actor"].unique(), key=str)
-    fig = go.Figure()
-    for i, group in enumerate(sorted(rows["group"].unique(), key=str)):
-        part = rows[rows["group"] == group].set_index("actor").reindex(actors).dropna(subset=["sentiment"])
+    mentions = rows.groupby("actor")["n_sentences"].sum().sort_values(ascending=False, kind="stable")
+    actors = sorted(mentions.index[:max_actors], key=str)
+    if len(mentions) > len(actors):
+        title += f"<br><sup>the {len(actors)} of {len(mentions)} actors mentioned most</sup>"
+    order = group_order(rows["group"].unique())
+    fig = make_subplots(rows=1, cols=len(actors), shared_yaxes=True, horizontal_spacing=0.03,
+                        subplot_titles=[safe(a) for a in actors])
+    any_weak = False
+    for i, actor in enumerate(actors, start=1):
+        part = rows[rows["actor"] == actor].set_index("group").reindex(order).dropna(subset=["sentiment"])
         n_art = part["n_articles"] if "n_articles" in part else part["n_sentences"]
-        fig.add_trace(go.Scatter(
-            x=part["sentiment"], y=[safe(a) for a in part.index], mode="markers", name=safe(group),
-            marker=dict(size=9, color=QUALITATIVE[i % len(QUALITATIVE)]),
-            error_x=_dot_with_interval(part["sentiment"], part["ci_low"], part["ci_high"]),
-            customdata=np.column_stack([part["ci_low"], part["ci_high"], part["n_sentences"], n_art]),
-            hovertemplate=(f"<b>{safe(group)}</b><br>%{{y}}: %{{x:+.2f}}<br>95% CI %{{customdata[0]:+.2f}} – "
-                           "%{customdata[1]:+.2f}<br>%{customdata[2]} sentences, %{customdata[3]} articles"
-                           "<extra></extra>"),
-        ))
-    fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"))
-    fig.update_xaxes(range=[-1.05, 1.05])
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(legend=dict(title=dict(text="outlet")))
-    return _layout(fig, title, height=_height(len(actors), per_row=36, base=220))
+        weak = weak_evidence(part["ci_low"], part["ci_high"], n_art, scale_range=2.0)
+        any_weak |= bool(weak.any())
+        for faded in (False, True):
+            _sentiment_trace(fig, part[weak == faded], faded, members or {}, i, legend=i == 1)
+        fig.add_vline(x=0, line=dict(color="#999", width=1, dash="dot"), row=1, col=i)
+    fig.update_xaxes(range=[-1.05, 1.05], tickvals=[-1, 0, 1])
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=[safe(g) for g in order])
+    _layout(fig, title, height=_height(len(order), base=260))
+    fig.update_layout(margin=dict(t=130), legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", yref="container"))
+    if any_weak:
+        _footnote(fig, evidence_note(scale="−1..+1"), below_ticks=True)
+    return fig
 
 
-def _one_comparison(terms: pd.DataFrame, group: str | None) -> pd.DataFrame:
-    """The rows of one comparison (``group`` against its ``vs``): the first group when None."""
-    if "group" not in terms or terms.empty:
-        return terms
-    group = terms["group"].iloc[0] if group is None else group
-    return terms[terms["group"] == group]
-
-
-def _term_statistic(terms: pd.DataFrame) -> tuple[str, str]:
-    """Log-odds tables carry ``z``; TF-IDF tables carry only ``score``."""
-    if "z" in terms and terms["z"].notna().any():
-        return "z", "z-score"
-    return "score", "TF-IDF score"
-
-
-def _term_hover(terms: pd.DataFrame) -> tuple[np.ndarray, str]:
-    count_vs = terms["count_vs"] if "count_vs" in terms else pd.Series(0, index=terms.index)
-    n_art = terms["n_articles"] if "n_articles" in terms else pd.Series(np.nan, index=terms.index)
-    custom = np.column_stack([terms["term"].astype(str), terms["count"], count_vs, n_art]).astype(object)
-    hover = ("<b>%{customdata[0]}</b><br>%{y:.2f}<br>%{customdata[1]} uses here, %{customdata[2]} in the rest"
-             "<br>in %{customdata[3]} articles<extra></extra>")
-    return custom, hover
-
-
-def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: int = 12,
-                  max_points: int = 4000, title: str | None = None) -> go.Figure:
-    """Monroe, Colaresi and Quinn (2008) 'Fightin' Words' plot: each term's frequency (log
-    scale) against its log-odds z-score (the TF-IDF score for TF-IDF tables); terms
-    significant after correction are red, and the most distinctive on each side labelled.
-    Input: a ``terms.distinctive_terms`` table; ``group`` picks one comparison. At most
-    ``max_points`` terms are drawn, the most distinctive either way (the title says so). The
-    term itself is ``customdata[0]`` of every point, for click-through."""
-    _require(terms, ["term", "count"], "terms_scatter")
-    terms = _one_comparison(terms, group)
-    value, value_title = _term_statistic(terms)
-    versus = f" vs {terms['vs'].iloc[0]}" if "vs" in terms and len(terms) else ""
-    focus = f"{terms['group'].iloc[0]}{versus}: " if "group" in terms and len(terms) else ""
-    title = title or f"{safe(focus)}distinctive terms ({value_title})"
-    if len(terms) > max_points:
-        terms = terms.loc[terms[value].abs().nlargest(max_points).index]
-        title += f"<br><sup>the {max_points:,} most distinctive terms either way</sup>"
-    if terms.empty:
-        return _empty(title, "No term passes the minimum count.")
-    uses = terms["count"] + (terms["count_vs"] if "count_vs" in terms else 0)
-    significant = (terms["significant"].astype("boolean").fillna(False).astype(bool) if "significant" in terms
-                   else pd.Series(False, index=terms.index))
-    labelled = set(terms.nlargest(label_top, value)["term"]) | set(terms.nsmallest(label_top, value)["term"])
-    fig = go.Figure()
-    for flag, name, colour in ((False, "not significant", "#bbbbbb"), (True, "significant after correction", "#d62728")):
-        part = terms[significant == flag]
-        custom, hover = _term_hover(part)
-        fig.add_trace(go.Scattergl(
-            x=uses[part.index], y=part[value], mode="markers", name=name, text=part["term"].map(safe),
-            marker=dict(size=6, color=colour, opacity=0.75), customdata=custom, hovertemplate=hover))
-    top = terms[terms["term"].isin(labelled)]
-    fig.add_trace(go.Scatter(x=uses[top.index], y=top[value], mode="text", text=top["term"].map(safe),
-                             showlegend=False, textposition="top center", textfont=dict(size=12), hoverinfo="skip"))
-    fig.add_hline(y=0, line=dict(color="#999", width=1))
-    ticks = _log_ticks(float(uses.max()))
-    fig.update_xaxes(type="log", title="uses in the corpus (log scale)", tickmode="array", tickvals=ticks,
-                     ticktext=[f"{t:,}" for t in ticks])
-    first = safe(terms["group"].iloc[0]) if "group" in terms else "the first group"
-    fig.update_yaxes(title=f"{value_title} (higher: more distinctive of {first})")
-    fig.update_layout(legend=dict(orientation="h", y=-0.15))
-    return _layout(fig, title, height=540)
-
-
-def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
-               title: str | None = None) -> go.Figure:
-    """The ``top`` most distinctive terms on each side (for TF-IDF, the top terms of the
-    group), as bars of their statistic; the term is ``customdata[0]`` of each bar."""
-    _require(terms, ["term", "count"], "terms_bars")
-    terms = _one_comparison(terms, group)
-    value, value_title = _term_statistic(terms)
-    title = title or f"Top {top} distinctive terms ({value_title})"
-    if terms.empty:
-        return _empty(title, "No term passes the minimum count.")
-    sides = [terms.nlargest(top, value)] + ([terms.nsmallest(top, value)] if value == "z" else [])
-    chosen = pd.concat(sides).drop_duplicates("term").sort_values(value)
-    custom, hover = _term_hover(chosen)
-    side_names = (str(chosen["group"].iloc[0]), str(chosen["vs"].iloc[0])) if {"group", "vs"} <= set(chosen) else ("", "")
-    fig = go.Figure(go.Bar(
-        x=chosen[value], y=chosen["term"].map(safe), orientation="h", customdata=custom,
-        marker_color=np.where(chosen[value] >= 0, "#d62728", "#1f77b4"),
-        hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
-    ))
-    axis = value_title
-    if value == "z" and side_names[0]:
-        axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
-    fig.update_xaxes(title=axis)
-    return _layout(fig, title, height=_height(len(chosen), per_row=18, base=160))
+def _sentiment_trace(fig, part: pd.DataFrame, faded: bool, members: Mapping[str, str], col: int, *,
+                     legend: bool) -> None:
+    if part.empty:
+        return
+    colour = rgba("#4d4d4d", FADED_OPACITY) if faded else "#4d4d4d"
+    n_art = part["n_articles"] if "n_articles" in part else part["n_sentences"]
+    hover = [f"<b>{safe(g)}</b><br>{v:+.2f} ({_interval_text(lo, hi, n)})<br>{plural(s, 'sentence')}, "
+             f"{_articles_text(n)}" + (f"<br><i>{NOT_ENOUGH_EVIDENCE}</i>" if faded else "")
+             + (f"<br>outlets: {safe(members[g])}" if members.get(g) else "")
+             for g, v, lo, hi, s, n in zip(part.index, part["sentiment"], part["ci_low"].to_numpy(float),
+                                           part["ci_high"].to_numpy(float), part["n_sentences"].to_numpy(float),
+                                           n_art.to_numpy(float))]
+    fig.add_trace(go.Scatter(
+        x=part["sentiment"], y=[safe(g) for g in part.index], mode="markers", hovertext=hover, hoverinfo="text",
+        name=NOT_ENOUGH_EVIDENCE + " (faded)" if faded else "mean with its 95% interval",
+        legendgroup="faded" if faded else "strong", showlegend=legend,
+        marker=dict(size=9, color=colour, symbol="circle-open" if faded else "circle", line=dict(color=colour, width=2)),
+        error_x={**_dot_with_interval(part["sentiment"], part["ci_low"], part["ci_high"]), "color": colour},
+    ), row=1, col=col)
 
 
 def outlet_map_plot(points: pd.DataFrame, *, title: str | None = None) -> go.Figure:
@@ -457,7 +448,7 @@ def outlet_map_plot(points: pd.DataFrame, *, title: str | None = None) -> go.Fig
     title = title or "Outlets placed by similarity of their profiles"
     if points.empty:
         return _empty(title, "No outlet to place.")
-    colour = points["colour_by"] if "colour_by" in points else None
+    colour = points.get("colour_by")
     label = len(points) <= 40
     fig = go.Figure(go.Scatter(
         x=points["x"], y=points["y"], mode="markers+text" if label else "markers", text=points["outlet"].map(safe),
