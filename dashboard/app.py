@@ -53,6 +53,12 @@ with st.sidebar:
 
 st.title(sidebar.VIEWS[view])
 ctx = load_context(sidebar.current_source(), choice)
+if ctx is not None and ctx.analysis is not None:
+    with st.sidebar:
+        try:
+            sidebar.compare_by(ctx)
+        except FramingError as exc:
+            st.error(str(exc))
 if ctx is not None:
     report = ctx.report
     skipped = f", {len(report.skipped):,} skipped (see Corpus and load report)" if report.skipped else ""

@@ -13,8 +13,8 @@ from framing.errors import FramingError
 #: Views in menu order: URL slug -> label.
 VIEWS = {
     "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
-    "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
-    "lexicons": "Lexicons", "export": "Export",
+    "terms": "Distinctive terms", "events": "Events", "time": "Over time", "coverage": "Coverage by group",
+    "corpus": "Corpus and load report", "lexicons": "Lexicons", "export": "Export",
 }
 MAX_UPLOAD_MB = 200
 SOURCE_KINDS = {
@@ -126,6 +126,70 @@ def lexicon_choice() -> data.LexiconChoice:
     if custom:
         st.caption("Your lexicons: " + ", ".join(f"**{md(n)}**" for n in custom))
     return data.LexiconChoice(tuple(picked), tuple(sorted(custom.items())))
+
+
+def compare_by(ctx) -> None:
+    """The "Compare by" control (URL ``by=``): outlet, or a metadata column of the corpus or of
+    an outlet table joined onto it; sets ``ctx.by`` (and ``ctx.analysis`` to the joined one)."""
+    from framing.corpus.outlets import grouping_columns
+
+    _outlet_table(ctx)
+    options = ["outlet", *grouping_columns(ctx.analysis.articles)]
+    ctx.by = state.choice("Compare by", "by", options, format_func=lambda c: "outlet" if c == "outlet" else f"{c} (column)",
+                          help="Every view compares outlets, or the groups of a metadata column (a leaning, a country, "
+                               "a topic: columns of the corpus or of an outlet table). Hovers and the sentences behind "
+                               "a number name the outlets inside each group.")
+    if ctx.grouped:
+        n = len(ctx.groups)
+        st.caption(f"{n} groups of **{md(ctx.by)}**; articles with no value are in none.")
+
+
+def _outlet_table(ctx) -> None:
+    """Join an outlet table (CSV: outlet, leaning, country, ...) uploaded or given as a path
+    under the data root; its report lines are shown once joined."""
+    with st.expander("Outlet table (leaning, country…)", expanded=False):
+        st.file_uploader("Outlet table (CSV or TSV with an outlet column)", type=["csv", "tsv"], key="outlet_upload",
+                         on_change=_on_outlet_upload)
+        if data.data_root() is not None:
+            st.text_input("or a path under the data root", key="outlet_path", on_change=_on_outlet_path)
+        path = st.session_state.get("outlet_table_path")
+        if st.session_state.get("outlet_error"):
+            st.error(st.session_state["outlet_error"])
+        if not path:
+            return
+        try:
+            from framing.corpus.outlets import read_outlet_table
+
+            digest = read_outlet_table(path).digest
+            ctx.analysis, lines = data.with_outlet_table(ctx.analysis, path, digest)
+        except FramingError as exc:
+            st.error(str(exc))
+            return
+        st.caption(md(" · ".join(lines[:3])))
+
+
+def _on_outlet_upload() -> None:
+    upload = st.session_state.get("outlet_upload")
+    if upload is None:
+        st.session_state.pop("outlet_table_path", None)
+        return
+    try:
+        st.session_state["outlet_table_path"] = str(save_upload(upload.name, upload.getvalue(), data.UPLOAD_DIR))
+        st.session_state.pop("outlet_error", None)
+    except FramingError as exc:
+        st.session_state["outlet_error"] = str(exc)
+
+
+def _on_outlet_path() -> None:
+    raw = st.session_state.get("outlet_path", "").strip()
+    if not raw:
+        st.session_state.pop("outlet_table_path", None)
+        return
+    try:
+        st.session_state["outlet_table_path"] = data.browser_path_source(raw).path
+        st.session_state.pop("outlet_error", None)
+    except FramingError as exc:
+        st.session_state["outlet_error"] = str(exc)
 
 
 def view_menu() -> str:

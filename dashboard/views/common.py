@@ -12,8 +12,12 @@ from dashboard import data, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 from framing.corpus.records import LoadReport
 from framing.measure.analysis import Analysis
+from framing.present.encoding import group_order
 
 VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
+#: Left and right context wide enough to read (a clipped table hid them).
+CONTEXT_COLUMNS = {"left": st.column_config.TextColumn(width="large"), "right": st.column_config.TextColumn(width="large"),
+                   "match": st.column_config.TextColumn(width="small")}
 #: The choice, where a view offers one lexicon at a time, that shows them all.
 ALL_LEXICONS = "(all lexicons)"
 
@@ -27,6 +31,8 @@ class Context:
     choice: data.LexiconChoice
     analysis: Analysis | None
     report: LoadReport | None
+    #: What figures compare: ``outlet``, or a metadata column (``allsides_side``); URL ``by=``.
+    by: str = "outlet"
 
     @property
     def corpus(self):
@@ -36,6 +42,37 @@ class Context:
     @property
     def outlets(self) -> list[str]:
         return sorted(self.analysis.articles["outlet"].astype(str).unique())
+
+    @property
+    def grouped(self) -> bool:
+        """True when figures compare the groups of a metadata column, not outlets."""
+        return self.by != "outlet"
+
+    @property
+    def groups(self) -> list[str]:
+        """What figures compare, in the page's one order: outlets, or the values of ``by``."""
+        if not self.grouped:
+            return self.outlets
+        return group_order(self.analysis.articles[self.by].dropna().astype(str).unique())
+
+    @property
+    def noun(self) -> str:
+        return "outlet" if not self.grouped else self.by
+
+    def members(self) -> dict[str, str] | None:
+        """Group -> its outlets with their articles (for hovers); None when comparing outlets."""
+        if not self.grouped:
+            return None
+        from framing.corpus.outlets import members_text
+
+        return members_text(data.members(self.analysis, self.by))
+
+    def outlets_of(self, group: str) -> tuple[str, ...]:
+        """The outlets of one group (the outlet itself when comparing outlets)."""
+        if not self.grouped:
+            return (group,)
+        table = data.members(self.analysis, self.by)
+        return tuple(table.loc[table["group"] == group, "outlet"])
 
 
 def filter_bar(ctx: Context, *, voice: bool = True) -> tuple[ArticleFilter, str]:
@@ -114,8 +151,10 @@ MAX_DEFAULT_OUTLETS = 30
 
 
 def outlets_shown(ctx: Context, articles) -> list[str] | None:
-    """Every outlet when there are few (None); else the user's choice, the 30 with the most
-    articles by default. One choice, kept across views and in the URL."""
+    """Every outlet (or group) when there are few (None); else the user's choice, the 30 with
+    the most articles by default. One choice, kept across views and in the URL."""
+    if ctx.grouped:
+        return None
     outlets = ctx.outlets
     if len(outlets) <= MAX_DEFAULT_OUTLETS:
         return None

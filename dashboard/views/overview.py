@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import busiest_cell
-from dashboard.views.common import figure, filter_bar, lexicon_with, outlets_shown
+from dashboard.views.common import figure, filter_bar, lexicon_with, md, outlets_shown
 from dashboard.views.evidence import evidence, follow_cell_click, poles_of
 from framing.present import plots
 
@@ -17,7 +17,8 @@ def render(ctx) -> None:
     articles, hits = kept.articles, kept.hits
     cols = st.columns(4)
     cols[0].metric("Articles", f"{len(articles):,}")
-    cols[1].metric("Outlets", f"{articles['outlet'].nunique():,}")
+    cols[1].metric("Outlets" if not ctx.grouped else f"Outlets in {len(ctx.groups)} groups",
+                   f"{articles['outlet'].nunique():,}")
     cols[2].metric("Words", f"{int(articles['n_words'].sum()):,}")
     cols[3].metric("Lexicon hits", f"{int((hits['kind'] == 'frame').sum()):,}")
     lexicons = lexicon_with(ctx, "frames")
@@ -29,15 +30,18 @@ def render(ctx) -> None:
         lexicon = state.choice("Lexicon", "lexicon_view", lexicons)
     with cols[1]:
         shown = outlets_shown(ctx, articles)
-    scores = data.frame_scores(ctx.analysis, flt)
-    clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown), key="overview_heatmap",
-                     on_select="rerun", selection_mode="points")
+    scores = data.frame_scores(ctx.analysis, flt, by=ctx.by)
+    members = ctx.members()
+    clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown, members=members),
+                     key="overview_heatmap", on_select="rerun", selection_mode="points")
     follow_cell_click(clicked, ctx, outlet_key="cell_outlet", pole_key="cell_pole")
-    balance = data.balance_scores(ctx.analysis, flt)
-    figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown), key="overview_balance")
-    st.caption("Rates are hits per 1,000 words of each outlet's articles (negated hits excluded), with 95% "
-               "bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and open circles: "
-               "fewer articles than a stable figure needs.")
+    balance = data.balance_scores(ctx.analysis, flt, by=ctx.by)
+    figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown, members=members),
+           key="overview_balance")
+    st.caption(f"Rates are hits per 1,000 words of each {md(ctx.noun)}'s articles (negated hits excluded), with 95% "
+               "bootstrap intervals over articles; each cell prints its rate and its hits. Colours run from 0 to the "
+               "largest rate with enough evidence; grey cells and faded dots have not enough evidence (fewer than 5 "
+               "articles, no interval, or an interval too wide to read). Balance is (pole A − pole B) / (A + B).")
     evidence(ctx, flt, poles=poles_of(ctx, lexicon), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",
              busiest=busiest_cell(scores, voice=voice, lexicon=lexicon))
     _outlet_map(ctx, flt, voice)

@@ -368,14 +368,14 @@ def _share_custom(rows: pd.DataFrame, groups: list, label: str, members: Mapping
 
 def actor_frame_heatmap(actor_scores: pd.DataFrame, *, actor: str, voice: str = "all", lexicon: str | None = None,
                         groups: Iterable[str] | None = None, title: str | None = None,
-                        axes: Iterable[str] = ()) -> go.Figure:
+                        axes: Iterable[str] = (), members: Mapping[str, str] | None = None) -> go.Figure:
     """For one actor, frame x outlet rates of hits whose ``target`` is that actor (a
     ``score.frame_rates(..., by_target=True)`` table with a ``target`` column), of one
     ``lexicon``'s frames when given; ``axes`` as for ``frame_heatmap`` (only the poles with
     hits about the actor are in the table)."""
     _require(actor_scores, ["target"], "actor_frame_heatmap")
     part = actor_scores[actor_scores["target"] == actor]
-    return frame_heatmap(part, voice=voice, lexicon=lexicon, groups=groups, axes=axes,
+    return frame_heatmap(part, voice=voice, lexicon=lexicon, groups=groups, axes=axes, members=members,
                          title=title or f"How each outlet frames {safe(actor)} ({voice_name(voice)})")
 
 
