@@ -135,7 +135,7 @@ def compare_by(ctx) -> None:
 
     _outlet_table(ctx)
     options = ["outlet", *grouping_columns(ctx.analysis.articles)]
-    ctx.by = state.choice("Compare by", "by", options, format_func=lambda c: "outlet" if c == "outlet" else f"{c} (column)",
+    ctx.by = state.choice("Compare by", "by", options,
                           help="Every view compares outlets, or the groups of a metadata column (a leaning, a country, "
                                "a topic: columns of the corpus or of an outlet table). Hovers and the sentences behind "
                                "a number name the outlets inside each group.")
