@@ -30,13 +30,11 @@ def test_heatmap_is_outlet_by_frame_pole_with_interval_in_hover():
     assert heat["type"] == "heatmap"
     assert list(heat["x"]) == ["legitimacy: legitimate", "legitimacy: occupation", "terrorism"]
     assert list(heat["y"]) == ["Al-Monitor", "SouthFront"]
-    z, grey = decoded(heat["z"]), decoded(spec["data"][1]["z"])
-    # every cell is drawn once: coloured when it has enough evidence, grey when it has not
-    both = np.where(np.isnan(z), np.where(np.isnan(grey), np.nan, -1), z)
-    assert np.isnan(both).sum() == 0
-    # SouthFront rests on 3 articles (fewer than 5): its cells are grey and say their count
-    assert np.isnan(z[1]).all() and list(spec["data"][1]["text"][1]) == ["1.2<br>2.4 hits", "0.4<br>0.8 hits", "2.0<br>4 hits"]
-    assert z[0].tolist() == [0.0, 2.5, 2.0]  # Al-Monitor, 12 articles: coloured
+    z, veil = decoded(heat["z"]), decoded(spec["data"][1]["z"])
+    assert z[0].tolist() == [0.0, 2.5, 2.0] and z[1].tolist() == [1.2, 0.4, 2.0]
+    # SouthFront rests on 3 articles (fewer than 5): a veil fades its cells, their numbers grey with their count
+    assert veil[1].tolist() == [1.0, 1.0, 1.0] and np.isnan(veil[0]).all() and spec["data"][1]["opacity"] < 1
+    assert list(spec["data"][1]["text"][1]) == ["1.2<br>2.4 hits", "0.4<br>0.8 hits", "2.0<br>4 hits"]
     assert heat["zmax"] == 2.5  # the scale tops out at the largest well-supported rate
     cells = spec["data"][2]  # invisible markers: the hover and the click target of each cell
     assert cells["type"] == "scatter" and cells["marker"]["opacity"] == 0
@@ -134,7 +132,7 @@ def test_actor_frame_heatmap_keeps_only_that_target():
     rows["target"] = np.where(rows["pole"] == "occupation", "United States", "Iran")
     data = plots.actor_frame_heatmap(rows, actor="United States").to_dict()["data"]
     assert list(data[0]["x"]) == ["legitimacy: occupation"]
-    assert decoded(data[0]["z"])[0].tolist() == [2.5] and decoded(data[1]["z"])[1].tolist() == [1.0]
+    assert decoded(data[0]["z"]).tolist() == [[2.5], [0.4]] and decoded(data[1]["z"])[1].tolist() == [1.0]
 
 
 def terms_table():

@@ -27,7 +27,7 @@ def render(ctx) -> None:
 
     has_shared = bool(multi_outlet_events(data.articles_with_events(ctx.analysis)))
     mode = state.choice("Compare", "side_mode", list(MODES), format_func=MODES.get, draw=st.radio, horizontal=True,
-                        default="event" if has_shared else "outlets")
+                        default="event" if has_shared and not state.get("outlets") else "outlets")
     cols = st.columns([2, 1, 1])
     with cols[1]:
         names = [lex.name for lex in ctx.analysis.lexicons]
