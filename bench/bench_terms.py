@@ -18,8 +18,10 @@ from framing.measure.terms import build_term_matrix, distinctive_terms
 
 
 def timed(label, fn):
-    t = time.perf_counter(); out = fn()
-    print(f"{label}: {time.perf_counter() - t:.1f} s (peak RSS so far {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)", flush=True)
+    t = time.perf_counter()
+    out = fn()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{label}: {time.perf_counter() - t:.1f} s (peak RSS so far {peak:.0f} MB)", flush=True)
     return out
 
 

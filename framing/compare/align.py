@@ -224,7 +224,8 @@ def align_event(analysis: Analysis, event_id: str, *, threshold: float = DEFAULT
                 min_words: int = DEFAULT_MIN_WORDS, kinds: Collection[str] = DEFAULT_KINDS) -> pd.DataFrame:
     """Sentence pairs of ``event_id`` that report the same fact in different outlets, with
     their word diff, ranked by ``diff_score`` (columns ``PAIR_COLUMNS``; docs/data-model.md
-    "alignment"); the analysis's hits mark the lexicon terms in the changes. Events come from ``events`` (a ``group_events`` table) or the articles' ``event_id``;
+    "alignment"); the analysis's hits mark the lexicon terms in the changes. Events come from
+    ``events`` (a ``group_events`` table) or the articles' ``event_id``;
     ``outlets`` restricts the outlets compared; ``kinds`` the hit kinds that count."""
     if not 0 < threshold <= 1:
         raise SettingsError(f"align_event: threshold must be in (0, 1], got {threshold!r}")

@@ -119,7 +119,7 @@ def _top_k(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int):
     return rows[keep], cols[keep], sims[keep]
 
 
-def _block_pairs(X, block, cands, start, end, *, floor, window, decay=1.0):
+def _block_pairs(X, block, cands, start, end, *, floor, window, decay=1.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs (block article, candidate) whose dates are within ``window`` days, with their
     similarity times ``decay`` per day between the dates, kept when at least ``floor``."""
     product = (X[block] @ X[cands].T).tocoo()
@@ -291,7 +291,8 @@ def _earliest(starts: np.ndarray) -> float:
 
 def _event_names(count: int, taken: set[str]) -> list[str]:
     width = max(4, len(str(count)))
-    names, index = [], 0
+    names: list[str] = []
+    index = 0
     while len(names) < count:
         index += 1
         name = f"E{index:0{width}d}"

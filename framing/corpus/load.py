@@ -113,7 +113,7 @@ def resolve_columns(columns: Iterable[str], explicit: dict[str, str | None], *, 
     """Which source column feeds each article field: the explicit option, else the first
     recognised alias (case ignored). An explicit column that does not exist is an error."""
     columns = tuple(columns)
-    by_lower = {}
+    by_lower: dict[str, str] = {}
     for column in columns:
         by_lower.setdefault(column.strip().lower(), column)
     shown = ", ".join(c for c in columns if c != FILE_TEXT) or "(none)"
@@ -169,7 +169,7 @@ class _CorpusBuilder:
         article_id = article_id or item.default_id
         if item.problem:
             return item.problem, article_id
-        raw = row.get(mapping["text"])
+        raw = row.get(mapping["text"]) if mapping["text"] else None  # resolve_columns always names one
         raw = "" if raw is None or _is_nan(raw) else str(raw)
         if not raw.strip():
             return "empty text", article_id

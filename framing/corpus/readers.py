@@ -85,7 +85,8 @@ def read_csv(path: Path, note: Note) -> Table:
         raise CorpusError(f"{path}: cannot read as CSV: {exc}; save it as UTF-8 text") from None
     csv.field_size_limit(2**31 - 1)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)  # a stray quote is an error, not a silently merged row
+    # strict: a stray quote is an error, not a silently merged row
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         columns = tuple(reader.fieldnames or ())
     except csv.Error as exc:
