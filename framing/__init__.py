@@ -10,12 +10,11 @@ is imported when first used. See docs/data-model.md for the tables passed betwee
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from framing.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
 if TYPE_CHECKING:
     from framing.compare import align_event, concordance, group_events, outlet_similarity
     from framing.corpus import Article, Corpus, load_corpus

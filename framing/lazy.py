@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Callable, Mapping
+
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 
 def lazy_exports(package: str, exports: Mapping[str, tuple[str, ...]]

@@ -8,10 +8,9 @@ the concordance of a term, phrase, frame or label with whose words each line is 
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from framing.lazy import lazy_exports
 
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
 if TYPE_CHECKING:
     from framing.compare.align import PAIR_COLUMNS, align_event, diff_markup, word_diff
     from framing.compare.coverage import compare_events, event_coverage, shared_events

@@ -8,10 +8,9 @@ the ``Corpus``; nothing here knows of lexicons or scores.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from framing.lazy import lazy_exports
 
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
 if TYPE_CHECKING:
     from framing.corpus.clean import RULES, Cleaned, clean_text
     from framing.corpus.dates import ParsedDate, parse_date

@@ -10,10 +10,9 @@ a ``ScoreSettings`` (``score``: rates, axis balance, label shares, actor sentime
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from framing.lazy import lazy_exports
 
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
 if TYPE_CHECKING:
     from framing.measure.analysis import Analysis, select_hits, sentence_texts
     from framing.measure.cache import DiskCache, analysis_key, source_key

@@ -7,10 +7,9 @@ writes tables and figures with a reproducibility manifest.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from framing.lazy import lazy_exports
 
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
 if TYPE_CHECKING:
     from framing.present.colours import frame_colours, lexicon_colours, readable_background, striped_poles
     from framing.present.export import export_bundle, figure_html, figure_png, reproducibility_manifest, table_csv

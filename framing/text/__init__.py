@@ -8,10 +8,9 @@ joins a hit to its context, once, for the analysis and for free searches alike.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from framing.lazy import lazy_exports
 
+TYPE_CHECKING = False  # typing's, without importing typing (start-up time); type checkers take it as True
 if TYPE_CHECKING:
     from framing.text.context import Context, body_context
     from framing.text.hits import ArticleHits, article_hits, span_contexts
