@@ -153,8 +153,8 @@ def _side_moments(matrix: TermMatrix, i: int, j: int | None) -> tuple[_Side, _Si
         return mine, side(j)
     squares, cross, length_squares, articles = m.corpus
     everyone = (matrix.corpus_totals[ngram].astype(float), squares, cross, length_squares[ngram], articles[ngram])
-    n, squares, cross, length_squares, articles = (total - part for total, part in zip(everyone, mine))
-    return mine, (n, squares, cross, length_squares, articles)
+    n, rest_squares, rest_cross, rest_lengths, rest_articles = (total - part for total, part in zip(everyone, mine))
+    return mine, (n, rest_squares, rest_cross, rest_lengths, rest_articles)
 
 
 def _row(m: sparse.csr_matrix, i: int) -> np.ndarray:
