@@ -22,9 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
-from framing.compare.align import align_event
-from framing.compare.kwic import concordance
-from framing.compare.similarity import frame_profiles, outlet_map
+from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
@@ -33,7 +31,6 @@ from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.pipeline import analyze
-from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
 from framing.settings import BootstrapSettings, ScoreSettings, Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -272,15 +269,15 @@ def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter) -> TermMatrix:
+def term_matrix(analysis: Analysis, flt: ArticleFilter) -> measure.TermMatrix:
     """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
     return _stored(analysis, "term_matrix", flt,
-                   compute=lambda: build_term_matrix(filtered(analysis, flt).articles, by="outlet"))
+                   compute=lambda: measure.build_term_matrix(filtered(analysis, flt).articles, by="outlet"))
 
 
 @_cached(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
-    return _stored(analysis, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
+    return _stored(analysis, "distinctive_terms", flt, group, vs, method, compute=lambda: measure.distinctive_terms(
         term_matrix(analysis, flt), method=method, group=group, vs=vs))
 
 
@@ -292,15 +289,15 @@ def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
-        return outlet_map(matrix)
-    profiles = frame_profiles(frame_scores(analysis, flt), voice=voice)
-    return outlet_map(profiles) if len(profiles) >= 3 else None
+        return compare.outlet_map(matrix)
+    profiles = compare.frame_profiles(frame_scores(analysis, flt), voice=voice)
+    return compare.outlet_map(profiles) if len(profiles) >= 3 else None
 
 
 @_cached(max_entries=16, show_spinner=False)
 def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
-    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
+    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: compare.concordance(
         filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
@@ -308,7 +305,7 @@ def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kin
 def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
     with_events_ = analysis.with_articles(articles_with_events(analysis), label="events")
-    return _stored(analysis, "align_event", event, compute=lambda: align_event(with_events_, event))
+    return _stored(analysis, "align_event", event, compute=lambda: compare.align_event(with_events_, event))
 
 
 @_cached(max_entries=4, show_spinner=False)
