@@ -34,7 +34,7 @@ from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.pipeline import analyze
 from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
-from framing.settings import BootstrapSettings, ScoreSettings, Settings
+from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"
@@ -228,8 +228,12 @@ def filtered(analysis: Analysis, flt: ArticleFilter) -> Analysis:
 SCORE_SETTINGS = ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=N_BOOT))
 
 
+#: How the dashboard counts and tests distinctive terms (self-reference removed, house style
+#: not listed, within events when the corpus has event ids).
+TERM_SETTINGS = TermSettings()
+
 #: Every setting the dashboard's figures rest on, as the export manifest records them.
-SETTINGS = Settings(score=SCORE_SETTINGS)
+SETTINGS = Settings(score=SCORE_SETTINGS, terms=TERM_SETTINGS)
 
 
 def score_settings(**changes) -> ScoreSettings:
@@ -272,16 +276,20 @@ def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter) -> TermMatrix:
+def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> TermMatrix:
     """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
-    return _stored(analysis, "term_matrix", flt,
-                   compute=lambda: build_term_matrix(filtered(analysis, flt).articles, by="outlet"))
+    counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference)
+    return _stored(analysis, "term_matrix", flt, counting,
+                   compute=lambda: build_term_matrix(filtered(analysis, flt).articles, counting))
 
 
 @_cached(max_entries=16, show_spinner="Finding distinctive terms…")
-def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
-    return _stored(analysis, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
-        term_matrix(analysis, flt), method=method, group=group, vs=vs))
+def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str,
+               keep: bool = False) -> pd.DataFrame:
+    """Distinctive terms of ``group``; ``keep``: self-reference and house style kept and listed."""
+    settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep)
+    return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: distinctive_terms(
+        term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
 
 
 @_cached(max_entries=16, show_spinner="Placing outlets…")

@@ -20,6 +20,8 @@ MAX_BOOT = 10_000
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
 SCORE_KINDS = ("frame", "naming", "actor")
+TERM_METHODS = ("logodds", "tfidf")
+STOP_WORDS = ("english", "none")
 
 
 def _check(owner: str, checks: list[tuple[str, bool, str]], values: Any) -> None:
@@ -67,6 +69,8 @@ class ScoreSettings:
     frames: tuple[str, ...] | None = None
     by_target: bool = False
     bootstrap: BootstrapSettings = field(default_factory=BootstrapSettings)
+    min_precision: float | None = None
+    precision_file: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.by, str):
@@ -80,6 +84,10 @@ class ScoreSettings:
              f"'each' or one or more of {', '.join(VOICES)}"),
             ("negated", self.negated in NEGATED, f"one of {', '.join(NEGATED)}"),
             ("kind", self.kind in SCORE_KINDS, f"one of {', '.join(SCORE_KINDS)}"),
+            ("min_precision", self.min_precision is None or (isinstance(self.min_precision, float | int)
+                                                             and 0 <= self.min_precision <= 1), "between 0 and 1, or None"),
+            ("precision_file", (self.min_precision is None) == (self.precision_file is None),
+             "the coded file (framing validate) whose precision min_precision reads; give both or neither"),
         ], self)
 
     @property
@@ -123,11 +131,59 @@ class EventSettings:
 
 
 @dataclass(frozen=True)
+class TermSettings:
+    """How distinctive terms are counted and tested (``framing.measure.terms``).
+
+    Counting: ``by`` (the articles column whose values are the groups), ``ngram_range``,
+    ``min_count`` (uses in the texts compared), ``stop_words`` (``"english"``: scikit-learn's
+    list; ``"none"``; or your own words). ``keep_self_reference``: count each outlet's own name,
+    bylines, datelines, wire tags and transcript labels too (by default they are removed from
+    its texts before counting: ``framing.measure.self_reference``). ``within_events``: compare
+    groups inside the events they share (``framing.measure.within_events``; None: when the
+    articles carry event ids). Testing: ``method`` (``TERM_METHODS``), ``prior_scale`` (weight
+    of the corpus prior, in average groups), ``alpha`` (false discovery rate), ``top`` terms per
+    comparison (None: all), ``keep_style``: list house-style terms (honorifics, title forms,
+    attribution habits...: ``framing.measure.house_style``), left out of the lists by default."""
+
+    by: str = "outlet"
+    ngram_range: tuple[int, int] = (1, 2)
+    min_count: int = 5
+    stop_words: str | frozenset = "english"
+    method: str = "logodds"
+    prior_scale: float = 1.0
+    alpha: float = 0.05
+    top: int | None = None
+    keep_self_reference: bool = False
+    keep_style: bool = False
+    within_events: bool | None = None
+
+    def __post_init__(self) -> None:
+        lo, hi = (int(n) for n in self.ngram_range)
+        object.__setattr__(self, "ngram_range", (lo, hi))
+        if not isinstance(self.stop_words, str):
+            object.__setattr__(self, "stop_words", frozenset(str(w).lower().replace("’", "'")
+                                                             for w in self.stop_words))
+        _check("terms", [
+            ("by", isinstance(self.by, str) and bool(self.by), "a column name"),
+            ("ngram_range", 1 <= lo <= hi <= 3, "(low, high) with 1 <= low <= high <= 3"),
+            ("min_count", _whole(self.min_count) and self.min_count >= 1, "a whole number, 1 or more"),
+            ("stop_words", not isinstance(self.stop_words, str) or self.stop_words in STOP_WORDS,
+             f"{' or '.join(STOP_WORDS)} or a list of words"),
+            ("method", self.method in TERM_METHODS, f"one of {', '.join(TERM_METHODS)}"),
+            ("prior_scale", isinstance(self.prior_scale, float | int) and self.prior_scale > 0, "a positive number"),
+            ("alpha", isinstance(self.alpha, float | int) and 0 < self.alpha < 1,
+             "a false discovery rate between 0 and 1"),
+            ("top", self.top is None or (_whole(self.top) and self.top >= 1), "1 or more (or None for every term)"),
+        ], self)
+
+
+@dataclass(frozen=True)
 class Settings:
     """All the settings of one run, as the manifest records them."""
 
     score: ScoreSettings = field(default_factory=ScoreSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    terms: TermSettings = field(default_factory=TermSettings)
 
     @property
     def bootstrap(self) -> BootstrapSettings:
@@ -141,7 +197,9 @@ class Settings:
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (tuple, list, frozenset)):
+    if isinstance(value, frozenset):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     return value
 

@@ -13,7 +13,19 @@ from framing.lexicon import Lexicon, resolve_lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, source_key
 from framing.measure.pipeline import analyze, chosen_lexicons
-from framing.settings import MAX_BOOT, MIN_ARTICLES, NEGATED, SCORE_KINDS, VOICES, BootstrapSettings, EventSettings, ScoreSettings
+from framing.settings import (
+    MAX_BOOT,
+    MIN_ARTICLES,
+    NEGATED,
+    SCORE_KINDS,
+    STOP_WORDS,
+    TERM_METHODS,
+    VOICES,
+    BootstrapSettings,
+    EventSettings,
+    ScoreSettings,
+    TermSettings,
+)
 
 #: Article fields whose source column can be named (``--text-column`` ...).
 MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")
@@ -131,3 +143,38 @@ def event_settings(args: argparse.Namespace) -> EventSettings:
         return EVENTS
     return EventSettings(threshold=args.event_threshold, window_days=args.window_days,
                          use_existing=not args.ignore_existing)
+
+
+def add_term_options(parser: argparse.ArgumentParser) -> None:
+    """How distinctive terms are counted and tested (``TermSettings``)."""
+    parser.add_argument("--by", default="outlet", metavar="outlet|COLUMN",
+                        help="group articles by this column (default: outlet; e.g. bias_text)")
+    group = parser.add_argument_group("counting and testing terms")
+    group.add_argument("--method", choices=TERM_METHODS, default="logodds")
+    group.add_argument("--ngrams", type=int, choices=(1, 2), default=2, help="1: single words; 2: words and bigrams (default)")
+    group.add_argument("--min-count", type=int, default=5, metavar="N", help="drop terms used fewer than N times (default 5)")
+    group.add_argument("--stop-words", choices=STOP_WORDS, default="english")
+    group.add_argument("--prior-scale", type=float, default=1.0, metavar="X",
+                       help="weight of the corpus prior, in average groups (default 1)")
+    group.add_argument("--alpha", type=float, default=0.05, help="false discovery rate for 'significant' (default 0.05)")
+    group.add_argument("--top", type=int, default=20, metavar="N", help="terms per group (default 20; 0 for all)")
+    group.add_argument("--keep-self-reference", action="store_true",
+                       help="count each outlet's own name, bylines, datelines, wire tags and transcript labels "
+                            "(removed by default: they say who wrote, not how)")
+    group.add_argument("--keep-style", action="store_true",
+                       help="list house-style terms too (honorifics, title forms, party-state tags, contractions, "
+                            "attribution habits, page furniture; flagged in the style column)")
+    within = group.add_mutually_exclusive_group()
+    within.add_argument("--within-events", dest="within_events", action="store_true", default=None,
+                        help="compare groups inside the events they share (default when the corpus has event ids; "
+                             "without them, articles are grouped into events first)")
+    within.add_argument("--pooled", dest="within_events", action="store_false",
+                        help="compare groups over the whole corpus, events ignored")
+
+
+def term_settings(args: argparse.Namespace) -> TermSettings:
+    """The ``TermSettings`` of ``add_term_options``."""
+    return TermSettings(by=args.by, ngram_range=(1, args.ngrams), min_count=args.min_count,
+                        stop_words=args.stop_words, method=args.method, prior_scale=args.prior_scale,
+                        alpha=args.alpha, top=args.top or None, keep_self_reference=args.keep_self_reference,
+                        keep_style=args.keep_style, within_events=args.within_events)

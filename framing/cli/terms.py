@@ -6,13 +6,24 @@ import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_output_option, analysis_from_args, corpus_from_args
+from framing.cli.options import (
+    add_corpus_options,
+    add_event_options,
+    add_output_option,
+    add_term_options,
+    analysis_from_args,
+    corpus_from_args,
+    event_settings,
+    term_settings,
+)
 from framing.cli.output import write_table
+from framing.compare.events import with_events
 from framing.compare.kwic import HIT_KINDS, KINDS, SORTS, concordance
 from framing.measure.tables import corpus_frame
-from framing.measure.terms import METHODS, distinctive_terms
+from framing.measure.terms import build_term_matrix, distinctive_terms, has_events
 
-TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "z_articles", "p", "significant"]
+TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "n_events", "score", "z", "z_articles",
+                "p", "significant", "style"]
 KWIC_COLUMNS = ["outlet", "article_id", "sentence_id", "left", "match", "right", "voice", "negated", "hedged"]
 
 
@@ -27,20 +38,15 @@ def _register_terms(subparsers) -> None:
         description="Terms each outlet (or group) uses more than the rest of the corpus, or more than "
                     "one other outlet: log-odds ratio with an informative Dirichlet prior (Monroe, "
                     "Colaresi & Quinn 2008), significance after Benjamini-Hochberg correction; or TF-IDF "
-                    "with each group's articles as one document.")
+                    "with each group's articles as one document. With event ids, outlets are compared "
+                    "within the events they share. Each outlet's self-reference (its own name, bylines, "
+                    "datelines, wire tags, transcript labels) is removed before counting and house-style "
+                    "terms (honorifics, title forms, attribution habits...) are not listed, unless asked.")
     add_corpus_options(p)
-    p.add_argument("--by", default="outlet", metavar="outlet|COLUMN",
-                   help="group articles by this column (default: outlet; e.g. bias_text)")
+    add_term_options(p)
     p.add_argument("--group", action="append", metavar="NAME", help="only this group (repeatable; default: every group)")
     p.add_argument("--vs", metavar="NAME", help="compare against this group (default: the rest of the corpus)")
-    p.add_argument("--method", choices=METHODS, default="logodds")
-    p.add_argument("--ngrams", type=int, choices=(1, 2), default=2, help="1: single words; 2: words and bigrams (default)")
-    p.add_argument("--min-count", type=int, default=5, metavar="N", help="drop terms used fewer than N times (default 5)")
-    p.add_argument("--stop-words", choices=("english", "none"), default="english")
-    p.add_argument("--prior-scale", type=float, default=1.0, metavar="X",
-                   help="weight of the corpus prior, in average groups (default 1)")
-    p.add_argument("--alpha", type=float, default=0.05, help="false discovery rate for 'significant' (default 0.05)")
-    p.add_argument("--top", type=int, default=20, metavar="N", help="terms per group (default 20; 0 for all)")
+    add_event_options(p, threshold_flag="--event-threshold")
     add_output_option(p)
     p.set_defaults(func=run_terms)
 
@@ -65,22 +71,44 @@ def _register_kwic(subparsers) -> None:
 
 
 def run_terms(args: argparse.Namespace) -> int:
-    articles = corpus_frame(corpus_from_args(args), exact_sentences=False)
-    result = distinctive_terms(
-        articles, by=args.by, method=args.method, group=args.group, vs=args.vs, ngram_range=(1, args.ngrams),
-        min_count=args.min_count, stop_words=args.stop_words, prior_scale=args.prior_scale, alpha=args.alpha,
-        top=args.top or None)
+    settings = term_settings(args)
+    articles = corpus_frame(corpus_from_args(args, keep_raw=False), exact_sentences=False)
+    if settings.within_events and not has_events(articles):
+        print("framing: grouping the articles into events first (the corpus has no event ids)", file=sys.stderr)
+        articles = with_events(articles, event_settings(args))
+    matrix = build_term_matrix(articles, settings)
+    result = distinctive_terms(matrix, settings, group=args.group, vs=args.vs)
     if result.empty:
         print(f"framing: no term is used {args.min_count} times or more in the texts compared "
               "(try a lower --min-count)", file=sys.stderr)
+    for line in left_out_lines(matrix, settings):
+        print(f"framing: {line}", file=sys.stderr)
     if args.format == "table":
-        columns = [c for c in TERM_COLUMNS if not (args.method == "tfidf" and c in ("z", "z_articles", "p", "significant"))]
-        write_table(result[columns], "table", text=_table_text)
+        hidden = {"z", "z_articles", "p", "significant"} if settings.method == "tfidf" else set()
+        if result["n_events"].isna().all():
+            hidden.add("n_events")
+        if not settings.keep_style:
+            hidden.add("style")
+        write_table(result[[c for c in TERM_COLUMNS if c not in hidden]], "table", text=_table_text)
         where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
         print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
     else:
         write_table(result, args.format)
     return 0
+
+
+def left_out_lines(matrix, settings) -> list[str]:
+    """What was removed before counting and what is not listed, and the option that keeps it."""
+    lines = []
+    if matrix.removed is not None and matrix.removed.removed:
+        lines.append("removed before counting, as self-reference (--keep-self-reference keeps it):")
+        lines += [f"  {line}" for line in matrix.removed.lines()]
+    if not settings.keep_style:
+        kinds = pd.Series(matrix.style[matrix.style != ""]).value_counts()
+        if len(kinds):
+            lines.append("house-style terms tested but not listed (--keep-style lists them): "
+                         + ", ".join(f"{kind} {n:,}" for kind, n in kinds.items()))
+    return lines
 
 
 def run_kwic(args: argparse.Namespace) -> int:
