@@ -60,7 +60,8 @@ class ScoreSettings:
     outlet, article, event), ``voice`` (one of ``VOICES``, several, or ``"each"``: every voice
     in turn), ``negated`` hits (``NEGATED``), the ``kind`` of hits (``SCORE_KINDS``), only
     some ``frames`` (frame or naming-set names; None: all), ``by_target`` (split by the actor
-    a hit is about), and the ``bootstrap``."""
+    a hit is about), the ``bootstrap``, and ``min_precision``: leave out the hits of terms whose
+    coded precision in ``precision_file`` (``framing.measure.validation``) is below it."""
 
     by: tuple[str, ...] = ("outlet",)
     voice: str | tuple[str, ...] = "all"
@@ -212,4 +213,6 @@ def reproduce_flags(settings: ScoreSettings) -> list[str]:
              "--level", str(boot.level), "--min-articles", str(boot.min_articles)]
     for frame in settings.frames or ():
         flags += ["--frame", frame]
+    if settings.min_precision is not None:
+        flags += ["--min-precision", str(settings.min_precision), "--precision-file", str(settings.precision_file)]
     return flags

@@ -116,6 +116,11 @@ def add_score_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--negated", choices=NEGATED, default="exclude",
                         help="negated hits ('not legitimate'): left out of the counts (default, still "
                              "shown in negated_hits), counted, or counted alone")
+    parser.add_argument("--min-precision", type=float, default=None, metavar="P",
+                        help="leave out the hits of terms whose coded precision is below P (0-1), read from "
+                             "--precision-file (a file coded after 'framing validate sample')")
+    parser.add_argument("--precision-file", metavar="CODED.csv", default=None,
+                        help="the coded file --min-precision reads")
     add_bootstrap_options(parser)
 
 
@@ -123,7 +128,8 @@ def score_settings(args: argparse.Namespace, *, by_target: bool = False) -> Scor
     """The ``ScoreSettings`` of ``add_score_options``."""
     boot = BootstrapSettings(n_boot=args.boot, seed=args.seed, level=args.level, min_articles=args.min_articles)
     return ScoreSettings(by=args.by, voice=args.voice, negated=args.negated, kind=args.kind,
-                         frames=tuple(args.frame) if args.frame else None, by_target=by_target, bootstrap=boot)
+                         frames=tuple(args.frame) if args.frame else None, by_target=by_target, bootstrap=boot,
+                         min_precision=args.min_precision, precision_file=args.precision_file)
 
 
 def add_event_options(parser: argparse.ArgumentParser, *, threshold_flag: str = "--threshold") -> None:

@@ -18,8 +18,10 @@ The kinds, decided on the term alone (lowercased words, as counted):
 - ``party-state``: a single "r", "d" or "i", or "r-texas", "d-calif";
 - ``contraction``: "n't", "'re", "'ve", "'ll", "'d", "'m", or "'s" after a pronoun ("it's");
 - ``spelling``: a style-book spelling of ``SPELLING`` ("u.s" for "U.S.", "percent");
-- ``attribution``: a word of ``ATTRIBUTION`` (said, told, saying, statement, according...);
-- ``furniture``: a term of ``FURNITURE`` ("update", "story highlights", "getty images"...).
+- ``attribution``: a word of ``ATTRIBUTION`` (said, told, saying, statement, according...,
+  and the wire agencies cited: reuters, afp, upi);
+- ``furniture``: a term of ``FURNITURE`` ("update", "story highlights", "getty images"...),
+  or a number of six digits or more (an image or video id left in the page).
 """
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ TITLES = frozenset({"president", "vice", "sen", "senator", "rep", "representativ
                     "general", "adm", "admiral", "col", "lt", "sgt", "attorney", "ambassador", "director", "chief",
                     "commissioner", "king", "queen", "prince", "pope", "former", "candidate", "nominee"})
 ATTRIBUTION = frozenset({"said", "says", "saying", "told", "tells", "telling", "statement", "statements",
-                         "according", "spokesman", "spokeswoman", "spokesperson", "added", "asked", "noted"})
+                         "according", "spokesman", "spokeswoman", "spokesperson", "added", "asked", "noted",
+                         "reuters", "afp", "upi", "agence"})
 FURNITURE = frozenset({"update", "updated", "updates", "story highlights", "highlights", "archived recording",
                        "editor's note", "getty images", "ap photo", "file photo", "photo credit", "rush transcript",
                        "click here", "sign up", "read more", "all rights", "rights reserved", "flipboard",
@@ -56,6 +59,8 @@ def word_style(word: str) -> str:
         return "party-state"
     if _CONTRACTION.match(word) or (word.endswith("'s") and word[:-2] in _PRONOUN_S):
         return "contraction"
+    if len(word) >= 6 and word.isdigit():
+        return "furniture"
     if word in SPELLING:
         return "spelling"
     if word in ATTRIBUTION:

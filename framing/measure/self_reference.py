@@ -25,8 +25,9 @@ it), and says what it removed and why:
   one to four words, when the article has two or more), or a short line (four words or fewer,
   no sentence punctuation) that recurs three times or more in the same article ("michael
   barbaro", "archived recording"), or a stage direction line "(SOUNDBITE OF ARCHIVED
-  RECORDING)", "(APPLAUSE)"; ``host name``: the name of a speaker labelled three times or more
-  in the article, where it stands in the running text ("I'm Amy Goodman"); ``section label``: a first line such as "ANALYSIS/OPINION:".
+  RECORDING)", "(APPLAUSE)", or an inline "archived recording 1", "archived recording (donald
+  trump):"; ``host name``: the name of the transcript's first speaker when labelled three times
+  or more, where it stands in the running text ("I'm Amy Goodman"); ``section label``: a first line such as "ANALYSIS/OPINION:".
 
 Known limits: a name the outlet uses for itself that neither its outlet column nor its address
 spells ("the Gray Lady") stays; a bio in the middle of an article stays; an outlet's column
@@ -68,6 +69,8 @@ _PHOTO = re.compile(r"\([^()\n]{0,80}?(?:Getty Images|Photo\b|Photograph|Shutter
                     r"Shutterstock|Photography)\b"
                     r"|(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s*/\s*(?:[A-Z][\w-]*\s*/\s*)*Getty Images"
                     r"(?:\s+for\s+(?:[A-Z][\w'’-]*\s?){1,5})?")
+_RECORDING = re.compile(r"\[?\b(?:archived recording|soundbite of archived recording)\b\]?(?:\s+\d+\b|\s*\([^)\n]{0,60}\))?"
+                        r"(?:\s*:)?", re.I)
 _SHORT_LINE = re.compile(r"\s*[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,3}[ \t]*$")
 MAX_BIO_WORDS = 60
 MAX_BYLINE_WORDS = 15
@@ -219,12 +222,14 @@ class SelfReference:
 
 
 def host_names(text: str, found: list[Removal]) -> tuple[str, ...]:
-    """The names of the speakers labelled three times or more in a transcript (its hosts:
-    "AMY GOODMAN:", "michael barbaro"), as they may also stand in its running text ("I'm Amy
-    Goodman")."""
-    labels = Counter(" ".join(text[r.start:r.end].rstrip(": \t").lower().split()) for r in found
-                     if r.reason == "transcript label")
-    return tuple(name for name, n in labels.items() if n >= 3 and " " in name and not name.startswith("("))
+    """The name of a transcript's host: its first speaker label ("AMY GOODMAN:", "michael
+    barbaro") when it recurs three times or more, as it may also stand in the running text
+    ("I'm Amy Goodman"). Only the first: in a debate transcript the candidates are guests."""
+    labels = [" ".join(text[r.start:r.end].rstrip(": \t").lower().split()) for r in sorted(found, key=lambda r: r.start)
+              if r.reason == "transcript label" and not text[r.start:r.end].lstrip().startswith("(")]
+    if labels and " " in labels[0] and labels.count(labels[0]) >= 3 and "recording" not in labels[0]:
+        return (labels[0],)
+    return ()
 
 
 def _merged(found: list[Removal]) -> list[Removal]:
@@ -258,6 +263,8 @@ def line_removals(text: str) -> list[Removal]:
         if reason:
             out.append(Removal(s, e, reason))
             continue
+        if "recording" in line or "RECORDING" in line:
+            out += [Removal(s + m.start(), s + m.end(), "transcript label") for m in _RECORDING.finditer(line)]
         if "Getty" in line or "Photo" in line or "Image" in line:
             out += [Removal(s + m.start(), s + m.end(), "photo credit") for m in _PHOTO.finditer(line)]
         if "(" not in line:
