@@ -169,3 +169,26 @@ def test_within_events_uses_bunched_in_one_article_count_as_little():
     assert bursty["z_articles"] < bursty["z"] and not bursty["significant"]
     assert steady["significant"] and steady["z_articles"] > 3
     assert np.isfinite(table["z"]).all()
+
+
+def test_paired_words_from_naming_labels_and_aligned_sentences(demo_analysis):
+    from hand_tables import hand_analysis
+
+    from framing.compare.events import with_events
+    from framing.compare.paired_words import paired_words
+    analysis = demo_analysis.with_articles(with_events(demo_analysis.articles), label="events")
+    naming = paired_words(analysis, sources=["naming"]).set_index("set")
+    # the two reports of the tripartite meeting name the Syrian government differently
+    row = naming.loc["syrian_government"]
+    assert (row["side_a"], row["word_a"], row["side_b"], row["word_b"]) == (
+        "The Crystal Eyes", "Damascus government", "The Jerusalem Post", "Syrian government")
+    articles = pd.DataFrame({
+        "article_id": ["a1", "b1", "a2", "b2"], "outlet": ["A", "B", "A", "B"], "event_id": ["E1", "E1", "E2", "E2"],
+        "body": ["The regime forces attacked the town of Douma on Monday morning.",
+                 "The government forces attacked the town of Douma on Monday morning.",
+                 "The regime said the rebels had withdrawn from the hills near Hama.",
+                 "The government said the rebels had retreated from the hills near Hama."]})
+    aligned = paired_words(hand_analysis(articles), sources=["aligned"])
+    first = aligned.iloc[0]
+    assert (first["word_a"], first["word_b"], first["n_events"]) == ("regime", "government", 2)
+    assert ("withdrawn", "retreated") in set(zip(aligned["word_a"], aligned["word_b"]))

@@ -9,8 +9,10 @@ import pandas as pd
 from framing.cli.options import (
     add_corpus_options,
     add_event_options,
+    add_lexicon_option,
     add_output_option,
     add_term_options,
+    add_workers_option,
     analysis_from_args,
     corpus_from_args,
     event_settings,
@@ -19,6 +21,7 @@ from framing.cli.options import (
 from framing.cli.output import write_table
 from framing.compare.events import with_events
 from framing.compare.kwic import HIT_KINDS, KINDS, SORTS, concordance
+from framing.compare.paired_words import SOURCES, paired_words
 from framing.measure.tables import corpus_frame
 from framing.measure.terms import build_term_matrix, distinctive_terms, has_events
 
@@ -29,7 +32,38 @@ KWIC_COLUMNS = ["outlet", "article_id", "sentence_id", "left", "match", "right",
 
 def register(subparsers) -> None:
     _register_terms(subparsers)
+    _register_paired(subparsers)
     _register_kwic(subparsers)
+
+
+def _register_paired(subparsers) -> None:
+    p = subparsers.add_parser(
+        "paired", help="paired words: what one outlet calls a thing where another, on the same event, says another word",
+        description="For every event two outlets (or groups) covered: the naming-set labels each used most "
+                    "when they differ ('regime' / 'government'), and the words swapped in sentences that "
+                    "report the same fact; ranked by the number of events. Articles without event ids are "
+                    "grouped into events first.")
+    add_corpus_options(p)
+    add_lexicon_option(p)
+    add_workers_option(p)
+    p.add_argument("--by", default="outlet", metavar="outlet|COLUMN", help="the sides compared (default: outlet)")
+    p.add_argument("--source", choices=SOURCES, action="append", default=None,
+                   help="naming labels, aligned sentences, or both (default)")
+    p.add_argument("--top", type=int, default=30, metavar="N", help="pairs listed (default 30; 0 for all)")
+    add_event_options(p, threshold_flag="--event-threshold")
+    add_output_option(p)
+    p.set_defaults(func=run_paired)
+
+
+def run_paired(args: argparse.Namespace) -> int:
+    analysis = analysis_from_args(args, sentence_text=True)
+    if not has_events(analysis.articles):
+        analysis = analysis.with_articles(with_events(analysis.articles, event_settings(args)), label="events")
+    table = paired_words(analysis, by=args.by, sources=args.source or SOURCES, top=args.top or None)
+    if table.empty:
+        print("framing: no paired words: no event was covered by two sides with different words", file=sys.stderr)
+    write_table(table if args.format != "table" else table.drop(columns=["events"]), args.format)
+    return 0
 
 
 def _register_terms(subparsers) -> None:
