@@ -14,7 +14,7 @@ from framing.errors import FramingError
 VIEWS = {
     "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
     "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
-    "lexicons": "Lexicons", "export": "Export",
+    "lexicons": "Lexicons", "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
 }
 MAX_UPLOAD_MB = 200
 SOURCE_KINDS = {

@@ -256,3 +256,49 @@ def drop_imprecise_hits(hits: pd.DataFrame, precision: pd.DataFrame, min_precisi
         return hits
     keys = pd.MultiIndex.from_frame(hits[list(TERM_KEY)].astype(str))
     return hits[~keys.isin(pd.MultiIndex.from_frame(low))]
+
+
+def record_judgement(sample: pd.DataFrame, row: int, correct: bool | None, *, right_frame: str = "",
+                     coder: str = "") -> pd.DataFrame:
+    """A copy of a sample with hit ``row`` coded (``correct`` None: left uncoded)."""
+    out = sample.copy()
+    out.loc[out.index[row], ["correct", "right_frame", "coder"]] = [
+        "" if correct is None else ("yes" if correct else "no"), right_frame.strip(), coder.strip()]
+    return out
+
+
+def coding_progress(sample: pd.DataFrame) -> tuple[int, int, int | None]:
+    """(hits coded, hits in all, position of the first uncoded hit or None)."""
+    coded = sample["correct"].fillna("").astype(str).str.strip() != ""
+    todo = np.flatnonzero(~coded.to_numpy())
+    return int(coded.sum()), len(sample), (int(todo[0]) if len(todo) else None)
+
+
+def candidate_terms(analysis: Analysis, frame: str, *, top: int = 20, max_sentences: int = 20_000,
+                    seed: int = 0) -> pd.DataFrame:
+    """Terms over-represented in the sentences holding a hit of ``frame`` against the other
+    sentences (log-odds, ``framing.measure.terms``; at most ``max_sentences`` drawn from each
+    side), without the terms the frame's lexicon already has: words a lexicon editor may want to
+    add, to code before adding. Columns of ``distinctive_terms``."""
+    from framing.measure.terms import distinctive_terms
+    from framing.settings import TermSettings
+
+    hits = analysis.hits[analysis.hits["frame"] == frame]
+    if hits.empty:
+        raise SettingsError(f"no hit of a frame called {frame!r} in this analysis")
+    sentences = analysis.sentences
+    keys = pd.MultiIndex.from_arrays([sentences["article_id"].astype(str), sentences["sentence_id"]])
+    near = keys.isin(pd.MultiIndex.from_arrays([hits["article_id"].astype(str), hits["sentence_id"]]))
+    rng = np.random.default_rng(seed)
+    rows = np.concatenate([_draw(np.flatnonzero(side), max_sentences, rng) for side in (near, ~near)])
+    texts = analysis.sentence_texts(rows)
+    table = pd.DataFrame({"article_id": np.arange(len(rows)).astype(str), "body": texts,
+                          "outlet": np.where(near[rows], "near", "elsewhere")})
+    found = distinctive_terms(table, TermSettings(min_count=3, keep_self_reference=True), group="near")
+    known = {t.rstrip("*").lower() for t in hits["term"].astype(str)} | set(hits["matched"].astype(str).str.lower())
+    fresh = ~found["term"].map(lambda term: any(term.startswith(k) or k.startswith(term) for k in known))
+    return found[fresh & (found["z"] > 0)].head(top).reset_index(drop=True)
+
+
+def _draw(rows: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
+    return np.sort(rng.choice(rows, size=n, replace=False)) if len(rows) > n else rows
