@@ -43,6 +43,9 @@ def _term_table(ctx, report) -> None:
         terms = terms.sort_values(["precision", "lexicon", "frame", "term"], na_position="last", kind="stable")
         st.caption(f"{int(terms['precision'].notna().sum())} of {len(terms)} terms measured; "
                    f"{report.n_uncoded} hits of the files not coded yet.")
+    else:
+        st.caption("No coded file open yet: the precision of each term appears here once you open one, or once "
+                   "you code hits in the Coding view.")
     st.dataframe(terms, hide_index=True, width="stretch", column_config={
         "precision": st.column_config.ProgressColumn("precision", min_value=0.0, max_value=1.0, format="%.2f"),
         "low": st.column_config.NumberColumn("95% low", format="%.2f"),
