@@ -129,7 +129,8 @@ def score_settings(args: argparse.Namespace, *, by_target: bool = False) -> Scor
     boot = BootstrapSettings(n_boot=args.boot, seed=args.seed, level=args.level, min_articles=args.min_articles)
     return ScoreSettings(by=args.by, voice=args.voice, negated=args.negated, kind=args.kind,
                          frames=tuple(args.frame) if args.frame else None, by_target=by_target, bootstrap=boot,
-                         min_precision=args.min_precision, precision_file=args.precision_file)
+                         min_precision=getattr(args, "min_precision", None),
+                         precision_file=getattr(args, "precision_file", None))
 
 
 def add_event_options(parser: argparse.ArgumentParser, *, threshold_flag: str = "--threshold") -> None:
