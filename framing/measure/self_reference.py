@@ -27,7 +27,8 @@ it), and says what it removed and why:
   barbaro", "archived recording"), or a stage direction line "(SOUNDBITE OF ARCHIVED
   RECORDING)", "(APPLAUSE)", or an inline "archived recording 1", "archived recording (donald
   trump):"; ``host name``: the name of the transcript's first speaker when labelled three times
-  or more, where it stands in the running text ("I'm Amy Goodman"); ``section label``: a first line such as "ANALYSIS/OPINION:".
+  or more, where it stands in the running text ("I'm Amy Goodman"); ``section label``: a first line such as "ANALYSIS/OPINION:", or a newsletter's section
+  label anywhere (``SECTION_LABELS``: "Why it matters:", "The big picture:").
 
 Known limits: a name the outlet uses for itself that neither its outlet column nor its address
 spells ("the Gray Lady") stays; a bio in the middle of an article stays; an outlet's column
@@ -71,6 +72,13 @@ _PHOTO = re.compile(r"\([^()\n]{0,80}?(?:Getty Images|Photo\b|Photograph|Shutter
                     r"(?:\s+for\s+(?:[A-Z][\w'’-]*\s?){1,5})?")
 _RECORDING = re.compile(r"\[?\b(?:archived recording|soundbite of archived recording)\b\]?(?:\s+\d+\b|\s*\([^)\n]{0,60}\))?"
                         r"(?:\s*:)?", re.I)
+#: Newsletter section labels (Axios: "Why it matters:", "The big picture:", "Go deeper:"...).
+SECTION_LABELS = ("Why it matters", "The big picture", "Driving the news", "Between the lines", "Go deeper",
+                  "The bottom line", "What to watch", "What they're saying", "What they’re saying", "By the numbers",
+                  "State of play", "Yes, but", "What's next", "What’s next", "Our thought bubble", "Be smart",
+                  "Reality check", "The intrigue", "Zoom in", "Zoom out", "Catch up quick", "The backstory",
+                  "Flashback", "Worth noting", "What's happening", "What’s happening", "The other side")
+_SECTION_LABEL = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(label) for label in SECTION_LABELS) + r"):\s")
 _SHORT_LINE = re.compile(r"\s*[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,3}[ \t]*$")
 MAX_BIO_WORDS = 60
 MAX_BYLINE_WORDS = 15
@@ -263,6 +271,8 @@ def line_removals(text: str) -> list[Removal]:
         if reason:
             out.append(Removal(s, e, reason))
             continue
+        if ":" in line:
+            out += [Removal(s + m.start(), s + m.end(), "section label") for m in _SECTION_LABEL.finditer(line)]
         if "recording" in line or "RECORDING" in line:
             out += [Removal(s + m.start(), s + m.end(), "transcript label") for m in _RECORDING.finditer(line)]
         if "Getty" in line or "Photo" in line or "Image" in line:
