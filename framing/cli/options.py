@@ -140,6 +140,10 @@ def add_event_options(parser: argparse.ArgumentParser, *, threshold_flag: str = 
                        help=f"mean TF-IDF cosine similarity for articles to form one event (default {EVENTS.threshold})")
     group.add_argument("--window-days", type=int, default=EVENTS.window_days, metavar="N",
                        help=f"articles more than N days apart are never one event (default {EVENTS.window_days})")
+    group.add_argument("--lone-ratio", type=_ratio, default=EVENTS.lone_ratio, metavar="R|none",
+                       help="a report at least R times as similar to an article of another day as to any article of "
+                            f"its own day joins it within the window, undecayed (default {EVENTS.lone_ratio}; none: "
+                            "every pair decays with its day gap)")
     group.add_argument("--ignore-existing", action="store_true",
                        help="group every article, even when the corpus has its own event_id")
 
@@ -149,7 +153,16 @@ def event_settings(args: argparse.Namespace) -> EventSettings:
     if not hasattr(args, "event_threshold"):
         return EVENTS
     return EventSettings(threshold=args.event_threshold, window_days=args.window_days,
-                         use_existing=not args.ignore_existing)
+                         lone_ratio=args.lone_ratio, use_existing=not args.ignore_existing)
+
+
+def _ratio(text: str) -> float | None:
+    if text.strip().lower() == "none":
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or 'none', got {text!r}") from None
 
 
 def add_term_options(parser: argparse.ArgumentParser) -> None:
