@@ -126,3 +126,19 @@ def test_scores_can_drop_imprecise_terms_and_the_manifest_records_it(demo_analys
     assert plain["hits"].sum() - strict["hits"].sum() == dropped - negated > 0
     recorded = Settings(score=settings).as_dict()["score"]
     assert recorded["min_precision"] == 0.5 and recorded["precision_file"] == str(path)
+
+
+def test_cli_sample_then_report(demo_corpus_path, tmp_path, capsys):
+    from framing.cli import main
+    out = tmp_path / "sample.csv"
+    assert main(["validate", "sample", str(demo_corpus_path), "--lexicon", "conflict", "--per-term", "2",
+                 "--seed", "1", "--out", str(out)]) == 0
+    sample = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(sample.columns) == list(SAMPLE_COLUMNS) and (sample["lexicon"] == "conflict").all()
+    assert sample.groupby("term").size().max() <= 2
+    sample.loc[sample.index[:4], "correct"] = ["yes", "yes", "no", "yes"]
+    sample.to_csv(out, index=False)
+    capsys.readouterr()
+    assert main(["validate", "report", str(out), "--table", "outlets", "--format", "csv"]) == 0
+    outlets = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert outlets["hits_coded"].sum() == 4 and outlets["correct"].sum() == 3
