@@ -214,8 +214,9 @@ def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day
         step = max(1, PAIR_BUDGET // max(len(everyone), 1))
         for pos in range(0, len(undated), step):
             block = undated[pos:pos + step]
-            found.append(_top_k(*_block_pairs(X if duplicates is None else duplicates, block, everyone, start, end,
-                                              floor=unknown_floor, window=None)[:3], k))
+            rows, cols, sims, _, _ = _block_pairs(X if duplicates is None else duplicates, block, everyone, start, end,
+                                                  floor=unknown_floor, window=None)
+            found.append(_top_k(rows, cols, sims, k))
     rows = np.concatenate([f[0] for f in found])
     cols = np.concatenate([f[1] for f in found])
     sims = np.concatenate([f[2] for f in found]).astype(float)
@@ -374,7 +375,8 @@ def _earliest(starts: np.ndarray) -> float:
 
 def _event_names(count: int, taken: set[str]) -> list[str]:
     width = max(4, len(str(count)))
-    names, index = [], 0
+    names: list[str] = []
+    index = 0
     while len(names) < count:
         index += 1
         name = f"E{index:0{width}d}"

@@ -26,7 +26,7 @@ The kinds, decided on the term alone (lowercased words, as counted):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -68,7 +68,7 @@ def word_style(word: str) -> str:
     return ""
 
 
-def style_labels(terms: Sequence[str], counts: Sequence[float] | None = None) -> np.ndarray:
+def style_labels(terms: Iterable[str], counts: Iterable[float] | None = None) -> np.ndarray:
     """The house-style kind of each term (module doc), ``""`` for a term that is none;
     ``counts`` (each term's uses in the corpus) find the title forms."""
     terms = [str(t) for t in terms]
@@ -86,9 +86,9 @@ def style_labels(terms: Sequence[str], counts: Sequence[float] | None = None) ->
     return out
 
 
-def _title_forms(terms: list[str], counts: Sequence[float]) -> set[str]:
+def _title_forms(terms: list[str], counts: Iterable[float]) -> set[str]:
     """Bigrams "<title> <given name>" (module doc)."""
-    uses = dict(zip(terms, np.asarray(counts, dtype=float).tolist()))
+    uses = dict(zip(terms, np.asarray(list(counts), dtype=float).tolist()))
     following: dict[str, dict[str, float]] = {}
     for term, n in uses.items():
         parts = term.split()

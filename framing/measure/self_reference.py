@@ -140,8 +140,8 @@ def outlet_names(outlet: str) -> tuple[str, ...]:
     for variant in (plain, core):
         if variant:
             names.add(" ".join(variant))
-    for variant in list(names):
-        parts = variant.split()
+    for name in list(names):
+        parts = name.split()
         if parts[0] == "the" and len(parts) > 2:
             names.add(" ".join(parts[1:]))
     if core and core[-1] in SELF_SHORT and len(core) > 1:
