@@ -27,8 +27,9 @@ it), and says what it removed and why:
   barbaro", "archived recording"), or a stage direction line "(SOUNDBITE OF ARCHIVED
   RECORDING)", "(APPLAUSE)", or an inline "archived recording 1", "archived recording (donald
   trump):"; ``host name``: the name of the transcript's first speaker when labelled three times
-  or more, where it stands in the running text ("I'm Amy Goodman"); ``section label``: a first line such as "ANALYSIS/OPINION:", or a newsletter's section
-  label anywhere (``SECTION_LABELS``: "Why it matters:", "The big picture:").
+  or more, where it stands in the running text ("I'm Amy Goodman"); ``section label``: a first
+  line such as "ANALYSIS/OPINION:", or a newsletter's section label anywhere
+  (``SECTION_LABELS``: "Why it matters:", "The big picture:").
 
 Known limits: a name the outlet uses for itself that neither its outlet column nor its address
 spells ("the Gray Lady") stays; a bio in the middle of an article stays; an outlet's column
