@@ -33,7 +33,7 @@ from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.pipeline import analyze
-from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
+from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms, left_out_lines
 from framing.measure.terms import has_events as has_event_ids
 from framing.measure.validation import candidate_terms, sample_hits
 from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
@@ -301,6 +301,13 @@ def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | 
     settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within)
     return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: distinctive_terms(
         term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
+
+
+@_cached(max_entries=8, show_spinner=False)
+def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None) -> list[str]:
+    """What the default term counts removed and what they do not list (``left_out_lines``)."""
+    settings = replace(TERM_SETTINGS, within_events=within)
+    return left_out_lines(term_matrix(analysis, flt, settings), settings)
 
 
 @_cached(max_entries=8, show_spinner="Drawing hits to code…")

@@ -51,6 +51,8 @@ def test_terms_view_toggles_and_paired_words():
     paired = at.dataframe[-1].value
     assert {"word_a", "word_b", "side_a", "side_b", "n_events"} <= set(paired.columns)
     assert ("Damascus government", "Syrian government") in set(zip(paired["word_a"], paired["word_b"]))
+    left_out = "\n".join(t.value for t in at.text)
+    assert "house-style terms tested but not listed" in left_out and "attribution" in left_out
     at.toggle(key="terms_within").set_value(True).run()
     assert_clean(at)
     assert any("Within events" in c.value for c in at.caption)

@@ -42,6 +42,10 @@ def render(ctx) -> None:
     table = data.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
                             method=method, keep=keep, within=within if method == "logodds" else False)
     st.caption(_what_is_shown(table, keep, within and method == "logodds"))
+    if not keep:
+        with st.expander("What was left out, and why"):
+            lines = data.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False)
+            st.text("\n".join(lines) if lines else "Nothing: no outlet names itself and no house-style term was found.")
     left, right = st.columns([3, 2])
     with left:
         scatter = figure(plots.terms_scatter(table, group=focus), key="terms_scatter", on_select="rerun",

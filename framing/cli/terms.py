@@ -23,7 +23,7 @@ from framing.compare.events import with_events
 from framing.compare.kwic import HIT_KINDS, KINDS, SORTS, concordance
 from framing.compare.paired_words import SOURCES, paired_words
 from framing.measure.tables import corpus_frame
-from framing.measure.terms import build_term_matrix, distinctive_terms, has_events
+from framing.measure.terms import build_term_matrix, distinctive_terms, has_events, left_out_lines
 
 TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "n_events", "score", "z", "z_articles",
                 "p", "significant", "style"]
@@ -129,20 +129,6 @@ def run_terms(args: argparse.Namespace) -> int:
     else:
         write_table(result, args.format)
     return 0
-
-
-def left_out_lines(matrix, settings) -> list[str]:
-    """What was removed before counting and what is not listed, and the option that keeps it."""
-    lines = []
-    if matrix.removed is not None and matrix.removed.removed:
-        lines.append("removed before counting, as self-reference (--keep-self-reference keeps it):")
-        lines += [f"  {line}" for line in matrix.removed.lines()]
-    if not settings.keep_style:
-        kinds = pd.Series(matrix.style[matrix.style != ""]).value_counts()
-        if len(kinds):
-            lines.append("house-style terms tested but not listed (--keep-style lists them): "
-                         + ", ".join(f"{kind} {n:,}" for kind, n in kinds.items()))
-    return lines
 
 
 def run_kwic(args: argparse.Namespace) -> int:

@@ -41,7 +41,8 @@ from framing.measure.within_events import article_counts, event_sides, within_ev
 from framing.settings import TERM_METHODS, TermSettings
 
 __all__ = ["METHODS", "REST", "RESULT_COLUMNS", "TermMatrix", "TermSettings", "build_term_matrix",
-           "distinctive_terms", "has_events", "is_break", "normalize_token", "term_spans", "tfidf_weights"]
+           "distinctive_terms", "has_events", "is_break", "left_out_lines", "normalize_token", "term_spans",
+           "tfidf_weights"]
 
 METHODS = TERM_METHODS
 REST = "rest"
@@ -231,6 +232,21 @@ def _rows(matrix, i, j, columns, sides, *, score, z, z_articles, p, significant,
         "style": matrix.style[columns].astype(str) if len(columns) else np.array([], dtype=object),
         "rank": np.arange(1, len(columns) + 1),
     })
+
+
+def left_out_lines(matrix: TermMatrix, settings: TermSettings) -> list[str]:
+    """What was removed before counting and what is not listed, each with the setting that
+    keeps it (for the command line's messages and the dashboard)."""
+    lines = []
+    if matrix.removed is not None and matrix.removed.removed:
+        lines.append("removed before counting, as self-reference (--keep-self-reference keeps it):")
+        lines += [f"  {line}" for line in matrix.removed.lines()]
+    if not settings.keep_style:
+        kinds = pd.Series(matrix.style[matrix.style != ""]).value_counts()
+        if len(kinds):
+            lines.append("house-style terms tested but not listed (--keep-style lists them): "
+                         + ", ".join(f"{kind} {n:,}" for kind, n in kinds.items()))
+    return lines
 
 
 def _empty_result() -> pd.DataFrame:
