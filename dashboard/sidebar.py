@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.views.common import md
-from dashboard.uploads import TABLE_SUFFIXES, extract_zip, save_upload
+from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
 from framing.errors import FramingError
 
 #: Views in menu order: URL slug -> label.
@@ -16,7 +16,8 @@ VIEWS = {
     "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
     "lexicons": "Lexicons", "export": "Export",
 }
-MAX_UPLOAD_MB = 200
+#: Streamlit's upload limit, in its MB, which are MiB (it multiplies by 1024 * 1024).
+MAX_UPLOAD_MIB = MAX_UPLOAD_BYTES // MiB
 SOURCE_KINDS = {
     "bundled": "Bundled demo corpus", "path": "A path on this machine",
     "upload": "Upload a table (CSV, JSON lines, Parquet)", "zip": "Upload a ZIP of text/HTML files + manifest.csv",
@@ -100,17 +101,18 @@ def corpus_controls() -> None:
                        if root else "Opening paths is off: start the dashboard with a corpus or `--data-root FOLDER`.")
         elif kind == "upload":
             st.file_uploader("Corpus table", type=[s.lstrip(".").split(".")[-1] for s in TABLE_SUFFIXES],
-                             key="corpus_upload", on_change=_on_table_upload, max_upload_size=MAX_UPLOAD_MB)
+                             key="corpus_upload", on_change=_on_table_upload, max_upload_size=MAX_UPLOAD_MIB)
         else:
             st.file_uploader("ZIP archive", type=["zip"], key="corpus_zip", on_change=_on_zip_upload,
-                             max_upload_size=MAX_UPLOAD_MB)
+                             max_upload_size=MAX_UPLOAD_MIB)
         if kind in ("path", "upload"):
             st.caption("Column names, only when the loader does not find them (it looks for text, body, "
                        "content, story…; outlet, source, publisher…):")
             cols = st.columns(2)
             cols[0].text_input("Text column", key="text_column", on_change=_on_columns, placeholder="text")
             cols[1].text_input("Outlet column", key="outlet_column", on_change=_on_columns, placeholder="outlet")
-        st.caption(f"Uploads up to {MAX_UPLOAD_MB} MB; larger corpora: give their path.")
+        st.caption(f"Uploads up to {MAX_UPLOAD_MIB} MiB, unpacking to at most {MAX_UNPACKED_BYTES // MiB} MiB "
+                   f"(a ZIP: {MAX_ZIP_FILES:,} files); larger corpora: give their path.")
     if st.session_state.get("source_error"):
         st.error(st.session_state["source_error"])
 
