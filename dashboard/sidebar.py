@@ -1,6 +1,8 @@
 """The sidebar: which view, which corpus (bundled, a path, an uploaded table or ZIP) and which
 lexicons. Changing the corpus or lexicons only records the choice; loading is cached in
-``dashboard.data``."""
+``dashboard.data``. A new corpus resets the settings that belong to the old one (its date
+range, events, outlets, clicked cells), and any failure to store or open it is a message in
+the sidebar: the session goes on with the corpus it had."""
 from __future__ import annotations
 
 import streamlit as st
@@ -30,9 +32,34 @@ def current_source() -> data.Source:
     return st.session_state["source"]
 
 
+#: Settings that name things of one corpus (its days, events, outlets): a new corpus drops them.
+CORPUS_SETTINGS = ("date_from", "date_to", "date_range", "event", "align_event", "outlets", "overview_outlets",
+                   "cell_outlet", "cell_pole", "actor_outlet", "actor_pole", "naming_outlet", "naming_label", "term")
+
+
 def set_source(source: data.Source) -> None:
+    """Make ``source`` the corpus; when it is another corpus, the old corpus's settings go
+    (its date range would not even fit the new date filter)."""
+    previous = st.session_state.get("source")
     st.session_state["source"] = source
     st.session_state.pop("source_error", None)
+    if previous is not None and previous != source:
+        for name in CORPUS_SETTINGS:
+            st.session_state.pop(name, None)
+            st.session_state.pop(f"_keep_{name}", None)
+        st.session_state.pop("event_toggle", None)
+
+
+def _refuse(what: str, exc: Exception) -> None:
+    """Keep the current corpus and say why ``what`` could not be used: a library error as it
+    is, anything else as one line naming its type (never Streamlit's crash page)."""
+    if isinstance(exc, FramingError):
+        st.session_state["source_error"] = str(exc)
+    else:
+        text = " ".join(str(exc).split())[:300]
+        st.session_state["source_error"] = (f"Could not use {what}: unexpected {type(exc).__name__}"
+                                            f"{': ' + text if text else ''}. The corpus shown is unchanged; "
+                                            "please report this with the file that caused it.")
 
 
 def _columns() -> tuple[tuple[str, str], ...]:
@@ -55,8 +82,8 @@ def _on_path() -> None:
     if raw:
         try:
             set_source(data.browser_path_source(raw, columns=_columns()))
-        except FramingError as exc:
-            st.session_state["source_error"] = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a message, never the crash page
+            _refuse(raw, exc)
 
 
 def _use_upload(widget_key: str, store, kind: str, **options) -> None:
@@ -67,10 +94,9 @@ def _use_upload(widget_key: str, store, kind: str, **options) -> None:
         return
     try:
         path = store(upload.name, upload.getvalue(), data.UPLOAD_DIR)
-    except FramingError as exc:
-        st.session_state["source_error"] = str(exc)
-        return
-    set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+        set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+    except Exception as exc:  # noqa: BLE001 - a message, never the crash page
+        _refuse(upload.name, exc)
 
 
 def _on_table_upload() -> None:
@@ -88,6 +114,10 @@ def _on_bundled() -> None:
 def corpus_controls() -> None:
     source = current_source()
     st.caption(f"Corpus: **{md(source.label)}**")
+    if "source_kind" not in st.session_state:  # first run: show the kind of source the dashboard opened
+        st.session_state["source_kind"] = source.kind if source.kind in SOURCE_KINDS else "bundled"
+        if source.kind == "path":
+            st.session_state.setdefault("corpus_path", source.path)
     with st.expander("Change corpus", expanded=False):
         kind = st.radio("Source", list(SOURCE_KINDS), format_func=SOURCE_KINDS.get, key="source_kind")
         if kind == "bundled":
