@@ -106,8 +106,10 @@ def decode_line(raw: bytes) -> tuple[str, str | None, bool]:
         return raw.decode("latin-1"), "latin-1", foreign
 
 
-def decode_text(data: bytes) -> Decoded:
-    """The text of a whole file (see the module's docstring). Raises UndecodableError."""
+def decode_text(data: bytes, *, whole_file_is_text: bool = True) -> Decoded:
+    """The text of a whole file (see the module's docstring). Raises UndecodableError; with
+    ``whole_file_is_text=False`` (tables, whose records are judged one by one) a high share
+    of control characters is left for the caller to judge."""
     wide = wide_encoding(data[:_SNIFF_BYTES])
     if wide:
         try:
@@ -123,7 +125,7 @@ def decode_text(data: bytes) -> Decoded:
             decoded = Decoded(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
             decoded = _decode_lines(data)
-    reason = binary_reason(decoded.text)
+    reason = binary_reason(decoded.text) if whole_file_is_text else None
     if reason:
         raise UndecodableError(reason)
     return decoded

@@ -9,6 +9,7 @@ item too, skipped with that reason, so ``seen`` counts every article file of the
 from __future__ import annotations
 
 import json
+import stat
 from pathlib import Path, PurePath, PureWindowsPath
 from typing import Any
 
@@ -83,17 +84,23 @@ def outside_folder(folder: Path, name: str) -> str | None:
 
 
 def file_problem(path: Path, what: str = "file") -> str | None:
-    """Why the regular file ``path`` cannot be read whole as one article, or None."""
-    if path.is_dir():
+    """Why ``path`` cannot be read whole as one article (missing, a folder, a FIFO or device,
+    a name the system refuses, too big), or None."""
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return f"{what} not found"
+    except OSError as exc:  # a name too long, a link loop, no permission...
+        return f"{what} cannot be opened ({exc.strerror or exc})"
+    except ValueError:  # a NUL character in the name
+        return f"{what} not found"
+    if stat.S_ISDIR(info.st_mode):
         return f"{what} is a folder, not a file"
-    if not path.exists():
-        return None
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         return f"{what} is not a regular file (a FIFO, socket or device: not read)"
-    size = path.stat().st_size
-    if size > MAX_RECORD_BYTES:
-        return (f"record too big (the {what} has {mib(size)}, more than the {mib(MAX_RECORD_BYTES)} one article "
-                f"may take, MAX_RECORD_BYTES: not read)")
+    if info.st_size > MAX_RECORD_BYTES:
+        return (f"record too big (the {what} has {mib(info.st_size)}, more than the {mib(MAX_RECORD_BYTES)} one "
+                f"article may take, MAX_RECORD_BYTES: not read)")
     return None
 
 
@@ -107,11 +114,9 @@ def _folder_item(folder: Path, item: Item, file_column: str, note: Note) -> Item
     if refused:
         return Item(source, item.row, default_id, f"file listed in {MANIFEST} is {refused}")
     path = folder / name
-    problem = file_problem(path, f"file listed in {MANIFEST}") if name else None
+    problem = file_problem(path, f"file listed in {MANIFEST}") if name else f"file listed in {MANIFEST} not found"
     if problem:
         return Item(source, item.row, default_id, problem)
-    if not name or not path.is_file():
-        return Item(source, item.row, default_id, f"file listed in {MANIFEST} not found")
     if path.resolve() == (folder / MANIFEST).resolve():
         return Item(source, item.row, default_id, f"file listed in {MANIFEST} is the manifest itself")
     row = dict(item.row)

@@ -64,13 +64,19 @@ def load_corpus(path: str | Path, *, format: str | None = None, text_column: str
         raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
     builder = _CorpusBuilder(clean=clean, keep_raw=keep_raw)
     table = _read(kind, path, builder.note)
-    if not table.columns:
-        raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
+    items = table.items
     explicit = {"text": text_column, "outlet": outlet_column, "title": title_column,
                 "date": date_column, "id": id_column, "url": url_column}
-    mapping = resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"),
-                              manifest=kind == "folder")
-    for item in table.items:
+    if not table.columns:  # no field seen: nothing at all, or only records that cannot be read
+        items = list(items)
+        if not items:
+            raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
+    if not table.columns and all(item.problem for item in items):
+        mapping = dict.fromkeys(COLUMN_ALIASES)  # every item is a reported skip: no column is read
+    else:
+        mapping = resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"),
+                                  manifest=kind == "folder")
+    for item in items:
         builder.add(item, mapping)
     if builder.report.seen == 0:
         raise CorpusError(f"{path}: no articles found (the source has no rows); check it is the right file")

@@ -21,8 +21,8 @@ import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from framing.corpus.decoding import (Decoded, UndecodableError, decode_line, decode_text, fallback_note,
-                                     foreign_reason, wide_encoding)
+from framing.corpus.decoding import (Decoded, UndecodableError, binary_reason, decode_line, decode_text,
+                                     fallback_note, foreign_reason, wide_encoding)
 from framing.corpus.limits import MAX_JSON_DEPTH, MAX_RECORD_BYTES, MiB, mib
 from framing.errors import CorpusError
 
@@ -66,9 +66,9 @@ def read_text_file(path: Path, note: Note) -> str:
     return decoded.text
 
 
-def _decode_table_file(path: Path, form: str) -> Decoded:
+def _decode_table_file(path: Path, form: str, *, whole_file_is_text: bool = True) -> Decoded:
     try:
-        return decode_text(path.read_bytes())
+        return decode_text(path.read_bytes(), whole_file_is_text=whole_file_is_text)
     except UndecodableError as exc:
         raise CorpusError(f"{path}: cannot read as {form}: {exc}; save it as UTF-8 text") from None
 
@@ -94,7 +94,7 @@ def read_csv(path: Path, note: Note) -> Table:
     """Rows of a CSV (or, for .tsv, tab-separated) file; ``file.csv row N`` counts data rows.
     Fields may be as long as an article (no 128 KB limit). Each row is decoded on its own:
     rows not in UTF-8 are noted by row (or skipped when they are not text at all)."""
-    decoded = _decode_table_file(path, "CSV")
+    decoded = _decode_table_file(path, "CSV", whole_file_is_text=False)  # each row's text is judged on its own
     csv.field_size_limit(2**31 - 1)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     lines = _Lines(decoded.text)
@@ -105,6 +105,9 @@ def read_csv(path: Path, note: Note) -> Table:
         raise CorpusError(f"{path}: cannot read the CSV header ({exc})") from None
     if not columns:
         raise CorpusError(f"{path}: empty CSV file (no header row); the first row must name the columns")
+    reason = binary_reason(decoded.text[:lines.offset])
+    if reason:
+        raise CorpusError(f"{path}: cannot read as CSV: the header row {reason}; save it as UTF-8 text")
     _check_header(path, columns)
     header = [f for f in decoded.fallbacks if f.start < lines.offset]
     if any(f.foreign for f in header):
@@ -174,20 +177,24 @@ def _json_line_items(path: Path, lines, note: Note) -> Iterator[Item]:
     stem = _stem(path)
     for number, text, fallback, problem in lines:
         source, default_id = f"{path.name}:{number}", f"{stem}-{number}"
-        if problem:
+        if isinstance(problem, str):
             yield Item(source, {}, default_id, problem)
             continue
-        if fallback:
-            note(f"not UTF-8, decoded as {fallback}", source)
-        obj, dup_of = parse_json(text, path, line=number)
+        obj, dup_of = parse_json(text.rstrip("\r\n"), path, line=number)  # garbage is malformed JSON: an error
         if not isinstance(obj, dict):
             raise CorpusError(f"{path}:{number}: expected one JSON object per line, got {type(obj).__name__}; "
                               f"write each article as {{\"text\": ..., \"outlet\": ...}}")
+        if problem:  # JSON, but its text in an encoding we do not read: a skip
+            yield Item(source, {}, default_id, FOREIGN_PROBLEM)
+            continue
+        if fallback:
+            note(f"not UTF-8, decoded as {fallback}", source)
         yield Item(source, obj, default_id, _object_problem(obj, dup_of))
 
 
-def _file_lines(path: Path, note: Note) -> Iterator[tuple[int, str | None, str | None, str | None]]:
-    """(line number, text, fallback encoding, problem) of each non-blank line: a UTF-16/32
+def _file_lines(path: Path, note: Note) -> Iterator[tuple[int, str | None, str | None, str | bool | None]]:
+    """(line number, text, fallback encoding, problem) of each non-blank line, where the
+    problem is a skip reason, or True for a line that looks foreign: a UTF-16/32
     file is decoded as a stream before it is split; other lines are decoded one by one."""
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
@@ -221,7 +228,7 @@ def _byte_lines(path: Path, fh) -> Iterator[tuple[int, str | None, str | None, s
             raise CorpusError(f"{path}:{number}: binary data (NUL bytes) in a JSON line; fix or delete that line "
                               f"(or, for UTF-16 text, save the file as UTF-8)")
         text, fallback, foreign = decode_line(raw)
-        yield number, text, fallback, FOREIGN_PROBLEM if foreign else None
+        yield number, text, fallback, foreign
 
 
 def _wide_lines(path: Path, fh, encoding: str) -> Iterator[tuple[int, str | None, str | None, str | None]]:
@@ -358,10 +365,16 @@ def read_parquet(path: Path, note: Note) -> Table:
     """Rows of a Parquet file (through pandas and pyarrow)."""
     import pandas as pd
 
+    import pyarrow.parquet as pq
+
     try:
+        _check_header(path, tuple(pq.read_schema(path).names))  # pandas would fail on a repeated name, or hide it
         frame = pd.read_parquet(path)
+    except CorpusError:
+        raise
     except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
-        raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {exc})") from None
+        detail = " ".join(str(exc).split())[:300]
+        raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {detail})") from None
     columns = tuple(str(c) for c in frame.columns)
     _check_header(path, columns)
     frame.columns = list(columns)
