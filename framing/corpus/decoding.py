@@ -91,6 +91,22 @@ def binary_reason(text: str) -> str | None:
     return None
 
 
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+
+
+def binary_reason_utf8(encoded: bytes, n_chars: int) -> str | None:
+    """``binary_reason`` of a text from its UTF-8 bytes (which the caller has anyway): the
+    same characters counted in one pass of ``bytes.translate``, a third of the regex's cost."""
+    controls = len(encoded) - len(encoded.translate(None, _C0_BYTES)) + encoded.count(b"\xef\xbf\xbd")
+    if b"\xc2" in encoded:
+        controls += len(_C1_UTF8.findall(encoded))
+    if n_chars and controls > BINARY_CONTROL_SHARE * n_chars:
+        return (f"looks like binary data: {controls / n_chars:.0%} of its characters are control characters "
+                f"(more than {BINARY_CONTROL_SHARE:.0%})")
+    return None
+
+
 def decode_line(raw: bytes) -> tuple[str, str | None, bool]:
     """One line of an 8-bit file: its text, the fallback encoding used (None for UTF-8) and
     whether it looks foreign (mostly bytes above 127 without being UTF-8)."""

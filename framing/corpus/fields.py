@@ -10,7 +10,7 @@ import numbers
 import unicodedata
 from typing import Any, Mapping
 
-from framing.corpus.decoding import binary_reason
+from framing.corpus.decoding import binary_reason_utf8
 from framing.corpus.limits import MAX_ARTICLE_CHARS, MAX_FIELD_CHARS
 
 
@@ -52,9 +52,11 @@ def article_text(value: Any, column: str) -> str:
     if len(value) > MAX_ARTICLE_CHARS:
         raise FieldProblem(f"text too long ({len(value):,} characters, more than the {MAX_ARTICLE_CHARS:,} one "
                            f"article may have: MAX_ARTICLE_CHARS)")
-    if has_surrogates(value):
-        raise FieldProblem("undecodable bytes (lone surrogate characters in the text)")
-    reason = binary_reason(value)
+    try:
+        encoded = value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise FieldProblem("undecodable bytes (lone surrogate characters in the text)") from None
+    reason = binary_reason_utf8(encoded, len(value))
     if reason:
         raise FieldProblem(f"text looks like binary data ({reason.split(': ', 1)[1]})")
     return value
@@ -101,10 +103,14 @@ def has_surrogates(text: str) -> bool:
 def invisible_characters(text: str) -> list[str]:
     """The control and format characters in ``text`` (direction overrides such as U+202E,
     zero-width spaces, controls) as ``U+XXXX`` names, once each."""
+    if text.isprintable():  # no Cc or Cf character (the common case, checked in C)
+        return []
     found = {f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) in ("Cc", "Cf")}
     return sorted(found)
 
 
 def only_invisible(text: str) -> bool:
     """True when ``text`` holds nothing a reader would see (spaces, controls, format characters)."""
+    if text.isprintable():  # no control or format character: invisible only if blank
+        return not text.strip()
     return all(ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf") for ch in text)

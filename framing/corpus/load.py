@@ -239,6 +239,8 @@ class _CorpusBuilder:
         return outlet
 
     def _note_invisible(self, item_id: str, **fields: str | None) -> None:
+        if "".join(value or "" for value in fields.values()).isprintable():  # the common case, in C
+            return
         for field, value in fields.items():
             found = invisible_characters(value or "")
             if found:

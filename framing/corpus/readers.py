@@ -317,7 +317,8 @@ def parse_json(text: str, path: Path, *, line: int | None = None,
         size = str(exc).split(";")[0].rsplit(": value has ", 1)[-1]
         raise CorpusError(f"{path}{f':{line}' if line else ''}: a whole number of {size}, more than the "
                           f"{sys.get_int_max_str_digits():,} that can be read; write it as a string") from None
-    depth = json_depth(value)
+    brackets = text.count("[") + text.count("{")  # at least the depth: the walk below only when it may matter
+    depth = json_depth(value) if brackets > depth_limit else 0
     if depth > depth_limit:
         raise CorpusError(f"{path}{f':{line}' if line else ''}: JSON nested {depth} levels deep, more than the "
                           f"{MAX_JSON_DEPTH} allowed (MAX_JSON_DEPTH); an article object needs two or three")
