@@ -26,8 +26,9 @@ import pandas as pd
 
 from framing.compare.coverage import compare_events
 from framing.compare.events import group_events
-from framing.measure.tables import corpus_frame
 from framing.corpus.load import load_corpus
+from framing.measure.tables import corpus_frame
+from framing.settings import EventSettings
 
 
 def peak_mb() -> float:
@@ -40,7 +41,7 @@ def roundups(path: Path, *, show: int) -> None:
     gold = articles[["article_id", "event_id"]].copy()
     titles = articles.groupby("event_id")["event_title"].first() if "event_title" in articles else None
     start = time.perf_counter()
-    auto = group_events(articles, use_existing=False)
+    auto = group_events(articles, EventSettings(use_existing=False))
     seconds = time.perf_counter() - start
     result = compare_events(auto, gold)
     print(f"roundups: {result.n_articles} articles, {result.n_reference_events} AllSides events, "
@@ -61,10 +62,10 @@ def roundups(path: Path, *, show: int) -> None:
         kept = gold["event_id"].isin(news).to_numpy()
         print(f"  news roundups only ({int(kept.sum())} articles): adjusted Rand index "
               f"{compare_events(auto[kept], gold[kept]).ari:.3f}")
-    same_day = compare_events(group_events(articles, use_existing=False, window_days=0), gold)
+    same_day = compare_events(group_events(articles, EventSettings(use_existing=False, window_days=0)), gold)
     print(f"  same day only (window_days=0): adjusted Rand index {same_day.ari:.3f}")
     shifted, n_dated = url_dates(articles)
-    result = compare_events(group_events(shifted, use_existing=False), gold)
+    result = compare_events(group_events(shifted, EventSettings(use_existing=False)), gold)
     print(f"  with publication dates from the addresses ({n_dated} articles): adjusted Rand index "
           f"{result.ari:.3f}, merged {result.merged}, split {result.split}")
 
@@ -113,7 +114,7 @@ def scale(path: Path, *, reader: str) -> None:
         articles = corpus_frame(load_corpus(path), exact_sentences=False)
     read_seconds, read_peak = time.perf_counter() - start, peak_mb()
     start, cpu = time.perf_counter(), time.process_time()
-    events = group_events(articles, use_existing=False)
+    events = group_events(articles, EventSettings(use_existing=False))
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     sizes = events.groupby("event_id").size()
     print(f"scale: {len(articles):,} articles read ({reader}) in {read_seconds:.1f} s, peak {read_peak:,.0f} MB")

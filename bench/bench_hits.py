@@ -127,8 +127,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from sklearn.feature_extraction.text import CountVectorizer
 
-    from framing.text.hits import _contexts, article_hits
     from framing.lexicon import bundled_lexicons
+    from framing.text.hits import _contexts, article_hits
     from framing.text.match import Matcher
     from framing.text.tokenize import split_sentences
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from framing.measure.tables import corpus_frame  # noqa: E402
 from framing.corpus.load import load_corpus, report_lines
+from framing.measure.tables import corpus_frame
 
 
 def peak_memory_mb() -> float:

@@ -25,10 +25,11 @@ from contextlib import contextmanager
 
 from memory import TreeMemory
 
-from framing.measure import score
-from framing.measure.pipeline import analyze
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
+from framing.measure import score
+from framing.measure.pipeline import analyze
+from framing.settings import BootstrapSettings, ScoreSettings
 
 TIMES: dict[str, float] = {}
 TREE = TreeMemory()
@@ -51,22 +52,22 @@ def peak_mb(who: int) -> float:
 
 
 def run_pipeline(corpus: Corpus, *, workers: int | None, n_boot: int) -> dict:
-    common = {"n_boot": n_boot, "seed": 0}
+    boot = BootstrapSettings(n_boot=n_boot, seed=0)
+    each, one = ScoreSettings(voice="each", bootstrap=boot), ScoreSettings(bootstrap=boot)
     with stage("analyze"):
         analysis = analyze(corpus, workers=workers, sentence_text=False)  # as `framing score` does
-    hits, articles, lexicons = analysis.hits, analysis.articles, analysis.lexicons
-    out = {"hits": len(hits), "sentences": len(analysis.sentences)}
+    out = {"hits": len(analysis.hits), "sentences": len(analysis.sentences)}
     with stage("frame rates (each voice)"):
-        out["rates"] = score.frame_rates(hits, articles, lexicons=lexicons, voice="each", **common)
+        out["rates"] = score.frame_rates(analysis, each)
     with stage("axis balance (each voice)"):
-        out["balance"] = score.axis_balance(hits, articles, lexicons=lexicons, voice="each", **common)
+        out["balance"] = score.axis_balance(analysis, each)
     with stage("target rates"):
-        out["targets"] = score.target_rates(hits, articles, lexicons=lexicons, **common)
+        out["targets"] = score.target_rates(analysis, one)
     with stage("label shares"):
-        out["shares"] = score.label_shares(hits, articles, lexicons=lexicons, **common)
+        out["shares"] = score.label_shares(analysis, one)
     out["scored_sentences"] = int(analysis.sentences["compound"].notna().sum())  # VADER ran in analyze
     with stage("actor sentiment"):
-        out["sentiment"] = score.actor_sentiment(analysis.sentences, hits, articles, lexicons=lexicons, **common)
+        out["sentiment"] = score.actor_sentiment(analysis, one)
     return out
 
 

@@ -8,9 +8,12 @@ import resource
 import sys
 import time
 from pathlib import Path
+
 import pandas as pd
+
 from framing.compare.kwic import concordance
 from framing.compare.similarity import outlet_map, outlet_similarity
+from framing.measure.analysis import Analysis
 from framing.measure.terms import build_term_matrix, distinctive_terms
 
 
@@ -41,5 +44,8 @@ print(pair[["group", "vs", "term", "count", "count_vs", "z", "significant"]].to_
 timed("outlet_similarity from term profiles", lambda: outlet_similarity(matrix))
 timed("outlet_map pca", lambda: outlet_map(matrix))
 timed("outlet_map mds", lambda: outlet_map(matrix, method="mds"))
-lines = timed("concordance term 'illegal immigrants'", lambda: concordance(articles, "illegal immigrants"))
+lines = timed("concordance term 'illegal immigrants'",
+              lambda: concordance(Analysis(articles=articles, sentences=pd.DataFrame(columns=["article_id", "sentence_id", "start", "end"]),
+                                           hits=pd.DataFrame(columns=["article_id", "kind", "start", "end", "frame"]),
+                                           lexicons=(), key="bench"), "illegal immigrants"))
 print(f"{len(lines)} lines in {lines['article_id'].nunique()} articles", flush=True)

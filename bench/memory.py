@@ -62,7 +62,7 @@ class TreeMemory:
             self.peak_mb = max(self.peak_mb, tree_pss_mb())
             self._stop.wait(self.interval)
 
-    def __enter__(self) -> "TreeMemory":
+    def __enter__(self) -> TreeMemory:
         if self.available:
             self._thread.start()
             self.running = True

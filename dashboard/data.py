@@ -15,20 +15,26 @@ import argparse
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.filters import ArticleFilter, filter_articles, rows_of
+from dashboard.filters import ArticleFilter, filter_articles
+from framing.compare.align import align_event
+from framing.compare.kwic import concordance
+from framing.compare.similarity import frame_profiles, outlet_map
+from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
+from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.pipeline import analyze
-from framing.corpus.load import load_corpus
+from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
+from framing.settings import BootstrapSettings, ScoreSettings, Settings
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"
@@ -194,7 +200,8 @@ def articles_with_events(analysis: Analysis) -> pd.DataFrame:
     """The articles table with ``event_id`` filled by ``framing.compare.events.with_events``."""
     from framing.compare.events import with_events
 
-    events = _stored(analysis, "events", compute=lambda: with_events(analysis.articles)[["article_id", "event_id"]])
+    events = _stored(analysis, "events", SETTINGS.events,
+                     compute=lambda: with_events(analysis.articles, SETTINGS.events)[["article_id", "event_id"]])
     out = analysis.articles.copy()
     out["event_id"] = events["event_id"].to_numpy()
     return out
@@ -207,29 +214,35 @@ def has_events(analysis) -> bool:
 
 
 @_cached(max_entries=16, show_spinner=False)
-def filtered_tables(analysis: Analysis, flt: ArticleFilter) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Articles, hits and sentences the filter keeps (events grouped first when it names one)."""
-    articles = articles_with_events(analysis) if flt.event else analysis.articles
+def filtered(analysis: Analysis, flt: ArticleFilter) -> Analysis:
+    """The analysis of the articles the filter keeps (events grouped first when it names one)."""
     if flt.is_empty:
-        return articles, analysis.hits, analysis.sentences
-    kept = filter_articles(articles, flt)
-    return kept, rows_of(analysis.hits, kept), rows_of(analysis.sentences, kept)
+        return analysis
+    articles = articles_with_events(analysis) if flt.event else analysis.articles
+    return analysis.subset(filter_articles(articles, flt), label=repr(flt))
 
 
-#: Every score is computed for all voices in one bootstrap pass; views pick the voice they
-#: show, so switching voice never recomputes.
-ALL_VOICES = "each"
+#: How the dashboard scores: every voice in one bootstrap pass (views pick the voice they show,
+#: so switching voice never recomputes), 1,000 resamples, seed 0, 95% intervals. The export
+#: manifest records this object.
+SCORE_SETTINGS = ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=N_BOOT))
+
+
+#: Every setting the dashboard's figures rest on, as the export manifest records them.
+SETTINGS = Settings(score=SCORE_SETTINGS)
+
+
+def score_settings(**changes) -> ScoreSettings:
+    """``SCORE_SETTINGS`` with some fields changed (``kind="naming"``, ``by_target=True``)."""
+    return replace(SCORE_SETTINGS, **changes)
 
 
 @_cached(max_entries=32, show_spinner="Scoring…")
 def frame_scores(analysis: Analysis, flt: ArticleFilter, *, kind: str = "frame", by_target: bool = False,
                  by: str = "outlet") -> pd.DataFrame:
-    from framing.measure.score import frame_rates
-
-    articles, hits, _ = filtered_tables(analysis, flt)
-    return _stored(analysis, "frame_rates", flt, kind, by_target, by, compute=lambda: frame_rates(
-        hits, articles, by=by, voice=ALL_VOICES, kind=kind, by_target=by_target, lexicons=analysis.lexicons,
-        n_boot=N_BOOT))
+    settings = score_settings(kind=kind, by_target=by_target, by=by)
+    return _stored(analysis, "frame_rates", flt, settings,
+                   compute=lambda: score.frame_rates(filtered(analysis, flt), settings))
 
 
 @_cached(max_entries=32, show_spinner=False)
@@ -242,55 +255,31 @@ def actor_target_scores(analysis: Analysis, flt: ArticleFilter, actor: str) -> p
 
 @_cached(max_entries=32, show_spinner="Scoring…")
 def balance_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    from framing.measure.score import axis_balance
-
-    articles, hits, _ = filtered_tables(analysis, flt)
-    return _stored(analysis, "axis_balance", flt, compute=lambda: axis_balance(
-        hits, articles, voice=ALL_VOICES, lexicons=analysis.lexicons, n_boot=N_BOOT))
+    return _stored(analysis, "axis_balance", flt, SCORE_SETTINGS,
+                   compute=lambda: score.axis_balance(filtered(analysis, flt), SCORE_SETTINGS))
 
 
 @_cached(max_entries=32, show_spinner="Scoring…")
 def share_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    from framing.measure.score import label_shares
-
-    articles, hits, _ = filtered_tables(analysis, flt)
-    return _stored(analysis, "label_shares", flt, compute=lambda: label_shares(
-        hits, articles, voice=ALL_VOICES, lexicons=analysis.lexicons, n_boot=N_BOOT))
-
-
-@_cached(max_entries=2, show_spinner="Scoring the sentiment of sentences that name an actor…")
-def actor_sentence_scores(analysis: Analysis) -> pd.DataFrame:
-    """VADER compound score of every sentence naming an actor, once per analysis."""
-    from framing.measure.sentiment import sentence_sentiment
-
-    hits = analysis.hits
-    return _stored(analysis, "actor_sentences", compute=lambda: sentence_sentiment(
-        analysis.sentences, hits[hits["kind"] == "actor"]))
+    return _stored(analysis, "label_shares", flt, SCORE_SETTINGS,
+                   compute=lambda: score.label_shares(filtered(analysis, flt), SCORE_SETTINGS))
 
 
 @_cached(max_entries=32, show_spinner="Scoring sentiment…")
 def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    from framing.measure.score import actor_sentiment
-
-    articles, hits, sentences = filtered_tables(analysis, flt)
-    return _stored(analysis, "actor_sentiment", flt, compute=lambda: actor_sentiment(
-        sentences, hits, articles, voice=ALL_VOICES, lexicons=analysis.lexicons,
-        sentence_scores=actor_sentence_scores(analysis), n_boot=N_BOOT))
+    return _stored(analysis, "actor_sentiment", flt, SCORE_SETTINGS,
+                   compute=lambda: score.actor_sentiment(filtered(analysis, flt), SCORE_SETTINGS))
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter):
+def term_matrix(analysis: Analysis, flt: ArticleFilter) -> TermMatrix:
     """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
-    from framing.measure.terms import build_term_matrix
-
-    articles, _, _ = filtered_tables(analysis, flt)
-    return _stored(analysis, "term_matrix", flt, compute=lambda: build_term_matrix(articles, by="outlet"))
+    return _stored(analysis, "term_matrix", flt,
+                   compute=lambda: build_term_matrix(filtered(analysis, flt).articles, by="outlet"))
 
 
 @_cached(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
-    from framing.measure.terms import distinctive_terms
-
     return _stored(analysis, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
         term_matrix(analysis, flt), method=method, group=group, vs=vs))
 
@@ -299,8 +288,6 @@ def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | 
 def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
     """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
     None with fewer than three outlets."""
-    from framing.compare.similarity import frame_profiles, outlet_map
-
     if profile == "terms":
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
@@ -313,22 +300,15 @@ def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile
 @_cached(max_entries=16, show_spinner=False)
 def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
-    from framing.compare.kwic import concordance
-
-    articles, hits, sentences = filtered_tables(analysis, flt)
-    tables = {"articles": articles, "hits": hits, "sentences": sentences}
     return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
-        tables, query, kind=kind, outlets=list(outlets) or None))
+        filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
 @_cached(max_entries=16, show_spinner="Aligning sentences…")
 def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
-    from framing.compare.align import align_event
-
-    tables = {"articles": articles_with_events(analysis), "sentences": analysis.sentences,
-              "hits": analysis.hits}
-    return _stored(analysis, "align_event", event, compute=lambda: align_event(tables, event))
+    with_events_ = analysis.with_articles(articles_with_events(analysis), label="events")
+    return _stored(analysis, "align_event", event, compute=lambda: align_event(with_events_, event))
 
 
 @_cached(max_entries=4, show_spinner=False)

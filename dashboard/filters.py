@@ -58,11 +58,6 @@ def filter_articles(articles: pd.DataFrame, flt: ArticleFilter) -> pd.DataFrame:
     return articles[mask]
 
 
-def rows_of(table: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a hits or sentences table that belong to ``articles``."""
-    return table[table["article_id"].isin(articles["article_id"])]
-
-
 def date_bounds(articles: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """Earliest and latest day the dated articles may fall on (None when none is dated)."""
     days = [date_interval(d, p) for d, p in zip(articles["date"], articles["date_precision"])

@@ -8,8 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import md
 from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
+from dashboard.views.common import md
 from framing.errors import FramingError
 
 #: Views in menu order: URL slug -> label.
@@ -82,7 +82,7 @@ def _on_path() -> None:
     if raw:
         try:
             set_source(data.browser_path_source(raw, columns=_columns()))
-        except Exception as exc:  # noqa: BLE001 - a message, never the crash page
+        except Exception as exc:
             _refuse(raw, exc)
 
 
@@ -95,7 +95,7 @@ def _use_upload(widget_key: str, store, kind: str, **options) -> None:
     try:
         path = store(upload.name, upload.getvalue(), data.UPLOAD_DIR)
         set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
-    except Exception as exc:  # noqa: BLE001 - a message, never the crash page
+    except Exception as exc:
         _refuse(upload.name, exc)
 
 

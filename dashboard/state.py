@@ -8,7 +8,8 @@ the options when the widget is drawn: an unknown outlet in a link is dropped, no
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 

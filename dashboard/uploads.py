@@ -109,7 +109,7 @@ def _check_gzip(name: str, data: bytes, *, limit: int = MAX_UNPACKED_BYTES) -> N
                                       f"{_LARGER}")
     except UploadError:
         raise
-    except Exception as exc:  # noqa: BLE001 - BadGzipFile, EOFError, zlib.error...: all mean a damaged file
+    except Exception as exc:
         raise UploadError(f"{name}: not a readable gzip file ({type(exc).__name__}: {exc}); compress it again") from None
 
 
@@ -121,7 +121,7 @@ def _check_parquet(name: str, data: bytes, *, limit: int = MAX_UNPACKED_BYTES) -
     try:
         meta = pq.ParquetFile(BytesIO(data)).metadata
         total = sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups))
-    except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a file that is not Parquet
+    except Exception as exc:
         raise UploadError(f"{name}: not a readable Parquet file ({type(exc).__name__}: {exc})") from None
     if total > limit:
         raise UploadError(f"{name}: its data unpacks to {mib(total)}, more than the {mib(limit)} allowed "
@@ -181,7 +181,7 @@ def extract_zip(name: str, data: bytes, root: str | Path, *, max_bytes: int = MA
     _check_size(name, data)
     try:
         archive = zipfile.ZipFile(BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - BadZipFile, and whatever a hostile central directory raises
+    except Exception as exc:
         raise UploadError(f"{name}: not a readable ZIP archive ({type(exc).__name__}: {exc})") from None
     root = Path(root)
     dest = (root / _digest(data)).resolve()
@@ -218,6 +218,6 @@ def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, name: s
         target.write_bytes(content)
     except UploadError:
         raise
-    except Exception as exc:  # noqa: BLE001 - bad CRC, truncated data, unknown compression, a name the disk refuses
+    except Exception as exc:
         raise UploadError(f"{name}: member {info.filename!r} cannot be unpacked ({type(exc).__name__}: {exc}); "
                           "the archive is damaged: zip the corpus folder again") from None

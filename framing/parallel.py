@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from framing.errors import SettingsError
 
@@ -41,9 +41,10 @@ def resolve_workers(workers: int | None, units: int, *, min_units: int) -> int:
     """Processes for ``units`` pieces of work: ``workers`` when given (checked by
     ``check_workers``: 1 up to the CPUs available); with None, ``available_cpus()`` (at most
     one per unit) when there are at least ``min_units`` units, else 1."""
-    if check_workers(workers) is None:
+    checked = check_workers(workers)
+    if checked is None:
         return min(available_cpus(), units) if units >= min_units else 1
-    return workers
+    return checked
 
 
 @contextmanager

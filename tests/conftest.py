@@ -17,3 +17,11 @@ def demo_corpus_path() -> Path:
 def demo_corpus(demo_corpus_path):
     from framing.corpus.load import load_corpus
     return load_corpus(demo_corpus_path)
+
+
+@pytest.fixture(scope="session")
+def demo_analysis(demo_corpus):
+    """The demo corpus analysed with the bundled lexicons."""
+    from framing.measure.pipeline import analyze
+    return analyze(demo_corpus)
+

@@ -2,11 +2,12 @@ import json
 
 import pandas as pd
 import pytest
+from hand_tables import hand_analysis
 
-from framing.compare.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
 from framing.cli import main
-from framing.errors import CorpusError, SettingsError
+from framing.compare.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
 from framing.compare.events import with_events
+from framing.errors import CorpusError, SettingsError
 from framing.present.highlight import word_diff_html
 
 # corpus/000 (The Crystal Eyes) and corpus/004 (The Jerusalem Post) on the 18 March 2019 meeting
@@ -92,7 +93,7 @@ def hand_tables():
 
 def test_align_event_pairs_facts_and_ranks_lexicon_differences_first():
     articles, hits = hand_tables()
-    pairs = align_event({"articles": articles, "hits": hits}, "E1")
+    pairs = align_event(hand_analysis(articles, hits), "E1")
     assert list(pairs.columns) == list(PAIR_COLUMNS)
     assert pairs["pair_id"].tolist() == [1, 2, 3]
     strike, rain = pairs.iloc[0], pairs[pairs["article_a"] == "a"].iloc[1]
@@ -116,24 +117,22 @@ def test_align_event_pairs_facts_and_ranks_lexicon_differences_first():
 
 def test_align_event_threshold_outlets_and_kinds():
     articles, hits = hand_tables()
-    assert len(align_event(articles, "E1", threshold=0.99)) == 0
-    with_actor = align_event({"articles": articles, "hits": hits}, "E1", kinds=("actor",))
+    assert len(align_event(hand_analysis(articles), "E1", threshold=0.99)) == 0
+    with_actor = align_event(hand_analysis(articles, hits), "E1", kinds=("actor",))
     assert with_actor["lexicon_terms_b"].tolist()[0] == ()  # "Idlib" is not a changed word
-    only_left = align_event(articles, "E1", outlets=["Left Daily"])
+    only_left = align_event(hand_analysis(articles), "E1", outlets=["Left Daily"])
     assert only_left.empty, "two articles of one outlet are not compared"
     with pytest.raises(SettingsError, match="'Nowhere'"):
-        align_event(articles, "E1", outlets=["Nowhere"])
+        align_event(hand_analysis(articles), "E1", outlets=["Nowhere"])
     with pytest.raises(SettingsError, match="no article has event_id 'E2'"):
-        align_event(articles, "E2")
+        align_event(hand_analysis(articles), "E2")
     with pytest.raises(CorpusError, match="event_id"):
-        align_event(articles.drop(columns="event_id"), "E1")
+        align_event(hand_analysis(articles.drop(columns="event_id")), "E1")
 
 
-def test_align_event_on_the_demo_meeting(demo_corpus):
-    from framing.measure.pipeline import analyze
-    analysis = analyze(demo_corpus)
-    tables = {"articles": with_events(analysis.articles), "sentences": analysis.sentences, "hits": analysis.hits}
-    event = tables["articles"].set_index("article_id").loc["000_b7b8b75330a77be9", "event_id"]
+def test_align_event_on_the_demo_meeting(demo_analysis):
+    tables = demo_analysis.with_articles(with_events(demo_analysis.articles), label="events")
+    event = tables.articles.set_index("article_id").loc["000_b7b8b75330a77be9", "event_id"]
     pairs = align_event(tables, event, threshold=0.15)
     assert len(pairs) >= 3 and (pairs["outlet_a"] != pairs["outlet_b"]).all()
     assert pairs["diff_score"].is_monotonic_decreasing

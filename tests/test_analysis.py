@@ -1,20 +1,22 @@
 """The analysis pipeline on the seed corpus: tables, context columns, cache and `framing hits`."""
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from framing.measure import pipeline as pipeline_module
-from framing.measure import tables as tables_module
-from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
-from framing.measure.pipeline import analyze, cached_analyze
-from framing.measure.saved import load_analysis, save_analysis
-from framing.measure.analysis import select_hits
 from framing.cli import main
+from framing.corpus.records import Article, Corpus, LoadReport
 from framing.errors import SettingsError
 from framing.lexicon import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
-from framing.corpus.records import Article, Corpus, LoadReport
+from framing.measure import pipeline as pipeline_module
+from framing.measure import tables as tables_module
+from framing.measure.analysis import select_hits
+from framing.measure.pipeline import analyze, cached_analyze
+from framing.measure.saved import load_analysis, save_analysis
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
+from framing.settings import BootstrapSettings, ScoreSettings
 
 
 @pytest.fixture(scope="module")
@@ -244,13 +246,14 @@ def test_the_cache_key_covers_every_file_of_the_context_rules(monkeypatch):
 
 def test_cli_json_written_in_pieces_is_one_array(seed):
     import io
-    from framing.cli.hits import _write_json
+
+    from framing.cli.output import write_json_lines_array
     out = io.StringIO()
-    _write_json(seed.hits, out, rows_per_piece=7)
+    write_json_lines_array(seed.hits, out, rows_per_piece=7)
     rows = json.loads(out.getvalue())
     assert len(rows) == len(seed.hits) and rows[8]["matched"] == seed.hits["matched"].iloc[8]
     empty = io.StringIO()
-    _write_json(seed.hits.head(0), empty)
+    write_json_lines_array(seed.hits.head(0), empty)
     assert json.loads(empty.getvalue()) == []
 
 
@@ -273,9 +276,8 @@ def test_sentence_text_false_leaves_each_sentence_to_its_body(demo_corpus):
         sentence_texts(lean.sentences)
     with pytest.raises(SettingsError, match="is not in the articles table"):
         sentence_texts(lean.sentences, lean.articles.iloc[1:])
-    common = dict(lexicons=full.lexicons, n_boot=50)
-    pd.testing.assert_frame_equal(score.actor_sentiment(lean.sentences, lean.hits, lean.articles, **common),
-                                  score.actor_sentiment(full.sentences, full.hits, full.articles, **common))
+    common = ScoreSettings(bootstrap=BootstrapSettings(n_boot=50))
+    pd.testing.assert_frame_equal(score.actor_sentiment(lean, common), score.actor_sentiment(full, common))
 
 
 def test_speaker_and_target_strings_are_shared_between_rows(demo_corpus):
@@ -303,16 +305,14 @@ def test_sentences_naming_an_actor_carry_their_vader_score(demo_corpus):
 
 def test_actor_sentiment_reads_the_analysis_scores_and_scores_only_what_is_missing(demo_corpus, monkeypatch):
     from framing.measure import score
-    from framing.measure import sentiment
-
     analysis = analyze(demo_corpus)
-    common = dict(lexicons=analysis.lexicons, n_boot=50)
-    rescored = score.actor_sentiment(analysis.sentences.drop(columns="compound"), analysis.hits,
-                                     analysis.articles, **common)
+    common = ScoreSettings(bootstrap=BootstrapSettings(n_boot=50))
+    unscored = replace(analysis, sentences=analysis.sentences.drop(columns="compound"), key="unscored")
+    rescored = score.actor_sentiment(unscored, common)
 
     def no_vader(*args, **kwargs):
         raise AssertionError("VADER ran although the analysis had scored every sentence")
 
-    monkeypatch.setattr(sentiment, "sentence_sentiment", no_vader)
-    read = score.actor_sentiment(analysis.sentences, analysis.hits, analysis.articles, **common)
+    monkeypatch.setattr(score, "sentence_sentiment", no_vader)
+    read = score.actor_sentiment(analysis, common)
     pd.testing.assert_frame_equal(read, rescored)

@@ -1,10 +1,9 @@
 """Cleaning: per-seed expectations (docs/cleaning.md) and a table of varied page furniture."""
 import pytest
+from conftest import DEMO_CORPUS
 
 from framing.corpus.clean import RULES, clean_text, repeated_paragraphs, split_lines
 from framing.text.tokenize import sentences
-
-from conftest import DEMO_CORPUS
 
 TITLES = {
     "000": "Iran Request US to Leave Syria, while Damascus Threatens Its Ally",

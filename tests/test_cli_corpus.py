@@ -4,10 +4,9 @@ import io
 import json
 
 import pytest
+from conftest import DEMO_CORPUS, FIXTURES
 
 from framing.cli import main
-
-from conftest import DEMO_CORPUS, FIXTURES
 
 CSV = FIXTURES / "corpus" / "articles.csv"
 SEED_004 = DEMO_CORPUS / "004_086f720024fdf840.txt"

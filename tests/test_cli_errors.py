@@ -7,11 +7,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import DEMO_CORPUS
 
 from framing.cli import main, unexpected_message
 from framing.corpus import load as load_module
-
-from conftest import DEMO_CORPUS
 
 
 def _explode(*args, **kwargs):

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from framing.errors import CorpusError
 from framing.corpus.load import load_corpus
+from framing.errors import CorpusError
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "corpus"

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from plotly_arrays import decoded
 from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import ArticleFilter, date_bounds, filter_articles, parse_day
 from dashboard.uploads import UploadError, extract_zip, safe_file_name, save_upload
-from plotly_arrays import decoded
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard" / "app.py"
@@ -475,7 +475,9 @@ def test_export_view_offers_tables_figures_and_manifest():
     link = manifest["parameters"]["dashboard_link"]
     assert link.startswith("?view=export") and "voice=all" in link
     commands = manifest["parameters"]["reproduce"]
-    assert commands["frame rates"].startswith("framing score ") and "--table rates --voice each" in commands["frame rates"]
+    assert commands["frame rates"].startswith("framing score ") and "--table rates" in commands["frame rates"]
+    assert "--voice each --negated exclude --boot 1000 --seed 0 --level 0.95 --min-articles 5" in commands["frame rates"]
+    assert manifest["settings"]["score"]["bootstrap"]["n_boot"] == 1000
     assert str(REPO / "corpus") in commands["hits"]
 
 

@@ -3,8 +3,6 @@ corpus's range, a hostile upload or a failing corpus becomes a message and the s
 on, and the sidebar shows the source the dashboard was started on."""
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest

@@ -2,10 +2,11 @@ import pandas as pd
 import pytest
 
 from framing.compare import events
-from framing.errors import CorpusError, SettingsError
 from framing.compare.coverage import compare_events, event_coverage, shared_events
 from framing.compare.events import average_linkage, group_events, with_events
+from framing.errors import CorpusError, SettingsError
 from framing.measure.tables import corpus_frame
+from framing.settings import EventSettings
 
 QUAKE_A = ("Earthquake of magnitude 6.1 shakes Kalamata",
            "A strong earthquake of magnitude 6.1 struck near the Greek port city of Kalamata on "
@@ -54,7 +55,7 @@ def test_demo_corpus_groups_the_damascus_meeting(demo_corpus):
         "002_63e0d81dc0e8eb47": "E0001", "003_bc9b85600cbacf8f": "E0004",
         "004_086f720024fdf840": "E0003"}
     assert (meeting["event_start"], meeting["event_end"], meeting["event_size"]) == ("2019-03-01", "2019-03-31", 2)
-    assert meeting["cohesion"] >= events.DEFAULT_THRESHOLD
+    assert meeting["cohesion"] >= EventSettings().threshold
     assert set(result["event_source"]) == {"grouped"}
 
 
@@ -72,10 +73,10 @@ def test_threshold_decides_what_counts_as_one_event():
     articles = table([("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-11"),
                       ("c", "Reuters", RATES, "2021-05-11"), ("d", "AP", FERRY, "2021-05-11")])
     assert groups_of(group_events(articles)) == {frozenset("ab"), frozenset("c"), frozenset("d")}
-    strict = group_events(articles, threshold=0.9)
+    strict = group_events(articles, EventSettings(threshold=0.9))
     assert strict["event_id"].nunique() == 4 and strict["cohesion"].isna().all()
     with pytest.raises(SettingsError, match="threshold"):
-        group_events(articles, threshold=0)
+        group_events(articles, EventSettings(threshold=0))
 
 
 def test_a_headline_matches_the_other_lead():
@@ -96,10 +97,10 @@ def test_a_headline_matches_the_other_lead():
 def test_date_window_and_decay():
     later = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-21")]
     assert groups_of(group_events(table(later))) == {frozenset("a"), frozenset("b")}
-    assert groups_of(group_events(table(later), window_days=30, day_decay=1.0)) == {frozenset("ab")}
+    assert groups_of(group_events(table(later), EventSettings(window_days=30, day_decay=1.0))) == {frozenset("ab")}
     next_day = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-12")]
-    assert groups_of(group_events(table(next_day), day_decay=1.0)) == {frozenset("ab")}
-    assert groups_of(group_events(table(next_day), day_decay=0.01)) == {frozenset("a"), frozenset("b")}
+    assert groups_of(group_events(table(next_day), EventSettings(day_decay=1.0))) == {frozenset("ab")}
+    assert groups_of(group_events(table(next_day), EventSettings(day_decay=0.01))) == {frozenset("a"), frozenset("b")}
 
 
 def test_partial_dates_are_intervals():
@@ -115,7 +116,7 @@ def test_partial_dates_are_intervals():
     rows[2] = ("c", "AP", QUAKE_B, "2021-04", "month")
     assert groups_of(group_events(table(rows))) == {frozenset("abc"), frozenset("d")}
     # with a milder decay b-c (0.5) is the best pair; a stricter threshold then keeps a apart
-    strict = group_events(table(rows), threshold=0.3, day_decay=0.5)
+    strict = group_events(table(rows), EventSettings(threshold=0.3, day_decay=0.5))
     assert groups_of(strict) == {frozenset("a"), frozenset("bc"), frozenset("d")}
     ab = result.set_index("article_id").loc["a"]
     assert (ab["event_start"], ab["event_end"]) == ("2021-05-01", "2021-05-31")
@@ -133,7 +134,7 @@ def test_undated_articles_join_only_near_duplicates():
               ("n2", "Newsletter", ("Free college for all?", opening), None)]
     assert groups_of(group_events(table(rows + issues))) == {frozenset("ab"), frozenset(["c"]),
                                                              frozenset(["n1"]), frozenset(["n2"])}
-    alone = group_events(table(rows), unknown_date_threshold=None)
+    alone = group_events(table(rows), EventSettings(unknown_date_threshold=None))
     assert alone["event_id"].nunique() == 3
     assert alone.set_index("article_id").loc["c", "event_id"] == "E0003", "undated events come last"
 
@@ -146,7 +147,7 @@ def test_existing_event_ids_are_kept():
     assert result.loc[["a", "b"], "event_id"].tolist() == ["E0001", "rates"]
     assert result.loc[["a", "b"], "event_source"].tolist() == ["existing", "existing"]
     assert result.loc[["c", "d"], "event_id"].tolist() == ["E0002", "E0003"], "E0001 is taken"
-    regrouped = group_events(articles, use_existing=False)
+    regrouped = group_events(articles, EventSettings(use_existing=False))
     assert groups_of(regrouped) == {frozenset("ab"), frozenset("c"), frozenset("d")}
     assert with_events(articles)["event_id"].tolist() == ["E0001", "rates", "E0002", "E0003"]
 
@@ -195,15 +196,6 @@ def test_compare_events_by_hand():
     assert result.errors.to_dict("records") == [
         {"kind": "merged", "event_id": "E1", "parts": (("X", 1), ("Y", 1)), "n_articles": 2}]
     assert compare_events(reference, auto).split == 1
-
-
-def test_old_import_path_still_works():
-    # dashboard/ and older callers import these from framing.compare.events
-    from framing.compare.events import EventComparison, compare_events as old_compare, event_coverage as old_coverage
-    assert old_compare is compare_events and old_coverage is event_coverage
-    assert EventComparison.__module__ == "framing.compare.coverage"
-    with pytest.raises(ImportError):
-        from framing.compare.events import no_such_name  # noqa: F401
 
 
 def test_compare_events_identical_and_unlabelled():

@@ -12,10 +12,9 @@ import plotly.graph_objects as go
 import pytest
 
 from framing import __version__
-from framing.corpus.records import corpus_fingerprint
-from framing.present.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
+from framing.corpus.records import Corpus, corpus_fingerprint
 from framing.lexicon import Frame, Lexicon, Pole, Term, lexicon_fingerprint
-from framing.corpus.records import Corpus
+from framing.present.export import export_bundle, figure_html, figure_png, manifest_json, reproducibility_manifest, table_csv
 
 
 def small_lexicon(version="1.0"):
@@ -37,10 +36,18 @@ def test_fingerprint_ignores_order_and_folder_but_not_text(demo_corpus):
     assert corpus_fingerprint(renamed) != fp
 
 
-def test_manifest_names_corpus_lexicons_parameters_and_versions(demo_corpus):
+def analysis_of(corpus, lexicons):
+    from framing.measure.pipeline import analyze
+    return analyze(corpus, lexicons)
+
+
+def test_manifest_names_corpus_lexicons_settings_parameters_and_versions(demo_corpus):
+    from framing.settings import BootstrapSettings, ScoreSettings, Settings
     lexicon = small_lexicon()
     when = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
-    manifest = reproducibility_manifest(demo_corpus, [lexicon], figure="frame heatmap",
+    settings = Settings(score=ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=200, seed=3)))
+    analysis = analysis_of(demo_corpus, [lexicon])
+    manifest = reproducibility_manifest(analysis, settings=settings, figure="frame heatmap",
                                         parameters={"voice": "author", "outlets": ("Al-Monitor", "SouthFront")},
                                         now=when)
     assert manifest["created"] == "2024-05-01T12:00:00+00:00"
@@ -50,9 +57,12 @@ def test_manifest_names_corpus_lexicons_parameters_and_versions(demo_corpus):
     assert manifest["lexicons"] == [{"name": "conflict", "version": "1.0", "fingerprint": lexicon_fingerprint(lexicon),
                                      "path": None, "sources": ["Our own list. Licence: CC0."]}]
     assert manifest["parameters"] == {"voice": "author", "outlets": ["Al-Monitor", "SouthFront"]}
+    assert manifest["settings"]["score"]["bootstrap"] == {"n_boot": 200, "seed": 3, "level": 0.95, "min_articles": 5}
+    assert manifest["settings"]["score"]["voice"] == "each" and manifest["analysis_key"] == analysis.key
+    assert manifest["settings"]["events"]["window_days"] == settings.events.window_days
     parsed = json.loads(manifest_json(manifest))
     assert parsed == manifest
-    other = reproducibility_manifest(demo_corpus, [small_lexicon("1.1")], now=when)
+    other = reproducibility_manifest(analysis_of(demo_corpus, [small_lexicon("1.1")]), settings=settings, now=when)
     assert other["lexicons"][0]["fingerprint"] != manifest["lexicons"][0]["fingerprint"]
 
 
@@ -102,24 +112,24 @@ def test_bundle_holds_manifest_tables_and_figures():
 
 def test_reproduce_commands_print_the_dashboards_tables_again(demo_corpus_path, tmp_path, capsys):
     """Each command in the manifest, run through the CLI, prints the table the dashboard exports."""
-    from framing.measure.pipeline import analyze
     from framing.cli import main
-    from framing.present.export import reproduce_commands
     from framing.corpus.load import load_corpus
+    from framing.measure.pipeline import analyze
     from framing.measure.score import axis_balance, frame_rates
+    from framing.present.export import reproduce_commands
+    from framing.settings import BootstrapSettings, ScoreSettings
 
     corpus = load_corpus(demo_corpus_path)
     analysis = analyze(corpus)
-    commands = reproduce_commands(str(demo_corpus_path), analysis.lexicons, n_boot=200,
+    settings = ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=200))
+    commands = reproduce_commands(str(demo_corpus_path), analysis.lexicons, settings,
                                   terms={"group": "SouthFront", "vs": None, "method": "logodds"})
     assert set(commands) >= {"hits", "frame rates", "axis balance", "label shares", "actor sentiment",
                              "frame rates by target", "distinctive terms SouthFront"}
     assert "--lexicon conflict --lexicon epistemic --lexicon policy_frames" in commands["frame rates"]
     expected = {  # the calls dashboard/data.py makes
-        "frame rates": frame_rates(analysis.hits, analysis.articles, voice="each", lexicons=analysis.lexicons,
-                                   n_boot=200),
-        "axis balance": axis_balance(analysis.hits, analysis.articles, voice="each", lexicons=analysis.lexicons,
-                                     n_boot=200),
+        "frame rates": frame_rates(analysis, settings),
+        "axis balance": axis_balance(analysis, settings),
     }
     for name, table in expected.items():
         argv = shlex.split(commands[name])
@@ -136,11 +146,12 @@ def test_reproduce_commands_print_the_dashboards_tables_again(demo_corpus_path, 
 
 
 def test_reproduce_commands_name_a_lexicon_without_a_file_by_its_yaml(demo_corpus_path):
-    from framing.present.export import reproduce_commands
     from framing.lexicon import bundled_lexicons
+    from framing.present.export import reproduce_commands
 
     edited = replace(bundled_lexicons(["conflict"])[0], name="classroom", path="")
-    commands = reproduce_commands("/data/my corpus", [edited])
+    from framing.settings import ScoreSettings
+    commands = reproduce_commands("/data/my corpus", [edited], ScoreSettings())
     assert commands["hits"] == "framing hits '/data/my corpus' --lexicon classroom.yaml --format csv"
 
 

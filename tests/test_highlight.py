@@ -3,10 +3,15 @@ import re
 
 import pandas as pd
 
-from framing.present.highlight import (
-    describe_hit, frame_colours, highlight_html, legend_html, removed_html, word_diff_html,
-)
 from framing.corpus.records import RemovedSegment
+from framing.present.highlight import (
+    describe_hit,
+    frame_colours,
+    highlight_html,
+    legend_html,
+    removed_html,
+    word_diff_html,
+)
 
 SEED = ("Washington has promised to contain what it calls Tehran\u2019s \u201cdestabilizing\u201d role in the region.\n\n"
         "Baqeri stated that the three nations were \u201cunited against terrorism\u201d.")
@@ -199,7 +204,7 @@ def test_voice_legend_names_each_voice_for_a_reader():
 
 
 def test_words_table_says_whose_words_each_hit_is_in():
-    from framing.present.highlight import words_table, whose_words
+    from framing.present.highlight import whose_words, words_table
 
     body = ("\u201cIran is in Syria legitimately and based on the invitation of the Syrian government,\u201d "
             "Velayati said. Damascus calls it the occupied territory of Syria.")

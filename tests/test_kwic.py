@@ -1,20 +1,22 @@
 import pandas as pd
 import pytest
+from hand_tables import hand_analysis
 
+from framing.compare.kwic import concordance
 from framing.errors import SettingsError
-from framing.compare.kwic import articles_table, concordance
+from framing.lexicon import parse_lexicon
 
 ARTICLE_000 = "000_b7b8b75330a77be9"
 ARTICLE_002 = "002_63e0d81dc0e8eb47"
 
 
 @pytest.fixture(scope="module")
-def articles(demo_corpus):
-    return articles_table(demo_corpus)
+def articles(demo_analysis):
+    return demo_analysis.articles
 
 
-def test_term_in_the_demo_corpus_with_its_context(demo_corpus, articles):
-    lines = concordance(demo_corpus, "destabilizing")
+def test_term_in_the_demo_corpus_with_its_context(demo_analysis, articles):
+    lines = concordance(demo_analysis, "destabilizing")
     assert sorted(lines["article_id"]) == [ARTICLE_000, ARTICLE_002, ARTICLE_002]
     bodies = articles.set_index("article_id")["body"]
     for line in lines.itertuples():
@@ -32,17 +34,16 @@ def test_term_in_the_demo_corpus_with_its_context(demo_corpus, articles):
     assert southfront["right"].iloc[1].startswith(" to the region")
 
 
-def test_voice_of_free_term_occurrences(demo_corpus):
-    lines = concordance(demo_corpus, "destabilizing", sort="article")
+def test_voice_of_free_term_occurrences(demo_analysis):
+    lines = concordance(demo_analysis, "destabilizing", sort="article")
     # the last one sits inside Tillerson's long quotation
     assert lines["voice"].iloc[-1] == "quoted"
     assert set(lines["voice"]) <= {"author", "quoted", "distanced"}
     assert lines["negated"].tolist() == [False, False, False]
 
 
-def test_free_term_context_agrees_with_the_analysis_hits(demo_corpus):
-    from framing.measure.pipeline import analyze
-    analysis = analyze(demo_corpus)
+def test_free_term_context_agrees_with_the_analysis_hits(demo_analysis):
+    analysis = demo_analysis
     searched = concordance(analysis, "destabilizing", sort="article")
     hits = concordance(analysis, "threat/threat", kind="pole", sort="article")
     hits = hits[hits["match"] == "destabilizing"]
@@ -55,37 +56,37 @@ def test_free_term_context_agrees_with_the_analysis_hits(demo_corpus):
         concordance(analysis, "threats", kind="frame")
 
 
-def test_filter_by_outlet_and_by_any_column(demo_corpus):
-    only = concordance(demo_corpus, "destabilizing", outlets=["The Crystal Eyes"])
+def test_filter_by_outlet_and_by_any_column(demo_analysis):
+    only = concordance(demo_analysis, "destabilizing", outlets=["The Crystal Eyes"])
     assert only["article_id"].tolist() == [ARTICLE_000]
-    assert concordance(demo_corpus, "destabilizing", where={"domain": "southfront.org"})["article_id"].nunique() == 1
-    assert concordance(demo_corpus, "destabilizing", outlets=["Nobody"]).empty
+    assert concordance(demo_analysis, "destabilizing", where={"domain": "southfront.org"})["article_id"].nunique() == 1
+    assert concordance(demo_analysis, "destabilizing", outlets=["Nobody"]).empty
     with pytest.raises(SettingsError, match="no such column"):
-        concordance(demo_corpus, "destabilizing", where={"leaning": "left"})
+        concordance(demo_analysis, "destabilizing", where={"leaning": "left"})
 
 
-def test_sorting(demo_corpus):
-    by_left = concordance(demo_corpus, "destabilizing", sort="left")
+def test_sorting(demo_analysis):
+    by_left = concordance(demo_analysis, "destabilizing", sort="left")
     # nearest word on the left: "is" < "only" < "tehran's"
     assert [left.split()[-1] for left in by_left["left"].str.replace("“", "").str.strip()] == ["is", "only", "Tehran’s"]
-    by_outlet = concordance(demo_corpus, "destabilizing", sort="outlet")
+    by_outlet = concordance(demo_analysis, "destabilizing", sort="outlet")
     assert by_outlet["outlet"].tolist() == ["SouthFront", "SouthFront", "The Crystal Eyes"]
-    by_right = concordance(demo_corpus, "destabilizing", sort="right")
+    by_right = concordance(demo_analysis, "destabilizing", sort="right")
     assert by_right["right"].iloc[-1].startswith(" to the region")
 
 
 def test_bigram_term_matches_across_spaces_but_not_punctuation_or_lines():
     articles = pd.DataFrame({"article_id": ["x"], "outlet": ["X"], "title": ["t"],
                              "body": ["The Assad \t regime fell. Assad, regime change. ASSAD REGIME\nAssad\nregime"]})
-    lines = concordance(articles, "Assad regime")
+    lines = concordance(hand_analysis(articles), "Assad regime")
     assert lines["match"].tolist() == ["Assad regime", "ASSAD REGIME"]
     assert lines["sentence_id"].tolist() == [0, 2]
 
 
-def test_phrase_follows_the_lexicon_rules(demo_corpus):
-    stems = concordance(demo_corpus, "destabiliz*", kind="phrase")
+def test_phrase_follows_the_lexicon_rules(demo_analysis):
+    stems = concordance(demo_analysis, "destabiliz*", kind="phrase")
     assert len(stems) == 3
-    curly = concordance(demo_corpus, "Iran's presence in Syria", kind="phrase")
+    curly = concordance(demo_analysis, "Iran's presence in Syria", kind="phrase")
     assert curly["match"].tolist() == ["Iran’s presence in Syria"]
 
 
@@ -102,29 +103,46 @@ def hand_hits(articles):
     ])
 
 
+HAND_LEXICON = parse_lexicon("""
+name: conflict
+version: "1"
+description: two hand-made hits
+licence: CC0-1.0
+frames:
+  threat:
+    description: threat
+    terms: [destabiliz*]
+naming_sets:
+  Iran:
+    description: Iran
+    labels:
+      plain name: [Iran]
+      other: [Persia]
+""", source="hand")
+
+
 def test_lexicon_kinds_read_the_hits(articles):
-    tables = {"articles": articles, "hits": hand_hits(articles)}
+    tables = hand_analysis(articles, hits=hand_hits(articles), lexicons=[HAND_LEXICON])
     frame = concordance(tables, "Threat", kind="frame")
     assert frame["match"].tolist() == ["destabilizing"]
     assert frame[["voice", "target", "frame", "pole"]].iloc[0].tolist() == ["distanced", "Iran", "threat", "threat"]
     assert frame["right"].iloc[0].startswith("” role in the region")
     assert len(concordance(tables, "threat/threat", kind="pole")) == 1
-    assert concordance(tables, "other/threat", kind="pole").empty
+    with pytest.raises(SettingsError, match="no pole called 'other/threat'"):
+        concordance(tables, "other/threat", kind="pole")
     label = concordance(tables, "plain name", kind="label")
     assert label["match"].tolist() == ["Iran"] and label["left"].tolist() == [""]
     assert concordance(tables, "Iran", kind="naming")["voice"].tolist() == ["author"]
     assert concordance(tables, "threat", kind="frame", outlets=["SouthFront"]).empty
-    with pytest.raises(SettingsError, match="needs the lexicon hits"):
-        concordance(articles, "threat", kind="frame")
 
 
-def test_bad_options_are_refused(articles):
+def test_bad_options_are_refused(demo_analysis):
     with pytest.raises(SettingsError, match="kind must be one of"):
-        concordance(articles, "x", kind="regex")
+        concordance(demo_analysis, "x", kind="regex")
     with pytest.raises(SettingsError, match="sort must be one of"):
-        concordance(articles, "x", sort="date")
+        concordance(demo_analysis, "x", sort="date")
     with pytest.raises(SettingsError, match="empty"):
-        concordance(articles, "  ")
+        concordance(demo_analysis, "  ")
 
 
 def test_cli_kwic(demo_corpus_path, capsys):

@@ -7,9 +7,20 @@ import pytest
 
 from framing.cli import main
 from framing.errors import LexiconError
-from framing.lexicon import (BUNDLED_DIR, TERM_COLUMNS, Lexicon, bundled_lexicon_names, bundled_lexicons,
-                             lexicon_fingerprint, lexicon_problems, lexicon_terms, lexicon_to_yaml, load_lexicon,
-                             parse_lexicon, resolve_lexicon)
+from framing.lexicon import (
+    BUNDLED_DIR,
+    TERM_COLUMNS,
+    Lexicon,
+    bundled_lexicon_names,
+    bundled_lexicons,
+    lexicon_fingerprint,
+    lexicon_problems,
+    lexicon_terms,
+    lexicon_to_yaml,
+    load_lexicon,
+    parse_lexicon,
+    resolve_lexicon,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lexicons"
 HEAD = 'name: t\nversion: "1"\n'

@@ -5,14 +5,13 @@ import json
 
 import pandas as pd
 import pytest
+from conftest import DEMO_CORPUS, FIXTURES
 
 from framing.corpus.dates import is_implausible, parse_date
+from framing.corpus.load import load_corpus, report_lines, skip_counts
 from framing.errors import CorpusError, SettingsError
 from framing.measure.tables import corpus_frame
 from framing.text.tokenize import estimate_sentences
-from framing.corpus.load import load_corpus, report_lines, skip_counts
-
-from conftest import DEMO_CORPUS, FIXTURES
 
 CORPUS_FIXTURES = FIXTURES / "corpus"
 CSV = CORPUS_FIXTURES / "articles.csv"

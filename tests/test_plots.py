@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
-
-from framing.present import plots
-from framing.errors import SettingsError
 from plotly_arrays import decoded
+
+from framing.errors import SettingsError
+from framing.present import plots
 
 
 def score_rows():

@@ -3,11 +3,13 @@ corpus (once ``framing.measure.analysis`` exists)."""
 import numpy as np
 import pandas as pd
 import pytest
+from hand_tables import hand_analysis
 
-from framing.measure import score
-from framing.measure.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
 from framing.errors import SettingsError
 from framing.lexicon import Actor, Frame, Lexicon, NamingSet, Pole, Term
+from framing.measure import score
+from framing.measure.bootstrap import bootstrap_ratio, expanded_tail, resample_weights
+from framing.settings import BootstrapSettings, ScoreSettings
 
 LEX = Lexicon(
     "test", "1", "hand-built lexicon for the score tests", (),
@@ -45,9 +47,19 @@ HITS = pd.DataFrame([
 ])
 
 
+def settings(*, n_boot=1000, seed=0, level=0.95, min_articles=5, frames=None, naming_sets=None, **rest):
+    """The ``ScoreSettings`` of the keyword options the scores once took one by one."""
+    boot = BootstrapSettings(n_boot=n_boot, seed=seed, level=level, min_articles=min_articles)
+    return ScoreSettings(frames=frames or naming_sets, bootstrap=boot, **rest)
+
+
+def scored(function, hits, articles, *, sentences=None, lexicons=(LEX,), **options):
+    """``function`` (a score) of hand-made tables, with ``options`` as settings."""
+    return function(hand_analysis(articles, hits, sentences, lexicons), settings(**options))
+
+
 def rates(**options):
-    options.setdefault("lexicons", [LEX])
-    return score.frame_rates(HITS, ARTICLES, **options)
+    return scored(score.frame_rates, HITS, ARTICLES, **options)
 
 
 def row(table, **where):
@@ -124,7 +136,7 @@ def test_low_support_and_no_interval_from_a_single_article():
 
 
 def test_split_by_target_actor():
-    table = score.target_rates(HITS, ARTICLES, lexicons=[LEX], voice="each")
+    table = scored(score.target_rates, HITS, ARTICLES, lexicons=[LEX], voice="each")
     us = row(table, outlet="A", pole="illegitimate", target="United States", voice="quoted")
     assert us["hits"] == 1
     unclear = table[(table["outlet"] == "A") & (table["pole"] == "illegitimate") & table["target"].isna()
@@ -197,7 +209,7 @@ def test_bootstrap_is_deterministic_and_depends_on_seed_and_group_only():
     # adding a group or filtering frames does not move another group's interval
     more = pd.concat([ARTICLES, pd.DataFrame({"article_id": ["z1", "z2"], "outlet": ["Z", "Z"],
                                               "n_words": [10, 10], "event_id": [None, None]})])
-    assert a(score.frame_rates(HITS, more, lexicons=[LEX], seed=7)) == a(first)
+    assert a(scored(score.frame_rates, HITS, more, lexicons=[LEX], seed=7)) == a(first)
     assert a(rates(seed=7, frames=["legitimacy"])) == a(first)
 
 
@@ -207,9 +219,9 @@ def test_groups_bootstrapped_in_threads_give_what_one_thread_gives(seed, monkeyp
     articles = seed.articles.assign(pair=["first", "first", "second", "second", "second"])
 
     def tables():  # two groups of articles, each resampled
-        return [score.frame_rates(seed.hits, articles, lexicons=seed.lexicons, voice="each", by="pair"),
-                score.axis_balance(seed.hits, articles, lexicons=seed.lexicons, voice="each", by="pair"),
-                score.target_rates(seed.hits, articles, lexicons=seed.lexicons, by="pair")]
+        return [scored(score.frame_rates, seed.hits, articles, lexicons=seed.lexicons, voice="each", by="pair"),
+                scored(score.axis_balance, seed.hits, articles, lexicons=seed.lexicons, voice="each", by="pair"),
+                scored(score.target_rates, seed.hits, articles, lexicons=seed.lexicons, by="pair")]
 
     monkeypatch.setattr(bootstrap, "available_cpus", lambda: 4)
     threaded = tables()
@@ -243,7 +255,7 @@ def test_bootstrap_settings_are_checked():
 # --- axis balance ---------------------------------------------------------------------------
 
 def test_axis_balance_by_hand():
-    table = score.axis_balance(HITS, ARTICLES, lexicons=[LEX], voice="each")
+    table = scored(score.axis_balance, HITS, ARTICLES, lexicons=[LEX], voice="each")
     a = row(table, outlet="A", frame="legitimacy", voice="all")
     # A: legitimate 1 (a3; a2 is negated), illegitimate 3 -> (1 - 3) / 4
     assert (a["pole_a"], a["pole_b"]) == ("legitimate", "illegitimate")
@@ -258,7 +270,7 @@ def test_axis_balance_by_hand():
 
 def test_axis_balance_interval_lies_in_range_and_includes_the_point():
     more_hits = pd.concat([HITS, pd.DataFrame([hit("a2", pole="legitimate"), hit("a2", pole="legitimate")])])
-    table = score.axis_balance(more_hits, ARTICLES, lexicons=[LEX], n_boot=2000)
+    table = scored(score.axis_balance, more_hits, ARTICLES, lexicons=[LEX], n_boot=2000)
     a = row(table, outlet="A", frame="legitimacy")
     assert a["balance"] == pytest.approx((3 - 3) / 6)
     assert -1 <= a["ci_low"] <= a["balance"] <= a["ci_high"] <= 1 and a["ci_low"] < a["ci_high"]
@@ -267,13 +279,13 @@ def test_axis_balance_interval_lies_in_range_and_includes_the_point():
 def test_axis_balance_needs_the_lexicon_to_know_pole_a():
     stranger = HITS.assign(lexicon="unknown-lexicon")
     with pytest.raises(SettingsError, match="pass lexicons"):
-        score.axis_balance(stranger, ARTICLES)
+        scored(score.axis_balance, stranger, ARTICLES)
 
 
 # --- label shares -----------------------------------------------------------------------------
 
 def test_label_shares_by_hand():
-    table = score.label_shares(HITS, ARTICLES, lexicons=[LEX])
+    table = scored(score.label_shares, HITS, ARTICLES, lexicons=[LEX])
     daesh = row(table, outlet="A", label="Daesh")
     assert (daesh["count"], daesh["total"], daesh["share"]) == (2, 3, pytest.approx(2 / 3))
     assert daesh["n_articles"] == 3 and daesh["ci_low"] <= daesh["share"] <= daesh["ci_high"]
@@ -294,9 +306,9 @@ def test_errors_name_what_is_wrong():
     with pytest.raises(SettingsError, match="'framing'"):
         rates(frames=["framing"])
     with pytest.raises(SettingsError, match="'zz'"):
-        score.frame_rates(pd.concat([HITS, pd.DataFrame([hit("a1")]).assign(article_id="zz")]), ARTICLES)
+        scored(score.frame_rates, pd.concat([HITS, pd.DataFrame([hit("a1")]).assign(article_id="zz")]), ARTICLES)
     with pytest.raises(SettingsError, match="hits table has no column 'voice'"):
-        score.frame_rates(HITS.drop(columns="voice"), ARTICLES)
+        scored(score.frame_rates, HITS.drop(columns="voice"), ARTICLES)
 
 
 # --- actor sentiment --------------------------------------------------------------------------
@@ -320,7 +332,7 @@ ACTOR_HITS = pd.DataFrame([
 def test_actor_sentiment_is_the_mean_vader_score_of_sentences_naming_the_actor():
     from framing.measure.sentiment import reference_compound
     vader = dict(zip(range(5), reference_compound(SENTENCES["text"])))
-    table = score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], voice="each")
+    table = scored(score.actor_sentiment, ACTOR_HITS, ARTICLES, sentences=SENTENCES, voice="each")
     iran = row(table, outlet="A", actor="Iran", voice="all")
     # Iran is named in a1's sentences 0 and 1 (twice in sentence 1: counted once)
     assert iran["n_sentences"] == 2 and iran["n_articles"] == 1 and iran["low_support"]
@@ -333,14 +345,16 @@ def test_actor_sentiment_is_the_mean_vader_score_of_sentences_naming_the_actor()
     assert np.isnan(row(table, outlet="C", actor="Iran", voice="all")["sentiment"])
 
 
-def test_actor_sentiment_takes_precomputed_scores_and_needs_every_sentence():
-    scores = pd.DataFrame({"article_id": ["a1", "a1", "a2", "b1"], "sentence_id": [0, 1, 0, 0],
-                           "compound": [0.5, -0.5, 0.25, -1.0]})
-    table = score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], sentence_scores=scores)
+def test_actor_sentiment_reads_the_analysis_scores_and_needs_every_sentence():
+    from framing.measure.sentiment import reference_compound
+    scored_sentences = SENTENCES.assign(compound=[0.5, -0.5, 0.25, np.nan, np.nan])  # b1's not scored yet
+    table = scored(score.actor_sentiment, ACTOR_HITS, ARTICLES, sentences=scored_sentences)
     assert row(table, outlet="A", actor="Iran")["sentiment"] == pytest.approx(0.0)
     assert row(table, outlet="A", actor="United States")["sentiment"] == pytest.approx(0.375)
+    vader_b1 = reference_compound(SENTENCES["text"][3:4])[0]
+    assert row(table, outlet="B", actor="United States")["sentiment"] == pytest.approx(vader_b1)
     with pytest.raises(SettingsError, match="sentence 0 of article 'b1'"):
-        score.actor_sentiment(SENTENCES, ACTOR_HITS, ARTICLES, lexicons=[LEX], sentence_scores=scores[:3])
+        scored(score.actor_sentiment, ACTOR_HITS, ARTICLES, sentences=scored_sentences[:3])
 
 
 # --- the seed corpus ------------------------------------------------------------------------
@@ -352,7 +366,7 @@ def seed(demo_corpus):
 
 
 def seed_rates(seed, **options):
-    return score.frame_rates(seed.hits, seed.articles, lexicons=seed.lexicons, **options)
+    return scored(score.frame_rates, seed.hits, seed.articles, lexicons=seed.lexicons, sentences=seed.sentences, **options)
 
 
 def test_seed_who_says_illegitimate_in_its_own_voice_and_who_only_quotes(seed):
@@ -370,7 +384,7 @@ def test_seed_who_says_illegitimate_in_its_own_voice_and_who_only_quotes(seed):
 
 
 def test_seed_axis_balance_in_the_outlets_own_voice(seed):
-    table = score.axis_balance(seed.hits, seed.articles, lexicons=seed.lexicons, frames="legitimacy",
+    table = scored(score.axis_balance, seed.hits, seed.articles, lexicons=seed.lexicons, frames="legitimacy",
                                voice=["author", "quoted"], n_boot=200)
     assert row(table, outlet="Intellectual Observer", voice="author")["balance"] == -1.0
     assert np.isnan(row(table, outlet="SouthFront", voice="author")["balance"])
@@ -378,7 +392,7 @@ def test_seed_axis_balance_in_the_outlets_own_voice(seed):
 
 
 def test_seed_label_shares_show_each_outlets_name_for_islamic_state(seed):
-    table = score.label_shares(seed.hits, seed.articles, lexicons=seed.lexicons, naming_sets="islamic_state",
+    table = scored(score.label_shares, seed.hits, seed.articles, lexicons=seed.lexicons, naming_sets="islamic_state",
                                n_boot=200)
     named = table[table["share"] > 0].set_index("outlet")["label"].to_dict()
     assert named["Intellectual Observer"] == "Daesh"
@@ -389,7 +403,7 @@ def test_seed_label_shares_show_each_outlets_name_for_islamic_state(seed):
 
 def test_seed_actor_sentiment_matches_vader_on_the_sentences_naming_iran(seed):
     from framing.measure.sentiment import reference_compound
-    table = score.actor_sentiment(seed.sentences, seed.hits, seed.articles, lexicons=seed.lexicons, n_boot=200)
+    table = score.actor_sentiment(seed, settings(n_boot=200))
     hits, sentences = seed.hits, seed.sentences
     for outlet in ("SouthFront", "Al-Monitor"):
         ids = hits.loc[(hits["kind"] == "actor") & (hits["frame"] == "Iran") & (hits["outlet"] == outlet),

@@ -3,8 +3,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.measure import sentiment
 from framing.errors import SettingsError
+from framing.measure import sentiment
 from framing.text.tokenize import sentences
 
 # Sentences that exercise each VADER rule (boosters, capitals, negation at 1-3 words, "no",

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 from sklearn.decomposition import PCA
 
-from framing.errors import SettingsError
 from framing.compare.similarity import frame_profiles, outlet_map, outlet_similarity, term_profiles
+from framing.errors import SettingsError
 from framing.measure.terms import build_term_matrix
 
 PROFILES = pd.DataFrame({"threat": [1.0, 1.0, 0.0, 2.0], "legality": [0.0, 1.0, 0.0, 1.0],
@@ -51,9 +51,8 @@ def test_frame_profiles_pivot_the_scores_table():
         frame_profiles(scores, voice="quoted")
 
 
-def test_term_profiles_are_tfidf_rows_of_unit_length(demo_corpus):
-    from framing.compare.kwic import articles_table
-    matrix = build_term_matrix(articles_table(demo_corpus), min_count=1)
+def test_term_profiles_are_tfidf_rows_of_unit_length(demo_analysis):
+    matrix = build_term_matrix(demo_analysis.articles, min_count=1)
     profiles = term_profiles(matrix)
     assert list(profiles.index) == list(matrix.groups)
     values = profiles.sparse.to_dense().to_numpy()
@@ -85,7 +84,7 @@ def test_map_is_deterministic_and_ignores_row_order(method):
 
 def test_mds_map_keeps_similar_outlets_close():
     points = outlet_map(PROFILES, method="mds").set_index("outlet")
-    distance = lambda a, b: math.dist(points.loc[a, ["x", "y"]], points.loc[b, ["x", "y"]])  # noqa: E731
+    distance = lambda a, b: math.dist(points.loc[a, ["x", "y"]], points.loc[b, ["x", "y"]])
     assert distance("A", "B") < distance("A", "C")  # cosine 0.71 against 0
     assert points["stress"].notna().all() and points["explained_x"].isna().all()
 
@@ -108,11 +107,11 @@ def test_standardized_features_weigh_alike():
                    standardize=True)
 
 
-def test_demo_frame_profiles_from_the_scores_table(demo_corpus):
-    from framing.measure.pipeline import analyze
+def test_demo_frame_profiles_from_the_scores_table(demo_analysis):
     from framing.measure.score import frame_rates
-    analysis = analyze(demo_corpus)
-    scores = frame_rates(analysis.hits, analysis.articles, n_boot=10)
+    from framing.settings import BootstrapSettings, ScoreSettings
+    analysis = demo_analysis
+    scores = frame_rates(analysis, ScoreSettings(bootstrap=BootstrapSettings(n_boot=10)))
     profiles = frame_profiles(scores)
     assert sorted(profiles.index) == sorted(analysis.articles["outlet"].unique())
     assert profiles.shape[1] == len(scores.drop_duplicates(["lexicon", "frame", "pole"]))

@@ -5,25 +5,24 @@ plain string columns give."""
 import argparse
 import io
 import json
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 
-from framing.compare import align
-from framing.present import export
-from framing.present import highlight
-from framing.compare import kwic
-from framing.measure import score
-from framing.measure import sentiment
-from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches
-from framing.measure.analysis import Analysis
-from framing.measure.saved import _sorted_categories, load_analysis, save_analysis
-from framing.measure.pipeline import analyze
-from framing.cli import main
-from framing.cli.hits import _write_json
-from framing.cli.scores import TABLES, _write, compute
-from framing.compare.events import with_events
 from dashboard import filters
+from framing.cli import main
+from framing.cli.output import write_json_lines_array, write_table
+from framing.cli.scores import TABLES, _text, compute
+from framing.compare import align, kwic
+from framing.compare.events import with_events
+from framing.measure import score, sentiment
+from framing.measure.analysis import Analysis
+from framing.measure.pipeline import analyze
+from framing.measure.saved import _sorted_categories, load_analysis, save_analysis
+from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches
+from framing.present import export, highlight
+from framing.settings import BootstrapSettings, ScoreSettings
 
 
 @pytest.fixture(scope="module")
@@ -89,23 +88,29 @@ def test_sorting_and_grouping_give_the_order_plain_strings_give(seed):
 
 
 SCORES = {
-    "rates": lambda h, s, a, **o: score.frame_rates(h, a, **o),
-    "naming rates": lambda h, s, a, **o: score.frame_rates(h, a, kind="naming", **o),
-    "actor rates": lambda h, s, a, **o: score.frame_rates(h, a, kind="actor", **o),
-    "targets": lambda h, s, a, **o: score.target_rates(h, a, **o),
-    "balance": lambda h, s, a, **o: score.axis_balance(h, a, **o),
-    "balance by target": lambda h, s, a, **o: score.axis_balance(h, a, by_target=True, **o),
-    "shares": lambda h, s, a, **o: score.label_shares(h, a, **o),
-    "sentiment": lambda h, s, a, **o: score.actor_sentiment(s, h, a, **o),
+    "rates": lambda a, o: score.frame_rates(a, o),
+    "naming rates": lambda a, o: score.frame_rates(a, replace(o, kind="naming")),
+    "actor rates": lambda a, o: score.frame_rates(a, replace(o, kind="actor")),
+    "targets": lambda a, o: score.target_rates(a, o),
+    "balance": lambda a, o: score.axis_balance(a, o),
+    "balance by target": lambda a, o: score.axis_balance(a, replace(o, by_target=True)),
+    "shares": lambda a, o: score.label_shares(a, o),
+    "sentiment": lambda a, o: score.actor_sentiment(a, o),
 }
+
+
+def with_tables(seed, articles, *, strings: bool) -> Analysis:
+    convert = plain if strings else (lambda t: t)
+    return Analysis(articles=articles, sentences=convert(seed.sentences), hits=convert(seed.hits),
+                    lexicons=seed.lexicons, key=f"strings={strings}")
 
 
 @pytest.mark.parametrize("name", list(SCORES))
 @pytest.mark.parametrize("by", ["outlet", "article", "event"])
 def test_scores_equal_those_of_plain_string_tables(seed, articles, name, by):
-    options = dict(by=by, voice="each", lexicons=seed.lexicons, n_boot=50)
-    got = SCORES[name](seed.hits, seed.sentences, articles, **options)
-    expected = SCORES[name](plain(seed.hits), plain(seed.sentences), articles, **options)
+    options = ScoreSettings(by=by, voice="each", bootstrap=BootstrapSettings(n_boot=50))
+    got = SCORES[name](with_tables(seed, articles, strings=False), options)
+    expected = SCORES[name](with_tables(seed, articles, strings=True), options)
     assert len(got) > 0
     pd.testing.assert_frame_equal(got, expected)
 
@@ -114,12 +119,11 @@ def test_scores_equal_those_of_plain_string_tables(seed, articles, name, by):
                                          ("naming", "syrian_government"), ("label", "sdf/SDF"),
                                          ("actor", "iran"), ("phrase", "destabiliz*")])
 def test_concordances_equal_those_of_plain_string_tables_and_hold_plain_strings(seed, articles, kind, query):
-    def lines(tables, sort):
-        return kwic.concordance({"articles": articles, "hits": tables.hits, "sentences": tables.sentences},
-                                query, kind=kind, sort=sort)
-    strings = Analysis(articles=articles, sentences=plain(seed.sentences), hits=plain(seed.hits), lexicons=seed.lexicons, key="strings")
+    def lines(analysis, sort):
+        return kwic.concordance(analysis, query, kind=kind, sort=sort)
+    strings = with_tables(seed, articles, strings=True)
     for sort in ("outlet", "voice", "left"):
-        got = lines(seed, sort)
+        got = lines(with_tables(seed, articles, strings=False), sort)
         assert len(got) > 0
         assert not any(isinstance(dtype, pd.CategoricalDtype) for dtype in got.dtypes)
         pd.testing.assert_frame_equal(got, lines(strings, sort))
@@ -130,9 +134,8 @@ def test_alignment_highlighting_sentiment_and_dashboard_lookups_equal_plain(seed
     plain_hits, plain_sentences = plain(hits), plain(sentences)
     event = articles["event_id"].value_counts().index[0]
     pd.testing.assert_frame_equal(
-        align.align_event({"articles": articles, "hits": hits, "sentences": sentences}, event, threshold=0.05),
-        align.align_event({"articles": articles, "hits": plain_hits, "sentences": plain_sentences}, event,
-                          threshold=0.05))
+        align.align_event(with_tables(seed, articles, strings=False), event, threshold=0.05),
+        align.align_event(with_tables(seed, articles, strings=True), event, threshold=0.05))
     for article_id, body in zip(articles["article_id"], articles["body"]):
         mine, theirs = hits[hits["article_id"] == article_id], plain_hits[plain_hits["article_id"] == article_id]
         assert highlight.highlight_html(body, mine) == highlight.highlight_html(body, theirs)
@@ -150,8 +153,8 @@ def test_exports_write_plain_strings_byte_for_byte(seed):
     assert export.table_csv(hits) == export.table_csv(strings)
     assert export.table_csv(seed.sentences) == export.table_csv(plain(seed.sentences))
     out, expected = io.StringIO(), io.StringIO()
-    _write_json(hits, out, rows_per_piece=7)
-    _write_json(strings, expected, rows_per_piece=7)
+    write_json_lines_array(hits, out, rows_per_piece=7)
+    write_json_lines_array(strings, expected, rows_per_piece=7)
     assert out.getvalue() == expected.getvalue()
     assert json.loads(out.getvalue())[0]["article_id"] == str(hits["article_id"].iloc[0])
 
@@ -166,11 +169,11 @@ def test_cli_hits_csv_is_the_plain_string_table(seed, demo_corpus_path, capsys):
 def test_cli_score_output_equals_that_of_plain_string_tables(seed, table, fmt):
     args = argparse.Namespace(table=table, by="outlet", voice="each", frame=None, kind="frame", negated="exclude",
                               boot=50, seed=0, level=0.95, min_articles=5, workers=1)
-    strings = Analysis(articles=seed.articles, sentences=plain(seed.sentences), hits=plain(seed.hits), lexicons=seed.lexicons, key="strings")
+    strings = with_tables(seed, seed.articles, strings=True)
     outputs = []
     for analysis in (seed, strings):
         out = io.StringIO()
-        _write(compute(analysis, args), fmt, out)
+        write_table(compute(analysis, args), fmt, out=out, text=_text)
         outputs.append(out.getvalue())
     assert outputs[0] == outputs[1] and len(outputs[0]) > 200
 

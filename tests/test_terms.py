@@ -166,12 +166,14 @@ def test_tfidf_each_group_one_document_by_hand():
 
 
 def test_group_by_another_column_with_its_evidence():
+    from hand_tables import hand_analysis
+
     from framing.compare.kwic import concordance
     table = distinctive_terms(TINY, by="leaning", **TINY_OPTIONS)
     assert set(table["group"]) == {"left", "right"}
     assert row(table, "left", "war")["count"] == 3
     assert row(table, "right", "peace")["n_articles"] == 2
-    evidence = concordance(TINY, "peace", where={"leaning": "right"})
+    evidence = concordance(hand_analysis(TINY), "peace", where={"leaning": "right"})
     assert len(evidence) == 3 and evidence["article_id"].nunique() == 2
 
 
@@ -252,9 +254,9 @@ def test_term_spans_follow_the_counting_rules():
     assert term_spans("well-known, well known", "well-known") == [(0, 10)]
 
 
-def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
-    from framing.compare.kwic import articles_table, concordance
-    articles = articles_table(demo_corpus)
+def test_demo_corpus_terms_and_their_concordance_agree(demo_analysis):
+    from framing.compare.kwic import concordance
+    articles = demo_analysis.articles
     table = distinctive_terms(articles, min_count=2, top=5)
     assert set(table["group"]) == set(articles["outlet"])
     # the log-odds n of unigrams is the rates' denominator: the words of the cleaned bodies
@@ -263,7 +265,7 @@ def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
     assert matrix.totals[:, 1].tolist() == [words[g] for g in matrix.groups]
     assert (table.groupby("group")["rank"].max() == 5).all()
     for term in table.itertuples():
-        lines = concordance(articles, term.term, outlets=[term.group])
+        lines = concordance(demo_analysis, term.term, outlets=[term.group])
         assert len(lines) == term.count, f"{term.group}: {term.term!r}"
         assert lines["article_id"].nunique() == term.n_articles
         assert lines["match"].str.lower().str.replace("’", "'").str.replace(r"\s+", " ", regex=True).eq(term.term).all()
@@ -271,6 +273,7 @@ def test_demo_corpus_terms_and_their_concordance_agree(demo_corpus):
 
 def test_cli_terms(demo_corpus_path, capsys):
     import io
+
     from framing.cli import main
     assert main(["terms", str(demo_corpus_path), "--min-count", "2", "--top", "3", "--format", "csv"]) == 0
     table = pd.read_csv(io.StringIO(capsys.readouterr().out))

@@ -24,7 +24,7 @@ def render(ctx) -> None:
         lexicon = state.choice("Lexicon", "lexicon_view", lexicon_with(ctx, "frames") + [ALL_LEXICONS])
         lexicon = None if lexicon == ALL_LEXICONS else lexicon
     with cols[2]:
-        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, flt)[0])
+        shown = outlets_shown(ctx, data.filtered(ctx.analysis, flt).articles)
     targets = data.actor_target_scores(ctx.analysis, flt, actor)
     axes = [f.name for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) >= 2]
     clicked = figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, lexicon=lexicon, groups=shown,

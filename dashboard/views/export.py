@@ -7,15 +7,23 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.views.common import MAX_DEFAULT_OUTLETS, filter_bar, lexicon_with, md, outlets_shown
 from framing.present import plots
-from framing.measure.bootstrap import MIN_ARTICLES
-from framing.present.export import export_bundle, figure_html, figure_manifest, figure_png, manifest_json, reproduce_commands, reproducibility_manifest, table_csv
+from framing.present.export import (
+    export_bundle,
+    figure_html,
+    figure_manifest,
+    figure_png,
+    manifest_json,
+    reproduce_commands,
+    reproducibility_manifest,
+    table_csv,
+)
 
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
     tables = _tables(ctx, flt, voice)
     figures = _figures(ctx, flt, voice, tables)  # name -> (builder, options): drawn only when downloaded
-    manifest = reproducibility_manifest(ctx.corpus, ctx.analysis.lexicons, parameters=_parameters(ctx, flt, voice),
+    manifest = reproducibility_manifest(ctx.analysis, settings=data.SETTINGS, parameters=_parameters(ctx, flt, voice),
                                         fingerprint=data.corpus_fingerprint_of(ctx.source))
     options = {name: opts for name, (_, opts) in figures.items()}
     st.subheader("Everything in one file")
@@ -52,15 +60,14 @@ def _parameters(ctx, flt, voice) -> dict:
     """What the tables rest on, the link to this view, and (without a filter) the commands
     that print each table again."""
     parameters = {"voice": voice, "event": flt.event, "date_from": flt.date_from, "date_to": flt.date_to,
-                  "keep_undated": flt.keep_undated, "bootstrap_resamples": data.N_BOOT, "bootstrap_seed": 0,
-                  "interval_level": 0.95, "min_articles": MIN_ARTICLES, "negated": "exclude",
-                  "corpus_source": ctx.source.label, "dashboard_link": state.link(view="export")}
+                  "keep_undated": flt.keep_undated, "corpus_source": ctx.source.label,
+                  "dashboard_link": state.link(view="export")}
     if flt.is_empty:
         focus, versus = state.get("focus"), state.get("versus")
         terms = {"group": focus, "vs": versus if versus in ctx.outlets else None, "method": state.get("method")} \
             if focus in ctx.outlets else None
         parameters["reproduce"] = reproduce_commands(ctx.corpus.path or None, ctx.analysis.lexicons,
-                                                     n_boot=data.N_BOOT, terms=terms)
+                                                     data.SCORE_SETTINGS, terms=terms)
     else:
         parameters["reproduce"] = ("the tables rest on the event or date filter above, which the command line "
                                    "does not have: open dashboard_link on the same corpus")
@@ -68,7 +75,8 @@ def _parameters(ctx, flt, voice) -> dict:
 
 
 def _tables(ctx, flt, voice) -> dict:
-    articles, hits, _ = data.filtered_tables(ctx.analysis, flt)
+    kept = data.filtered(ctx.analysis, flt)
+    articles, hits = kept.articles, kept.hits
     tables = {
         "hits": hits,
         "frame rates": data.frame_scores(ctx.analysis, flt),

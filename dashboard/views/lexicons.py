@@ -12,7 +12,12 @@ from dashboard.live_commit import commit_while_typing
 from dashboard.views.common import md
 from framing.errors import FramingError
 from framing.lexicon import (
-    bundled_lexicon_names, bundled_lexicons, lexicon_fingerprint, lexicon_problems, lexicon_terms, lexicon_to_yaml,
+    bundled_lexicon_names,
+    bundled_lexicons,
+    lexicon_fingerprint,
+    lexicon_problems,
+    lexicon_terms,
+    lexicon_to_yaml,
     parse_lexicon,
 )
 

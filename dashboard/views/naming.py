@@ -22,7 +22,7 @@ def render(ctx) -> None:
     with cols[0]:
         naming_set = state.choice("Naming set (one referent, its competing labels)", "naming_set", sets)
     with cols[1]:
-        shown = outlets_shown(ctx, data.filtered_tables(ctx.analysis, flt)[0])
+        shown = outlets_shown(ctx, data.filtered(ctx.analysis, flt).articles)
     if described.get(naming_set):
         st.markdown(f"**{md(naming_set)}**: {md(described[naming_set])}")
     clicked = figure(plots.label_shares_plot(shares, naming_set=naming_set, voice=voice, groups=shown),

@@ -13,7 +13,8 @@ from framing.present import plots
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
-    articles, hits, _ = data.filtered_tables(ctx.analysis, flt)
+    kept = data.filtered(ctx.analysis, flt)
+    articles, hits = kept.articles, kept.hits
     cols = st.columns(4)
     cols[0].metric("Articles", f"{len(articles):,}")
     cols[1].metric("Outlets", f"{articles['outlet'].nunique():,}")

@@ -8,7 +8,12 @@ from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
 from dashboard.views.common import ALL_LEXICONS, md
 from framing.present.highlight import (
-    frame_colours, highlight_html, legend_html, removed_html, voice_legend_html, words_table,
+    frame_colours,
+    highlight_html,
+    legend_html,
+    removed_html,
+    voice_legend_html,
+    words_table,
 )
 from framing.present.plots import frame_label
 

@@ -16,7 +16,7 @@ from framing import __version__
 from framing.errors import FramingError
 
 #: Modules that add subcommands, in the order they appear in ``framing --help``.
-COMMAND_MODULES = ("corpus", "lexicon", "hits", "scores", "terms", "events", "dashboard")
+COMMAND_MODULES = ("corpus", "lexicon", "hits", "scores", "terms", "events", "report", "dashboard")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,13 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="on an unexpected error, show the full traceback instead of one line")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # that group of commands is not written yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
@@ -55,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - the one place an unforeseen error becomes a message
+    except Exception as exc:
         if args.debug:
             raise
         print(f"framing: error: {unexpected_message(exc)}", file=sys.stderr)

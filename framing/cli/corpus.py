@@ -1,22 +1,18 @@
-"""``framing load PATH`` and ``framing clean FILE``: what loading and cleaning did, per article.
-
-``add_corpus_options(parser)`` and ``corpus_from_args(args)`` let any other command accept the
-same column-mapping options as ``framing load``.
-"""
+"""``framing load PATH`` and ``framing clean FILE``: what loading and cleaning did, per article."""
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 
-from framing.corpus.load import FORMATS as INPUT_FORMATS
-from framing.corpus.load import clean_file, load_corpus, report_lines, skip_counts
+import pandas as pd
+
+from framing.cli.options import add_corpus_options, add_output_option, corpus_from_args
+from framing.cli.output import write_table
+from framing.corpus.load import clean_file, report_lines, skip_counts
 from framing.corpus.records import Corpus
 from framing.text.tokenize import count_words
-from .output import FORMATS as OUTPUT_FORMATS
 
-MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")
 SUMMARY_COLUMNS = ("article_id", "outlet", "date", "raw_words", "body_words", "removed_segments")
 
 
@@ -26,10 +22,8 @@ def register(subparsers) -> None:
         description="Load a folder with manifest.csv, a CSV, JSON lines (.gz), JSON, Parquet file or saved HTML "
                     "pages; print one line per article (id, outlet, date, words in the raw text, words in the "
                     "cleaned body, segments removed) and the load report (seen, loaded, skipped with reasons, notes).")
-    load.add_argument("path", metavar="PATH", help="corpus folder or file")
-    load.add_argument("--format", choices=OUTPUT_FORMATS, default="table",
-                      help="output: a table, CSV (report on stderr) or one JSON object (default: table)")
     add_corpus_options(load)
+    add_output_option(load, help="output: a table, CSV (report on stderr) or one JSON object (default: table)")
     load.set_defaults(func=run_load)
 
     clean = subparsers.add_parser(
@@ -42,21 +36,6 @@ def register(subparsers) -> None:
     clean.set_defaults(func=run_clean)
 
 
-def add_corpus_options(parser: argparse.ArgumentParser) -> None:
-    """The column-mapping and input options of ``load_corpus`` as command-line options."""
-    group = parser.add_argument_group("reading the corpus")
-    group.add_argument("--input-format", choices=INPUT_FORMATS, help="corpus form (default: from the path)")
-    for field in MAPPING_OPTIONS:
-        group.add_argument(f"--{field}-column", metavar="COLUMN", help=f"the source column holding the {field}")
-    group.add_argument("--no-clean", action="store_true", help="keep the raw text as the body")
-
-
-def corpus_from_args(args: argparse.Namespace, path: str) -> Corpus:
-    """``load_corpus`` with the options added by ``add_corpus_options``."""
-    mapping = {f"{field}_column": getattr(args, f"{field}_column", None) for field in MAPPING_OPTIONS}
-    return load_corpus(path, format=getattr(args, "input_format", None), clean=not getattr(args, "no_clean", False), **mapping)
-
-
 def article_rows(corpus: Corpus) -> list[dict]:
     """One summary row per article (SUMMARY_COLUMNS)."""
     return [{"article_id": a.id, "outlet": a.outlet, "date": a.date, "raw_words": count_words(a.raw_text),
@@ -64,16 +43,14 @@ def article_rows(corpus: Corpus) -> list[dict]:
 
 
 def run_load(args: argparse.Namespace) -> int:
-    corpus = corpus_from_args(args, args.path)
+    corpus = corpus_from_args(args)
     rows = article_rows(corpus)
     out = sys.stdout
     if args.format == "json":
         json.dump({"articles": rows, "report": _report_dict(corpus)}, out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=SUMMARY_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_table(pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS)), "csv", out=out)
         print("\n".join(report_lines(corpus.report)), file=sys.stderr)
     else:
         out.write(_table(rows))

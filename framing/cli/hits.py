@@ -2,16 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 import pandas as pd
 
-from framing.measure.pipeline import analyze
+from framing.cli.options import add_corpus_options, add_lexicon_option, add_output_option, add_workers_option, analysis_from_args
+from framing.cli.output import write_table
 from framing.measure.analysis import select_hits
-from framing.lexicon import resolve_lexicon
-from framing.corpus.load import load_corpus
 from framing.text.match import KINDS
-from .output import FORMATS
 
 #: Longest cell of the table format (csv and json keep every character).
 TABLE_CELL = 40
@@ -23,36 +20,27 @@ def register(subparsers) -> None:
         description="Find every lexicon term in the corpus and print one row per hit with all its "
                     "fields (columns: docs/data-model.md, hits table). The table format cuts text "
                     f"cells to {TABLE_CELL} characters; csv and json keep them whole.")
-    parser.add_argument("corpus", metavar="CORPUS", help="corpus folder or file, as `framing load` reads it")
-    parser.add_argument("--lexicon", metavar="FILE", action="append", default=None,
-                        help="a lexicon YAML file or a bundled lexicon's name; repeat for several "
-                             "(default: every bundled lexicon)")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    add_corpus_options(parser)
+    add_lexicon_option(parser)
+    add_output_option(parser)
     parser.add_argument("--kind", choices=KINDS, help="only hits of this kind")
     parser.add_argument("--frame", metavar="NAME", help="only hits of this frame, naming set or actor")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="analyse with N processes (default: every CPU for 800 articles or more)")
+    add_workers_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    lexicons = None if not args.lexicon else [resolve_lexicon(spec) for spec in args.lexicon]
-    analysis = analyze(load_corpus(args.corpus, keep_raw=False), lexicons, workers=args.workers, sentence_text=False)
+    analysis = analysis_from_args(args)
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
-    out = sys.stdout
-    if args.format == "csv":
-        hits.to_csv(out, index=False)
-    elif args.format == "json":
-        _write_json(hits, out)
-    elif hits.empty:
-        out.write("no hits\n")
-    else:
-        out.write(_shortened(hits).to_string(index=False))
-        out.write("\n")
+    write_table(hits, args.format, text=_text, empty="no hits", compact_json=True)
     return 0
 
 
-def _shortened(hits):
+def _text(hits: pd.DataFrame) -> str:
+    return "no hits\n" if hits.empty else _shortened(hits).to_string(index=False) + "\n"
+
+
+def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
     """Text cells cut to ``TABLE_CELL`` characters (ending in …) so the table stays readable."""
     hits = hits.copy()
     for column in ("matched", "term", "frame", "pole", "speaker", "target", "outlet"):
@@ -60,13 +48,3 @@ def _shortened(hits):
         hits[column] = pd.Series([v[:TABLE_CELL - 1] + "…" if isinstance(v, str) and len(v) > TABLE_CELL else v
                                   for v in values], index=hits.index, dtype=object)
     return hits
-
-
-def _write_json(hits: pd.DataFrame, out, *, rows_per_piece: int = 50_000) -> None:
-    """One JSON array of hit objects, written piece by piece so millions of hits never make
-    one giant string."""
-    out.write("[")
-    for first in range(0, len(hits), rows_per_piece):
-        piece = hits.iloc[first:first + rows_per_piece].to_json(orient="records", force_ascii=False, lines=True)
-        out.write(("," if first else "") + "\n" + ",\n".join(piece.splitlines()))
-    out.write("\n]\n")

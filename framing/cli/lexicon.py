@@ -4,10 +4,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from framing.cli.options import add_output_option
+from framing.cli.output import write_table
 from framing.errors import LexiconError
-from framing.lexicon import (BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms,
-                       resolve_lexicon)
-from .output import FORMATS, write_csv_or_json
+from framing.lexicon import BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms, resolve_lexicon
 
 _SHOWN_ALIASES = 8
 
@@ -33,7 +33,7 @@ def register(subparsers) -> None:
         description="One row per term: lexicon, kind (frame|naming|actor), frame, pole, term, weight, "
                     "case_sensitive, line (docs/data-model.md, lexicon terms table).")
     terms.add_argument("lexicons", nargs="*", metavar="LEXICON", help="files or bundled names (default: every bundled lexicon)")
-    terms.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    add_output_option(terms)
     terms.set_defaults(func=run_terms)
 
 
@@ -99,9 +99,5 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_terms(args: argparse.Namespace) -> int:
     lexicons = [resolve_lexicon(spec) for spec in args.lexicons] if args.lexicons else bundled_lexicons()
-    table = lexicon_terms(lexicons)
-    if args.format == "table":
-        sys.stdout.write(table.to_string(index=False) + "\n")
-    else:
-        write_csv_or_json(table, args.format)
+    write_table(lexicon_terms(lexicons), args.format, text=lambda t: t.to_string(index=False) + "\n")
     return 0

@@ -1,24 +1,49 @@
-"""How the ``framing`` commands write a table: ``--format table`` is each command's own
-layout; ``csv`` and ``json`` are the same everywhere (``write_csv_or_json``)."""
+"""The one table writer of the command line: ``--format table`` is each command's own text
+layout (or pandas' plain one); ``csv`` and ``json`` are the same for every command."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     import pandas as pd
 
-#: The ``--format`` choices of every command that prints a table.
-FORMATS = ("table", "csv", "json")
 
-
-def write_csv_or_json(table: pd.DataFrame, fmt: str, *, out: TextIO | None = None) -> None:
-    """``table`` as CSV (a header, no index) or as one JSON array of records (UTF-8 kept, one
-    field a line), on ``out`` (default: standard output)."""
+def write_table(table: pd.DataFrame, fmt: str, *, out: TextIO | None = None,
+                text: Callable[[pd.DataFrame], str] | None = None, empty: str = "nothing to show",
+                compact_json: bool = False) -> None:
+    """``table`` on ``out`` (default: standard output): CSV (a header, no index), one JSON
+    array of records (UTF-8 kept; one field a line, or with ``compact_json`` one record a line,
+    written piece by piece so millions of rows never make one giant string), or text
+    (``text(table)``, else pandas' layout; ``empty`` when there are no rows)."""
     out = sys.stdout if out is None else out
     if fmt == "csv":
         table.to_csv(out, index=False)
+    elif fmt == "json" and compact_json:
+        write_json_lines_array(table, out)
     elif fmt == "json":
         out.write(table.to_json(orient="records", force_ascii=False, indent=1) + "\n")
+    elif fmt != "table":
+        raise ValueError(f"write_table writes table, csv or json, not {fmt!r}")
+    elif table.empty and text is None:
+        out.write(f"{empty}\n")
     else:
-        raise ValueError(f"write_csv_or_json writes csv or json, not {fmt!r}")
+        out.write(text(table) if text is not None else plain_text(table))
+
+
+def plain_text(table: pd.DataFrame) -> str:
+    """pandas' layout of the whole table, every row and column, no index."""
+    import pandas as pd
+
+    with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200):
+        return table.to_string(index=False) + "\n"
+
+
+def write_json_lines_array(table: pd.DataFrame, out: TextIO, *, rows_per_piece: int = 50_000) -> None:
+    """One JSON array, one record a line, written ``rows_per_piece`` records at a time."""
+    out.write("[")
+    for first in range(0, len(table), rows_per_piece):
+        piece = table.iloc[first:first + rows_per_piece].to_json(orient="records", force_ascii=False, lines=True)
+        out.write(("," if first else "") + "\n" + ",\n".join(piece.splitlines()))
+    out.write("\n]\n")

@@ -23,16 +23,15 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from framing.errors import CorpusError, SettingsError
 from framing.compare.events import event_terms
-from framing.compare.kwic import analysis_tables
-from framing.text.tokenize import split_sentences, word_spans
+from framing.errors import CorpusError, SettingsError
+from framing.measure.analysis import Analysis
+from framing.text.tokenize import word_spans
 
 #: Sentence cosine similarity for two sentences to count as reports of the same fact (read off
 #: AllSides roundup excerpts: paraphrases of one fact mostly score 0.2 or more, below 0.15
@@ -133,16 +132,6 @@ def changed_words(ops) -> int:
 
 
 # ----------------------------------------------------------------------------- tables
-def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
-    """(articles, sentences or None, hits or None) from an Analysis, a mapping of its tables,
-    or an articles table."""
-    tables = analysis_tables(source, caller="align_event: ")
-    if tables is None:
-        raise SettingsError(f"align_event reads an Analysis, a mapping of its tables or an articles table, "
-                            f"got {type(source).__name__}")
-    return tables
-
-
 def _event_articles(articles: pd.DataFrame, event_id: str, events: pd.DataFrame | None,
                     outlets: Collection[str] | None) -> pd.DataFrame:
     missing = [c for c in ("article_id", "outlet", "body") if c not in articles.columns]
@@ -170,14 +159,13 @@ def _event_articles(articles: pd.DataFrame, event_id: str, events: pd.DataFrame 
     return chosen.sort_values(["outlet", "article_id"])
 
 
-def _event_sentences(chosen: pd.DataFrame, sentences: pd.DataFrame | None, min_words: int) -> pd.DataFrame:
+def _event_sentences(analysis: Analysis, chosen: pd.DataFrame, min_words: int) -> pd.DataFrame:
     """One row per sentence of the chosen articles: article_id, outlet, sentence_id, start, text."""
-    if sentences is None:
-        rows = [(a, s_id, s, body[s:e]) for a, body in zip(chosen["article_id"], chosen["body"])
-                for s_id, (s, e) in enumerate(split_sentences(str(body)))]
-        sentences = pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "text"])
-    table = sentences[sentences["article_id"].isin(set(chosen["article_id"]))]
-    table = table.merge(chosen[["article_id", "outlet"]], on="article_id")
+    sentences = analysis.sentences
+    rows = np.flatnonzero(sentences["article_id"].isin(set(chosen["article_id"])).to_numpy(bool))
+    table = sentences.iloc[rows][["article_id", "sentence_id", "start"]].assign(
+        text=analysis.sentence_texts(rows)).astype({"article_id": object})
+    table = table.merge(chosen[["article_id", "outlet"]].astype({"article_id": object}), on="article_id")
     table = table[[len(word_spans(str(t))) >= min_words for t in table["text"]]]
     return table.sort_values(["outlet", "article_id", "sentence_id"], ignore_index=True)
 
@@ -231,24 +219,20 @@ def _changed_hits(hits: pd.DataFrame | None, article_id: str, sentence_start: in
     return list(dict.fromkeys(found))
 
 
-def align_event(source: Any, event_id: str, *, threshold: float = DEFAULT_THRESHOLD,
+def align_event(analysis: Analysis, event_id: str, *, threshold: float = DEFAULT_THRESHOLD,
                 outlets: Collection[str] | None = None, events: pd.DataFrame | None = None,
                 min_words: int = DEFAULT_MIN_WORDS, kinds: Collection[str] = DEFAULT_KINDS) -> pd.DataFrame:
     """Sentence pairs of ``event_id`` that report the same fact in different outlets, with
     their word diff, ranked by ``diff_score`` (columns ``PAIR_COLUMNS``; docs/data-model.md
-    "alignment"). ``source`` is an ``Analysis`` (its hits mark lexicon terms in the changes),
-    a mapping of its tables, or an articles table (sentences split here, no lexicon hits).
-    Events come from ``events`` (a ``group_events`` table) or the articles' ``event_id``;
+    "alignment"); the analysis's hits mark the lexicon terms in the changes. Events come from ``events`` (a ``group_events`` table) or the articles' ``event_id``;
     ``outlets`` restricts the outlets compared; ``kinds`` the hit kinds that count."""
     if not 0 < threshold <= 1:
         raise SettingsError(f"align_event: threshold must be in (0, 1], got {threshold!r}")
     if min_words < 1:
         raise SettingsError(f"align_event: min_words must be 1 or more, got {min_words!r}")
-    articles, sentences, hits = _tables(source)
-    chosen = _event_articles(articles, event_id, events, outlets)
-    table = _event_sentences(chosen, sentences, min_words)
-    if hits is not None and not hits.empty:
-        hits = hits[hits["kind"].isin(set(kinds))]
+    chosen = _event_articles(analysis.articles, event_id, events, outlets)
+    table = _event_sentences(analysis, chosen, min_words)
+    hits = analysis.hits[analysis.hits["kind"].isin(set(kinds))]
     rows = [_pair_row(event_id, table.loc[a], table.loc[b], sim, hits)
             for a, b, sim in _sentence_pairs(table, threshold)]
     result = pd.DataFrame(rows, columns=[c for c in PAIR_COLUMNS if c != "pair_id"])

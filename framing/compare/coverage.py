@@ -10,8 +10,8 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
+from framing.compare.events import has_value, require_articles
 from framing.errors import CorpusError, SettingsError
-from framing.compare.events import _has_value, _require
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _labels(table, name: str) -> pd.Series:
                           f"(or a Series of event ids indexed by article id)")
     labels = labels.astype(object)
     singles = ["\0" + str(a) for a in labels.index]  # an unlabelled article is its own event
-    return pd.Series(np.where(labels.map(_has_value), labels, singles), index=labels.index.astype(str))
+    return pd.Series(np.where(labels.map(has_value), labels, singles), index=labels.index.astype(str))
 
 
 def compare_events(auto, reference) -> EventComparison:
@@ -75,7 +75,7 @@ def event_coverage(articles: pd.DataFrame, events: pd.DataFrame | None = None) -
     """Which outlet covered which event: tidy ``event_id, outlet, n_articles``, sorted. Events
     come from ``events`` (a ``group_events`` table) or else the articles' own ``event_id``;
     articles without an event are left out."""
-    _require(articles, ("article_id", "outlet"), "event_coverage")
+    require_articles(articles, ("article_id", "outlet"), "event_coverage")
     if events is not None:
         labels = events.set_index(events["article_id"].astype(str))["event_id"]
         event_ids = articles["article_id"].astype(str).map(labels)
@@ -84,7 +84,7 @@ def event_coverage(articles: pd.DataFrame, events: pd.DataFrame | None = None) -
     else:
         raise CorpusError("event_coverage: the articles table has no event_id column; pass events=group_events(articles)")
     frame = pd.DataFrame({"event_id": event_ids.astype(object), "outlet": articles["outlet"].to_numpy()})
-    frame = frame[frame["event_id"].map(_has_value)]
+    frame = frame[frame["event_id"].map(has_value)]
     counts = frame.groupby(["event_id", "outlet"]).size().rename("n_articles").reset_index()
     return counts.sort_values(["event_id", "outlet"], ignore_index=True)
 

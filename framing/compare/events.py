@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -46,17 +45,11 @@ from sklearn.preprocessing import normalize
 
 from framing.corpus.dates import article_intervals, day_iso
 from framing.errors import CorpusError, SettingsError
+from framing.settings import EventSettings
 from framing.text.tokenize import TOKEN_PATTERN
 
-# Defaults: chosen on the AllSides roundups (ARI against AllSides' story grouping, stable across
-# its halves and with real publication dates), checked on 8,829 full articles of 2018-2019.
-DEFAULT_THRESHOLD = 0.16
-DEFAULT_WINDOW_DAYS = 2
-DEFAULT_DAY_DECAY = 0.4
-DEFAULT_TITLE_WEIGHT = 0.4
-DEFAULT_LEAD_WORDS = 150
-DEFAULT_UNKNOWN_DATE_THRESHOLD = 0.6
-DEFAULT_MAX_NEIGHBOURS = 50
+#: The default settings (``framing.settings.EventSettings``).
+DEFAULTS = EventSettings()
 #: Pairs below ``EDGE_FLOOR * threshold`` are not stored and count as 0 in group averages.
 EDGE_FLOOR = 0.5
 #: Block rows x candidate articles per sparse product (bounds peak memory).
@@ -91,7 +84,7 @@ def lead(text: str, words: int | None) -> str:
     return text
 
 
-def title_lead_vectors(articles: pd.DataFrame, *, lead_words: int | None = DEFAULT_LEAD_WORDS):
+def title_lead_vectors(articles: pd.DataFrame, *, lead_words: int | None = DEFAULTS.lead_words):
     """Unit TF-IDF rows of the titles and of the leads, in one vocabulary (sublinear tf)."""
     titles = articles["title"].fillna("").astype(str).tolist()
     bodies = [lead(b, lead_words) for b in articles["body"].fillna("").astype(str)]
@@ -103,8 +96,8 @@ def title_lead_vectors(articles: pd.DataFrame, *, lead_words: int | None = DEFAU
     return both[:len(articles)], both[len(articles):]
 
 
-def article_vectors(articles: pd.DataFrame, *, title_weight: float = DEFAULT_TITLE_WEIGHT,
-                    lead_words: int | None = DEFAULT_LEAD_WORDS) -> sp.csr_matrix:
+def article_vectors(articles: pd.DataFrame, *, title_weight: float = DEFAULTS.title_weight,
+                    lead_words: int | None = DEFAULTS.lead_words) -> sp.csr_matrix:
     """Unit-length rows whose dot products are the grouping similarity (see module doc)."""
     titles, leads = title_lead_vectors(articles, lead_words=lead_words)
     return normalize(title_weight * titles + (1 - title_weight) * leads, copy=False)
@@ -221,7 +214,7 @@ def average_linkage(n: int, i, j, sims, *, threshold: float) -> tuple[list[list[
 
 
 # ----------------------------------------------------------------------------- public API
-def _require(articles: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
+def require_articles(articles: pd.DataFrame, columns: tuple[str, ...], what: str) -> None:
     if not isinstance(articles, pd.DataFrame):
         raise CorpusError(f"{what}: expected the articles table (a pandas DataFrame), got {type(articles).__name__}")
     missing = [c for c in columns if c not in articles.columns]
@@ -233,59 +226,27 @@ def _require(articles: pd.DataFrame, columns: tuple[str, ...], what: str) -> Non
         raise CorpusError(f"{what}: article_id {duplicated.iloc[0]!r} appears more than once; ids must be unique")
 
 
-@dataclass(frozen=True)
-class EventSettings:
-    """How ``group_events`` decides that two articles report the same event (module doc;
-    how the defaults were chosen: the ``DEFAULT_*`` constants)."""
-
-    threshold: float = DEFAULT_THRESHOLD
-    window_days: int = DEFAULT_WINDOW_DAYS
-    day_decay: float = DEFAULT_DAY_DECAY
-    title_weight: float = DEFAULT_TITLE_WEIGHT
-    lead_words: int | None = DEFAULT_LEAD_WORDS
-    unknown_date_threshold: float | None = DEFAULT_UNKNOWN_DATE_THRESHOLD
-    max_neighbours: int = DEFAULT_MAX_NEIGHBOURS
-
-    def __post_init__(self) -> None:
-        checks = [
-            ("threshold", 0 < self.threshold <= 1, "a number in (0, 1]"),
-            ("window_days", self.window_days >= 0, "0 or more days"),
-            ("day_decay", 0 < self.day_decay <= 1, "a number in (0, 1]"),
-            ("title_weight", 0 <= self.title_weight <= 1, "a number in [0, 1]"),
-            ("lead_words", self.lead_words is None or self.lead_words >= 1, "1 or more words, or None"),
-            ("unknown_date_threshold", self.unknown_date_threshold is None
-             or 0 < self.unknown_date_threshold <= 1, "a number in (0, 1], or None"),
-            ("max_neighbours", self.max_neighbours >= 1, "1 or more"),
-        ]
-        for name, ok, allowed in checks:
-            if not ok:
-                raise SettingsError(f"events: {name} must be {allowed}, got {getattr(self, name)!r}")
-
-
-def _has_value(value) -> bool:
+def has_value(value) -> bool:
     return value is not None and not (not isinstance(value, str) and pd.isna(value)) and str(value) != ""
 
 
-def group_events(articles: pd.DataFrame, *, threshold: float = DEFAULT_THRESHOLD,
-                 window_days: int = DEFAULT_WINDOW_DAYS, use_existing: bool = True, min_size: int = 1,
-                 day_decay: float = DEFAULT_DAY_DECAY, title_weight: float = DEFAULT_TITLE_WEIGHT,
-                 lead_words: int | None = DEFAULT_LEAD_WORDS,
-                 unknown_date_threshold: float | None = DEFAULT_UNKNOWN_DATE_THRESHOLD,
-                 max_neighbours: int = DEFAULT_MAX_NEIGHBOURS) -> pd.DataFrame:
-    """One row per article, in the input order, with the event it reports (columns
-    ``EVENT_COLUMNS``, documented in docs/data-model.md "events"). With ``use_existing``, an
-    article whose ``event_id`` is set keeps it (``event_source`` "existing"); the others are
-    grouped as the module doc says (``event_source`` "grouped"). Grouped events smaller than
-    ``min_size`` get ``event_id`` None. Ids are "E0001", "E0002"... by earliest date (undated
-    last), then first article id; they never reuse an existing id."""
-    _require(articles, ("article_id", "title", "body", "date"), "group_events")
-    settings = EventSettings(threshold, window_days, day_decay, title_weight, lead_words,
-                             unknown_date_threshold, max_neighbours)
+def group_events(articles: pd.DataFrame, settings: EventSettings | None = None, *,
+                 min_size: int = 1) -> pd.DataFrame:
+    """One row per article of the articles table, in its order, with the event it reports
+    (columns ``EVENT_COLUMNS``, documented in docs/data-model.md "events"). With
+    ``settings.use_existing``, an article whose ``event_id`` is set keeps it (``event_source``
+    "existing"); the others are grouped as the module doc says (``event_source`` "grouped").
+    Grouped events smaller than ``min_size`` get ``event_id`` None. Ids are "E0001",
+    "E0002"... by earliest date (undated last), then first article id; they never reuse an
+    existing id."""
+    require_articles(articles, ("article_id", "title", "body", "date"), "group_events")
+    settings = settings or EventSettings()
+    use_existing = settings.use_existing
     if min_size < 1:
         raise SettingsError(f"events: min_size must be 1 or more, got {min_size!r}")
     start, end = article_intervals(articles)
     ids = articles["article_id"].astype(str).to_numpy()
-    existing = (articles["event_id"].map(_has_value).to_numpy(bool)
+    existing = (articles["event_id"].map(has_value).to_numpy(bool)
                 if use_existing and "event_id" in articles else np.zeros(len(articles), bool))
     todo = np.flatnonzero(~existing)
     groups, cohesion = _group(articles.iloc[todo], start[todo], end[todo], settings)
@@ -348,22 +309,10 @@ def _fill_event_dates(out: pd.DataFrame, start: np.ndarray, end: np.ndarray) -> 
     out["event_end"] = [day_iso(d) for d in key.map(spans["last"])]
 
 
-def with_events(articles: pd.DataFrame, **options) -> pd.DataFrame:
+def with_events(articles: pd.DataFrame, settings: EventSettings | None = None) -> pd.DataFrame:
     """A copy of the articles table whose ``event_id`` is filled by ``group_events`` (existing
-    ids kept unless ``use_existing=False``), ready for per-event scores."""
-    events = group_events(articles, **options)
+    ids kept unless ``settings.use_existing`` is False), ready for per-event scores."""
+    events = group_events(articles, settings)
     out = articles.copy()
     out["event_id"] = events["event_id"].to_numpy()
     return out
-
-
-# ----------------------------------------------------------------------------- moved names
-_MOVED_TO_EVENT_COMPARE = ("EventComparison", "compare_events", "event_coverage", "shared_events")
-
-
-def __getattr__(name: str):
-    """Old imports keep working, lazily (event_compare imports this module)."""
-    if name in _MOVED_TO_EVENT_COMPARE:
-        from framing.compare import coverage as event_compare
-        return getattr(event_compare, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

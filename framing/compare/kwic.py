@@ -8,23 +8,32 @@ which already carry voice, speaker, negation and hedging. Free searches read the
   exactly the tokens and rules of the term counts, so an outlet's concordance of a distinctive
   term has as many lines as the term's count there;
 - ``phrase``: a lexicon-style phrase found by ``framing.text.match`` (case ignored, whole words,
-  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps).
+  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps);
+- ``pattern``: a Python regular expression (case ignored), for forms no word list holds (the
+  glossary's "passive voice without an agent").
 
-Their voice, negation and hedging come from ``framing.text.context.body_context``.
+Their voice, negation and hedging come from ``framing.text.hits.span_contexts``, as every
+lexicon hit's do.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from framing.errors import FramingError, SettingsError
+from framing.errors import SettingsError
+from framing.lexicon import Frame, Lexicon, Pole, Term
+from framing.measure.analysis import Analysis
 from framing.measure.terms import normalize_token, term_spans
+from framing.text.hits import span_contexts
+from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences, words
 
-KINDS = ("term", "phrase", "frame", "pole", "naming", "label", "actor")
+KINDS = ("term", "phrase", "pattern", "frame", "pole", "naming", "label", "actor")
 HIT_KINDS = {"frame": ("frame", "frame"), "pole": ("frame", "pole"), "naming": ("naming", "frame"),
              "label": ("naming", "pole"), "actor": ("actor", "frame")}
 SORTS = ("outlet", "article", "left", "right", "match", "voice")
@@ -32,11 +41,12 @@ COLUMNS = ("article_id", "outlet", "title", "sentence_id", "start", "end", "left
            "voice", "speaker", "negated", "hedged", "target", "frame", "pole")
 
 
-def concordance(source: Any, query: str, *, kind: str = "term", width: int = 60,
+def concordance(analysis: Analysis, query: str, *, kind: str = "term", width: int = 60,
                 outlets: Collection[str] | None = None, where: Mapping[str, Any] | None = None,
                 sort: str = "outlet") -> pd.DataFrame:
-    """Every occurrence of ``query`` in ``source`` (an ``Analysis``, a mapping of its tables, a
-    ``Corpus`` or an articles table), one row each (columns: see docs/data-model.md).
+    """Every occurrence of ``query`` in the articles of ``analysis``, one row each (columns: see
+    docs/data-model.md). A ``term`` or ``phrase`` is searched in the bodies; a ``frame``,
+    ``pole``, ``naming`` set, ``label`` or ``actor`` is read from the analysis's hits.
 
     ``width`` characters of context each side (white space runs shown as one space);
     ``outlets`` keeps those outlets; ``where`` keeps articles whose column has the given value
@@ -51,53 +61,13 @@ def concordance(source: Any, query: str, *, kind: str = "term", width: int = 60,
         raise SettingsError("the concordance query is empty: give a term, phrase or lexicon name")
     if int(width) < 0:
         raise SettingsError(f"width must be 0 or more characters, got {width!r}")
-    articles, sentences, hits = _tables(source)
-    articles = _filter_articles(articles, outlets=outlets, where=where)
+    articles = _filter_articles(analysis.articles, outlets=outlets, where=where)
     if kind in HIT_KINDS:
-        _check_lexicon_name(getattr(source, "lexicons", None), query, kind)
-        rows = _hit_rows(articles, hits, query, kind)
+        _check_lexicon_name(analysis.lexicons, query, kind)
+        rows = _hit_rows(articles, analysis.hits, query, kind)
     else:
-        rows = _search_rows(articles, sentences, hits, query, kind)
+        rows = _search_rows(articles, analysis.sentences, analysis.hits, query, kind)
     return _sorted(_with_context(rows, articles, int(width)), sort)
-
-
-def articles_table(source: Any) -> pd.DataFrame:
-    """The articles table of an ``Analysis``, a mapping of tables, a ``Corpus`` or a table."""
-    return _tables(source)[0]
-
-
-def analysis_tables(source: Any, *, caller: str = ""
-                    ) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None] | None:
-    """(articles, sentences or None, hits or None) from an ``Analysis`` (anything with an
-    ``articles`` table), a mapping of its tables, or an articles table; None for anything else.
-    ``caller`` (e.g. ``"align_event: "``) starts the error message."""
-    if isinstance(source, pd.DataFrame):
-        return source, None, None
-    if isinstance(source, Mapping):
-        if "articles" not in source:
-            raise SettingsError(f"{caller}the tables given have no 'articles' table; "
-                                f"they are: {', '.join(map(str, source))}")
-        return source["articles"], source.get("sentences"), source.get("hits")
-    if isinstance(getattr(source, "articles", None), pd.DataFrame):
-        return source.articles, getattr(source, "sentences", None), getattr(source, "hits", None)
-    return None
-
-
-def _tables(source: Any) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
-    """(articles, sentences or None, hits or None) from whatever the caller holds."""
-    tables = analysis_tables(source)
-    if tables is not None:
-        return tables
-    if hasattr(source, "articles") and hasattr(source, "report"):
-        return _corpus_frame(source), None, None
-    raise SettingsError(f"a concordance reads an Analysis, a Corpus or an articles table, "
-                        f"got {type(source).__name__}")
-
-
-def _corpus_frame(corpus) -> pd.DataFrame:
-    """The articles table of a corpus; sentence counts estimated, as nothing here reads them."""
-    from framing.measure.tables import corpus_frame
-    return corpus_frame(corpus, exact_sentences=False)
 
 
 def _filter_articles(articles: pd.DataFrame, *, outlets, where) -> pd.DataFrame:
@@ -136,8 +106,6 @@ def _lexicon_names(lexicons, kind: str) -> set[str]:
 
 def _check_lexicon_name(lexicons, query: str, kind: str) -> None:
     """A name no analysed lexicon has is a typo, not an empty concordance: say which exist."""
-    if not lexicons:
-        return
     names = _lexicon_names(lexicons, kind)
     wanted = "/".join(part.strip() for part in str(query).casefold().split("/", 1))
     if wanted not in {n.casefold() for n in names}:
@@ -145,12 +113,9 @@ def _check_lexicon_name(lexicons, query: str, kind: str) -> None:
         raise SettingsError(f"no {kind} called {query!r} in the lexicons analysed; there are: {', '.join(plain)}")
 
 
-def _hit_rows(articles: pd.DataFrame, hits: pd.DataFrame | None, query: str, kind: str) -> pd.DataFrame:
+def _hit_rows(articles: pd.DataFrame, hits: pd.DataFrame, query: str, kind: str) -> pd.DataFrame:
     """The analysis hits of a lexicon frame/pole/naming set/label/actor. ``FRAME/POLE`` (or
     ``SET/LABEL``) names a pole or label of one frame only; names ignore case."""
-    if hits is None:
-        raise SettingsError(f"a concordance of a {kind} needs the lexicon hits: pass the result of "
-                            "framing.measure.analysis.analyze(corpus), not the articles alone")
     hit_kind, column = HIT_KINDS[kind]
     chosen = hits[(hits["kind"] == hit_kind) & hits["article_id"].isin(articles["article_id"])]
     name = str(query).strip().casefold()
@@ -174,8 +139,9 @@ def _casefold_equals(values: pd.Series, name: str) -> np.ndarray:
 
 
 def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFrame:
-    """Occurrences of a free term or phrase in the bodies, with their sentence and voice."""
-    find = _term_finder(query) if kind == "term" else _phrase_finder(query)
+    """Occurrences of a free term or phrase in the bodies, with their sentence and voice
+    (``framing.text.hits.span_contexts``, the context every lexicon hit gets too)."""
+    find = {"term": _term_finder, "phrase": _phrase_finder, "pattern": _pattern_finder}[kind](query)
     sentence_spans = _sentence_spans(sentences)
     actor_mentions = _actor_mentions(hits)
     rows = []
@@ -185,10 +151,11 @@ def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFra
             continue
         article_sentences = sentence_spans.get(article_id) or split_sentences(body)
         starts = [s for s, _ in article_sentences]
-        contexts = _contexts(body, article_sentences, spans, actor_mentions.get(article_id, []))
-        for (start, end), context in zip(spans, contexts):
-            rows.append({"article_id": article_id, "sentence_id": max(int(np.searchsorted(starts, start, "right")) - 1, 0),
-                         "start": start, "end": end, **context})
+        contexts = span_contexts(body, article_sentences, spans, actor_mentions.get(article_id, []))
+        for (start, end), c in zip(spans, contexts):
+            rows.append({"article_id": article_id, "sentence_id": max(bisect_right(starts, start) - 1, 0),
+                         "start": start, "end": end, "voice": c.voice, "speaker": c.speaker,
+                         "negated": c.negated, "hedged": c.hedged, "target": c.target})
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "voice", "speaker",
                                        "negated", "hedged", "target"])
 
@@ -218,16 +185,20 @@ def _term_finder(query: str):
 
 def _phrase_finder(query: str):
     """Spans of a lexicon-style phrase, found by ``framing.text.match`` under the lexicon rules."""
-    try:
-        from framing.lexicon import Frame, Lexicon, Pole, Term
-        from framing.text.match import Matcher
-    except ImportError as exc:
-        raise FramingError(f"phrase search needs framing.text.match, which could not be imported ({exc})") from exc
     pole = Pole(name=query, terms=(Term(text=query),))
     lexicon = Lexicon(name="query", version="", description="", sources=(),
                       frames=(Frame(name="query", description="", poles=(pole,)),))
     matcher = Matcher([lexicon])
     return lambda body: [(m.start, m.end) for m in matcher.find(body)]
+
+
+def _pattern_finder(query: str):
+    """Spans of a regular expression (case ignored); empty matches are skipped."""
+    try:
+        pattern = re.compile(query, re.IGNORECASE)
+    except re.error as exc:
+        raise SettingsError(f"the pattern {query!r} is not a valid regular expression: {exc}") from None
+    return lambda body: [m.span() for m in pattern.finditer(body) if m.end() > m.start()]
 
 
 def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
@@ -244,13 +215,6 @@ def _actor_mentions(hits: pd.DataFrame | None) -> dict[str, list[tuple[int, int,
     actors = hits[hits["kind"] == "actor"]
     return {article_id: list(zip(part["start"].astype(int), part["end"].astype(int), part["frame"].astype(str)))
             for article_id, part in actors.groupby("article_id", sort=False)}
-
-
-def _contexts(body, sentence_spans, spans, actor_mentions) -> list[dict]:
-    """Voice, speaker, negation, hedging and target of each span (``framing.text.context``)."""
-    from framing.text.context import body_context
-    return [{"voice": c.voice, "speaker": c.speaker, "negated": c.negated, "hedged": c.hedged, "target": c.target}
-            for c in body_context(body, sentence_spans, spans, actor_mentions)]
 
 
 def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.DataFrame:

@@ -16,19 +16,60 @@ substring test, so the cost is linear in the length of the page.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, NamedTuple, Sequence
+from typing import NamedTuple
 
 from framing.corpus.furniture import (  # the patterns, and tests of single lines
-    AD, BREADCRUMB_ROOT, BREADCRUMB_SEP, BULLET_NAME, CAPTION_WIDGET, COMMENT_AUTHOR, COMMENT_FORM, COMMENT_HEADING,
-    COMMENT_REPLY, COMMENT_STAMP, COPYRIGHT, CREDIT_HINTS, CREDIT_TAIL, DONATION, DONATION_HINTS, GALLERY_CONTROL,
-    GALLERY_SLIDE, GALLERY_STARTS, GALLERY_TITLE, LONE_AMOUNT, MARKUP, MONEY_HINTS, NAV_WORD, PROMO, QUOTE, RELATED_HEADING,
-    RELATED_INLINE, RELATED_LINE, RELATED_STARTS, SHARE, SIGNUP_HINTS, SKIP_LINK, TAGS, VIDEO, VIDEO_STARTS,
-    caption_pieces, has_hint, is_credit_line, is_heading_like, is_link_or_teaser, is_one_sentence, is_photo_credit,
-    is_signup_form, is_subscription_prompt, line_key, repeats,
+    AD,
+    BREADCRUMB_ROOT,
+    BREADCRUMB_SEP,
+    BULLET_NAME,
+    CAPTION_WIDGET,
+    COMMENT_AUTHOR,
+    COMMENT_FORM,
+    COMMENT_HEADING,
+    COMMENT_REPLY,
+    COMMENT_STAMP,
+    COPYRIGHT,
+    CREDIT_HINTS,
+    CREDIT_TAIL,
+    DONATION,
+    DONATION_HINTS,
+    GALLERY_CONTROL,
+    GALLERY_SLIDE,
+    GALLERY_STARTS,
+    GALLERY_TITLE,
+    LONE_AMOUNT,
+    MARKUP,
+    MONEY_HINTS,
+    NAV_WORD,
+    PROMO,
+    QUOTE,
+    RELATED_HEADING,
+    RELATED_INLINE,
+    RELATED_LINE,
+    RELATED_STARTS,
+    SHARE,
+    SIGNUP_HINTS,
+    SKIP_LINK,
+    TAGS,
+    VIDEO,
+    VIDEO_STARTS,
+    caption_pieces,
+    has_hint,
+    is_credit_line,
+    is_heading_like,
+    is_link_or_teaser,
+    is_one_sentence,
+    is_photo_credit,
+    is_signup_form,
+    is_subscription_prompt,
+    line_key,
+    repeated_paragraphs,  # noqa: F401  (part of this module's API, with clean_text)
+    repeats,
 )
-from framing.corpus.furniture import repeated_paragraphs  # noqa: F401  (part of this module's API, with clean_text)
 from framing.corpus.records import RemovedSegment
 
 #: A line with more words than this is a paragraph of text, never a widget or a prompt.
@@ -211,9 +252,9 @@ def remove_donation_prompts(page: Page) -> dict:
     """Donation prompts ("Consider helping us!", "Donate now") and lone amounts ("2,500 $")."""
     found = {}
     for i, line in page.kept():
-        if line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text):
-            found[i] = "donation"
-        elif line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text):
+        prompt = line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text)
+        amount = line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text)
+        if prompt or amount:
             found[i] = "donation"
     return found
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 import unicodedata
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from framing.corpus.decoding import binary_reason_utf8
 from framing.corpus.limits import MAX_ARTICLE_CHARS, MAX_FIELD_CHARS

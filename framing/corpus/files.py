@@ -167,7 +167,7 @@ def extract_html(html: str) -> dict[str, Any]:
 
     try:
         result = trafilatura.extract(html, include_comments=False, output_format="json", with_metadata=True)
-    except Exception as exc:  # noqa: BLE001 - a third-party parser on any page: a reported skip
+    except Exception as exc:
         return {FILE_TEXT: "", "__problem__": f"the HTML extractor failed on the page ({type(exc).__name__}: {exc})"}
     data = json.loads(result) if result else {}
     fields = {

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from framing.corpus import files, readers
 from framing.corpus.clean import Cleaned, clean_text
 from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncate
 from framing.corpus.decoding import UndecodableError
-from framing.corpus.fields import (FieldProblem, article_id, article_text, invisible_characters, is_missing,
-                                   only_invisible, short_text)
-from framing.errors import CorpusError, SettingsError
+from framing.corpus.fields import FieldProblem, article_id, article_text, invisible_characters, is_missing, only_invisible, short_text
 from framing.corpus.readers import FILE_TEXT, Item, Table
 from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport
+from framing.errors import CorpusError, SettingsError
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
 
@@ -64,7 +64,7 @@ def load_corpus(path: str | Path, *, format: str | None = None, text_column: str
         raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
     builder = _CorpusBuilder(clean=clean, keep_raw=keep_raw)
     table = _read(kind, path, builder.note)
-    items = table.items
+    items: Iterable[Item] = table.items
     explicit = {"text": text_column, "outlet": outlet_column, "title": title_column,
                 "date": date_column, "id": id_column, "url": url_column}
     if not table.columns:  # no field seen: nothing at all, or only records that cannot be read
@@ -127,7 +127,7 @@ def resolve_columns(columns: Iterable[str], explicit: dict[str, str | None], *, 
     so is a source with no text column, or with neither an outlet nor an address column (every
     item would be skipped for its missing outlet)."""
     columns = tuple(columns)
-    by_lower = {}
+    by_lower: dict[str, str] = {}
     for column in columns:
         by_lower.setdefault(column.strip().lower(), column)
     shown = ", ".join(c for c in columns if c != FILE_TEXT) or "(none)"
@@ -198,12 +198,12 @@ class _CorpusBuilder:
 
     def _checked_article(self, item: Item, mapping: dict[str, str | None], item_id: str) -> Article:
         """The article of an item, or FieldProblem saying why it cannot be one."""
-        row = item.row
-        raw = article_text(row.get(mapping["text"]), mapping["text"])
+        row, column = item.row, mapping["text"]
+        assert column is not None, "only sources with a text column reach this point"
+        raw = article_text(row.get(column), column)
         if item_id in self.ids:
             raise FieldProblem("duplicate id")
-        url, outlet, title = (short_text(row.get(mapping[f]) if mapping[f] else None, f, mapping[f])
-                              for f in ("url", "outlet", "title"))
+        url, outlet, title = (short_text(_value(row, mapping[f]), f, mapping[f]) for f in ("url", "outlet", "title"))
         outlet = self._outlet(outlet, url, item_id)
         cleaned = clean_text(raw, title=title) if self.clean else Cleaned(raw, ())
         if not cleaned.body.strip():
@@ -242,7 +242,8 @@ class _CorpusBuilder:
         if "".join(value or "" for value in fields.values()).isprintable():  # the common case, in C
             return
         for field, value in fields.items():
-            found = invisible_characters(value or "")
+            value = value or ""
+            found = invisible_characters(value)
             if found:
                 shown = value if len(value) <= 60 else value[:59] + "…"
                 self.note("invisible or control characters in an id, outlet or title (kept as given)",
@@ -279,6 +280,10 @@ class _CorpusBuilder:
             self.report.notes.append(f"{kind}: {count} ({', '.join(examples)}{more})")
         assert self.report.balanced, "load report out of balance"
         return Corpus(tuple(self.articles), self.report, path)
+
+
+def _value(row: dict, column: str | None) -> Any:
+    return row.get(column) if column else None
 
 
 def _host(url: str) -> str | None:

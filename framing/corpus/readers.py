@@ -18,11 +18,20 @@ import itertools
 import json
 import sys
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
-from framing.corpus.decoding import (Decoded, UndecodableError, binary_reason, decode_line, decode_text,
-                                     fallback_note, foreign_reason, wide_encoding)
+from framing.corpus.decoding import (
+    Decoded,
+    UndecodableError,
+    binary_reason,
+    decode_line,
+    decode_text,
+    fallback_note,
+    foreign_reason,
+    wide_encoding,
+)
 from framing.corpus.limits import MAX_JSON_DEPTH, MAX_RECORD_BYTES, MiB, mib
 from framing.errors import CorpusError
 
@@ -43,6 +52,11 @@ class Item(NamedTuple):
     row: dict[str, Any]
     default_id: str
     problem: str | None = None  # set when the item cannot become an article (a skip reason)
+
+
+#: A line of JSON: its number, its text, the fallback encoding it was decoded with, and a skip
+#: reason (or True when it looks foreign: skipped if it parses, an error if it does not).
+LineRecord = tuple[int, str | None, str | None, str | bool | None]
 
 
 class Table(NamedTuple):
@@ -81,7 +95,7 @@ class _Lines:
         self._lines = iter(io.StringIO(text, newline=""))
         self.offset = 0
 
-    def __iter__(self) -> "_Lines":
+    def __iter__(self) -> _Lines:
         return self
 
     def __next__(self) -> str:
@@ -115,8 +129,9 @@ def read_csv(path: Path, note: Note) -> Table:
                           f"(binary data, or an encoding other than UTF-8, cp1252 or latin-1); save it as UTF-8")
     if header:
         note(f"not UTF-8, decoded as {header[0].encoding}", f"{path.name} header")
-    if decoded.encoding in ("utf-16-le", "utf-16-be"):
-        note(*fallback_note(decoded, path.name))
+    noted = fallback_note(decoded, path.name) if decoded.encoding in ("utf-16-le", "utf-16-be") else None
+    if noted:
+        note(*noted)
     return Table(columns, _csv_items(path, reader, lines, decoded, note))
 
 
@@ -140,7 +155,11 @@ def _csv_items(path: Path, reader: csv.DictReader, lines: _Lines, decoded: Decod
             end = lines.offset
             while next_fallback < len(fallbacks) and fallbacks[next_fallback].end <= start:
                 next_fallback += 1
-            touching = list(itertools.takewhile(lambda f: f.start < end, fallbacks[next_fallback:]))
+            touching = []
+            for fallback in fallbacks[next_fallback:]:
+                if fallback.start >= end:
+                    break
+                touching.append(fallback)
             start = end
             source = f"{path.name} row {n}"
             extra = row.pop(None, None)
@@ -166,7 +185,7 @@ def read_jsonl(path: Path, note: Note) -> Table:
     return _json_table(path, _file_lines(path, note), note)
 
 
-def _json_table(path: Path, lines: Iterable[tuple[int, str | None, str | None, str | None]], note: Note) -> Table:
+def _json_table(path: Path, lines: Iterable[LineRecord], note: Note) -> Table:
     items = _json_line_items(path, lines, note)
     head = list(itertools.islice(items, 100))
     columns = tuple(dict.fromkeys(key for item in head for key in item.row))
@@ -192,7 +211,7 @@ def _json_line_items(path: Path, lines, note: Note) -> Iterator[Item]:
         yield Item(source, obj, default_id, _object_problem(obj, dup_of))
 
 
-def _file_lines(path: Path, note: Note) -> Iterator[tuple[int, str | None, str | None, str | bool | None]]:
+def _file_lines(path: Path, note: Note) -> Iterator[LineRecord]:
     """(line number, text, fallback encoding, problem) of each non-blank line, where the
     problem is a skip reason, or True for a line that looks foreign: a UTF-16/32
     file is decoded as a stream before it is split; other lines are decoded one by one."""
@@ -211,7 +230,7 @@ def _file_lines(path: Path, note: Note) -> Iterator[tuple[int, str | None, str |
         raise CorpusError(f"{path}: cannot read ({exc}); check the file is complete") from None
 
 
-def _byte_lines(path: Path, fh) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+def _byte_lines(path: Path, fh) -> Iterator[LineRecord]:
     number = 0
     while raw := fh.readline(MAX_RECORD_BYTES + 1):
         number += 1
@@ -231,7 +250,7 @@ def _byte_lines(path: Path, fh) -> Iterator[tuple[int, str | None, str | None, s
         yield number, text, fallback, foreign
 
 
-def _wide_lines(path: Path, fh, encoding: str) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+def _wide_lines(path: Path, fh, encoding: str) -> Iterator[LineRecord]:
     stream = io.TextIOWrapper(fh, encoding=encoding)
     limit = MAX_RECORD_BYTES // 2
     number = 0
@@ -250,7 +269,7 @@ def _wide_lines(path: Path, fh, encoding: str) -> Iterator[tuple[int, str | None
                           f"{encoding.upper()} ({exc.reason}); save the file as UTF-8") from None
 
 
-def _text_lines(text: str) -> Iterator[tuple[int, str | None, str | None, str | None]]:
+def _text_lines(text: str) -> Iterator[LineRecord]:
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield number, line, None, None
@@ -298,8 +317,10 @@ def parse_json(text: str, path: Path, *, line: int | None = None,
     def pairs(items: list[tuple[str, Any]]) -> dict:
         obj = dict(items)
         if len(obj) < len(items):
-            seen: set[str] = set()
-            dup_of[id(obj)] = [key for key, _ in items if key in seen or seen.add(key)]
+            counts: dict[str, int] = {}
+            for key, _ in items:
+                counts[key] = counts.get(key, 0) + 1
+            dup_of[id(obj)] = [key for key, n in counts.items() if n > 1]
         return obj
 
     what = "malformed JSON line" if line else "malformed JSON"
@@ -341,7 +362,8 @@ def _object_problem(obj: dict, dup_of: dict[int, list[str]]) -> str | None:
     """The skip reason of an object that (or any object inside which) repeats a key."""
     if not dup_of:
         return None
-    stack, repeated = [obj], []
+    stack: list[Any] = [obj]
+    repeated: list[str] = []
     while stack:
         node = stack.pop()
         repeated += dup_of.get(id(node), []) if isinstance(node, dict) else []
@@ -365,7 +387,6 @@ def _stem(path: Path) -> str:
 def read_parquet(path: Path, note: Note) -> Table:
     """Rows of a Parquet file (through pandas and pyarrow)."""
     import pandas as pd
-
     import pyarrow.parquet as pq
 
     try:

@@ -4,8 +4,15 @@ from YAML with every problem reported by file and line (format: ``lexicons/READM
 The face of the lexicon stage: the records (``model``), reading and the bundled lexicons
 (``files``, validation in ``reader``) and writing (``writer``: YAML, fingerprint, term table).
 """
-from framing.lexicon.files import (BUNDLED_DIR, bundled_lexicon_names, bundled_lexicons, lexicon_problems,
-                                   load_lexicon, parse_lexicon, resolve_lexicon)
+from framing.lexicon.files import (
+                                   BUNDLED_DIR,
+                                   bundled_lexicon_names,
+                                   bundled_lexicons,
+                                   lexicon_problems,
+                                   load_lexicon,
+                                   parse_lexicon,
+                                   resolve_lexicon,
+)
 from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
 from framing.lexicon.writer import TERM_COLUMNS, lexicon_fingerprint, lexicon_terms, lexicon_to_yaml
 

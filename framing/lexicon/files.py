@@ -7,10 +7,10 @@ to fix in one pass (``framing.lexicon.reader``).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from framing.errors import LexiconError
 from framing.lexicon.model import Lexicon

@@ -209,7 +209,7 @@ class _Reader:
         fields = self.mapping(root, "lexicon", TOP_KEYS)
         if not isinstance(root, MappingNode):
             return None
-        text = lambda key, **kw: self.text(fields, key, root, "lexicon", **kw)  # noqa: E731
+        text = lambda key, **kw: self.text(fields, key, root, "lexicon", **kw)
         name = text("name", required=True, hint="add `name: my_lexicon` at the top (a short name used in tables)")
         version = text("version", required=True, hint='add `version: "1.0"` (change it whenever the terms change)')
         details = self.sources(fields["sources"][1]) if "sources" in fields else ()

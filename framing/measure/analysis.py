@@ -3,8 +3,8 @@ tables of docs/data-model.md, with the key that identifies it. Every stage after
 (scores, terms, concordance, alignment, events, figures, exports) takes this one object."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -41,6 +41,11 @@ class Analysis:
     def rekeyed(self, key: str) -> Analysis:
         """The same analysis under another key (a cache's key for the same inputs)."""
         return replace(self, key=key)
+
+    def with_articles(self, articles: pd.DataFrame, *, label: str) -> Analysis:
+        """The same analysis with another articles table for the same articles (extra
+        columns, such as ``event_id`` filled by event grouping); ``label`` extends the key."""
+        return replace(self, articles=articles, key=f"{self.key}/{label}")
 
     def subset(self, articles: pd.DataFrame, *, label: str) -> Analysis:
         """The analysis of some of its ``articles`` (rows of its articles table, possibly with

@@ -22,46 +22,24 @@ figure does not change when other groups, frames or voices are added or filtered
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.stats import norm, t as student_t
+from scipy.stats import norm
+from scipy.stats import t as student_t
 from threadpoolctl import threadpool_limits
 
 from framing.errors import SettingsError
 from framing.parallel import available_cpus
+from framing.settings import BootstrapSettings
 
 #: ``by`` shorthands: the articles columns each one groups by.
 BY_ALIASES = {"outlet": ["outlet"], "article": ["outlet", "article_id"], "event": ["event_id"]}
-#: Figures resting on fewer articles are flagged ``low_support``: below 5, even the expanded
-#: interval covers far less often than it says (module doc).
-MIN_ARTICLES = 5
-
-
-@dataclass(frozen=True)
-class Bootstrap:
-    """How intervals are drawn: ``n_boot`` resamples, ``seed``, two-sided ``level``, and
-    ``min_articles`` below which a figure is flagged ``low_support``."""
-
-    n_boot: int = 1000
-    seed: int = 0
-    level: float = 0.95
-    min_articles: int = MIN_ARTICLES
-
-    def __post_init__(self) -> None:
-        if not (isinstance(self.n_boot, (int, np.integer)) and self.n_boot >= 1):
-            raise SettingsError(f"n_boot must be a whole number of at least 1, got {self.n_boot!r}")
-        if not (isinstance(self.seed, (int, np.integer)) and self.seed >= 0):
-            raise SettingsError(f"seed must be a whole number >= 0, got {self.seed!r}")
-        if not 0 < self.level < 1:
-            raise SettingsError(f"level must be between 0 and 1 (e.g. 0.95), got {self.level!r}")
-        if self.min_articles < 0:
-            raise SettingsError(f"min_articles must be >= 0, got {self.min_articles!r}")
 
 
 # --- the one bootstrap -------------------------------------------------------------------
@@ -191,7 +169,7 @@ def require_columns(table: pd.DataFrame, columns, name: str, *, hint: str = "") 
                             f"its columns are: {', '.join(map(str, table.columns))}")
 
 
-def grouped_ratio(num: sparse.csr_matrix, den, groups: Groups, boot: Bootstrap):
+def grouped_ratio(num: sparse.csr_matrix, den, groups: Groups, boot: BootstrapSettings):
     """Sums, point estimates and intervals per group x column. ``num`` is ``N x F`` (sparse,
     rows in group order); ``den`` is ``N x F`` sparse or an ``N`` vector shared by all columns."""
     ind = groups.indicator()
@@ -207,7 +185,7 @@ def grouped_ratio(num: sparse.csr_matrix, den, groups: Groups, boot: Bootstrap):
     return num_sum, np.broadcast_to(den_sum, point.shape), point, low, high
 
 
-def _group_intervals(num, den, groups: Groups, boot: Bootstrap, point, low, high) -> None:
+def _group_intervals(num, den, groups: Groups, boot: BootstrapSettings, point, low, high) -> None:
     """Fill ``low``/``high`` group by group, bootstrapping only the columns the group uses.
     Groups are independent (each draws from its own key and fills its own row), so they run
     in threads, one per CPU: numpy releases the GIL in the heavy steps, and the figures are

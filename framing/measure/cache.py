@@ -19,9 +19,10 @@ import hashlib
 import json
 import os
 import pickle
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from framing import __version__
 from framing.corpus.records import Article, Corpus, LoadReport, RemovedSegment, SkippedItem, corpus_fingerprint
@@ -37,6 +38,14 @@ LOADING_CODE = ("corpus", "errors.py")
 #: The code that decides the analysis tables (loading included).
 ANALYSIS_CODE = ("corpus", "lexicon", "text", "measure", "parallel.py", "errors.py")
 PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def default_cache_dir() -> Path:
+    """Where analyses are kept between runs: ``FRAMING_CACHE_DIR``, else the user's cache
+    folder (``XDG_CACHE_HOME`` or ``~/.cache``) + ``framing``."""
+    if os.environ.get("FRAMING_CACHE_DIR"):
+        return Path(os.environ["FRAMING_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "framing"
 
 
 @lru_cache(maxsize=16)
@@ -163,7 +172,7 @@ def _read_pickle(target: Path) -> tuple[bool, Any]:
     try:
         with target.open("rb") as fh:
             return True, pickle.load(fh)
-    except Exception:  # noqa: BLE001 - any damage (truncated, old classes) means: compute again
+    except Exception:
         target.unlink(missing_ok=True)
         return False, None
 

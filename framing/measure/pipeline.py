@@ -19,11 +19,11 @@ of 37,554 articles (3.5 million hits) never holds its hits as Python tuples all 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
 
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
@@ -52,7 +52,7 @@ def analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
     sentence is ``body[start:end]``; ``sentence_texts`` reads them back), for pipelines
     that never show sentences (about 220 MB less on the 37,554 AllSides articles).
     ``key`` identifies the analysis (``framing.measure.cache``); None: from the corpus's content."""
-    lexicons = _lexicons(lexicons)
+    lexicons = chosen_lexicons(lexicons)
     articles = [(a.id, a.outlet, a.body) for a in corpus.articles]
     chunks = [articles[i:i + _CHUNK] for i in range(0, len(articles), _CHUNK)]
     workers = resolve_workers(workers, len(chunks), min_units=_PARALLEL_MIN_CHUNKS)
@@ -75,7 +75,7 @@ def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
                    progress: Progress | None = None, workers: int | None = None) -> Analysis:
     """``analyze``, read from ``cache_dir`` when the same articles, lexicons and code were
     analysed before; otherwise analysed and stored there (``framing.measure.cache.DiskCache``)."""
-    lexicons = _lexicons(lexicons)
+    lexicons = chosen_lexicons(lexicons)
     key = analysis_key(corpus_content_key(corpus), lexicons)
     stored = DiskCache(cache_dir).analysis(
         key, lambda: analyze(corpus, lexicons, progress=progress, workers=workers, key=key), lexicons=lexicons)
@@ -167,7 +167,8 @@ def _gather(results, chunks: list, progress: Progress | None, columns: dict[str,
     return sentences, hits, n_words, n_sentences
 
 
-def _lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
+def chosen_lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
+    """``lexicons`` checked, or the bundled lexicons when None."""
     if lexicons is None:
         return tuple(bundled_lexicons())
     lexicons = tuple(lexicons)

@@ -13,15 +13,18 @@ mentions of the referent; sentences naming the actor): the articles the figure r
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from framing.measure.bootstrap import MIN_ARTICLES, Bootstrap, Groups, article_groups, grouped_ratio, require_columns
 from framing.errors import SettingsError
+from framing.measure.analysis import Analysis
+from framing.measure.bootstrap import Groups, article_groups, grouped_ratio, require_columns
+from framing.measure.sentiment import sentence_sentiment
+from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
 
-VOICES = ("all", "author", "quoted", "distanced")
-NEGATED = ("exclude", "include", "only")
 HIT_COLUMNS = ("article_id", "lexicon", "kind", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
 _NO_TARGET = "\x00none"
 
@@ -39,14 +42,6 @@ def lexicon_catalog(lexicons) -> pd.DataFrame:
             rows += [(lex.name, "naming", naming.name, p.name, i, len(naming.labels)) for i, p in enumerate(naming.labels)]
         rows += [(lex.name, "actor", a.name, a.name, 0, 1) for a in lex.actors]
     return pd.DataFrame(rows, columns=["lexicon", "kind", "frame", "pole", "pole_index", "n_poles"])
-
-
-def _bundled_named(names) -> list:
-    try:
-        from framing.lexicon import bundled_lexicons
-    except ImportError:
-        return []
-    return [lex for lex in bundled_lexicons() if lex.name in set(names)]
 
 
 class _KindHits:
@@ -118,13 +113,10 @@ class _KindHits:
 
 
 def _catalog(kind_hits: _KindHits, lexicons, kind: str, names) -> pd.DataFrame:
-    """Catalogue rows of ``kind``: from ``lexicons`` (default: the bundled lexicons the hits
-    name), plus any pole the hits show that those lexicons lack (``n_poles`` unknown);
-    only the frames (naming sets) in ``names`` when given."""
+    """Catalogue rows of ``kind``: from ``lexicons``, plus any pole the hits show that those
+    lexicons lack (``n_poles`` unknown); only the frames (naming sets) in ``names`` when given."""
     keys = ["lexicon", "frame", "pole"]
     observed = kind_hits.observed(keys)
-    if lexicons is None:
-        lexicons = _bundled_named(observed["lexicon"].unique())
     cat = lexicon_catalog(lexicons)
     cat = cat[cat["kind"] == kind].drop(columns="kind")
     extra = observed.merge(cat[keys].astype(object), on=keys, how="left", indicator=True)
@@ -150,14 +142,6 @@ def _with_targets(features: pd.DataFrame, kind_hits: _KindHits, keys: list[str])
     return out.sort_values(["_rank", "target"]).drop(columns="_rank").reset_index(drop=True)
 
 
-def _voices(voice) -> list[str]:
-    voices = list(VOICES) if voice == "each" else ([voice] if isinstance(voice, str) else list(voice))
-    bad = [v for v in voices if v not in VOICES]
-    if bad or not voices:
-        raise SettingsError(f"voice must be one of {', '.join(VOICES)} or 'each', got {voice!r}")
-    return voices
-
-
 def _voice_matrix(kind_hits: _KindHits, rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int],
                   voices: list[str], *, negated: str = "include", values: np.ndarray | None = None,
                   keep: np.ndarray | None = None) -> sparse.csr_matrix:
@@ -180,7 +164,7 @@ def _voice_matrix(kind_hits: _KindHits, rows: np.ndarray, cols: np.ndarray, shap
 
 
 def _voice_tables(groups: Groups, features: pd.DataFrame, voices: list[str], values: dict,
-                  boot: Bootstrap) -> pd.DataFrame:
+                  boot: BootstrapSettings) -> pd.DataFrame:
     """One block of tidy rows per voice; ``values`` arrays are ``G x (voices * features)``
     (voice-major) or ``G x 1``."""
     n = len(features)
@@ -206,7 +190,7 @@ def _table(groups: Groups, features: pd.DataFrame, values: dict) -> pd.DataFrame
     return pd.concat([head, feat, body], axis=1)
 
 
-def _supported(table: pd.DataFrame, boot: Bootstrap) -> pd.DataFrame:
+def _supported(table: pd.DataFrame, boot: BootstrapSettings) -> pd.DataFrame:
     """Flag figures resting on fewer than ``min_articles`` articles; no interval from < 2."""
     table["n_articles"] = table["n_articles"].astype(int)
     table.loc[table["n_articles"] < 2, ["ci_low", "ci_high"]] = np.nan
@@ -214,35 +198,33 @@ def _supported(table: pd.DataFrame, boot: Bootstrap) -> pd.DataFrame:
     return table
 
 
-def _setup(hits: pd.DataFrame, articles: pd.DataFrame, by, kind: str):
+def _setup(analysis: Analysis, settings: ScoreSettings, kind: str):
     """Groups of the articles, the hits of ``kind`` and each hit's article row."""
-    require_columns(hits, HIT_COLUMNS, "hits")
-    groups = article_groups(articles, by)
-    kind_hits = _KindHits(hits, kind)
-    return groups, kind_hits, kind_hits.article_rows(groups, articles)
+    require_columns(analysis.hits, HIT_COLUMNS, "hits")
+    groups = article_groups(analysis.articles, settings.by)
+    kind_hits = _KindHits(analysis.hits, kind)
+    return groups, kind_hits, kind_hits.article_rows(groups, analysis.articles)
 
 
 # --- public scores ---------------------------------------------------------------------
 
-def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", kind: str = "frame",
-                frames=None, lexicons=None, negated: str = "exclude", by_target: bool = False,
-                n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
-                level: float = 0.95) -> pd.DataFrame:
-    """Hits per 1,000 words for every pole of every frame (``kind="naming"``/``"actor"``:
+def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
+    """Hits per 1,000 words for every pole of every frame (``settings.kind`` naming or actor:
     every label/actor), per group, with bootstrap intervals; groups without hits get rate 0.
 
-    ``voice``: "all", "author", "quoted", "distanced", a list of them, or "each". The rate of
-    a voice is its hits over ALL the group's words. ``negated``: "exclude" (default: "not
-    legitimate" is no vote for legitimacy), "include" or "only"; negated hits are always
-    reported in ``negated_hits``. ``by_target`` splits by the hit's target actor."""
-    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
-    groups, kind_hits, rows = _setup(hits, articles, by, kind)
+    The rate of a voice is its hits over ALL the group's words. Negated hits ("not
+    legitimate" is no vote for legitimacy) follow ``settings.negated`` and are always
+    reported in ``negated_hits``. ``settings.by_target`` splits by the hit's target actor."""
+    settings = settings or ScoreSettings()
+    boot, voices, by_target, kind = settings.bootstrap, settings.voices, settings.by_target, settings.kind
+    groups, kind_hits, rows = _setup(analysis, settings, kind)
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, lexicons, kind, frames)[keys]
+    features = _catalog(kind_hits, analysis.lexicons, kind, settings.frames)[keys]
     if by_target:
         features, keys = _with_targets(features, kind_hits, keys), keys + ["target"]
     cols = kind_hits.locate(features, keys)
     shape = (len(groups.article_ids), len(features))
+    negated = settings.negated
     num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
     total, _, point, low, high = grouped_ratio(num, groups.words, groups, boot)
     ind = groups.indicator()
@@ -255,20 +237,19 @@ def frame_rates(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voic
         "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
 
 
-def target_rates(hits: pd.DataFrame, articles: pd.DataFrame, **options) -> pd.DataFrame:
+def target_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
     """``frame_rates`` split by target actor (a ``target`` column; None = no clear target)."""
-    return frame_rates(hits, articles, by_target=True, **options)
+    return frame_rates(analysis, replace(settings or ScoreSettings(), by_target=True))
 
 
-def axis_balance(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", frames=None,
-                 lexicons=None, negated: str = "exclude", by_target: bool = False, n_boot: int = 1000,
-                 seed: int = 0, min_articles: int = MIN_ARTICLES, level: float = 0.95) -> pd.DataFrame:
+def axis_balance(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
     """``(A - B) / (A + B)`` per group for every two-pole frame (A = the lexicon's first pole),
     from weighted hit counts; +1 only pole A, -1 only pole B, NaN when neither occurs.
     ``n_articles`` counts the group's articles with a hit on either pole."""
-    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
-    groups, kind_hits, rows = _setup(hits, articles, by, "frame")
-    cat = _catalog(kind_hits, lexicons, "frame", frames)
+    settings = settings or ScoreSettings()
+    boot, voices, by_target, negated = settings.bootstrap, settings.voices, settings.by_target, settings.negated
+    groups, kind_hits, rows = _setup(analysis, settings, "frame")
+    cat = _catalog(kind_hits, analysis.lexicons, "frame", settings.frames)
     _check_axes_known(cat)
     axes = cat[cat["n_poles"] == 2].reset_index(drop=True)
     pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "frame", "pole"]] for i in (0, 1)}
@@ -298,17 +279,17 @@ def _check_axes_known(cat: pd.DataFrame) -> None:
                             "pass lexicons=[...] (the lexicons of the analysis) so pole A and B are known")
 
 
-def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voice="all", naming_sets=None,
-                 lexicons=None, n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
-                 level: float = 0.95) -> pd.DataFrame:
+def label_shares(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
     """For each naming set, each label's share of the referent's mentions per group (``count``
     of the label over ``total`` of all its labels), with bootstrap intervals. Negated mentions
     count: a label is used even when the sentence denies something. Share is NaN where the
-    group never names the referent; ``n_articles`` counts the articles that do."""
-    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
-    groups, kind_hits, rows = _setup(hits, articles, by, "naming")
+    group never names the referent; ``n_articles`` counts the articles that do. Only the naming
+    sets in ``settings.frames``, when given."""
+    settings = settings or ScoreSettings()
+    boot, voices = settings.bootstrap, settings.voices
+    groups, kind_hits, rows = _setup(analysis, settings, "naming")
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, lexicons, "naming", naming_sets)[keys]
+    features = _catalog(kind_hits, analysis.lexicons, "naming", settings.frames)[keys]
     shape = (len(groups.article_ids), len(features))
     num = _voice_matrix(kind_hits, rows, kind_hits.locate(features, keys), shape, voices)
     referent = np.tile(features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy(), len(voices))
@@ -321,21 +302,20 @@ def label_shares(hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet", voi
         "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
-def actor_sentiment(sentences: pd.DataFrame, hits: pd.DataFrame, articles: pd.DataFrame, *, by="outlet",
-                    voice="all", lexicons=None, sentence_scores: pd.DataFrame | None = None, workers: int | None = None,
-                    n_boot: int = 1000, seed: int = 0, min_articles: int = MIN_ARTICLES,
-                level: float = 0.95) -> pd.DataFrame:
+def actor_sentiment(analysis: Analysis, settings: ScoreSettings | None = None, *,
+                    workers: int | None = None) -> pd.DataFrame:
     """Mean VADER compound score (Hutto & Gilbert 2014) of the sentences mentioning each actor,
     per group, with bootstrap intervals over articles. A sentence naming an actor twice counts
-    once. Only those sentences are scored (``sentence_scores`` may pass them precomputed:
-    ``article_id, sentence_id, compound``; ``workers`` processes score them, None: every
-    CPU for 20,000 sentences or more). ``voice`` keeps mentions in that voice."""
-    boot, voices = Bootstrap(n_boot, seed, level, min_articles), _voices(voice)
-    groups, kind_hits, rows = _setup(hits, articles, by, "actor")
+    once. The analysis scores those sentences (the sentences table's ``compound``); any it
+    did not are scored here (``workers`` processes; None: every CPU for 20,000 sentences or
+    more). ``settings.voice`` keeps mentions in that voice."""
+    settings = settings or ScoreSettings()
+    boot, voices = settings.bootstrap, settings.voices
+    groups, kind_hits, rows = _setup(analysis, settings, "actor")
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, lexicons, "actor", None)[keys]
+    features = _catalog(kind_hits, analysis.lexicons, "actor", None)[keys]
     cols = kind_hits.locate(features, keys)
-    pair, compound = _mention_scores(kind_hits, sentences, sentence_scores, workers, articles)
+    pair, compound = _mention_scores(kind_hits, analysis, workers)
     voice_code, voice_values = kind_hits.codes("voice")
     shape = (len(groups.article_ids), len(features))
     num, den = [], []
@@ -366,25 +346,22 @@ def _has_score(wanted: pd.DataFrame, scores: pd.DataFrame) -> np.ndarray:
     return pd.MultiIndex.from_arrays([wanted["article_id"], wanted["sentence_id"]]).isin(keys)
 
 
-def _mention_scores(kind_hits: _KindHits, sentences: pd.DataFrame, scores: pd.DataFrame | None,
-                    workers: int | None, articles: pd.DataFrame):
-    """A code for each mention's sentence, and that sentence's compound score: from ``scores``
-    when given, else from the sentences table's ``compound`` column (the analysis scores
-    every sentence naming an actor), any sentence without one scored here."""
-    from framing.measure.sentiment import sentence_sentiment
-
+def _mention_scores(kind_hits: _KindHits, analysis: Analysis, workers: int | None):
+    """A code for each mention's sentence, and that sentence's compound score: from the
+    sentences table's ``compound`` column (the analysis scores every sentence naming an
+    actor), any sentence without one scored here."""
+    sentences = analysis.sentences
     article, article_ids = kind_hits.codes("article_id")
     sentence = kind_hits.hits["sentence_id"].to_numpy(np.int64)[kind_hits.mask]
     width = int(sentence.max(initial=0)) + 1
     unique, pair = np.unique(article.astype(np.int64) * width + sentence, return_inverse=True)
     wanted = pd.DataFrame({"article_id": article_ids[unique // width].to_numpy(object),
                            "sentence_id": unique % width})
-    if scores is None:
-        scores = _analysed_scores(sentences)
-        unscored = wanted[~_has_score(wanted, scores)]
-        if len(unscored):
-            scores = pd.concat([scores.astype({"article_id": object}), sentence_sentiment(
-                sentences, unscored, workers=workers, articles=articles).astype({"article_id": object})])
+    scores = _analysed_scores(sentences)
+    unscored = wanted[~_has_score(wanted, scores)]
+    if len(unscored):
+        scores = pd.concat([scores.astype({"article_id": object}), sentence_sentiment(
+            sentences, unscored, workers=workers, articles=analysis.articles).astype({"article_id": object})])
     found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].drop_duplicates(
         ["article_id", "sentence_id"]).astype({"article_id": object}), on=["article_id", "sentence_id"], how="left")
     missing = found["compound"].isna().to_numpy()

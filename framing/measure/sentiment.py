@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import math
 import string
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import numpy as np
 import pandas as pd

@@ -3,7 +3,7 @@
 into compact columns without ever holding them as Python tuples all at once."""
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd

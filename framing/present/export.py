@@ -10,16 +10,20 @@ import json
 import platform
 import shlex
 import zipfile
-from pathlib import Path
+from collections.abc import Iterable, Mapping
 from importlib import metadata
-from typing import Any, Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from framing import __version__
+from framing.corpus.records import corpus_fingerprint
 from framing.errors import FramingError
-from framing.corpus.records import Corpus, corpus_fingerprint
+from framing.lexicon import BUNDLED_DIR, Lexicon, lexicon_fingerprint
+from framing.measure.analysis import Analysis
+from framing.settings import ScoreSettings, Settings, reproduce_flags
 
 #: Libraries whose version can change a figure; recorded in every manifest.
 RECORDED_PACKAGES = ("pandas", "numpy", "scikit-learn", "scipy", "nltk", "vadersentiment", "plotly")
@@ -40,9 +44,7 @@ def _package_versions() -> dict[str, str]:
     return versions
 
 
-def _lexicon_entry(lexicon) -> dict[str, Any]:
-    from framing.lexicon import lexicon_fingerprint
-
+def _lexicon_entry(lexicon: Lexicon) -> dict[str, Any]:
     return {"name": lexicon.name, "version": lexicon.version, "fingerprint": lexicon_fingerprint(lexicon),
             "path": lexicon.path or None, "sources": list(lexicon.sources)}
 
@@ -60,15 +62,23 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def reproducibility_manifest(corpus: Corpus, lexicons: Iterable, *, parameters: Mapping[str, Any] | None = None,
+def reproducibility_manifest(analysis: Analysis, *, settings: Settings, parameters: Mapping[str, Any] | None = None,
                              figure: str | None = None, now: dt.datetime | None = None,
                              fingerprint: str | None = None) -> dict[str, Any]:
     """Everything needed to reproduce a figure or table: the corpus (path, fingerprint, size,
-    load report), each lexicon (name, version, content fingerprint, sources), the parameters
-    (view, outlets, filters...), the tool and library versions, and the time (UTC).
-    ``fingerprint`` passes a ``corpus_fingerprint`` computed before (it reads every text)."""
+    load report) and the analysis key, each lexicon (name, version, content fingerprint,
+    sources), every setting (``settings.as_dict()``, the very object the figures were made
+    with), other ``parameters`` (view, outlets, filters...), the tool and library versions,
+    and the time (UTC). ``fingerprint`` passes a ``corpus_fingerprint`` computed before (it
+    reads every text); it is needed when the analysis was read from disk without its corpus."""
     now = now or dt.datetime.now(dt.timezone.utc)
-    report = corpus.report
+    corpus, report = analysis.corpus, analysis.report
+    if fingerprint is None:
+        if corpus is None:
+            raise ExportError("the manifest needs the corpus fingerprint: pass fingerprint=corpus_fingerprint(corpus) "
+                              "for an analysis read from disk without its corpus")
+        fingerprint = corpus_fingerprint(corpus)
+    articles = analysis.articles
     return {
         "schema": MANIFEST_SCHEMA,
         "figure": figure,
@@ -76,11 +86,14 @@ def reproducibility_manifest(corpus: Corpus, lexicons: Iterable, *, parameters: 
         "tool": {"name": "framing", "version": __version__, "python": platform.python_version(),
                  "packages": _package_versions()},
         "corpus": {
-            "path": corpus.path or None, "fingerprint": fingerprint or corpus_fingerprint(corpus),
-            "n_articles": len(corpus), "n_outlets": len({a.outlet for a in corpus}),
-            "load_report": {"seen": report.seen, "loaded": report.loaded, "skipped": len(report.skipped)},
+            "path": (corpus.path if corpus is not None else None) or None, "fingerprint": fingerprint,
+            "n_articles": len(articles), "n_outlets": int(articles["outlet"].nunique()),
+            "load_report": None if report is None else {"seen": report.seen, "loaded": report.loaded,
+                                                        "skipped": len(report.skipped)},
         },
-        "lexicons": [_lexicon_entry(lexicon) for lexicon in lexicons],
+        "analysis_key": analysis.key,
+        "lexicons": [_lexicon_entry(lexicon) for lexicon in analysis.lexicons],
+        "settings": settings.as_dict(),
         "parameters": _jsonable(dict(parameters or {})),
     }
 
@@ -93,8 +106,6 @@ SCORE_TABLES = {"frame rates": "rates", "frame rates by target": "targets", "axi
 def _lexicon_argument(lexicon) -> str:
     """``--lexicon`` for a lexicon: its name when bundled, else its file, else a placeholder
     naming the YAML to save first (a lexicon edited in the dashboard has no file)."""
-    from framing.lexicon import BUNDLED_DIR
-
     path = Path(lexicon.path) if lexicon.path else None
     if path is not None and path.parent == BUNDLED_DIR and path.stem == lexicon.name:
         return f"--lexicon {shlex.quote(lexicon.name)}"
@@ -103,30 +114,24 @@ def _lexicon_argument(lexicon) -> str:
     return f"--lexicon {shlex.quote(lexicon.name + '.yaml')}"
 
 
-def reproduce_commands(corpus_path: str | None, lexicons: Iterable, *, n_boot: int = 1000,
+def reproduce_commands(corpus_path: str | None, lexicons: Iterable[Lexicon], settings: ScoreSettings, *,
                        terms: Mapping[str, Any] | None = None) -> dict[str, str]:
     """The ``framing`` command that prints each exported table again as CSV (the hits, each
-    table of ``SCORE_TABLES`` with every voice, and, given ``terms`` = {``group``, ``vs``,
+    table of ``SCORE_TABLES`` with ``settings``, and, given ``terms`` = {``group``, ``vs``,
     ``method``}, ``distinctive terms <group>``), for the unfiltered corpus at ``corpus_path``.
     A lexicon without a file is named ``<name>.yaml``: save it from the dashboard first."""
     corpus = shlex.quote(str(corpus_path)) if corpus_path else "CORPUS"
     lexicon_args = " ".join(_lexicon_argument(lex) for lex in lexicons)
+    flags = " ".join(shlex.quote(flag) for flag in reproduce_flags(settings))
     commands = {"hits": f"framing hits {corpus} {lexicon_args} --format csv"}
     for name, table in SCORE_TABLES.items():
-        commands[name] = (f"framing score {corpus} --table {table} --voice each {lexicon_args} "
-                          f"--boot {n_boot} --seed 0 --level 0.95 --min-articles {_min_articles()} --format csv")
+        commands[name] = f"framing score {corpus} --table {table} {lexicon_args} {flags} --format csv"
     if terms and terms.get("group"):
         versus = f" --vs {shlex.quote(str(terms['vs']))}" if terms.get("vs") else ""
         commands[f"distinctive terms {terms['group']}"] = (
             f"framing terms {corpus} --group {shlex.quote(str(terms['group']))}{versus} "
             f"--method {terms.get('method') or 'logodds'} --top 0 --format csv")
     return commands
-
-
-def _min_articles() -> int:
-    from framing.measure.bootstrap import MIN_ARTICLES
-
-    return MIN_ARTICLES
 
 
 def manifest_json(manifest: Mapping[str, Any]) -> str:

@@ -8,7 +8,7 @@ The input columns are those of docs/data-model.md.
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd

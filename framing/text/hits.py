@@ -5,10 +5,10 @@ pipeline and the concordance both call ``article_hits``."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from framing.text.context import body_context
+from framing.text.context import Context, body_context
 from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences
 
@@ -48,6 +48,12 @@ def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleH
 def _contexts(body: str, spans: Sequence, found: Sequence) -> list:
     """Context of every match ``(start, end, fields)`` (actor mentions too: their voice says
     whether an actor is named in a quotation; their target is left empty)."""
-    hit_spans = [(start, end) for start, end, _ in found]
     actors = [(start, end, fields[3]) for start, end, fields in found if fields[2] == "actor"]
-    return body_context(body, spans, hit_spans, actors)
+    return span_contexts(body, spans, [(start, end) for start, end, _ in found], actors)
+
+
+def span_contexts(body: str, sentence_spans: Sequence, spans: Sequence, actors: Sequence) -> list[Context]:
+    """Voice, speaker, negation, hedging and target of each ``(start, end)`` span of ``body``
+    (``framing.text.context``), given the body's sentence spans and its actor mentions
+    ``(start, end, actor)``: the context of a lexicon hit and of any searched phrase alike."""
+    return body_context(body, sentence_spans, spans, actors)

@@ -19,10 +19,9 @@ import random
 import stat
 import struct
 import zipfile
-import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from framing.corpus.limits import MAX_ARTICLE_CHARS, MAX_FIELD_CHARS, MAX_RECORD_BYTES, MiB
 
@@ -112,8 +111,8 @@ def random_bytes(n: int, *, seed: int, exclude: bytes = b"\x00") -> bytes:
 @case("csv-mixed-utf8-and-cp1252-rows", Loads({"a": CP, "b": CP + " Again.", "c": S1},
                                               notes=("not UTF-8, decoded as cp1252: 1 (mixed.csv row 2)",)))
 def _(tmp):
-    return write(tmp, "mixed.csv", "id,outlet,text\n".encode() + f"a,A,{CP}\n".encode("utf-8")
-                 + f"b,B,{CP} Again.\n".encode("cp1252") + f"c,C,{S1}\n".encode("utf-8"))
+    return write(tmp, "mixed.csv", b"id,outlet,text\n" + f"a,A,{CP}\n".encode()
+                 + f"b,B,{CP} Again.\n".encode("cp1252") + f"c,C,{S1}\n".encode())
 
 
 @case("csv-all-cp1252", Loads({"a": CP}, notes=("not UTF-8, decoded as cp1252: 1 (win.csv row 1)",)))

@@ -5,14 +5,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from .cues import Cues
 from .names import TOKEN, chain_after, chain_before, is_content_word, token_start, word_at, words
 from .quotes import Quotes
-from .vocabulary import (ACCORDING, CALENDAR, CLAUSE_WORDS, CLOSE_QUOTES, DASHES, INVERTIBLE,
-                         OPENERS, PASSIVE_AUX, PREPOSITIONS, PRONOUNS, REFUSALS,
-                         SKIP_BEFORE_VERB, SUBORDINATORS, WEAK_SPEECH, WHEN)
+from .vocabulary import (
+    ACCORDING,
+    CALENDAR,
+    CLAUSE_WORDS,
+    CLOSE_QUOTES,
+    DASHES,
+    INVERTIBLE,
+    OPENERS,
+    PASSIVE_AUX,
+    PREPOSITIONS,
+    PRONOUNS,
+    REFUSALS,
+    SKIP_BEFORE_VERB,
+    SUBORDINATORS,
+    WEAK_SPEECH,
+    WHEN,
+)
 
 _FIRST_WORD = re.compile(r"\W*(\w+)")
 _FORWARD_MARK = re.compile(r"[:“\"]|that\b")

@@ -5,9 +5,9 @@ once with numpy, and the rules run in Python only for the few hits, quotes and s
 a lookup found something: a cue near the term, a quote, a speech verb, a mention."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Sequence
 
 import numpy as np
 

@@ -5,15 +5,30 @@ lists and arrays, so that each hit's nearest cue is a bisection away."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import ahocorasick
 import numpy as np
 
 from framing.text.tokenize import code_points
-from .vocabulary import (ACCORDING, BOUND, CALL, DETERMINERS, DISTANCE, HEDGE, HEDGE_AFTER,
-                         NAMING_VERBS, NEG, NEG_VERB, SPEECH, SUFFIX, THAT, VOCABULARY,
-                         WEAK_SPEECH)
+
+from .vocabulary import (
+    ACCORDING,
+    BOUND,
+    CALL,
+    DETERMINERS,
+    DISTANCE,
+    HEDGE,
+    HEDGE_AFTER,
+    NAMING_VERBS,
+    NEG,
+    NEG_VERB,
+    SPEECH,
+    SUFFIX,
+    THAT,
+    VOCABULARY,
+    WEAK_SPEECH,
+)
 
 _NOT_NEGATION = re.compile(r"\s+(?:only|just|merely|least|doubt|less|matter|sooner)\b", re.I)
 _SPACED_HYPHEN = re.compile(r" -(?= |- )")
@@ -40,7 +55,7 @@ def character_classes(body: str) -> tuple[np.ndarray, np.ndarray]:
     return codes, _CHARACTER_CLASS.take(codes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _destinations(kind: int) -> tuple[int, ...]:
     """Which of the body's cue lists (negation, hedge, speech, boundary, "that") take a cue."""
     return tuple(i for i, flags in enumerate((NEG | NEG_VERB, HEDGE, SPEECH | WEAK_SPEECH |

@@ -8,8 +8,19 @@ from bisect import bisect_left
 
 from .cues import Cues
 from .names import count_words, is_name_word, words
-from .vocabulary import (ACTIVE_SKIP, ADJECTIVAL_ENDINGS, AUXILIARIES, CONJUNCTIONS,
-                         DETERMINERS, FUNCTION, LOCATIVE, PREPOSITIONS, PRONOUNS, SPEECH, STRIP)
+from .vocabulary import (
+    ACTIVE_SKIP,
+    ADJECTIVAL_ENDINGS,
+    AUXILIARIES,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FUNCTION,
+    LOCATIVE,
+    PREPOSITIONS,
+    PRONOUNS,
+    SPEECH,
+    STRIP,
+)
 
 _POSSESSIVE = re.compile(r"[’']s?(?![^\W_])")
 _NEVER = float("inf")

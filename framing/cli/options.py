@@ -1,0 +1,133 @@
+"""The command line's shared vocabulary: option groups that several commands take (reading a
+corpus, lexicons, workers, output format, scoring and bootstrap, event grouping), and the
+settings objects and analysis built from them, so every command spells an option the same
+way and means the same thing by it (sqlite-utils' ``output_options`` is the model)."""
+from __future__ import annotations
+
+import argparse
+
+from framing.corpus.load import FORMATS as INPUT_FORMATS
+from framing.corpus.load import load_corpus
+from framing.corpus.records import Corpus
+from framing.lexicon import Lexicon, resolve_lexicon
+from framing.measure.analysis import Analysis
+from framing.measure.cache import analysis_key, source_key
+from framing.measure.pipeline import analyze, chosen_lexicons
+from framing.settings import MAX_BOOT, MIN_ARTICLES, NEGATED, SCORE_KINDS, VOICES, BootstrapSettings, EventSettings, ScoreSettings
+
+#: Article fields whose source column can be named (``--text-column`` ...).
+MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")
+#: The ``--format`` choices of every command that prints a table.
+OUTPUT_FORMATS = ("table", "csv", "json")
+EVENTS = EventSettings()
+
+
+def add_corpus_options(parser: argparse.ArgumentParser, *, positional: str = "corpus") -> None:
+    """The corpus argument, and the options that say how to read it (``load_corpus``)."""
+    parser.add_argument(positional, metavar="CORPUS" if positional == "corpus" else positional.upper(),
+                        help="corpus folder (with manifest.csv) or file (CSV, JSON lines, JSON, Parquet, HTML)")
+    group = parser.add_argument_group("reading the corpus")
+    group.add_argument("--input-format", choices=INPUT_FORMATS, help="corpus form (default: from the path)")
+    for field in MAPPING_OPTIONS:
+        group.add_argument(f"--{field}-column", metavar="COLUMN",
+                           help=f"the source column holding the {field} (default: a recognised name)")
+    group.add_argument("--no-clean", action="store_true", help="keep the raw text as the body")
+
+
+def corpus_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    """The reading options given, as ``(option, value)`` pairs (part of the cache key)."""
+    pairs = [(f"{field}_column", getattr(args, f"{field}_column", None)) for field in MAPPING_OPTIONS]
+    pairs += [("format", getattr(args, "input_format", None)), ("clean", "no" if args.no_clean else None)]
+    return tuple((name, value) for name, value in pairs if value)
+
+
+def corpus_from_args(args: argparse.Namespace, *, keep_raw: bool = True, path: str | None = None) -> Corpus:
+    """``load_corpus`` with the options of ``add_corpus_options``."""
+    mapping = {f"{field}_column": getattr(args, f"{field}_column", None) for field in MAPPING_OPTIONS}
+    return load_corpus(path or args.corpus, format=args.input_format, clean=not args.no_clean, keep_raw=keep_raw,
+                       **mapping)
+
+
+def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lexicon", metavar="FILE", action="append", default=None,
+                        help="a lexicon YAML file or a bundled lexicon's name; repeat for several "
+                             "(default: every bundled lexicon)")
+
+
+def lexicons_from_args(args: argparse.Namespace) -> tuple[Lexicon, ...] | None:
+    """The lexicons ``--lexicon`` names, or None for the bundled ones."""
+    return None if not args.lexicon else tuple(resolve_lexicon(spec) for spec in args.lexicon)
+
+
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="analyse with N processes (default: every CPU once the corpus has 800 articles "
+                             "or more; at most the CPUs this machine has)")
+
+
+def add_output_option(parser: argparse.ArgumentParser, *, help: str = "output format (default: table)") -> None:
+    parser.add_argument("--format", choices=OUTPUT_FORMATS, default="table", help=help)
+
+
+def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
+                       lexicons: tuple[Lexicon, ...] | None = None) -> Analysis:
+    """The corpus read as ``add_corpus_options`` says, analysed with ``--lexicon`` (or
+    ``lexicons``) by ``--workers`` processes. Its key comes from the files, not their text."""
+    lexicons = chosen_lexicons(lexicons if lexicons is not None else lexicons_from_args(args))
+    corpus = corpus_from_args(args, keep_raw=False)
+    key = analysis_key(source_key(args.corpus, corpus_options(args)), lexicons)
+    return analyze(corpus, lexicons, workers=getattr(args, "workers", None), sentence_text=sentence_text, key=key)
+
+
+def add_bootstrap_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("intervals")
+    group.add_argument("--boot", type=int, default=1000, metavar="N",
+                       help=f"bootstrap resamples (default 1000; at most {MAX_BOOT:,})")
+    group.add_argument("--seed", type=int, default=0, metavar="S", help="random seed of the bootstrap (default 0)")
+    group.add_argument("--level", type=float, default=0.95, help="interval level (default 0.95)")
+    group.add_argument("--min-articles", type=int, default=MIN_ARTICLES, metavar="N",
+                       help=f"mark figures resting on fewer articles as low_support (default {MIN_ARTICLES})")
+
+
+def add_score_options(parser: argparse.ArgumentParser) -> None:
+    """What a score counts and how it groups (``ScoreSettings``), with the bootstrap options."""
+    parser.add_argument("--by", default="outlet", metavar="outlet|article|event|COLUMN",
+                        help="group articles by outlet, article, event or any articles column; several "
+                             "columns separated by commas (e.g. event_id,outlet). Default: outlet")
+    parser.add_argument("--voice", choices=(*VOICES, "each"), default="all",
+                        help="count only hits in the outlet's own voice (author), in quotes (quoted), in "
+                             "scare quotes (distanced), any (all, default) or each of these in turn (each)")
+    parser.add_argument("--frame", metavar="NAME", action="append", default=None,
+                        help="only this frame (rates, balance, targets) or naming set (shares); repeatable")
+    parser.add_argument("--kind", choices=SCORE_KINDS, default="frame",
+                        help="rates of frame poles (default), naming labels or actor mentions")
+    parser.add_argument("--negated", choices=NEGATED, default="exclude",
+                        help="negated hits ('not legitimate'): left out of the counts (default, still "
+                             "shown in negated_hits), counted, or counted alone")
+    add_bootstrap_options(parser)
+
+
+def score_settings(args: argparse.Namespace, *, by_target: bool = False) -> ScoreSettings:
+    """The ``ScoreSettings`` of ``add_score_options``."""
+    boot = BootstrapSettings(n_boot=args.boot, seed=args.seed, level=args.level, min_articles=args.min_articles)
+    return ScoreSettings(by=args.by, voice=args.voice, negated=args.negated, kind=args.kind,
+                         frames=tuple(args.frame) if args.frame else None, by_target=by_target, bootstrap=boot)
+
+
+def add_event_options(parser: argparse.ArgumentParser, *, threshold_flag: str = "--threshold") -> None:
+    """How articles are grouped into events (``EventSettings``)."""
+    group = parser.add_argument_group("grouping articles into events")
+    group.add_argument(threshold_flag, dest="event_threshold", type=float, default=EVENTS.threshold, metavar="T",
+                       help=f"mean TF-IDF cosine similarity for articles to form one event (default {EVENTS.threshold})")
+    group.add_argument("--window-days", type=int, default=EVENTS.window_days, metavar="N",
+                       help=f"articles more than N days apart are never one event (default {EVENTS.window_days})")
+    group.add_argument("--ignore-existing", action="store_true",
+                       help="group every article, even when the corpus has its own event_id")
+
+
+def event_settings(args: argparse.Namespace) -> EventSettings:
+    """The ``EventSettings`` of ``add_event_options`` (the defaults for a command without them)."""
+    if not hasattr(args, "event_threshold"):
+        return EVENTS
+    return EventSettings(threshold=args.event_threshold, window_days=args.window_days,
+                         use_existing=not args.ignore_existing)
