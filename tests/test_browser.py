@@ -365,17 +365,17 @@ def test_clicking_a_naming_bar_lists_the_sentences_using_that_label(page, demo_s
 
 
 # --- issue 10: hostile uploads and corpus switches in a real browser ---------------------------------
-def upload_file(page, path: Path) -> None:
-    """Give the sidebar's file input one more file and wait for the run it starts."""
+def upload_file(page, path: Path, *, shows: str) -> None:
+    """Give the sidebar's file input one more file and wait until the sidebar shows ``shows``."""
     page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(path))
-    page.wait_for_timeout(1200)
+    page.locator("[data-testid=stSidebar]").get_by_text(shows).first.wait_for(timeout=60_000)
     settle(page)
 
 
-def assert_session_usable(page, kind: str = "") -> None:
+def assert_session_usable(page, kind: str = "", heading: str = "Corpus and load report") -> None:
     """No crash page, the view still drawn, the demo corpus still open."""
     assert page.locator("[data-testid=stException]").count() == 0, kind
-    assert page.locator("h1").first.inner_text() == "Overview", kind
+    assert page.locator("h1").first.inner_text() == heading, kind
     assert "5 articles loaded from 5 inputs" in page.locator("[data-testid=stSidebar]").inner_text(), kind
 
 
@@ -384,15 +384,14 @@ def test_every_hostile_zip_upload_is_a_message_and_the_session_goes_on(page, dem
 
     refused = {name: make for name, (make, expect) in ZIP_CASES.items() if isinstance(expect, Refused)}
     assert len(refused) >= 20
-    open_view(page, demo_server)
-    wait_for(page, ".js-plotly-plot")
+    open_view(page, demo_server, "view=corpus")  # a light view: each upload reruns the page
     page.get_by_text("Change corpus").click()
     page.get_by_text("Upload a ZIP of text/HTML files + manifest.csv").click()
     settle(page)
     for name, make in sorted(refused.items()):
         archive = tmp_path / f"{name}.zip"
         archive.write_bytes(make())
-        upload_file(page, archive)
+        upload_file(page, archive, shows=f"{name}.zip:")
         error = page.locator("[data-testid=stSidebar] [data-testid=stAlertContentError]")
         assert error.count() == 1 and f"{name}.zip" in error.first.inner_text(), (name, page.locator("body").inner_text()[:800])
         assert_session_usable(page, name)
@@ -400,6 +399,8 @@ def test_every_hostile_zip_upload_is_a_message_and_the_session_goes_on(page, dem
             screenshot(page, "upload_bad_crc")
     page.locator("[data-testid=stSidebar]").get_by_text("Overview").click()
     settle(page)
+    wait_for(page, ".js-plotly-plot")
+    assert_session_usable(page, heading="Overview")
     assert page.locator(".js-plotly-plot").count() == 2, "the demo corpus still draws its figures"
     assert page.dialogs == []
 
