@@ -20,6 +20,8 @@ MAX_BOOT = 10_000
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
 SCORE_KINDS = ("frame", "naming", "actor")
+#: Period lengths a score can follow over time (``framing.measure.periods``).
+PERIODS = ("month", "week", "year")
 
 
 def _check(owner: str, checks: list[tuple[str, bool, str]], values: Any) -> None:
@@ -58,7 +60,8 @@ class ScoreSettings:
     outlet, article, event), ``voice`` (one of ``VOICES``, several, or ``"each"``: every voice
     in turn), ``negated`` hits (``NEGATED``), the ``kind`` of hits (``SCORE_KINDS``), only
     some ``frames`` (frame or naming-set names; None: all), ``by_target`` (split by the actor
-    a hit is about), and the ``bootstrap``."""
+    a hit is about), ``period`` (``PERIODS``: one more group column, each article's month,
+    week or year, ``framing.measure.periods``; None: no time split), and the ``bootstrap``."""
 
     by: tuple[str, ...] = ("outlet",)
     voice: str | tuple[str, ...] = "all"
@@ -66,6 +69,7 @@ class ScoreSettings:
     kind: str = "frame"
     frames: tuple[str, ...] | None = None
     by_target: bool = False
+    period: str | None = None
     bootstrap: BootstrapSettings = field(default_factory=BootstrapSettings)
 
     def __post_init__(self) -> None:
@@ -80,6 +84,7 @@ class ScoreSettings:
              f"'each' or one or more of {', '.join(VOICES)}"),
             ("negated", self.negated in NEGATED, f"one of {', '.join(NEGATED)}"),
             ("kind", self.kind in SCORE_KINDS, f"one of {', '.join(SCORE_KINDS)}"),
+            ("period", self.period is None or self.period in PERIODS, f"None or one of {', '.join(PERIODS)}"),
         ], self)
 
     @property
@@ -154,4 +159,6 @@ def reproduce_flags(settings: ScoreSettings) -> list[str]:
              "--level", str(boot.level), "--min-articles", str(boot.min_articles)]
     for frame in settings.frames or ():
         flags += ["--frame", frame]
+    if settings.period:
+        flags += ["--period", settings.period]
     return flags
