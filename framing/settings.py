@@ -22,6 +22,8 @@ NEGATED = ("exclude", "include", "only")
 SCORE_KINDS = ("frame", "naming", "actor")
 TERM_METHODS = ("logodds", "tfidf")
 STOP_WORDS = ("english", "none")
+#: Period lengths a score can follow over time (``framing.measure.periods``).
+PERIODS = ("month", "week", "year")
 
 
 def _check(owner: str, checks: list[tuple[str, bool, str]], values: Any) -> None:
@@ -60,8 +62,10 @@ class ScoreSettings:
     outlet, article, event), ``voice`` (one of ``VOICES``, several, or ``"each"``: every voice
     in turn), ``negated`` hits (``NEGATED``), the ``kind`` of hits (``SCORE_KINDS``), only
     some ``frames`` (frame or naming-set names; None: all), ``by_target`` (split by the actor
-    a hit is about), the ``bootstrap``, and ``min_precision``: leave out the hits of terms whose
-    coded precision in ``precision_file`` (``framing.measure.validation``) is below it."""
+    a hit is about), ``period`` (``PERIODS``: one more group column, each article's month,
+    week or year, ``framing.measure.periods``; None: no time split), the ``bootstrap``, and
+    ``min_precision``: leave out the hits of terms whose coded precision in ``precision_file``
+    (``framing.measure.validation``) is below it."""
 
     by: tuple[str, ...] = ("outlet",)
     voice: str | tuple[str, ...] = "all"
@@ -69,6 +73,7 @@ class ScoreSettings:
     kind: str = "frame"
     frames: tuple[str, ...] | None = None
     by_target: bool = False
+    period: str | None = None
     bootstrap: BootstrapSettings = field(default_factory=BootstrapSettings)
     min_precision: float | None = None
     precision_file: str | None = None
@@ -85,6 +90,7 @@ class ScoreSettings:
              f"'each' or one or more of {', '.join(VOICES)}"),
             ("negated", self.negated in NEGATED, f"one of {', '.join(NEGATED)}"),
             ("kind", self.kind in SCORE_KINDS, f"one of {', '.join(SCORE_KINDS)}"),
+            ("period", self.period is None or self.period in PERIODS, f"None or one of {', '.join(PERIODS)}"),
             ("min_precision", self.min_precision is None or (isinstance(self.min_precision, float | int)
                                                              and 0 <= self.min_precision <= 1), "between 0 and 1, or None"),
             ("precision_file", (self.min_precision is None) == (self.precision_file is None),
@@ -221,4 +227,6 @@ def reproduce_flags(settings: ScoreSettings) -> list[str]:
         flags += ["--frame", frame]
     if settings.min_precision is not None:
         flags += ["--min-precision", str(settings.min_precision), "--precision-file", str(settings.precision_file)]
+    if settings.period:
+        flags += ["--period", settings.period]
     return flags

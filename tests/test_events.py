@@ -275,8 +275,8 @@ def test_cli_events(demo_corpus_path, capsys):
     from framing.cli import main
     assert main(["events", str(demo_corpus_path)]) == 0
     out = capsys.readouterr().out
-    assert "E0003  2019-03-01..2019-03-31  2 article(s), 2 outlet(s), cohesion" in out
-    assert "E0004  undated  1 article(s)" in out
+    assert "E0003  2019-03-01..2019-03-31  2 articles, 2 outlets, cohesion" in out
+    assert "E0004  undated  1 article, 1 outlet" in out
     assert main(["events", str(demo_corpus_path), "--format", "json", "--min-size", "2"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["article_id"] for r in rows} == {"000_b7b8b75330a77be9", "004_086f720024fdf840"}

@@ -5,18 +5,24 @@ way and means the same thing by it (sqlite-utils' ``output_options`` is the mode
 from __future__ import annotations
 
 import argparse
+import sys
+
+import pandas as pd
 
 from framing.corpus.load import FORMATS as INPUT_FORMATS
 from framing.corpus.load import load_corpus
+from framing.corpus.outlets import OutletTable, join_outlet_table, read_outlet_table
 from framing.corpus.records import Corpus
 from framing.lexicon import Lexicon, resolve_lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, source_key
 from framing.measure.pipeline import analyze, chosen_lexicons
+from framing.measure.tables import corpus_frame
 from framing.settings import (
     MAX_BOOT,
     MIN_ARTICLES,
     NEGATED,
+    PERIODS,
     SCORE_KINDS,
     STOP_WORDS,
     TERM_METHODS,
@@ -44,6 +50,9 @@ def add_corpus_options(parser: argparse.ArgumentParser, *, positional: str = "co
         group.add_argument(f"--{field}-column", metavar="COLUMN",
                            help=f"the source column holding the {field} (default: a recognised name)")
     group.add_argument("--no-clean", action="store_true", help="keep the raw text as the body")
+    group.add_argument("--outlets", metavar="FILE",
+                       help="a CSV of outlet metadata (an 'outlet' column plus any others, e.g. leaning, country) "
+                            "joined onto the articles by outlet name, so --by can name its columns")
 
 
 def corpus_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -58,6 +67,27 @@ def corpus_from_args(args: argparse.Namespace, *, keep_raw: bool = True, path: s
     mapping = {f"{field}_column": getattr(args, f"{field}_column", None) for field in MAPPING_OPTIONS}
     return load_corpus(path or args.corpus, format=args.input_format, clean=not args.no_clean, keep_raw=keep_raw,
                        **mapping)
+
+
+def with_outlet_table(articles: pd.DataFrame, args: argparse.Namespace, *, table: OutletTable | None = None
+                      ) -> pd.DataFrame:
+    """The articles table with ``--outlets FILE`` (or ``table``, read from it) joined on (as
+    it is without the option); what the join found (outlets unmatched on either side, names
+    read differently) goes to stderr."""
+    if not getattr(args, "outlets", None):
+        return articles
+    join = join_outlet_table(articles, table or read_outlet_table(args.outlets))
+    for line in join.report_lines():
+        print(f"framing: {line}", file=sys.stderr)
+    return join.articles
+
+
+def articles_from_args(args: argparse.Namespace, *, exact_sentences: bool = False,
+                       keep_raw: bool = True) -> tuple[Corpus, pd.DataFrame]:
+    """The corpus and its articles table (``corpus_frame``), ``--outlets`` joined on;
+    ``keep_raw=False`` keeps only the cleaned bodies (``load_corpus``)."""
+    corpus = corpus_from_args(args, keep_raw=keep_raw)
+    return corpus, with_outlet_table(corpus_frame(corpus, exact_sentences=exact_sentences), args)
 
 
 def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
@@ -88,7 +118,12 @@ def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
     lexicons = chosen_lexicons(lexicons if lexicons is not None else lexicons_from_args(args))
     corpus = corpus_from_args(args, keep_raw=False)
     key = analysis_key(source_key(args.corpus, corpus_options(args)), lexicons)
-    return analyze(corpus, lexicons, workers=getattr(args, "workers", None), sentence_text=sentence_text, key=key)
+    analysis = analyze(corpus, lexicons, workers=getattr(args, "workers", None), sentence_text=sentence_text, key=key)
+    if not getattr(args, "outlets", None):
+        return analysis
+    table = read_outlet_table(args.outlets)
+    return analysis.with_articles(with_outlet_table(analysis.articles, args, table=table),
+                                  label=f"outlets-{table.digest[:16]}")
 
 
 def add_bootstrap_options(parser: argparse.ArgumentParser) -> None:
@@ -121,6 +156,9 @@ def add_score_options(parser: argparse.ArgumentParser) -> None:
                              "--precision-file (a file coded after 'framing validate sample')")
     parser.add_argument("--precision-file", metavar="CODED.csv", default=None,
                         help="the coded file --min-precision reads")
+    parser.add_argument("--period", choices=PERIODS, default=None,
+                        help="also split every group by the month, week (ISO, Monday to Sunday) or year of its "
+                             "articles; articles dated less precisely than that are left out and counted on stderr")
     add_bootstrap_options(parser)
 
 
@@ -128,7 +166,8 @@ def score_settings(args: argparse.Namespace, *, by_target: bool = False) -> Scor
     """The ``ScoreSettings`` of ``add_score_options``."""
     boot = BootstrapSettings(n_boot=args.boot, seed=args.seed, level=args.level, min_articles=args.min_articles)
     return ScoreSettings(by=args.by, voice=args.voice, negated=args.negated, kind=args.kind,
-                         frames=tuple(args.frame) if args.frame else None, by_target=by_target, bootstrap=boot,
+                         frames=tuple(args.frame) if args.frame else None, by_target=by_target,
+                         period=getattr(args, "period", None), bootstrap=boot,
                          min_precision=getattr(args, "min_precision", None),
                          precision_file=getattr(args, "precision_file", None))
 

@@ -14,7 +14,7 @@ from framing.cli.options import (
     add_term_options,
     add_workers_option,
     analysis_from_args,
-    corpus_from_args,
+    articles_from_args,
     event_settings,
     term_settings,
 )
@@ -22,7 +22,6 @@ from framing.cli.output import write_table
 from framing.compare.events import with_events
 from framing.compare.kwic import HIT_KINDS, KINDS, SORTS, concordance
 from framing.compare.paired_words import SOURCES, paired_words
-from framing.measure.tables import corpus_frame
 from framing.measure.terms import build_term_matrix, distinctive_terms, has_events, left_out_lines
 
 TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "n_events", "score", "z", "z_articles",
@@ -106,7 +105,7 @@ def _register_kwic(subparsers) -> None:
 
 def run_terms(args: argparse.Namespace) -> int:
     settings = term_settings(args)
-    articles = corpus_frame(corpus_from_args(args, keep_raw=False), exact_sentences=False)
+    _, articles = articles_from_args(args, keep_raw=False)
     if settings.within_events and not has_events(articles):
         print("framing: grouping the articles into events first (the corpus has no event ids)", file=sys.stderr)
         articles = with_events(articles, event_settings(args))

@@ -232,13 +232,29 @@ def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.
 
 
 def _kwic(body: str, start: int, end: int, width: int) -> tuple[str, str, str]:
+    """Left context, match, right context: at most ``width`` characters each side, cut at a
+    word boundary (never inside a word) and marked "…" where the text goes on."""
     def flat(text: str) -> str:
         return " ".join(text.split())
-    left = body[max(0, start - width):start]
-    right = body[end:end + width]
+    left = _context(body[:start][::-1], width)[::-1]
+    right = _context(body[end:], width)
     # keep a space that touches the match, so "calls “x”" and "calls x" read differently
     return ((flat(left) + (" " if left[-1:].isspace() else "")).lstrip(), flat(body[start:end]),
             ((" " if right[:1].isspace() else "") + flat(right)).rstrip())
+
+
+def _context(text: str, width: int) -> str:
+    """The first ``width`` characters of ``text`` (read outwards from the match), ending at a
+    word boundary; when the text goes on, the last characters make room for "…"."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return ""
+    piece = text[:width - 1]
+    if not text[width - 1].isspace():  # the cut falls inside a word: leave that word out
+        at = max(piece.rfind(" "), piece.rfind("\n"), piece.rfind("\t"))
+        piece = piece[:at + 1] if at >= 0 else ""
+    return piece.rstrip() + "…"
 
 
 def _sorted(table: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -252,7 +252,9 @@ def remove_donation_prompts(page: Page) -> dict:
     """Donation prompts ("Consider helping us!", "Donate now") and lone amounts ("2,500 $")."""
     found = {}
     for i, line in page.kept():
-        if line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text) or line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text):
+        prompt = line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text)
+        amount = line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text)
+        if prompt or amount:
             found[i] = "donation"
     return found
 
