@@ -46,6 +46,9 @@ def test_what_self_reference_removes_and_why():
     assert ("wire tag", "(AP)") in removed
     assert ("transcript label", "michael barbaro") in removed
     assert ("credit", "The Associated Press contributed to this report.") in removed
+    footer = ("Content created by The Daily Caller News Foundation is available without charge to any eligible "
+              "news publisher. For licensing opportunities of our original content, please contact us.")
+    assert [r.reason for r in finder.find(f"Text.\n{footer}", "The Daily Caller", None)] == ["credit"]
     # another outlet named in the text is not self-reference
     assert not any("Fox" in part for _, part in removed)
 
@@ -108,6 +111,10 @@ def test_house_style_kinds():
     assert kinds["u.s"] == kinds["percent"] == "spelling"
     assert kinds["written statement"] == "attribution" and kinds["update"] == "furniture"
     assert kinds["regime"] == ""
+    more = dict(zip(["f.b.i", "sen", "associated press", "associated", "licensing@dailycaller.org", "regime"],
+                    style_labels(["f.b.i", "sen", "associated press", "associated", "licensing@dailycaller.org", "regime"])))
+    assert more == {"f.b.i": "spelling", "sen": "spelling", "associated press": "attribution", "associated": "",
+                    "licensing@dailycaller.org": "furniture", "regime": ""}
 
 
 # Within events, unigrams, no stop words, min_count 1, every article 2 words:

@@ -17,11 +17,14 @@ The kinds, decided on the term alone (lowercased words, as counted):
   trump");
 - ``party-state``: a single "r", "d" or "i", or "r-texas", "d-calif";
 - ``contraction``: "n't", "'re", "'ve", "'ll", "'d", "'m", or "'s" after a pronoun ("it's");
-- ``spelling``: a style-book spelling of ``SPELLING`` ("u.s" for "U.S.", "percent");
+- ``spelling``: a style-book spelling of ``SPELLING`` ("u.s" for "U.S.", "f.b.i", "d.c",
+  "percent", "sen" for "Sen.");
 - ``attribution``: a word of ``ATTRIBUTION`` (said, told, saying, statement, according...,
-  and the wire agencies cited: reuters, afp, upi);
+  the wire agencies cited: reuters, afp, upi, and the terms of ``CITED``: "associated press",
+  a poll's contractor "orc");
 - ``furniture``: a term of ``FURNITURE`` ("update", "story highlights", "getty images"...),
-  or a number of six digits or more (an image or video id left in the page).
+  a number of six digits or more (an image or video id left in the page), or a web or mail
+  address ("dailycallernewsfoundation.org").
 """
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ TITLES = frozenset({"president", "vice", "sen", "senator", "rep", "representativ
 ATTRIBUTION = frozenset({"said", "says", "saying", "told", "tells", "telling", "statement", "statements",
                          "according", "spokesman", "spokeswoman", "spokesperson", "added", "asked", "noted",
                          "reuters", "afp", "upi", "agence"})
+#: Sources cited by name as a habit (wire services, a poll's contractor), as whole terms.
+CITED = frozenset({"associated press", "orc", "orc international", "cnn/orc"})
 FURNITURE = frozenset({"update", "updated", "updates", "story highlights", "highlights", "archived recording",
                        "editor's note", "getty images", "ap photo", "file photo", "photo credit", "rush transcript",
                        "click here", "sign up", "read more", "all rights", "rights reserved", "flipboard",
@@ -45,9 +50,11 @@ FURNITURE = frozenset({"update", "updated", "updates", "story highlights", "high
 _PRONOUN_S = frozenset({"it", "that", "there", "here", "he", "she", "what", "who", "where", "let", "how",
                         "everyone", "nobody", "somebody", "this"})
 _CONTRACTION = re.compile(r"^[a-z]+(?:n't|'re|'ve|'ll|'d|'m)$|^(?:ain't|won't|can't|don't)$")
+_ADDRESS = re.compile(r"\.(?:com|org|net|gov|edu|io|co\.uk)$|^www\.|@")
 _PARTY_STATE = re.compile(r"^[rdi](?:-[a-z.]+)?$")
 #: Spellings that follow a style book, not a view: "U.S." or "US", "percent" or "%".
-SPELLING = frozenset({"u.s", "u.k", "u.n", "e.u", "percent", "per cent", "percentage", "st", "a.m", "p.m"})
+SPELLING = frozenset({"u.s", "u.k", "u.n", "e.u", "uk", "d.c", "f.b.i", "c.i.a", "n.s.a", "n.a.t.o", "percent",
+                      "per cent", "percentage", "st", "a.m", "p.m", "et", "sen", "rep", "gov", "lt", "gen"})
 STYLE_KINDS = ("honorific", "title form", "party-state", "contraction", "spelling", "attribution", "furniture")
 
 
@@ -59,7 +66,7 @@ def word_style(word: str) -> str:
         return "party-state"
     if _CONTRACTION.match(word) or (word.endswith("'s") and word[:-2] in _PRONOUN_S):
         return "contraction"
-    if len(word) >= 6 and word.isdigit():
+    if (len(word) >= 6 and word.isdigit()) or _ADDRESS.search(word):
         return "furniture"
     if word in SPELLING:
         return "spelling"
@@ -77,6 +84,9 @@ def style_labels(terms: Iterable[str], counts: Iterable[float] | None = None) ->
     for i, term in enumerate(terms):
         if term in FURNITURE:
             out[i] = "furniture"
+            continue
+        if term in CITED:
+            out[i] = "attribution"
             continue
         kinds = [k for k in map(word_style, term.split()) if k]
         if kinds:

@@ -17,7 +17,8 @@ it), and says what it removed and why:
 - ``dateline``: "WASHINGTON (AP) --", "Washington (CNN)", "NEW YORK, May 3 (Reuters) -" at the
   start of a line; ``wire tag``: any other "(AP)", "(Reuters)"...;
 - ``byline``: a short line "By Jane Doe and John Roe, CNN"; ``credit``: a short line saying who
-  "contributed to this report"; ``author bio``: among the first two or last three lines, a
+  "contributed to this report", or a syndication footer ("available without charge to any
+  eligible news publisher... licensing opportunities"); ``author bio``: among the first two or last three lines, a
   line "<Name> is a ... writer/editor/columnist/... " of 60 words or fewer; ``editor's note``:
   a first line starting "Editor's note:";
 - ``photo credit``: "(John Moore / Getty Images)", "Photograph: X/AFP/Getty Images";
@@ -58,7 +59,8 @@ _JOBS = ("writer|editor|columnist|correspondent|contributor|reporter|host|anchor
 _BIO = re.compile(rf"^\s*[•·*-]?\s*(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:is|was|has been|serves as)\s+"
                   rf"(?:\S+\s+){{0,12}}?(?:{_JOBS})\b")
 _BYLINE = re.compile(r"^\s*(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:[\s,&|]+(?:and\s+)?[A-Z][\w.'’-]*){0,10}\s*[.,]?\s*$")
-_CREDIT = re.compile(r"contributed (?:to this report|reporting|to this story)|wrote this report", re.I)
+_CREDIT = re.compile(r"contributed (?:to this report|reporting|to this story)|wrote this report"
+                     r"|available without charge|licensing opportunities|republish(?:ed)? (?:this|our)", re.I)
 _EDITORS_NOTE = re.compile(r"^\s*editor['’]s note\s*:", re.I)
 _DATELINE = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s*,?\s*){1,5}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
                        r"\((?:[A-Z][\w.&' ]{0,24})\)\s*(?:[-—–]+|:)?\s*")
@@ -300,7 +302,8 @@ def _whole_line_reason(line: str, index: int, at_edge: bool, short: Counter) -> 
         return "section label"
     if len(line) < 80 and (short.get(" ".join(line.lower().split()), 0) >= 3 or _STAGE.match(line)):
         return "transcript label"
-    if ("contributed" in line or "wrote this" in line) and _CREDIT.search(line) and len(line.split()) <= 30:
+    if any(cue in line for cue in ("contributed", "wrote this", "without charge", "licensing", "republish")) \
+            and _CREDIT.search(line) and len(line.split()) <= 60:
         return "credit"
     if at_edge and _BIO.match(line) and len(line.split()) <= MAX_BIO_WORDS:
         return "author bio"
