@@ -16,7 +16,7 @@ from framing.errors import FramingError
 VIEWS = {
     "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
     "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
-    "lexicons": "Lexicons", "export": "Export",
+    "lexicons": "Lexicons", "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
 }
 #: Streamlit's upload limit, in its MB, which are MiB (it multiplies by 1024 * 1024).
 MAX_UPLOAD_MIB = MAX_UPLOAD_BYTES // MiB

@@ -364,6 +364,32 @@ def test_clicking_a_naming_bar_lists_the_sentences_using_that_label(page, demo_s
     screenshot(page, "naming_click_through")
 
 
+def test_coding_a_hit_with_the_keyboard(page, demo_server):
+    open_view(page, demo_server, "view=coding")
+    page.get_by_role("button", name="Draw a new sample").click()
+    page.wait_for_timeout(800)
+    settle(page)
+    wait_for(page, ".coding-sentence mark")
+    assert "0 of" in page.get_by_text("hits coded").first.inner_text()
+    page.locator(".coding-sentence").click()  # focus the page, not a text box
+    page.keyboard.press("y")
+    page.wait_for_timeout(1000)
+    settle(page)
+    assert "1 of" in page.get_by_text("hits coded").first.inner_text()
+    page.keyboard.press("n")
+    page.wait_for_timeout(1000)
+    settle(page)
+    assert "2 of" in page.get_by_text("hits coded").first.inner_text()
+    assert "Hit 3 of" in page.locator("body").inner_text()
+    screenshot(page, "coding")
+    open_view(page, demo_server, "view=precision")
+    wait_for(page, "[data-testid=stDataFrame]")
+    screenshot(page, "lexicon_precision")
+    open_view(page, demo_server, "view=terms&focus=The%20Jerusalem%20Post")
+    wait_for(page, ".js-plotly-plot .bars .point path")
+    screenshot(page, "terms_paired_words")
+
+
 # --- issue 10: hostile uploads and corpus switches in a real browser ---------------------------------
 def upload_file(page, path: Path, *, shows: str) -> None:
     """Give the sidebar's file input one more file and wait until the sidebar shows ``shows``."""
