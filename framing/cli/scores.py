@@ -3,6 +3,7 @@ sentiment per outlet, article, event or any column, with bootstrap intervals."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 import pandas as pd
 
@@ -22,6 +23,7 @@ from framing.compare.events import with_events
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import group_columns
+from framing.measure.periods import with_periods
 
 TABLES = ("rates", "balance", "targets", "shares", "sentiment")
 
@@ -58,6 +60,9 @@ def compute(analysis: Analysis, args: argparse.Namespace) -> pd.DataFrame:
     articles = analysis.articles
     if "event_id" in group_columns(settings.by) and articles["event_id"].isna().any():
         analysis = analysis.with_articles(with_events(articles, event_settings(args)), label="events")
+    if settings.period:
+        for line in with_periods(analysis.articles, settings.period)[1].lines():
+            print(f"framing: {line}", file=sys.stderr)
     if args.table in ("rates", "targets"):
         return score.frame_rates(analysis, settings)
     if args.table == "balance":

@@ -35,7 +35,7 @@ from scipy import sparse
 from framing.errors import SettingsError
 
 if TYPE_CHECKING:
-    from framing.measure.terms import TermMatrix
+    from framing.measure.term_matrix import TermMatrix
 
 #: Articles per block when the moments are summed (bounds the memory of the squared counts).
 _BLOCK = 4096

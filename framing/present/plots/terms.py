@@ -90,7 +90,8 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
 def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
                title: str | None = None) -> go.Figure:
     """The ``top`` most distinctive terms on each side (for TF-IDF, the top terms of the
-    group), as bars of their statistic; the term is ``customdata[0]`` of each bar."""
+    group), as bars of their statistic, greyed out when not significant after correction; the
+    term is ``customdata[0]`` of each bar."""
     require_columns(terms, ["term", "count"], "terms_bars")
     terms = _one_comparison(terms, group)
     value, value_title = _term_statistic(terms)
@@ -103,7 +104,7 @@ def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
     side_names = (str(chosen["group"].iloc[0]), str(chosen["vs"].iloc[0])) if {"group", "vs"} <= set(chosen) else ("", "")
     fig = go.Figure(go.Bar(
         x=chosen[value], y=chosen["term"].map(safe), orientation="h", customdata=custom,
-        marker_color=np.where(chosen[value] >= 0, "#d62728", "#1f77b4"),
+        marker_color=_significance_colours(chosen, value),
         hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
     ))
     axis = value_title
@@ -111,3 +112,12 @@ def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
         axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
     fig.update_xaxes(title=axis)
     return layout(fig, title, height=height_for(len(chosen), per_row=18, base=160))
+
+
+def _significance_colours(terms: pd.DataFrame, value: str) -> np.ndarray:
+    """Red or blue by side; a term that is not significant after correction greyed out."""
+    colours = np.where(terms[value] >= 0, "#d62728", "#1f77b4")
+    if "significant" in terms and terms["significant"].notna().any():
+        significant = terms["significant"].astype("boolean").fillna(False).to_numpy(bool)
+        colours = np.where(significant, colours, np.where(terms[value] >= 0, "#f0b8b8", "#b8cde0"))
+    return colours
