@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         label_shares,
         target_rates,
     )
-    from framing.settings import BootstrapSettings, EventSettings, ScoreSettings, Settings
+    from framing.settings import BootstrapSettings, EventSettings, ScoreSettings, Settings, TermSettings
 else:
     __getattr__, __dir__ = lazy_exports(__name__, {
         "framing.corpus": ("Article", "Corpus", "load_corpus"),
@@ -39,11 +39,11 @@ else:
         "framing.measure": ("Analysis", "actor_sentiment", "analyze", "axis_balance", "cached_analyze",
             "distinctive_terms", "frame_rates", "label_shares", "target_rates"),
         "framing.compare": ("align_event", "concordance", "group_events", "outlet_similarity"),
-        "framing.settings": ("BootstrapSettings", "EventSettings", "ScoreSettings", "Settings"),
+        "framing.settings": ("BootstrapSettings", "EventSettings", "ScoreSettings", "Settings", "TermSettings"),
         "framing.errors": ("FramingError",),
     })
 
 __all__ = ["Analysis", "Article", "BootstrapSettings", "Corpus", "EventSettings", "FramingError", "Lexicon",
-           "ScoreSettings", "Settings", "actor_sentiment", "align_event", "analyze", "axis_balance",
+           "ScoreSettings", "Settings", "TermSettings", "actor_sentiment", "align_event", "analyze", "axis_balance",
            "bundled_lexicons", "cached_analyze", "concordance", "distinctive_terms", "frame_rates", "group_events",
            "label_shares", "load_corpus", "load_lexicon", "outlet_similarity", "target_rates"]

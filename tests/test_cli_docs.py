@@ -64,3 +64,20 @@ def test_every_option_is_in_the_readme_table_and_the_help(words):
 def test_the_top_help_names_every_command():
     shown = build_parser().format_help()
     assert all(re.search(rf"^\s+{words[0]}\b", shown, re.M) for words in COMMANDS)
+
+
+def test_each_command_module_adds_the_commands_the_lazy_parser_expects():
+    """``framing COMMAND`` builds only the parser of COMMAND's module: COMMAND_MODULES must say
+    which module adds which command, or a command would not parse."""
+    import importlib
+
+    from framing.cli import COMMAND_MODULES
+
+    for module, expected in COMMAND_MODULES.items():
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"framing.cli.{module}").register(sub)
+        assert tuple(sub.choices) == expected, f"framing.cli.{module} adds {tuple(sub.choices)}"
+    for words in COMMANDS:
+        built = build_parser(list(words))
+        commands = next(a for a in built._actions if isinstance(a, argparse._SubParsersAction)).choices
+        assert list(commands) == list(next(c for c in COMMAND_MODULES.values() if words[0] in c))

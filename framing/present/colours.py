@@ -5,6 +5,8 @@
 taken), and ``striped_poles`` the poles drawn striped (the second pole of each axis), so the
 highlighted articles, the word diffs of aligned sentences and their legends agree.
 ``readable_background`` lightens a colour until dark text on it stays readable (WCAG).
+These are the dashboard's colours; the report's colour-blind-safe ones (Tol's schemes, the two
+poles of an axis in two hues) and the word diffs' are in ``framing.present.palette``.
 """
 from __future__ import annotations
 

@@ -143,8 +143,8 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
     def span(text: str, hit: Mapping, title: str) -> str:
         if colour_by == "voice":
             chosen = voices.get(str(hit.get("voice")), PALETTE[8])
-        elif colour_by == "pole" and (hit["frame"], hit.get("pole")) in poles:
-            chosen = poles[(hit["frame"], hit.get("pole"))]
+        elif colour_by == "pole" and isinstance(pole := hit.get("pole"), str) and (hit["frame"], pole) in poles:
+            chosen = poles[(hit["frame"], pole)]
         else:
             chosen = palette.get(hit["frame"], PALETTE[-1])
         colour = readable_background(chosen)
