@@ -22,9 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
-from framing.compare.align import align_event
-from framing.compare.kwic import concordance
-from framing.compare.similarity import frame_profiles, outlet_map
+from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
@@ -33,9 +31,6 @@ from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.pipeline import analyze
-from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms, left_out_lines
-from framing.measure.terms import has_events as has_event_ids
-from framing.measure.validation import candidate_terms, sample_hits
 from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -278,7 +273,7 @@ def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> TermMatrix:
+def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> measure.TermMatrix:
     """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``);
     ``settings.within_events`` True groups the articles into events first when they have none."""
     counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference,
@@ -286,9 +281,9 @@ def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings =
 
     def compute():
         articles = filtered(analysis, flt).articles
-        if counting.within_events and not has_event_ids(articles):
+        if counting.within_events and not measure.has_events(articles):
             articles = articles_with_events(analysis).loc[articles.index]
-        return build_term_matrix(articles, counting)
+        return measure.build_term_matrix(articles, counting)
 
     return _stored(analysis, "term_matrix", flt, counting, compute=compute)
 
@@ -299,7 +294,7 @@ def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | 
     """Distinctive terms of ``group``; ``keep``: self-reference and house style kept and listed;
     ``within``: compare within events (None: when the corpus has event ids)."""
     settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within)
-    return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: distinctive_terms(
+    return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: measure.distinctive_terms(
         term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
 
 
@@ -307,19 +302,19 @@ def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | 
 def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None) -> list[str]:
     """What the default term counts removed and what they do not list (``left_out_lines``)."""
     settings = replace(TERM_SETTINGS, within_events=within)
-    return left_out_lines(term_matrix(analysis, flt, settings), settings)
+    return measure.left_out_lines(term_matrix(analysis, flt, settings), settings)
 
 
 @_cached(max_entries=8, show_spinner="Drawing hits to code…")
 def validation_sample(analysis: Analysis, lexicon: str, per_term: int, seed: int) -> pd.DataFrame:
     """Hits to code by hand (``framing.measure.validation.sample_hits``)."""
-    return sample_hits(analysis, lexicon=lexicon, per_term=per_term, seed=seed)
+    return measure.sample_hits(analysis, lexicon=lexicon, per_term=per_term, seed=seed)
 
 
 @_cached(max_entries=8, show_spinner="Looking for candidate terms…")
 def candidate_table(analysis: Analysis, frame: str) -> pd.DataFrame:
     """Terms over-represented near a frame's hits that its lexicon lacks."""
-    return _stored(analysis, "candidate_terms", frame, compute=lambda: candidate_terms(analysis, frame))
+    return _stored(analysis, "candidate_terms", frame, compute=lambda: measure.candidate_terms(analysis, frame))
 
 
 @_cached(max_entries=8, show_spinner="Finding paired words…")
@@ -343,15 +338,15 @@ def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
-        return outlet_map(matrix)
-    profiles = frame_profiles(frame_scores(analysis, flt), voice=voice)
-    return outlet_map(profiles) if len(profiles) >= 3 else None
+        return compare.outlet_map(matrix)
+    profiles = compare.frame_profiles(frame_scores(analysis, flt), voice=voice)
+    return compare.outlet_map(profiles) if len(profiles) >= 3 else None
 
 
 @_cached(max_entries=16, show_spinner=False)
 def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
-    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
+    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: compare.concordance(
         filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
@@ -359,7 +354,7 @@ def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kin
 def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
     with_events_ = analysis.with_articles(articles_with_events(analysis), label="events")
-    return _stored(analysis, "align_event", event, compute=lambda: align_event(with_events_, event))
+    return _stored(analysis, "align_event", event, compute=lambda: compare.align_event(with_events_, event))
 
 
 @_cached(max_entries=4, show_spinner=False)

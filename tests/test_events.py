@@ -4,6 +4,7 @@ import pytest
 from framing.compare import events
 from framing.compare.coverage import compare_events, event_coverage, shared_events
 from framing.compare.events import average_linkage, group_events, with_events
+from framing.compare.opinion import opinion_flags
 from framing.errors import CorpusError, SettingsError
 from framing.measure.tables import corpus_frame
 from framing.settings import EventSettings
@@ -149,8 +150,8 @@ def test_opinion_flags():
                 "https://paper.example/opinion/2021/05/12/rubble", "https://paper.example/world/quake"],
         "body": ["At least twelve people...", "...", "...", "...", "ANALYSIS/OPINION: The quake showed..."],
         "outlet": ["Reuters", "Guest writer", "The Paper", "The Paper", "Daily"]})
-    assert events.opinion_flags(articles).tolist() == [False, True, True, True, True]
-    assert events.opinion_flags(articles[["title"]]).tolist() == [False, True, True, False, False]
+    assert opinion_flags(articles).tolist() == [False, True, True, True, True]
+    assert opinion_flags(articles[["title"]]).tolist() == [False, True, True, False, False]
 
 
 def test_partial_dates_are_intervals():

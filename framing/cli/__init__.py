@@ -15,26 +15,34 @@ import sys
 from framing import __version__
 from framing.errors import FramingError
 
-#: Modules that add subcommands, in the order they appear in ``framing --help``.
-COMMAND_MODULES = ("corpus", "lexicon", "hits", "scores", "terms", "events", "validate", "report", "dashboard")
+#: Modules that add subcommands, in the order they appear in ``framing --help``, and the
+#: commands each adds (tests/test_cli_docs.py checks them).
+COMMAND_MODULES = {"corpus": ("load", "clean"), "lexicon": ("lexicon",), "hits": ("hits",), "scores": ("score",),
+                   "terms": ("terms", "paired", "kwic"), "events": ("events", "align"), "validate": ("validate",),
+                   "report": ("report",), "dashboard": ("dashboard",)}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or, when ``argv`` names a command, of that command only:
+    its module alone is imported, so ``framing load`` does not import what ``framing terms``
+    needs (scikit-learn, NLTK: about 1 s of start-up)."""
     parser = argparse.ArgumentParser(prog="framing", description="Show how news outlets frame the same events.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     parser.add_argument("--debug", action="store_true",
                         help="on an unexpected error, show the full traceback instead of one line")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    named = [name for name, commands in COMMAND_MODULES.items() if argv and argv[0] in commands]
+    for name in named or COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv  # accepted anywhere on the line, not only before the command
-    args = parser.parse_args([arg for arg in argv if arg != "--debug"])
+    argv = [arg for arg in argv if arg != "--debug"]
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
     args.debug = debug
     if not getattr(args, "func", None):
         parser.print_help()

@@ -29,9 +29,9 @@ every undated article alone). Without a date topical similarity says too little,
 template shared by the leads alone (a newsletter's standard opening) must not make a copy.
 
 Opinion. Opinion pieces are grouped like reports: a column on an event, published a day or two
-later, is usually a lone report and joins the event. ``opinion_flags`` marks them (the address,
-title, opening words or outlet name say "opinion", "op-ed", "column", "editorial"...) so that a
-comparison can keep or leave them out. On the AllSides roundups it finds 86 of the 140 pieces
+later, is usually a lone report and joins the event. ``opinion_flags`` (``framing.compare.opinion``)
+marks them (the address, title, opening words or outlet name say "opinion", "op-ed", "column",
+"editorial"...) so that a comparison can keep or leave them out. On the AllSides roundups it finds 86 of the 140 pieces
 AllSides tags OPINION (the others come from opinion outlets whose addresses and titles say
 nothing, such as National Review) and 1 it tags ANALYSIS (a National Review "Corner" post).
 
@@ -52,7 +52,6 @@ from __future__ import annotations
 import heapq
 import re
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
@@ -262,38 +261,6 @@ def average_linkage(n: int, i, j, sims, *, threshold: float) -> tuple[list[list[
     groups = [sorted(members[r]) for r in roots]
     cohesion = [within[r] / (size[r] * (size[r] - 1) / 2) if size[r] > 1 else np.nan for r in roots]
     return groups, cohesion
-
-
-# ----------------------------------------------------------------------------- opinion
-_OPINION_ADDRESS = re.compile(r"(?:^|[/_.=-])(?:opinions?|op-?eds?|commentary|columns?|columnists?|editorials?"
-                              r"|opin)(?:[/_.&-]|$)|/(?:outlook|ideas|think|voices|corner)/", re.IGNORECASE)
-_OPINION_TITLE = re.compile(r"^\W*(?:opinion|op-?ed|column|editorial|commentary|(?:analysis\s*/\s*)?opinion)"
-                            r"\s*[:|\-–—]|[|\-–—:]\s*opinion\W*$|\bop-ed\b", re.IGNORECASE)
-_OPINION_OPENING = re.compile(r"^\W*(?:analysis\s*/\s*)?opinion\s*:", re.IGNORECASE)
-_OPINION_OUTLET = re.compile(r"\b(?:opinion|editorials?|op-?ed)\b", re.IGNORECASE)
-
-
-def _address_path(url) -> str:
-    if not isinstance(url, str) or not url:
-        return ""
-    parts = urlsplit(url)
-    return parts.path + "?" + parts.query
-
-
-def opinion_flags(articles: pd.DataFrame) -> pd.Series:
-    """True for an article that says it is opinion (module doc): its address has an opinion
-    section (``/opinion/``, ``/op-ed/``, ``/columns/``, ``/editorials/``, ``/outlook/``...), its
-    title starts "Opinion:" / "Op-Ed:" / "Column:" or ends "| Opinion", its body opens
-    "OPINION:" or "ANALYSIS/OPINION:", or its outlet's name says opinion or editorial. Missing
-    columns count as saying nothing. Indexed like ``articles``."""
-    def column(name: str) -> pd.Series:
-        if name not in articles:
-            return pd.Series("", index=articles.index)
-        return articles[name].fillna("").astype(str)
-    return (column("url").map(_address_path).str.contains(_OPINION_ADDRESS)
-            | column("title").str.contains(_OPINION_TITLE)
-            | column("body").str[:60].str.contains(_OPINION_OPENING)
-            | column("outlet").str.contains(_OPINION_OUTLET)).rename("opinion")
 
 
 # ----------------------------------------------------------------------------- public API

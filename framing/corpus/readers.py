@@ -15,8 +15,6 @@ import csv
 import gzip
 import io
 import itertools
-import json
-import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -32,6 +30,7 @@ from framing.corpus.decoding import (
     foreign_reason,
     wide_encoding,
 )
+from framing.corpus.json_values import object_problem, parse_json
 from framing.corpus.limits import MAX_JSON_DEPTH, MAX_RECORD_BYTES, MiB, mib
 from framing.errors import CorpusError
 
@@ -208,7 +207,7 @@ def _json_line_items(path: Path, lines, note: Note) -> Iterator[Item]:
             continue
         if fallback:
             note(f"not UTF-8, decoded as {fallback}", source)
-        yield Item(source, obj, default_id, _object_problem(obj, dup_of))
+        yield Item(source, obj, default_id, object_problem(obj, dup_of))
 
 
 def _file_lines(path: Path, note: Note) -> Iterator[LineRecord]:
@@ -294,7 +293,7 @@ def read_json_array(path: Path, note: Note) -> Table:
             if "Extra data" not in str(exc):
                 raise
             return _json_table(path, _text_lines(text), note)  # one object per line
-        return Table(tuple(obj), iter([Item(f"{path.name}[0]", obj, f"{_stem(path)}-0", _object_problem(obj, dup_of))]))
+        return Table(tuple(obj), iter([Item(f"{path.name}[0]", obj, f"{_stem(path)}-0", object_problem(obj, dup_of))]))
     if start != "[":
         return _json_table(path, _text_lines(text), note)
     data, dup_of = parse_json(text, path, depth_limit=MAX_JSON_DEPTH + 1)  # the elements sit one level down
@@ -303,76 +302,8 @@ def read_json_array(path: Path, note: Note) -> Table:
         raise CorpusError(f"{path}: element {bad} of the array is not an object; expected a list of article objects")
     columns = tuple(data[0]) if data else ()
     stem = _stem(path)
-    return Table(columns, (Item(f"{path.name}[{i}]", obj, f"{stem}-{i}", _object_problem(obj, dup_of))
+    return Table(columns, (Item(f"{path.name}[{i}]", obj, f"{stem}-{i}", object_problem(obj, dup_of))
                            for i, obj in enumerate(data)))
-
-
-def parse_json(text: str, path: Path, *, line: int | None = None,
-               depth_limit: int = MAX_JSON_DEPTH) -> tuple[Any, dict[int, list[str]]]:
-    """The JSON value of ``text`` and, by ``id``, the objects in it that repeat a key (with
-    the keys repeated). Raises CorpusError naming the file and line for malformed JSON, a
-    number too long to read, or nesting deeper than ``MAX_JSON_DEPTH``."""
-    dup_of: dict[int, list[str]] = {}
-
-    def pairs(items: list[tuple[str, Any]]) -> dict:
-        obj = dict(items)
-        if len(obj) < len(items):
-            counts: dict[str, int] = {}
-            for key, _ in items:
-                counts[key] = counts.get(key, 0) + 1
-            dup_of[id(obj)] = [key for key, n in counts.items() if n > 1]
-        return obj
-
-    what = "malformed JSON line" if line else "malformed JSON"
-    fix = "; fix or delete that line" if line else ""
-    try:
-        value = json.loads(text, object_pairs_hook=pairs)
-    except json.JSONDecodeError as exc:
-        where = f"{path}:{line or exc.lineno}"
-        column = f"{exc.msg} column {exc.colno}" if exc.msg.endswith(" at") else f"{exc.msg} at column {exc.colno}"
-        raise CorpusError(f"{where}: {what} ({column}){fix}") from None
-    except RecursionError:
-        raise CorpusError(f"{path}{f':{line}' if line else ''}: JSON nested deeper than the {MAX_JSON_DEPTH} levels "
-                          f"allowed (MAX_JSON_DEPTH); an article object needs two or three") from None
-    except ValueError as exc:  # an integer longer than Python converts (sys.get_int_max_str_digits())
-        size = str(exc).split(";")[0].rsplit(": value has ", 1)[-1]
-        raise CorpusError(f"{path}{f':{line}' if line else ''}: a whole number of {size}, more than the "
-                          f"{sys.get_int_max_str_digits():,} that can be read; write it as a string") from None
-    brackets = text.count("[") + text.count("{")  # at least the depth: the walk below only when it may matter
-    depth = json_depth(value) if brackets > depth_limit else 0
-    if depth > depth_limit:
-        raise CorpusError(f"{path}{f':{line}' if line else ''}: JSON nested {depth} levels deep, more than the "
-                          f"{MAX_JSON_DEPTH} allowed (MAX_JSON_DEPTH); an article object needs two or three")
-    return value, dup_of
-
-
-def json_depth(value: Any) -> int:
-    """Levels of objects and arrays in a parsed JSON value (a flat object is 1), without recursion."""
-    depth, stack = 0, [(value, 1)]
-    while stack:
-        node, level = stack.pop()
-        if isinstance(node, (dict, list)):
-            depth = max(depth, level)
-            children = node.values() if isinstance(node, dict) else node
-            stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
-    return depth
-
-
-def _object_problem(obj: dict, dup_of: dict[int, list[str]]) -> str | None:
-    """The skip reason of an object that (or any object inside which) repeats a key."""
-    if not dup_of:
-        return None
-    stack: list[Any] = [obj]
-    repeated: list[str] = []
-    while stack:
-        node = stack.pop()
-        repeated += dup_of.get(id(node), []) if isinstance(node, dict) else []
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend(child for child in children if isinstance(child, (dict, list)))
-    if not repeated:
-        return None
-    return (f"duplicate key in a JSON object ({', '.join(map(repr, dict.fromkeys(repeated)))} given twice; "
-            f"which value is meant is unclear: keep one)")
 
 
 def _stem(path: Path) -> str:

@@ -202,7 +202,7 @@ def _supported(table: pd.DataFrame, boot: BootstrapSettings) -> pd.DataFrame:
 def precise_hits(hits: pd.DataFrame, settings: ScoreSettings) -> pd.DataFrame:
     """The hits, without those of terms whose coded precision (``settings.precision_file``,
     ``framing.measure.validation``) is below ``settings.min_precision``."""
-    if settings.min_precision is None:
+    if settings.min_precision is None or settings.precision_file is None:  # (ScoreSettings sets both or neither)
         return hits
     from framing.measure.validation import drop_imprecise_hits, term_precision
 
