@@ -22,9 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
-from framing.compare.align import align_event
-from framing.compare.kwic import concordance
-from framing.compare.similarity import frame_profiles, outlet_map
+from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
@@ -33,8 +31,7 @@ from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.pipeline import analyze
-from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
-from framing.settings import BootstrapSettings, ScoreSettings, Settings
+from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"
@@ -228,8 +225,12 @@ def filtered(analysis: Analysis, flt: ArticleFilter) -> Analysis:
 SCORE_SETTINGS = ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=N_BOOT))
 
 
+#: How the dashboard counts and tests distinctive terms (self-reference removed, house style
+#: not listed, within events when the corpus has event ids).
+TERM_SETTINGS = TermSettings()
+
 #: Every setting the dashboard's figures rest on, as the export manifest records them.
-SETTINGS = Settings(score=SCORE_SETTINGS)
+SETTINGS = Settings(score=SCORE_SETTINGS, terms=TERM_SETTINGS)
 
 
 def score_settings(**changes) -> ScoreSettings:
@@ -292,19 +293,61 @@ def period_report(analysis: Analysis, flt: ArticleFilter, period: str):
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter, by: str = "outlet") -> TermMatrix:
-    """The group x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
-    extra = () if by == "outlet" else (by,)
-    return _stored(analysis, "term_matrix", flt, *extra,
-                   compute=lambda: build_term_matrix(filtered(analysis, flt).articles.dropna(subset=[by]), by=by))
+def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> measure.TermMatrix:
+    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``);
+    ``settings.within_events`` True groups the articles into events first when they have none."""
+    counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference,
+                       within_events=settings.within_events, by=settings.by)
+
+    def compute():
+        articles = filtered(analysis, flt).articles
+        if counting.within_events and not measure.has_events(articles):
+            articles = articles_with_events(analysis).loc[articles.index]
+        return measure.build_term_matrix(articles.dropna(subset=[counting.by]), counting)
+
+    return _stored(analysis, "term_matrix", flt, counting, compute=compute)
 
 
 @_cached(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str,
-               by: str = "outlet") -> pd.DataFrame:
-    extra = () if by == "outlet" else (by,)
-    return _stored(analysis, "distinctive_terms", flt, group, vs, method, *extra, compute=lambda: distinctive_terms(
-        term_matrix(analysis, flt, by), method=method, group=group, vs=vs))
+               keep: bool = False, within: bool | None = None) -> pd.DataFrame:
+    """Distinctive terms of ``group``; ``keep``: self-reference and house style kept and listed;
+    ``within``: compare within events (None: when the corpus has event ids)."""
+    settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within)
+    return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: measure.distinctive_terms(
+        term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
+
+
+@_cached(max_entries=8, show_spinner=False)
+def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None) -> list[str]:
+    """What the default term counts removed and what they do not list (``left_out_lines``)."""
+    settings = replace(TERM_SETTINGS, within_events=within)
+    return measure.left_out_lines(term_matrix(analysis, flt, settings), settings)
+
+
+@_cached(max_entries=8, show_spinner="Drawing hits to code…")
+def validation_sample(analysis: Analysis, lexicon: str, per_term: int, seed: int) -> pd.DataFrame:
+    """Hits to code by hand (``framing.measure.validation.sample_hits``)."""
+    return measure.sample_hits(analysis, lexicon=lexicon, per_term=per_term, seed=seed)
+
+
+@_cached(max_entries=8, show_spinner="Looking for candidate terms…")
+def candidate_table(analysis: Analysis, frame: str) -> pd.DataFrame:
+    """Terms over-represented near a frame's hits that its lexicon lacks."""
+    return _stored(analysis, "candidate_terms", frame, compute=lambda: measure.candidate_terms(analysis, frame))
+
+
+@_cached(max_entries=8, show_spinner="Finding paired words…")
+def paired_table(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
+    """Paired words across the events (``framing.compare.paired_words``), events grouped first."""
+    from framing.compare.paired_words import paired_words
+
+    def compute():
+        chosen = filtered(analysis, flt)
+        with_ids = chosen.with_articles(articles_with_events(analysis).loc[chosen.articles.index], label="events")
+        return paired_words(with_ids)
+
+    return _stored(analysis, "paired_words", flt, compute=compute)
 
 
 @_cached(max_entries=16, show_spinner="Placing outlets…")
@@ -315,15 +358,15 @@ def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
-        return outlet_map(matrix)
-    profiles = frame_profiles(frame_scores(analysis, flt), voice=voice)
-    return outlet_map(profiles) if len(profiles) >= 3 else None
+        return compare.outlet_map(matrix)
+    profiles = compare.frame_profiles(frame_scores(analysis, flt), voice=voice)
+    return compare.outlet_map(profiles) if len(profiles) >= 3 else None
 
 
 @_cached(max_entries=16, show_spinner=False)
 def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
-    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
+    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: compare.concordance(
         filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
@@ -331,7 +374,7 @@ def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kin
 def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
     with_events_ = analysis.with_articles(articles_with_events(analysis), label="events")
-    return _stored(analysis, "align_event", event, compute=lambda: align_event(with_events_, event))
+    return _stored(analysis, "align_event", event, compute=lambda: compare.align_event(with_events_, event))
 
 
 @_cached(max_entries=4, show_spinner=False)

@@ -7,7 +7,7 @@ import pytest
 from plotly_arrays import decoded
 
 from framing.errors import SettingsError
-from framing.present import plots, term_plots
+from framing.present import plots
 
 
 def score_rows():
@@ -144,7 +144,7 @@ def terms_table():
 
 
 def test_terms_scatter_splits_significant_and_labels_extremes():
-    spec = term_plots.terms_scatter(terms_table(), label_top=1).to_dict()
+    spec = plots.terms_scatter(terms_table(), label_top=1).to_dict()
     names = [t.get("name") for t in spec["data"]]
     assert names[:2] == ["not significant", "significant after correction"]
     assert [row[0] for row in spec["data"][1]["customdata"]] == ["occupation", "terrorists"]
@@ -156,15 +156,15 @@ def test_terms_scatter_splits_significant_and_labels_extremes():
 
 def test_terms_plots_fall_back_to_tfidf_score():
     table = terms_table().assign(z=np.nan, score=[0.5, 0.4, 0.1, 0.3, 0.2])
-    spec = term_plots.terms_scatter(table).to_dict()
+    spec = plots.terms_scatter(table).to_dict()
     assert decoded(spec["data"][0]["y"]).tolist() == [0.4, 0.1, 0.2]  # not significant (NA counts as not)
     assert "TF-IDF" in spec["layout"]["yaxis"]["title"]["text"]
-    bar = term_plots.terms_bars(table, top=2).to_dict()["data"][0]
+    bar = plots.terms_bars(table, top=2).to_dict()["data"][0]
     assert list(bar["y"]) == ["regime", "occupation"]
 
 
 def test_terms_bars_top_each_side_sorted_by_z():
-    bar = term_plots.terms_bars(terms_table(), top=2).to_dict()["data"][0]
+    bar = plots.terms_bars(terms_table(), top=2).to_dict()["data"][0]
     assert list(bar["y"]) == ["terrorists", "syrian government", "regime", "occupation"]
     assert [row[0] for row in bar["customdata"]] == ["terrorists", "syrian government", "regime", "occupation"]
 
@@ -185,8 +185,8 @@ def test_every_figure_handles_an_empty_table():
     empty_figs = [
         plots.frame_heatmap(score_rows().iloc[0:0]),
         plots.axis_balance_plot(balance_rows().iloc[0:0]),
-        term_plots.terms_scatter(terms_table().iloc[0:0]),
-        term_plots.terms_bars(terms_table().iloc[0:0]),
+        plots.terms_scatter(terms_table().iloc[0:0]),
+        plots.terms_bars(terms_table().iloc[0:0]),
     ]
     for fig in empty_figs:
         assert isinstance(fig, go.Figure) and fig.to_dict()["layout"]["annotations"]
@@ -203,7 +203,7 @@ def test_heatmap_hover_says_when_there_is_no_interval():
 
 def test_terms_scatter_draws_at_most_max_points_most_distinctive():
     table = terms_table()
-    spec = term_plots.terms_scatter(table, max_points=2).to_dict()
+    spec = plots.terms_scatter(table, max_points=2).to_dict()
     drawn = [row[0] for trace in spec["data"][:2] for row in trace["customdata"]]
     assert sorted(drawn) == ["occupation", "terrorists"]
     assert "2 most distinctive" in spec["layout"]["title"]["text"]
@@ -270,8 +270,8 @@ def test_label_shares_leave_out_outlets_that_never_name_the_referent_and_hover_t
 
 def test_terms_scatter_log_axis_ticks_read_as_whole_numbers():
     table = terms_table()
-    layout = term_plots.terms_scatter(table).to_dict()["layout"]
+    layout = plots.terms_scatter(table).to_dict()["layout"]
     ticks = list(layout["xaxis"]["tickvals"])
     assert ticks[:4] == [1, 2, 5, 10] and ticks[-1] >= (table["count"] + table["count_vs"]).max()
     assert list(layout["xaxis"]["ticktext"])[:4] == ["1", "2", "5", "10"]
-    assert term_plots._log_ticks(120) == [1, 2, 5, 10, 20, 50, 100, 200]
+    assert plots.terms._log_ticks(120) == [1, 2, 5, 10, 20, 50, 100, 200]

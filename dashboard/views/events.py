@@ -9,9 +9,10 @@ from dashboard.filters import articles_of, multi_outlet_events, sentence_hits, t
 from dashboard.views.common import figure, md
 from framing.compare.align import DEFAULT_THRESHOLD, MATCH_LABELS, SAME_FACT_THRESHOLD
 from framing.compare.coverage import search_events
+from framing.present.colours import lexicon_colours
 from framing.present.coverage_plots import group_coverage_plot, outlet_coverage_plot
 from framing.present.encoding import plural
-from framing.present.highlight import frame_colours, word_diff_html
+from framing.present.highlight import word_diff_html
 
 
 def render(ctx) -> None:
@@ -94,13 +95,10 @@ def _aligned_pairs(ctx, pairs) -> None:
                "cosine of the sentences' TF-IDF vectors. Pairs whose changed words hold lexicon words come first. "
                "Blue struck through (left): words only in the left sentence; orange underlined (right): only in "
                "the right one; bold: lexicon words, hover for frame, pole and voice.")
-    preferred = {f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")}
-    names = [n for lex in ctx.analysis.lexicons for n in [*(f.name for f in lex.frames),
-                                                          *(s.name for s in lex.naming_sets)]]
-    colours = frame_colours(names, preferred=preferred)
     shown = pairs.head(15)
     hits, sentences = tables_of_articles(ctx.analysis.hits, ctx.analysis.sentences,
                                          [*shown["article_a"], *shown["article_b"]])
+    colours = lexicon_colours(ctx.analysis.lexicons, shown=set(hits["frame"]))
     for row in shown.itertuples():
         left, right = word_diff_html(row.ops, colours=colours,
                                      hits_a=sentence_hits(hits, sentences, row.article_a, row.sentence_a),

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.views.common import MAX_DEFAULT_OUTLETS, filter_bar, lexicon_with, md, outlets_shown
-from framing.present import plots, term_plots
+from framing.present import plots
 from framing.present.export import (
     export_bundle,
     figure_html,
@@ -130,8 +130,8 @@ def _figures(ctx, flt, voice, tables) -> dict:
         if name.startswith("distinctive terms"):
             terms = {"view": "terms", "focus": state.get("focus"), "versus": state.get("versus"),
                      "method": state.get("method") or "logodds", "dashboard_link": state.link(view="terms")}
-            figures[name] = (lambda t=table: term_plots.terms_scatter(t), terms)
-            figures[f"top {name}"] = (lambda t=table: term_plots.terms_bars(t), terms)
+            figures[name] = (lambda t=table: plots.terms_scatter(t), terms)
+            figures[f"top {name}"] = (lambda t=table: plots.terms_bars(t), terms)
     return figures
 
 

@@ -174,7 +174,8 @@ def _term_finder(query: str):
             return []
         if len(lowered) != len(body):  # a character lowercased to two: offsets would drift
             return term_spans(body, term)
-        spans, start = [], 0
+        spans: list[tuple[int, int]] = []
+        start = 0
         for line in lowered.split("\n"):
             if all(word in line for word in needed):
                 spans.extend((start + s, start + e) for s, e in term_spans(body[start:start + len(line)], term))
@@ -221,7 +222,7 @@ def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.
     """Add outlet, title and the left/match/right text to occurrence rows."""
     meta = articles.set_index("article_id")
     bodies = meta["body"].fillna("").astype(str)
-    table = pd.DataFrame({column: rows[column] if column in rows else None for column in COLUMNS})
+    table = pd.DataFrame({column: rows.get(column) for column in COLUMNS})
     if table.empty:
         return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
     table["outlet"] = table["article_id"].map(meta["outlet"]).to_numpy()

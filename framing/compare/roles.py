@@ -40,5 +40,9 @@ def _values(column: pd.Series) -> np.ndarray:
     if isinstance(column.dtype, pd.CategoricalDtype):
         categories = np.asarray(column.cat.categories.astype(str), dtype=object)
         codes = column.cat.codes.to_numpy()
-        return np.where(codes >= 0, categories[np.maximum(codes, 0)] if len(categories) else None, None)
+        if not len(categories):
+            return np.full(len(codes), None, dtype=object)
+        values = categories[np.maximum(codes, 0)]  # a new array
+        values[codes < 0] = None
+        return values
     return column.astype(object).to_numpy()

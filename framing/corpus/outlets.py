@@ -99,7 +99,8 @@ def read_outlet_table(path: str | Path) -> OutletTable:
     notes: list[str] = []
     table = read_csv(path, lambda kind, example: notes.append(f"{kind}: {example}"))
     outlet_column = _outlet_column(path, table.columns)
-    rows, seen = [], {}
+    rows = []
+    seen: dict[str, tuple[int, str]] = {}
     for line, item in enumerate(table.items, start=2):
         raw = item.row.get(outlet_column)
         if raw is None or not str(raw).strip():

@@ -14,6 +14,7 @@ Monday ``2019-03-11`` (ISO 8601 weeks run Monday to Sunday), a year ``2019``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,13 +77,8 @@ def article_periods(articles: pd.DataFrame, period: str) -> pd.Series:
     dates = articles["date"].astype(object).where(articles["date"].notna(), None)
     dates = pd.Series([d if isinstance(d, str) and d else None for d in dates], index=articles.index, dtype=object)
     precise = (_precision(articles, dates).isin(PRECISE_ENOUGH[period]) & dates.notna()).to_numpy(bool)
-    if period == "week":
-        label = _monday
-    else:
-        width = _LENGTH["month" if period == "month" else "year"]
-
-        def label(date: str) -> str:
-            return date[:width]
+    width = _LENGTH["month" if period == "month" else "year"]
+    label: Callable[[str], str | None] = _monday if period == "week" else (lambda date: date[:width])
     return pd.Series([label(d) if ok else None for d, ok in zip(dates, precise)], index=articles.index, dtype=object)
 
 

@@ -199,6 +199,16 @@ def _supported(table: pd.DataFrame, boot: BootstrapSettings) -> pd.DataFrame:
     return table
 
 
+def precise_hits(hits: pd.DataFrame, settings: ScoreSettings) -> pd.DataFrame:
+    """The hits, without those of terms whose coded precision (``settings.precision_file``,
+    ``framing.measure.validation``) is below ``settings.min_precision``."""
+    if settings.min_precision is None or settings.precision_file is None:  # (ScoreSettings sets both or neither)
+        return hits
+    from framing.measure.validation import drop_imprecise_hits, term_precision
+
+    return drop_imprecise_hits(hits, term_precision(settings.precision_file), settings.min_precision)
+
+
 def _setup(analysis: Analysis, settings: ScoreSettings, kind: str):
     """Groups of the articles (``settings.period`` adds each article's period to ``by``),
     the hits of ``kind`` and each hit's article row."""
@@ -208,7 +218,7 @@ def _setup(analysis: Analysis, settings: ScoreSettings, kind: str):
         articles, _ = with_periods(articles, settings.period)
         by = (*group_columns(by), PERIOD_COLUMN)
     groups = article_groups(articles, by)
-    kind_hits = _KindHits(analysis.hits, kind)
+    kind_hits = _KindHits(precise_hits(analysis.hits, settings), kind)
     return groups, kind_hits, kind_hits.article_rows(groups, articles)
 
 

@@ -81,7 +81,8 @@ def _names(analysis: Analysis, spec: Mapping) -> list[tuple[str, str]]:
         if spec.get("kind") in (None, "naming"):
             groups += [("naming", n.name) for n in lexicon.naming_sets]
         names += [g for g in groups if wanted_frames is None or g[1] in wanted_frames]
-    order = spec.get("frame") if isinstance(spec.get("frame"), list) else []
+    frames = spec.get("frame")
+    order = frames if isinstance(frames, list) else []
     return sorted(dict.fromkeys(names), key=lambda g: order.index(g[1]) if g[1] in order else len(order))
 
 

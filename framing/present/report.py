@@ -82,14 +82,17 @@ def _picks(analysis: Analysis, settings: ReportSettings) -> list[StartHere]:
         if contrasts.empty:
             raise SettingsError(f"report: event {settings.event!r} was reported by one outlet only; "
                                 "a side-by-side needs two")
-    picks, seen = [], set()
+    picks: list[StartHere] = []
+    seen = set()
     for rank in range(1, len(contrasts) + 1):
         if len(picks) == settings.top_events:
             break
         if contrasts["event_id"].iloc[rank - 1] in seen:
             continue
         seen.add(contrasts["event_id"].iloc[rank - 1])
-        picks.append(start_here(analysis, contrasts=contrasts, rank=rank))
+        pick = start_here(analysis, contrasts=contrasts, rank=rank)
+        if pick is not None:  # (never None for a rank within the table)
+            picks.append(pick)
     return picks
 
 

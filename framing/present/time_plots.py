@@ -187,7 +187,7 @@ def _end_labels(fig: go.Figure, ends: list[tuple[str, object, float, str]], y_lo
     readable."""
     gap = 0.06 * (y_high - y_low)
     ends = sorted(ends, key=lambda e: -e[2])
-    at = []
+    at: list[float] = []
     for _, _, y, _ in ends:  # downwards from the top, a gap apart
         at.append(min(y, at[-1] - gap) if at else min(y, y_high))
     if at and at[-1] < y_low:  # then upwards from the bottom, if the last fell off the axis

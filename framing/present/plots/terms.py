@@ -1,28 +1,12 @@
-"""Distinctive-term figures: the 'Fightin' Words' scatter and the top terms either way, from
-a ``framing.measure.terms.distinctive_terms`` table. Pure functions: table in,
-``plotly.graph_objects.Figure`` out. Terms not significant after correction are grey
-(``framing.present.encoding.SIGNIFICANT_COLOURS``), and every bar prints its count of uses.
-"""
+"""Figures of distinctive terms: the 'Fightin' Words' scatter and the bars of the top terms."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.present.encoding import SIGNIFICANT_COLOURS, plural
-from framing.present.plots import _empty, _footnote, _height, _layout, _require, safe
-
-
-def _log_ticks(largest: float) -> list[int]:
-    """1, 2, 5, 10, 20, 50... up to the first tick at or above ``largest``: whole numbers a
-    reader takes at face value on a log axis (plotly's own minor ticks read "2" for 20)."""
-    ticks, base = [], 1
-    while True:
-        for step in (1, 2, 5):
-            ticks.append(step * base)
-            if step * base >= largest:
-                return ticks
-        base *= 10
+from framing.present.encoding import plural
+from framing.present.plots.common import empty_figure, footnote, height_for, layout, require_columns, safe
 
 
 def _one_comparison(terms: pd.DataFrame, group: str | None) -> pd.DataFrame:
@@ -49,6 +33,18 @@ def _term_hover(terms: pd.DataFrame) -> tuple[np.ndarray, str]:
     return custom, hover
 
 
+def _log_ticks(largest: float) -> list[int]:
+    """1, 2, 5, 10, 20, 50... up to the first tick at or above ``largest``: whole numbers a
+    reader takes at face value on a log axis (plotly's own minor ticks read "2" for 20)."""
+    ticks, base = [], 1
+    while True:
+        for step in (1, 2, 5):
+            ticks.append(step * base)
+            if step * base >= largest:
+                return ticks
+        base *= 10
+
+
 def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: int = 12,
                   max_points: int = 4000, title: str | None = None) -> go.Figure:
     """Monroe, Colaresi and Quinn (2008) 'Fightin' Words' plot: each term's frequency (log
@@ -57,7 +53,7 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
     Input: a ``terms.distinctive_terms`` table; ``group`` picks one comparison. At most
     ``max_points`` terms are drawn, the most distinctive either way (the title says so). The
     term itself is ``customdata[0]`` of every point, for click-through."""
-    _require(terms, ["term", "count"], "terms_scatter")
+    require_columns(terms, ["term", "count"], "terms_scatter")
     terms = _one_comparison(terms, group)
     value, value_title = _term_statistic(terms)
     versus = f" vs {terms['vs'].iloc[0]}" if "vs" in terms and len(terms) else ""
@@ -67,7 +63,7 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
         terms = terms.loc[terms[value].abs().nlargest(max_points).index]
         title += f"<br><sup>the {max_points:,} most distinctive terms either way</sup>"
     if terms.empty:
-        return _empty(title, "No term passes the minimum count.")
+        return empty_figure(title, "No term passes the minimum count.")
     uses = terms["count"] + terms.get("count_vs", 0)
     significant = (terms["significant"].astype("boolean").fillna(False).astype(bool) if "significant" in terms
                    else pd.Series(False, index=terms.index))
@@ -89,42 +85,44 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
     first = safe(terms["group"].iloc[0]) if "group" in terms else "the first group"
     fig.update_yaxes(title=f"{value_title} (higher: more distinctive of {first})")
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
-    return _layout(fig, title, height=540)
+    return layout(fig, title, height=540)
 
 
 def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
                title: str | None = None) -> go.Figure:
     """The ``top`` most distinctive terms on each side (for TF-IDF, the top terms of the
-    group), as bars of their statistic; the term is ``customdata[0]`` of each bar."""
-    _require(terms, ["term", "count"], "terms_bars")
+    group), as bars of their statistic, greyed out when not significant after correction; the
+    term is ``customdata[0]`` of each bar."""
+    require_columns(terms, ["term", "count"], "terms_bars")
     terms = _one_comparison(terms, group)
     value, value_title = _term_statistic(terms)
     title = title or f"Top {top} distinctive terms ({value_title})"
     if terms.empty:
-        return _empty(title, "No term passes the minimum count.")
+        return empty_figure(title, "No term passes the minimum count.")
     sides = [terms.nlargest(top, value)] + ([terms.nsmallest(top, value)] if value == "z" else [])
     chosen = pd.concat(sides).drop_duplicates("term").sort_values(value)
     custom, hover = _term_hover(chosen)
     side_names = (str(chosen["group"].iloc[0]), str(chosen["vs"].iloc[0])) if {"group", "vs"} <= set(chosen) else ("", "")
     fig = go.Figure(go.Bar(
         x=chosen[value], y=chosen["term"].map(safe), orientation="h", customdata=custom,
-        marker_color=_term_colours(chosen, value), text=[plural(c, "use") for c in chosen["count"]],
+        marker_color=_significance_colours(chosen, value), text=[plural(c, "use") for c in chosen["count"]],
         textposition="outside", textfont=dict(size=11, color="#555"), cliponaxis=False,
         hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
     ))
     if value == "z":
-        _footnote(fig, "red or blue: significant after correction for testing every term; grey: not significant "
-                  "(could be chance)", below_ticks=True)
+        footnote(fig, "strong red or blue: significant after correction for testing every term; pale: not "
+                 "significant (could be chance)", below_ticks=True)
     axis = value_title
     if value == "z" and side_names[0]:
         axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
     fig.update_xaxes(title=axis)
-    return _layout(fig, title, height=_height(len(chosen), per_row=18, base=160))
+    return layout(fig, title, height=height_for(len(chosen), per_row=18, base=160))
 
 
-def _term_colours(terms: pd.DataFrame, value: str) -> list[str]:
-    """Red for the focus group's side, blue for the other, grey where a log-odds term is not
-    significant after correction (``encoding.SIGNIFICANT_COLOURS``); TF-IDF has no test."""
-    significant = (terms["significant"].astype("boolean").fillna(False).astype(bool).to_numpy()
-                   if value == "z" and "significant" in terms else np.ones(len(terms), bool))
-    return [SIGNIFICANT_COLOURS[bool(sig)][0 if v >= 0 else 1] for v, sig in zip(terms[value], significant)]
+def _significance_colours(terms: pd.DataFrame, value: str) -> np.ndarray:
+    """Red or blue by side; a term that is not significant after correction greyed out."""
+    colours = np.where(terms[value] >= 0, "#d62728", "#1f77b4")
+    if "significant" in terms and terms["significant"].notna().any():
+        significant = terms["significant"].astype("boolean").fillna(False).to_numpy(bool)
+        colours = np.where(significant, colours, np.where(terms[value] >= 0, "#f0b8b8", "#b8cde0"))
+    return colours
