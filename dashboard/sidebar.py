@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, data_groups, state
 from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
 from dashboard.views.common import md
 from framing.errors import FramingError
@@ -194,7 +194,7 @@ def _outlet_table(ctx) -> None:
             from framing.corpus.outlets import read_outlet_table
 
             digest = read_outlet_table(path).digest
-            ctx.analysis, lines = data.with_outlet_table(ctx.analysis, path, digest)
+            ctx.analysis, lines = data_groups.with_outlet_table(ctx.analysis, path, digest)
         except FramingError as exc:
             st.error(str(exc))
             return

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, data_groups, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 from framing.corpus.records import LoadReport
 from framing.measure.analysis import Analysis
@@ -65,13 +65,13 @@ class Context:
             return None
         from framing.corpus.outlets import members_text
 
-        return members_text(data.members(self.analysis, self.by))
+        return members_text(data_groups.members(self.analysis, self.by))
 
     def outlets_of(self, group: str) -> tuple[str, ...]:
         """The outlets of one group (the outlet itself when comparing outlets)."""
         if not self.grouped:
             return (group,)
-        table = data.members(self.analysis, self.by)
+        table = data_groups.members(self.analysis, self.by)
         return tuple(table.loc[table["group"] == group, "outlet"])
 
 

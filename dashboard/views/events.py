@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, data_groups, state
 from dashboard.filters import articles_of, multi_outlet_events, sentence_hits, tables_of_articles
 from dashboard.views.common import figure, md
 from framing.compare.align import DEFAULT_THRESHOLD, MATCH_LABELS, SAME_FACT_THRESHOLD
@@ -17,7 +17,7 @@ from framing.present.highlight import word_diff_html
 
 def render(ctx) -> None:
     articles = data.articles_with_events(ctx.analysis)
-    events = data.event_list(ctx.analysis, ctx.by if ctx.grouped else None)
+    events = data_groups.event_list(ctx.analysis, ctx.by if ctx.grouped else None)
     cols = st.columns(3)
     cols[0].metric("Events", f"{len(events):,}")
     shared = multi_outlet_events(articles)
@@ -26,7 +26,7 @@ def render(ctx) -> None:
     shown = _event_list(events)
     titles = dict(zip(events["event_id"], events["title"].astype(str)))
     if ctx.grouped:
-        figure(group_coverage_plot(data.group_coverage_table(ctx.analysis, ctx.by), events=shown, labels=titles,
+        figure(group_coverage_plot(data_groups.group_coverage_table(ctx.analysis, ctx.by), events=shown, labels=titles,
                                    top=PAGE, by=ctx.by), key="events_coverage")
     else:
         groups = {}
@@ -120,7 +120,7 @@ def _omissions(ctx, articles, event: str, pairs) -> None:
     st.markdown("**What one outlet reported that the others did not**")
     outlets = sorted(articles_of(articles, event=event)["outlet"].astype(str).unique())
     outlet = state.choice("Outlet", "omission_outlet", outlets)
-    missing = data.omissions(ctx.analysis, event)
+    missing = data_groups.omissions(ctx.analysis, event)
     mine = missing[missing["outlet"].astype(str) == outlet]
     paired = 0 if pairs.empty else int(((pairs["outlet_a"] == outlet) | (pairs["outlet_b"] == outlet)).sum())
     st.caption(f"{plural(len(mine), 'sentence')} of {md(outlet)} with no sentence of the other "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data_groups, state
 from dashboard.views.common import figure
 from framing.compare.coverage import MIN_SHARE, search_events
 from framing.present.coverage_plots import KIND_NAMES, blindspot_counts_plot, group_coverage_plot
@@ -17,9 +17,9 @@ def render(ctx) -> None:
         st.info("Coverage by group compares the groups of a metadata column (left / center / right, a country): pick "
                 "one under **Compare by** in the sidebar (columns of the corpus, or of an outlet table you add there).")
         return
-    spots = data.blindspots(ctx.analysis, ctx.by)
-    coverage = data.group_coverage_table(ctx.analysis, ctx.by)
-    events = data.event_list(ctx.analysis, ctx.by)
+    spots = data_groups.blindspots(ctx.analysis, ctx.by)
+    coverage = data_groups.group_coverage_table(ctx.analysis, ctx.by)
+    events = data_groups.event_list(ctx.analysis, ctx.by)
     titles = dict(zip(events["event_id"], events["title"].astype(str)))
     cols = st.columns(4)
     cols[0].metric("Events with a group", f"{len(spots):,}")

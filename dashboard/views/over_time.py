@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data_groups, state
 from dashboard.views.common import figure, filter_bar, lexicon_with, md
 from framing.present.time_plots import rates_over_time_plot
 from framing.settings import PERIODS
@@ -28,11 +28,11 @@ def render(ctx) -> None:
                               help="Articles dated only by month are in no week; undated articles are in no period.")
     with cols[1]:
         pole = state.choice("Frame: pole", "time_pole", poles)
-    report = data.period_report(ctx.analysis, flt, period)
+    report = data_groups.period_report(ctx.analysis, flt, period)
     if report.placed == 0:
         st.info(" ".join(report.lines()) + ": nothing to draw over time.")
         return
-    rates = data.period_scores(ctx.analysis, flt, by=ctx.by, period=period)
+    rates = data_groups.period_scores(ctx.analysis, flt, by=ctx.by, period=period)
     with cols[2]:
         lines = _lines(ctx, rates)
     frame, pole_name = pole.split("/", 1)

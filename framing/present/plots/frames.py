@@ -76,10 +76,7 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     wide = {name: rows.pivot_table(index="group", columns="column", values=name, aggfunc="first")
             .reindex(index=groups, columns=columns) for name in ("rate", "ci_low", "ci_high", "n_articles", "hits")}
     z = wide["rate"].to_numpy(float)
-    finite = z[np.isfinite(z)]
-    weak = weak_evidence(wide["ci_low"], wide["ci_high"], wide["n_articles"], max_share=RATE_INTERVAL_SHARE,
-                         scale_range=float(finite.max()) if finite.size and finite.max() > 0 else 1.0)
-    weak &= np.isfinite(z)
+    weak = _weak_rates(z, wide)
     low, high = colour_range(z, ~weak)
     text = np.array([[_cell_text(r, h) for r, h in zip(zr, hr)] for zr, hr in zip(z, wide["hits"].to_numpy(float))],
                     dtype=object)
@@ -109,6 +106,14 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
                                                       ).removeprefix("faded: ")
                   + "; colours run from 0 to the largest rate with enough evidence")
     return fig
+
+
+def _weak_rates(z: np.ndarray, wide: dict) -> np.ndarray:
+    """Cells with "not enough evidence": their interval wider than the grid's largest rate."""
+    finite = z[np.isfinite(z)]
+    top = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
+    return weak_evidence(wide["ci_low"], wide["ci_high"], wide["n_articles"], max_share=RATE_INTERVAL_SHARE,
+                         scale_range=top) & np.isfinite(z)
 
 
 def _cell_text(rate: float, hits: float) -> str:
