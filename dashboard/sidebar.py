@@ -181,10 +181,16 @@ def _outlet_table(ctx) -> None:
     """Join an outlet table (CSV: outlet, leaning, country, ...) uploaded or given as a path
     under the data root; its report lines are shown once joined."""
     with st.expander("Outlet table (leaning, country…)", expanded=False):
-        st.file_uploader("Outlet table (CSV or TSV with an outlet column)", type=["csv", "tsv"], key="outlet_upload",
-                         on_change=_on_outlet_upload)
-        if data.data_root() is not None:
-            st.text_input("or a path under the data root", key="outlet_path", on_change=_on_outlet_path)
+        kinds = ["none", "upload"] + (["path"] if data.data_root() is not None else [])
+        kind = st.radio("Outlet table from", kinds, key="outlet_kind", horizontal=True,
+                        format_func={"none": "none", "upload": "an upload", "path": "a path"}.get)
+        if kind == "upload":  # drawn only when asked for: one file input in the sidebar at a time
+            st.file_uploader("Outlet table (CSV or TSV with an outlet column)", type=["csv", "tsv"],
+                             key="outlet_upload", on_change=_on_outlet_upload)
+        elif kind == "path":
+            st.text_input("Path under the data root", key="outlet_path", on_change=_on_outlet_path)
+        else:
+            st.session_state.pop("outlet_table_path", None)
         path = st.session_state.get("outlet_table_path")
         if st.session_state.get("outlet_error"):
             st.error(st.session_state["outlet_error"])

@@ -126,6 +126,7 @@ def test_events_view_on_the_demo_shows_omissions_beside_pairs():
 
 def test_an_outlet_table_under_the_data_root_adds_its_columns_to_compare_by(sides):
     at = clean(app())
+    at.sidebar.radio(key="outlet_kind").set_value("path").run()
     at.sidebar.text_input(key="outlet_path").set_value(str(SIDES / "outlets.csv")).run()
     clean(at)
     assert "country" in at.sidebar.selectbox(key="by").options
