@@ -9,17 +9,18 @@ docs/data-model.md.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from framing.corpus import readers
 from framing.corpus.clean import Cleaned, clean_text
 from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncate
 from framing.corpus.readers import FILE_TEXT, Item, Table
-from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport
+from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport, SkippedItem
 from framing.errors import CorpusError, SettingsError
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
@@ -57,18 +58,26 @@ def load_corpus(path: str | Path, *, format: str | None = None, text_column: str
     kind = format or detect_format(path)
     if kind not in FORMATS:
         raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
-    builder = _CorpusBuilder(clean=clean, keep_raw=keep_raw)
-    table = _read(kind, path, builder.note)
+    builder = CorpusBuilder()
+    table = read_source(kind, path, builder.note)
+    mapping = source_mapping(table, kind, path, {"text": text_column, "outlet": outlet_column, "title": title_column,
+                                                 "date": date_column, "id": id_column, "url": url_column})
+    for item in table.items:
+        builder.accept(item_outcome(item, mapping, clean=clean, keep_raw=keep_raw))
+    require_articles(builder.report, path)
+    return builder.corpus(str(path))
+
+
+def source_mapping(table: Table, kind: str, path: Path, explicit: dict[str, str | None]) -> dict[str, str | None]:
+    """``resolve_columns`` for a source that was read as ``table``; an empty source is an error."""
     if not table.columns:
         raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
-    explicit = {"text": text_column, "outlet": outlet_column, "title": title_column,
-                "date": date_column, "id": id_column, "url": url_column}
-    mapping = resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"))
-    for item in table.items:
-        builder.add(item, mapping)
-    if builder.report.seen == 0:
+    return resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"))
+
+
+def require_articles(report: LoadReport, path: Path) -> None:
+    if report.seen == 0:
         raise CorpusError(f"{path}: no articles found (the source has no rows); check it is the right file")
-    return builder.corpus(str(path))
 
 
 def detect_format(path: Path) -> str:
@@ -94,7 +103,8 @@ def detect_format(path: Path) -> str:
                       f"or .html file, or a folder with {readers.MANIFEST} (or pass format=)")
 
 
-def _read(kind: str, path: Path, note) -> Table:
+def read_source(kind: str, path: Path, note) -> Table:
+    """The raw items of ``path`` read as ``kind`` (``FORMATS``)."""
     if kind == "folder":
         if not (path / readers.MANIFEST).is_file():
             raise CorpusError(f"{path}: format folder needs a {readers.MANIFEST} in it")
@@ -135,15 +145,99 @@ def resolve_columns(columns: Iterable[str], explicit: dict[str, str | None], *, 
     return mapping
 
 
-class _CorpusBuilder:
-    """Turns items into articles, counting every item as loaded or skipped, and gathers notes."""
+class ItemOutcome(NamedTuple):
+    """What one item becomes, decided without the rest of the corpus (so any process can decide
+    it): a reason it is skipped before its id is checked (``early``), or after (``late``), or
+    an article; the notes it raises, in order (``reader_notes`` while it was read,
+    ``notes`` before the duplicate checks, ``date_notes`` once it is accepted). Whether it
+    repeats an earlier id or text is decided in order by ``CorpusBuilder.accept``."""
 
-    def __init__(self, *, clean: bool, keep_raw: bool = True):
-        self.clean, self.keep_raw = clean, keep_raw
+    source: str
+    article_id: str | None
+    early: str | None = None
+    late: str | None = None
+    article: Article | None = None
+    reader_notes: tuple[tuple[str, str], ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()
+    date_notes: tuple[tuple[str, str], ...] = ()
+
+
+def item_outcome(item: Item, mapping: dict[str, str | None], *, clean: bool = True, keep_raw: bool = True,
+                 reader_notes: tuple[tuple[str, str], ...] = ()) -> ItemOutcome:
+    """What ``item`` becomes with ``mapping`` (``resolve_columns``): its cleaning, date and
+    checks that need no other article."""
+    row = item.row
+    article_id = _text_value(row.get(mapping["id"])) if mapping["id"] else None
+    article_id = article_id or item.default_id
+    outcome = ItemOutcome(item.source, article_id, reader_notes=reader_notes)
+    if item.problem:
+        return outcome._replace(early=item.problem)
+    raw = row.get(mapping["text"])
+    raw = "" if raw is None or _is_nan(raw) else str(raw)
+    if not raw.strip():
+        return outcome._replace(early="empty text")
+    if _has_surrogates(raw):
+        return outcome._replace(early="undecodable bytes (lone surrogate characters in the text)")
+    notes: list[tuple[str, str]] = []
+    url = _text_value(row.get(mapping["url"])) if mapping["url"] else None
+    outlet = _text_value(row.get(mapping["outlet"])) if mapping["outlet"] else None
+    if not outlet and url:
+        outlet = _host(url)
+        if outlet:
+            notes.append(("outlet missing, taken from the url's host", article_id))
+    if not outlet:
+        return outcome._replace(late="missing required field: outlet", notes=tuple(notes))
+    title = _text_value(row.get(mapping["title"])) if mapping["title"] else None
+    cleaned = clean_text(raw, title=title) if clean else Cleaned(raw, ())
+    if not cleaned.body.strip():
+        return outcome._replace(late="empty after cleaning (only page furniture)", notes=tuple(notes))
+    date_notes: list[tuple[str, str]] = []
+    date = _item_date(row, mapping, article_id, lambda kind, example: date_notes.append((kind, example)))
+    article = Article(
+        id=article_id, outlet=outlet, title=title or "", date=date.value, date_precision=date.precision,
+        url=url, raw_text=raw if keep_raw else cleaned.body, body=cleaned.body,
+        removed=cleaned.removed if keep_raw else (), meta=_meta(row, mapping), source=item.source)
+    return outcome._replace(article=article, notes=tuple(notes), date_notes=tuple(date_notes))
+
+
+def _item_date(row: dict, mapping: dict[str, str | None], article_id: str, note) -> ParsedDate:
+    value = row.get(mapping["date"]) if mapping["date"] else None
+    date = parse_date(value)
+    declared = _text_value(row.get(mapping["date_precision"])) if mapping["date_precision"] else None
+    if declared and date.value:
+        date = _apply_declared_precision(date, declared.lower(), article_id, note)
+    if date.problem:
+        note(date.problem.split(" '")[0].split(" (")[0], f"{article_id}: {date.problem}")
+    if date.value is None and not date.problem:
+        note("no date", article_id)
+    elif is_implausible(date.value):
+        note("implausible date (before 1800 or after today; kept as given)", f"{article_id} ({date.value})")
+    return date
+
+
+def _apply_declared_precision(date: ParsedDate, declared: str, article_id: str, note) -> ParsedDate:
+    if declared not in DATE_PRECISIONS or declared == "unknown":
+        note("date_precision not one of day, month, year (ignored)", f"{article_id}: {declared!r}")
+        return date
+    if DATE_PRECISIONS.index(declared) < DATE_PRECISIONS.index(date.precision):
+        note("date_precision finer than the date given (kept the date's own precision)", article_id)
+        return date
+    return truncate(date, declared)
+
+
+class CorpusBuilder:
+    """Accepts item outcomes in corpus order: counts every item as loaded or skipped (a
+    repeated id, or a text its outlet already has, is skipped here), and gathers notes.
+    ``keep_articles=False`` counts without keeping the articles (a store keeps them on disk).
+    ``state()``/``from_state`` carry the counts, notes and seen ids and texts over to a later
+    load (appending to a store)."""
+
+    def __init__(self, *, keep_articles: bool = True):
+        self.keep_articles = keep_articles
         self.report = LoadReport()
         self.articles: list[Article] = []
         self.ids: set[str] = set()
-        self.texts: dict[tuple[str, str], str] = {}
+        self.texts: dict[tuple[str, bytes], str] = {}
         self.notes: dict[str, list[str]] = {}
         self.note_counts: Counter = Counter()
 
@@ -153,83 +247,63 @@ class _CorpusBuilder:
         if len(examples) < _NOTE_EXAMPLES:
             examples.append(example)
 
-    def add(self, item: Item, mapping: dict[str, str | None]) -> None:
+    def accept(self, outcome: ItemOutcome) -> bool:
+        """Count ``outcome``; True when it became an article of the corpus."""
+        for kind, example in outcome.reader_notes:
+            self.note(kind, example)
         self.report.seen += 1
-        article_or_reason = self._article(item, mapping)
-        if isinstance(article_or_reason, Article):
-            self.articles.append(article_or_reason)
-            self.report.loaded += 1
-        else:
-            reason, item_id = article_or_reason
-            self.report.skip(item.source, reason, item_id)
+        reason = outcome.early or ("duplicate id" if outcome.article_id in self.ids else None)
+        if reason is None:
+            for kind, example in outcome.notes:
+                self.note(kind, example)
+            reason = outcome.late or self._repeated_text(outcome.article)
+        if reason is not None:
+            self.report.skip(outcome.source, reason, outcome.article_id)
+            return False
+        self.ids.add(outcome.article_id)
+        for kind, example in outcome.date_notes:
+            self.note(kind, example)
+        if self.keep_articles:
+            self.articles.append(outcome.article)
+        self.report.loaded += 1
+        return True
 
-    def _article(self, item: Item, mapping: dict[str, str | None]) -> Article | tuple[str, str | None]:
-        row = item.row
-        article_id = _text_value(row.get(mapping["id"])) if mapping["id"] else None
-        article_id = article_id or item.default_id
-        if item.problem:
-            return item.problem, article_id
-        raw = row.get(mapping["text"])
-        raw = "" if raw is None or _is_nan(raw) else str(raw)
-        if not raw.strip():
-            return "empty text", article_id
-        if _has_surrogates(raw):
-            return "undecodable bytes (lone surrogate characters in the text)", article_id
-        if article_id in self.ids:
-            return "duplicate id", article_id
-        url = _text_value(row.get(mapping["url"])) if mapping["url"] else None
-        outlet = _text_value(row.get(mapping["outlet"])) if mapping["outlet"] else None
-        if not outlet and url:
-            outlet = _host(url)
-            if outlet:
-                self.note("outlet missing, taken from the url's host", article_id)
-        if not outlet:
-            return "missing required field: outlet", article_id
-        title = _text_value(row.get(mapping["title"])) if mapping["title"] else None
-        cleaned = clean_text(raw, title=title) if self.clean else Cleaned(raw, ())
-        if not cleaned.body.strip():
-            return "empty after cleaning (only page furniture)", article_id
-        first = self.texts.setdefault((outlet, cleaned.body), article_id)
-        if first != article_id:
-            return f"duplicate text within outlet (same as {first})", article_id
-        self.ids.add(article_id)
-        date = self._date(row, mapping, article_id)
-        return Article(
-            id=article_id, outlet=outlet, title=title or "", date=date.value, date_precision=date.precision,
-            url=url, raw_text=raw if self.keep_raw else cleaned.body, body=cleaned.body,
-            removed=cleaned.removed if self.keep_raw else (),
-            meta=_meta(row, mapping), source=item.source)
+    def _repeated_text(self, article: Article) -> str | None:
+        digest = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        first = self.texts.setdefault((article.outlet, digest), article.id)
+        return None if first == article.id else f"duplicate text within outlet (same as {first})"
 
-    def _date(self, row: dict, mapping: dict[str, str | None], article_id: str) -> ParsedDate:
-        value = row.get(mapping["date"]) if mapping["date"] else None
-        date = parse_date(value)
-        declared = _text_value(row.get(mapping["date_precision"])) if mapping["date_precision"] else None
-        if declared and date.value:
-            date = self._apply_declared_precision(date, declared.lower(), article_id)
-        if date.problem:
-            self.note(date.problem.split(" '")[0].split(" (")[0], f"{article_id}: {date.problem}")
-        if date.value is None and not date.problem:
-            self.note("no date", article_id)
-        elif is_implausible(date.value):
-            self.note("implausible date (before 1800 or after today; kept as given)", f"{article_id} ({date.value})")
-        return date
-
-    def _apply_declared_precision(self, date: ParsedDate, declared: str, article_id: str) -> ParsedDate:
-        if declared not in DATE_PRECISIONS or declared == "unknown":
-            self.note("date_precision not one of day, month, year (ignored)", f"{article_id}: {declared!r}")
-            return date
-        if DATE_PRECISIONS.index(declared) < DATE_PRECISIONS.index(date.precision):
-            self.note("date_precision finer than the date given (kept the date's own precision)", article_id)
-            return date
-        return truncate(date, declared)
-
-    def corpus(self, path: str) -> Corpus:
+    def final_report(self) -> LoadReport:
+        """The report with its notes written out (``kind: count (examples, ...)``)."""
+        report = LoadReport(self.report.seen, self.report.loaded, list(self.report.skipped))
         for kind, examples in self.notes.items():
             count = self.note_counts[kind]
             more = ", ..." if count > len(examples) else ""
-            self.report.notes.append(f"{kind}: {count} ({', '.join(examples)}{more})")
-        assert self.report.balanced, "load report out of balance"
-        return Corpus(tuple(self.articles), self.report, path)
+            report.notes.append(f"{kind}: {count} ({', '.join(examples)}{more})")
+        assert report.balanced, "load report out of balance"
+        return report
+
+    def corpus(self, path: str) -> Corpus:
+        return Corpus(tuple(self.articles), self.final_report(), path)
+
+    def state(self) -> dict:
+        """The counts, notes, skips, ids and text digests, as plain JSON-able values."""
+        return {"seen": self.report.seen, "loaded": self.report.loaded,
+                "skipped": [[s.source, s.reason, s.item_id] for s in self.report.skipped],
+                "notes": self.notes, "note_counts": dict(self.note_counts),
+                "ids": sorted(self.ids),
+                "texts": [[outlet, digest.hex(), first] for (outlet, digest), first in self.texts.items()]}
+
+    @classmethod
+    def from_state(cls, state: dict, *, keep_articles: bool = True) -> CorpusBuilder:
+        builder = cls(keep_articles=keep_articles)
+        builder.report = LoadReport(state["seen"], state["loaded"],
+                                    [SkippedItem(*s) for s in state["skipped"]])
+        builder.notes = {k: list(v) for k, v in state["notes"].items()}
+        builder.note_counts = Counter(state["note_counts"])
+        builder.ids = set(state["ids"])
+        builder.texts = {(outlet, bytes.fromhex(digest)): first for outlet, digest, first in state["texts"]}
+        return builder
 
 
 def _text_value(value: Any) -> str | None:

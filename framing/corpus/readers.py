@@ -118,7 +118,7 @@ def read_jsonl(path: Path, note: Note) -> Table:
     columns = tuple(dict.fromkeys(key for _, obj in head for key in obj))
 
     def items() -> Iterator[Item]:
-        stem = _stem(path)
+        stem = source_stem(path)
         for number, obj in itertools.chain(head, lines):
             yield Item(f"{path.name}:{number}", obj, f"{stem}-{number}")
     return Table(columns, items())
@@ -131,12 +131,12 @@ def _numbered_json_objects(path: Path, note: Note) -> Iterator[tuple[int, dict]]
             for number, raw in enumerate(fh, start=1):
                 if not raw.strip():
                     continue
-                yield number, _parse_json_line(raw, path, number, note)
+                yield number, parse_json_line(raw, path, number, note)
     except (OSError, EOFError) as exc:
         raise CorpusError(f"{path}: cannot read ({exc}); check the file is complete") from None
 
 
-def _parse_json_line(raw: bytes, path: Path, number: int, note: Note) -> dict:
+def parse_json_line(raw: bytes, path: Path, number: int, note: Note) -> dict:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -166,7 +166,7 @@ def read_json_array(path: Path, note: Note) -> Table:
     if bad is not None:
         raise CorpusError(f"{path}: element {bad} of the array is not an object; expected a list of article objects")
     columns = tuple(data[0]) if data else ()
-    stem = _stem(path)
+    stem = source_stem(path)
     return Table(columns, (Item(f"{path.name}[{i}]", obj, f"{stem}-{i}") for i, obj in enumerate(data)))
 
 
@@ -184,7 +184,7 @@ def read_parquet(path: Path, note: Note) -> Table:
     return Table(columns, (Item(f"{path.name} row {i}", row, f"{path.stem}-{i}") for i, row in enumerate(rows, start=1)))
 
 
-def _stem(path: Path) -> str:
+def source_stem(path: Path) -> str:
     name = path.name
     for suffix in (".gz", ".jsonl", ".ndjson", ".json"):
         if name.lower().endswith(suffix):

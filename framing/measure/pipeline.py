@@ -21,7 +21,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -79,7 +78,7 @@ def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
     key = analysis_key(corpus_content_key(corpus), lexicons)
     stored = DiskCache(cache_dir).analysis(
         key, lambda: analyze(corpus, lexicons, progress=progress, workers=workers, key=key), lexicons=lexicons)
-    return replace(stored, corpus=corpus, report=corpus.report)
+    return stored.with_source(corpus, corpus.report)
 
 
 #: Articles per unit of work (and per progress report).

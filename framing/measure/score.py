@@ -21,7 +21,8 @@ from scipy import sparse
 
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
-from framing.measure.bootstrap import Groups, article_groups, grouped_ratio, require_columns
+from framing.measure.bootstrap import Groups, article_groups, group_columns, grouped_ratio, require_columns
+from framing.measure.counts import actor_mentions, hit_counts
 from framing.measure.sentiment import sentence_sentiment
 from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
 
@@ -45,13 +46,15 @@ def lexicon_catalog(lexicons) -> pd.DataFrame:
 
 
 class _KindHits:
-    """The hits of one kind, read as integer codes and numpy arrays: a hits table may hold
-    millions of rows, so its string columns are factorized once and never copied."""
+    """Hits of one kind (or their per-article counts, ``n`` hits a row), read as integer codes
+    and numpy arrays: string columns are factorized once and never copied."""
 
-    def __init__(self, hits: pd.DataFrame, kind: str):
+    def __init__(self, hits: pd.DataFrame):
         self.hits = hits
-        self.mask = (hits["kind"] == kind).to_numpy(bool)
-        self.weight = hits["weight"].to_numpy(float)[self.mask]
+        self.mask = np.ones(len(hits), bool)
+        self.weight = hits["weight"].to_numpy(float)
+        if "n" in hits.columns:  # hits counted per article and key (``counts.hit_counts``)
+            self.weight = self.weight * hits["n"].to_numpy(float)
         self.negated = self.flag("negated")
         self._codes: dict = {}
 
@@ -199,11 +202,20 @@ def _supported(table: pd.DataFrame, boot: BootstrapSettings) -> pd.DataFrame:
 
 
 def _setup(analysis: Analysis, settings: ScoreSettings, kind: str):
-    """Groups of the articles, the hits of ``kind`` and each hit's article row."""
-    require_columns(analysis.hits, HIT_COLUMNS, "hits")
-    groups = article_groups(analysis.articles, settings.by)
-    kind_hits = _KindHits(analysis.hits, kind)
-    return groups, kind_hits, kind_hits.article_rows(groups, analysis.articles)
+    """Groups of the articles, the hits of ``kind`` counted per article (``counts.hit_counts``)
+    and each count's article row."""
+    groups, articles = _groups(analysis, settings)
+    kind_hits = _KindHits(hit_counts(analysis, kind))
+    return groups, kind_hits, kind_hits.article_rows(groups, articles)
+
+
+def _groups(analysis: Analysis, settings: ScoreSettings) -> tuple[Groups, pd.DataFrame]:
+    """The article groups ``settings.by`` names, read without the articles' texts."""
+    columns = ["article_id", "n_words", *group_columns(settings.by)]
+    articles = analysis.article_columns(columns)
+    if len(articles.columns) < len(set(columns)):
+        require_columns(articles, columns, "articles", hint=f"by={settings.by!r}")
+    return article_groups(articles, settings.by), articles
 
 
 # --- public scores ---------------------------------------------------------------------
@@ -311,7 +323,10 @@ def actor_sentiment(analysis: Analysis, settings: ScoreSettings | None = None, *
     more). ``settings.voice`` keeps mentions in that voice."""
     settings = settings or ScoreSettings()
     boot, voices = settings.bootstrap, settings.voices
-    groups, kind_hits, rows = _setup(analysis, settings, "actor")
+    groups, articles = _groups(analysis, settings)
+    mentions = actor_mentions(analysis)
+    kind_hits = _KindHits(mentions)
+    rows = kind_hits.article_rows(groups, articles)
     keys = ["lexicon", "frame", "pole"]
     features = _catalog(kind_hits, analysis.lexicons, "actor", None)[keys]
     cols = kind_hits.locate(features, keys)
@@ -333,40 +348,31 @@ def actor_sentiment(analysis: Analysis, settings: ScoreSettings | None = None, *
         "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
-def _analysed_scores(sentences: pd.DataFrame) -> pd.DataFrame:
-    """``article_id, sentence_id, compound`` of the sentences the analysis scored."""
-    if "compound" not in sentences.columns:
-        return pd.DataFrame({"article_id": pd.Series(dtype=object), "sentence_id": pd.Series(dtype="int64"),
-                             "compound": pd.Series(dtype=float)})
-    return sentences.loc[sentences["compound"].notna(), ["article_id", "sentence_id", "compound"]]
-
-
-def _has_score(wanted: pd.DataFrame, scores: pd.DataFrame) -> np.ndarray:
-    keys = pd.MultiIndex.from_arrays([scores["article_id"].astype(object), scores["sentence_id"]])
-    return pd.MultiIndex.from_arrays([wanted["article_id"], wanted["sentence_id"]]).isin(keys)
-
-
 def _mention_scores(kind_hits: _KindHits, analysis: Analysis, workers: int | None):
     """A code for each mention's sentence, and that sentence's compound score: from the
     sentences table's ``compound`` column (the analysis scores every sentence naming an
     actor), any sentence without one scored here."""
-    sentences = analysis.sentences
+    mentions = kind_hits.hits
     article, article_ids = kind_hits.codes("article_id")
-    sentence = kind_hits.hits["sentence_id"].to_numpy(np.int64)[kind_hits.mask]
+    sentence = mentions["sentence_id"].to_numpy(np.int64)
     width = int(sentence.max(initial=0)) + 1
-    unique, pair = np.unique(article.astype(np.int64) * width + sentence, return_inverse=True)
-    wanted = pd.DataFrame({"article_id": article_ids[unique // width].to_numpy(object),
-                           "sentence_id": unique % width})
-    scores = _analysed_scores(sentences)
-    unscored = wanted[~_has_score(wanted, scores)]
-    if len(unscored):
-        scores = pd.concat([scores.astype({"article_id": object}), sentence_sentiment(
-            sentences, unscored, workers=workers, articles=analysis.articles).astype({"article_id": object})])
-    found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].drop_duplicates(
-        ["article_id", "sentence_id"]).astype({"article_id": object}), on=["article_id", "sentence_id"], how="left")
-    missing = found["compound"].isna().to_numpy()
+    unique, first, pair = np.unique(article.astype(np.int64) * width + sentence, return_index=True, return_inverse=True)
+    compound = mentions["compound"].to_numpy(float)[first]
+    missing = np.isnan(compound)
     if missing.any():
-        first = found[missing].iloc[0]
+        wanted = pd.DataFrame({"article_id": article_ids[unique[missing] // width].to_numpy(object),
+                               "sentence_id": unique[missing] % width})
+        compound[missing] = _scored_here(analysis, wanted, workers)
+    return pair, compound[pair]
+
+
+def _scored_here(analysis: Analysis, wanted: pd.DataFrame, workers: int | None) -> np.ndarray:
+    """VADER scores of the ``wanted`` sentences the analysis did not score, in their order."""
+    scores = sentence_sentiment(analysis.sentences, wanted, workers=workers, articles=analysis.articles)
+    found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].astype({"article_id": object})
+                         .drop_duplicates(["article_id", "sentence_id"]), on=["article_id", "sentence_id"], how="left")
+    if found["compound"].isna().any():
+        first = found[found["compound"].isna()].iloc[0]
         raise SettingsError(f"no sentiment for sentence {first['sentence_id']} of article "
                             f"{first['article_id']!r}: pass the sentences table of the same analysis")
-    return pair, found["compound"].to_numpy(float)[pair]
+    return found["compound"].to_numpy(float)
