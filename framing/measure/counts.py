@@ -67,7 +67,8 @@ def _tables(analysis, *, hits: bool = False, sentences: bool = False) -> Iterato
             if not wanted:
                 continue
             if analysis.store is not None and not analysis.loaded(name):
-                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet(?)", [analysis.store.files(name)])
+                files = ", ".join("'" + f.replace("'", "''") + "'" for f in analysis.store.files(name))
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet([{files}])")
             else:
                 _require(getattr(analysis, name), name)
                 con.register(name, getattr(analysis, name))
