@@ -6,10 +6,9 @@ import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_output_option, analysis_from_args, corpus_from_args
+from framing.cli.options import add_corpus_options, add_output_option, analysis_from_args, articles_from_args
 from framing.cli.output import write_table
 from framing.compare.kwic import HIT_KINDS, KINDS, SORTS, concordance
-from framing.measure.tables import corpus_frame
 from framing.measure.terms import METHODS, distinctive_terms
 
 TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "z_articles", "p", "significant"]
@@ -65,7 +64,7 @@ def _register_kwic(subparsers) -> None:
 
 
 def run_terms(args: argparse.Namespace) -> int:
-    articles = corpus_frame(corpus_from_args(args), exact_sentences=False)
+    articles = articles_from_args(args)
     result = distinctive_terms(
         articles, by=args.by, method=args.method, group=args.group, vs=args.vs, ngram_range=(1, args.ngrams),
         min_count=args.min_count, stop_words=args.stop_words, prior_scale=args.prior_scale, alpha=args.alpha,
@@ -77,7 +76,7 @@ def run_terms(args: argparse.Namespace) -> int:
         columns = [c for c in TERM_COLUMNS if not (args.method == "tfidf" and c in ("z", "z_articles", "p", "significant"))]
         write_table(result[columns], "table", text=_table_text)
         where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
-        print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
+        print(f"every use of a term: framing kwic {args.corpus or '--store ' + str(args.store)} TERM {where}", file=sys.stderr)
     else:
         write_table(result, args.format)
     return 0

@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 
 from framing.corpus.chunks import Chunk, ReadOptions, Source, chunk_outcomes, open_source
 from framing.corpus.load import CorpusBuilder, ItemOutcome, require_articles
-from framing.corpus.records import Article
+from framing.corpus.records import Article, Corpus
 from framing.lexicon import Lexicon, lexicon_fingerprint
 from framing.measure import pipeline
 from framing.measure.analysis import Analysis
@@ -127,3 +127,30 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
     key = key or analysis_key(corpus_content_key(corpus), lexicons)
     return Analysis(articles=articles, sentences=sentences.frame(), hits=hits.frame(), lexicons=lexicons, key=key,
                     corpus=corpus, report=corpus.report)
+
+
+def load_path(path: str | Path, *, read: ReadOptions = ReadOptions(keep_raw=True),
+              engine: EngineSettings = EngineSettings(), progress: Progress | None = None,
+              chunk_articles: int = 200) -> Corpus:
+    """``load_corpus(path, ...)`` with parsing and cleaning in ``engine``'s workers: the same
+    corpus and load report."""
+    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
+    builder = CorpusBuilder()
+    for kind, example in source.notes:
+        builder.note(kind, example)
+    work = partial(_outcomes_at, mapping=source.mapping, read=read)
+    for position, outcomes in map_chunks(engine, work, source.chunks, setup=_nothing, setup_args=()):
+        for outcome in outcomes:
+            builder.accept(outcome)
+        if progress is not None:
+            progress(builder.report.seen, position / source.size if source.size else None)
+    require_articles(builder.report, Path(path))
+    return builder.corpus(str(path))
+
+
+def _outcomes_at(chunk: Chunk, *, mapping: dict, read: ReadOptions) -> tuple[int, list[ItemOutcome]]:
+    return chunk.position, chunk_outcomes(chunk, mapping, read)
+
+
+def _nothing() -> None:
+    """Loading needs no preparation in a worker."""

@@ -75,6 +75,10 @@ class Store:
                                f"{STORE_FORMAT}; analyse the corpus again into a new store")
         return manifest
 
+    def contains(self, path: str | Path, read: ReadOptions) -> bool:
+        """Whether the source ``path`` read with ``read`` was added already (same files)."""
+        return self.exists() and any(s["files_key"] == _files_key(path, read) for s in self.manifest()["sources"])
+
     def files(self, table: str) -> list[str]:
         """The Parquet parts of ``table``, in corpus order."""
         return [str(self.directory / table / f"{part}.parquet") for part in self.manifest()["parts"]]
@@ -172,7 +176,7 @@ def analyze_into_store(path: str | Path, directory: str | Path, lexicons: Iterab
     if store.exists():
         _check_lexicons(store, manifest, lexicons)
         _check_read(store, manifest, read)
-    files_key = source_key(path, read.columns + (("format", read.format or ""), ("clean", str(read.clean))))
+    files_key = _files_key(path, read)
     if any(s["files_key"] == files_key for s in manifest["sources"]):
         raise SettingsError(f"{path} is already in the store {directory} (same files, same options); nothing to add")
     builder = (CorpusBuilder.from_state(manifest["load"], keep_articles=False) if store.exists()
@@ -199,6 +203,10 @@ def analyze_into_store(path: str | Path, directory: str | Path, lexicons: Iterab
                               code_digest(("corpus", "lexicon", "text", "measure", "parallel.py", "errors.py")))
     _write_manifest(store.directory, manifest)
     return store
+
+
+def _files_key(path: str | Path, read: ReadOptions) -> str:
+    return source_key(path, read.columns + (("format", read.format or ""), ("clean", str(read.clean))))
 
 
 def _new_manifest(lexicons: tuple[Lexicon, ...], read: ReadOptions) -> dict:
