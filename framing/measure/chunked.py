@@ -95,9 +95,18 @@ def _without(batches: list, ids: list[str]) -> list:
     for batch in batches:
         mask = pc.invert(pc.is_in(batch[0].cast(pa.large_string()), value_set=pa.array(ids, pa.large_string())))
         keep = mask.to_numpy(zero_copy_only=False)
-        out.append([column.filter(mask) if isinstance(column, pa.Array) else np.asarray(column)[keep]
+        out.append([_kept(column, mask) if isinstance(column, pa.Array) else np.asarray(column)[keep]
                     for column in batch])
     return out
+
+
+def _kept(column: pa.Array, mask: pa.Array) -> pa.Array:
+    """The rows of ``column`` kept by ``mask``; a dictionary column encoded afresh, so values only
+    dropped rows held do not linger as categories."""
+    kept = column.filter(mask)
+    if pa.types.is_dictionary(kept.type):
+        return pc.dictionary_encode(kept.dictionary_decode()).cast(kept.type)
+    return kept
 
 
 def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, read: ReadOptions = ReadOptions(),
