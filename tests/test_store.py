@@ -10,17 +10,17 @@ import pandas as pd
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from many_articles import article_records, write_jsonl  # noqa: E402
+from many_articles import article_records, write_jsonl
 
-from framing.cli import main  # noqa: E402
-from framing.corpus.chunks import ReadOptions  # noqa: E402
-from framing.corpus.load import load_corpus  # noqa: E402
-from framing.measure import score  # noqa: E402
-from framing.measure.chunked import analyze_path, load_path  # noqa: E402
-from framing.measure.engines import EngineSettings  # noqa: E402
-from framing.measure.pipeline import analyze  # noqa: E402
-from framing.measure.store import Store, analyze_into_store  # noqa: E402
-from framing.settings import BootstrapSettings, ScoreSettings  # noqa: E402
+from framing.cli import main
+from framing.corpus.chunks import ReadOptions
+from framing.corpus.load import load_corpus
+from framing.measure import score
+from framing.measure.chunked import analyze_path, load_path
+from framing.measure.engines import EngineSettings
+from framing.measure.pipeline import analyze
+from framing.measure.store import Store, analyze_into_store
+from framing.settings import BootstrapSettings, ScoreSettings
 
 TABLES = ("articles", "sentences", "hits")
 BOOT = BootstrapSettings(n_boot=200)

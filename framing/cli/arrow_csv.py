@@ -51,11 +51,11 @@ def _rendered(column: pd.Series) -> pa.Array:
     dtype = column.dtype
     if isinstance(dtype, pd.CategoricalDtype):
         return _by_codes(column.cat.codes.to_numpy(), list(dtype.categories))
-    if dtype == bool:
+    if pd.api.types.is_bool_dtype(dtype) and not pd.api.types.is_extension_array_dtype(dtype):
         return _by_codes(column.to_numpy().astype(np.int8), [False, True])
     if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_extension_array_dtype(dtype):
         return pc.cast(pa.array(column.to_numpy()), pa.large_string())
-    if pd.api.types.is_float_dtype(dtype) or dtype == object or pd.api.types.is_string_dtype(dtype):
+    if pd.api.types.is_float_dtype(dtype) or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
         if pd.api.types.is_float_dtype(dtype) and len(uniques) > max(1000, len(column) // 10):
             raise Unsupported(f"column {column.name!r}: too many distinct floats")

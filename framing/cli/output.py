@@ -52,7 +52,8 @@ def write_json_lines_array(table: pd.DataFrame, out: TextIO, *, rows_per_piece: 
 def write_csv(table: pd.DataFrame, out: TextIO) -> None:
     """``table.to_csv(out, index=False)``, written through Arrow (``arrow_csv``: the same bytes,
     many times faster on millions of rows); pandas writes what Arrow's writer cannot render."""
-    from framing.cli.arrow_csv import Unsupported, csv_bytes, write_csv as arrow_write
+    from framing.cli.arrow_csv import Unsupported, csv_bytes
+    from framing.cli.arrow_csv import write_csv as arrow_write
 
     binary = getattr(out, "buffer", None)
     try:

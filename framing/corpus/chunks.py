@@ -121,7 +121,7 @@ def chunk_outcomes(chunk: Chunk, mapping: dict[str, str | None], options: ReadOp
     outcomes = []
     for number, raw in lines:
         notes: list[tuple[str, str]] = []
-        row = readers.parse_json_line(raw, path, number, lambda k, example: notes.append((k, example)))
+        row = readers.parse_json_line(raw, path, number, lambda k, example, notes=notes: notes.append((k, example)))
         outcomes.append(outcome(Item(f"{path.name}:{number}", row, f"{stem}-{number}"), notes))
     return outcomes
 

@@ -30,6 +30,7 @@ from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches,
 #: ``progress(articles seen, share of the source read)``.
 Progress = Callable[[int, float | None], None]
 _WORKER: dict = {}
+DEFAULT_READ, KEEP_RAW, DEFAULT_ENGINE = ReadOptions(), ReadOptions(keep_raw=True), EngineSettings()
 
 
 @dataclass
@@ -109,8 +110,8 @@ def _kept(column: pa.Array, mask: pa.Array) -> pa.Array:
     return kept
 
 
-def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, read: ReadOptions = ReadOptions(),
-                 engine: EngineSettings = EngineSettings(), progress: Progress | None = None,
+def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, read: ReadOptions = DEFAULT_READ,
+                 engine: EngineSettings = DEFAULT_ENGINE, progress: Progress | None = None,
                  sentence_text: bool = True, key: str | None = None, chunk_articles: int = 200) -> Analysis:
     """``analyze(load_corpus(path, ...))`` with reading and cleaning in the workers too: the
     same tables and load report, the corpus kept in this process (``keep_raw`` as ``read``
@@ -138,8 +139,8 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
                     corpus=corpus, report=corpus.report)
 
 
-def load_path(path: str | Path, *, read: ReadOptions = ReadOptions(keep_raw=True),
-              engine: EngineSettings = EngineSettings(), progress: Progress | None = None,
+def load_path(path: str | Path, *, read: ReadOptions = KEEP_RAW,
+              engine: EngineSettings = DEFAULT_ENGINE, progress: Progress | None = None,
               chunk_articles: int = 200) -> Corpus:
     """``load_corpus(path, ...)`` with parsing and cleaning in ``engine``'s workers: the same
     corpus and load report."""

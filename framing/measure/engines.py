@@ -10,6 +10,7 @@ runs, never what it gives.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -61,8 +62,19 @@ def map_chunks(settings: EngineSettings, work: Callable[..., Any], chunks: Itera
         setup(*setup_args)
         yield from map(work, chunks)
         return
-    with process_pool(workers, initializer=setup, initargs=setup_args) as pool:
+    with process_pool(workers, initializer=setup, initargs=setup_args, **_safe_start()) as pool:
         yield from _ordered(lambda chunk: pool.submit(work, chunk), chunks, workers * _AHEAD)
+
+
+def _safe_start() -> dict:
+    """Fork from the main thread (fast, shares the parent's pages); from any other thread (a
+    Streamlit session, a web server) start workers from a fresh forkserver process instead, as
+    forking a process that runs other threads can copy a lock some thread holds."""
+    if threading.current_thread() is threading.main_thread():
+        return {}
+    import multiprocessing
+
+    return {"mp_context": multiprocessing.get_context("forkserver")}
 
 
 def _ordered(submit: Callable[[Any], Any], chunks: Iterator, ahead: int) -> Iterator[Any]:

@@ -34,13 +34,13 @@ import pyarrow.parquet as pq
 from framing import __version__
 from framing.corpus.chunks import ReadOptions, open_source
 from framing.corpus.load import CorpusBuilder, require_articles
-from framing.corpus.records import LoadReport
+from framing.corpus.records import Article, Corpus, LoadReport
 from framing.errors import FramingError, SettingsError
 from framing.lexicon import Lexicon, lexicon_fingerprint, lexicon_to_yaml, parse_lexicon
 from framing.measure import pipeline
 from framing.measure.analysis import Analysis
 from framing.measure.cache import _sha256, code_digest, source_key
-from framing.measure.chunked import Progress, accept_chunk, chunk_results, sentence_columns
+from framing.measure.chunked import DEFAULT_ENGINE, DEFAULT_READ, Progress, accept_chunk, chunk_results, sentence_columns
 from framing.measure.engines import EngineSettings
 from framing.measure.saved import _parquet_safe, _sorted_categories
 from framing.measure.tables import HIT_COLUMNS, _shared_objects, _sorted_categorical, corpus_frame
@@ -96,6 +96,19 @@ class Store:
         if lexicons is not None:
             _check_lexicons(self, manifest, tuple(lexicons))
         return Analysis(lexicons=self.lexicons(), key=manifest["key"], report=self.report(), store=self)
+
+    def corpus(self) -> Corpus:
+        """The store's articles as a ``Corpus`` (bodies as raw text: the store keeps no raw
+        text or removed segments), with its load report."""
+        table = self.read_table("articles")
+        core = {"article_id", "outlet", "title", "date", "date_precision", "url", "n_words", "n_sentences", "body"}
+        extra = [c for c in table.columns if c not in core]
+        articles = tuple(
+            Article(id=row["article_id"], outlet=row["outlet"], title=row["title"] or "", date=row["date"],
+                    date_precision=row["date_precision"], url=row["url"], raw_text=row["body"], body=row["body"],
+                    meta={c: row[c] for c in extra})
+            for row in table.to_dict("records"))
+        return Corpus(articles, self.report(), str(self.directory))
 
     def columns(self, table: str) -> list[str]:
         files = self.files(table)
@@ -166,7 +179,7 @@ def _typed_frame(parts: list[pa.Table], dtypes: dict[str, str]) -> pd.DataFrame:
 # --- writing -------------------------------------------------------------------------------
 
 def analyze_into_store(path: str | Path, directory: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
-                       read: ReadOptions = ReadOptions(), engine: EngineSettings = EngineSettings(),
+                       read: ReadOptions = DEFAULT_READ, engine: EngineSettings = DEFAULT_ENGINE,
                        progress: Progress | None = None, part_articles: int = PART_ARTICLES) -> Store:
     """Analyse the corpus at ``path`` into the store ``directory`` (made, or added to: only the
     new source's articles are analysed), chunk by chunk. Returns the store."""
