@@ -26,10 +26,13 @@ class Unsupported(ValueError):
     """A column this writer does not render exactly as pandas (the caller falls back to pandas)."""
 
 
-def write_csv(table: pd.DataFrame, out: BinaryIO) -> None:
-    """``table`` as CSV (header, no index) on the binary stream ``out``."""
+def write_csv(table: pd.DataFrame, out: BinaryIO, *, header: bool = True) -> None:
+    """``table`` as CSV (a header unless ``header=False``, no index) on the binary stream ``out``."""
     columns = [_rendered(table[name]) for name in table.columns]
-    out.write((",".join(_quoted(str(name)) for name in table.columns) + "\n").encode("utf-8"))
+    if header:
+        out.write((",".join(_quoted(str(name)) for name in table.columns) + "\n").encode("utf-8"))
+    if not len(table):
+        return
     comma, newline = pa.scalar(",", pa.large_string()), pa.scalar("\n", pa.large_string())
     for first in range(0, len(table), ROWS_PER_PIECE):
         piece = [column.slice(first, ROWS_PER_PIECE) for column in columns]
@@ -88,8 +91,8 @@ def _quoted(text: str) -> str:
     return text
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
+def csv_bytes(table: pd.DataFrame, *, header: bool = True) -> bytes:
     """``write_csv`` into bytes (for tests and small tables)."""
     buffer = io.BytesIO()
-    write_csv(table, buffer)
+    write_csv(table, buffer, header=header)
     return buffer.getvalue()

@@ -8,8 +8,10 @@ the scores of a store and of the same analysis in memory are identical to the la
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
@@ -17,6 +19,8 @@ import pyarrow as pa
 from framing.errors import SettingsError
 from framing.parallel import available_cpus
 
+#: DuckDB's memory bound: a bigger aggregation spills to a temporary folder instead of growing.
+DUCKDB_MEMORY = "768MB"
 #: Hits are counted per article and per value of these columns (``n`` hits each).
 HIT_KEYS = ("article_id", "lexicon", "frame", "pole", "voice", "negated", "hedged", "target", "weight")
 _TEXT = ("article_id", "lexicon", "frame", "pole", "voice", "target")
@@ -61,7 +65,8 @@ def _tables(analysis, *, hits: bool = False, sentences: bool = False) -> Iterato
     only the analysis's articles."""
     import duckdb
 
-    con = duckdb.connect(config={"threads": available_cpus()})
+    con = duckdb.connect(config={"threads": available_cpus(), "memory_limit": DUCKDB_MEMORY,
+                                 "temp_directory": str(Path(tempfile.gettempdir()) / "framing-duckdb")})
     try:
         for name, wanted in (("hits", hits), ("sentences", sentences)):
             if not wanted:

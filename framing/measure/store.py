@@ -131,6 +131,15 @@ class Store:
         return _typed_frame(parts, {c: _DTYPES[table][c] for c in wanted})
 
 
+    def table_parts(self, table: str):
+        """``table`` part by part (each with the dtypes of ``read_table``): a table of any size
+        read with the memory of one part."""
+        dtypes = _DTYPES[table]
+        for path in self.files(table):
+            part = pq.read_table(path)
+            yield _typed_frame([part], {c: dtypes[c] for c in part.column_names if c in dtypes})
+
+
 def _read_part(path: str, columns: list[str], ids: tuple[str, ...] | None) -> pa.Table:
     import pyarrow.compute as pc
 
