@@ -132,7 +132,7 @@ def _event_analysis(args: argparse.Namespace, articles: pd.DataFrame, members: s
     store = store_from_args(args)
     if store is not None:
         return store.analysis().subset(articles[articles["article_id"].isin(members)], label=f"event:{args.event}")
-    corpus = corpus_from_args(args)
+    corpus = corpus_from_args(args, keep_raw=False)
     return analyze(Corpus(tuple(a for a in corpus.articles if a.id in members), corpus.report, corpus.path))
 
 

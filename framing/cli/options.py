@@ -123,7 +123,7 @@ def articles_from_args(args: argparse.Namespace) -> pd.DataFrame:
     store = store_from_args(args)
     if store is not None:
         return store.read_table("articles")
-    return corpus_frame(corpus_from_args(args), exact_sentences=False)
+    return corpus_frame(corpus_from_args(args, keep_raw=False), exact_sentences=False)  # raw texts are not read
 
 
 def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
