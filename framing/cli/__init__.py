@@ -13,7 +13,7 @@ from framing import __version__
 from framing.errors import FramingError
 
 #: Modules that add subcommands, in the order they appear in ``framing --help``.
-COMMAND_MODULES = ("corpus", "lexicon", "analyze", "hits", "scores", "terms", "events", "dashboard")
+COMMAND_MODULES = ("corpus", "lexicon", "analyze", "hits", "scores", "terms", "events", "report", "dashboard")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,13 +8,16 @@ which already carry voice, speaker, negation and hedging. Free searches read the
   exactly the tokens and rules of the term counts, so an outlet's concordance of a distinctive
   term has as many lines as the term's count there;
 - ``phrase``: a lexicon-style phrase found by ``framing.text.match`` (case ignored, whole words,
-  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps).
+  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps);
+- ``pattern``: a Python regular expression (case ignored), for forms no word list holds (the
+  glossary's "passive voice without an agent").
 
 Their voice, negation and hedging come from ``framing.text.hits.span_contexts``, as every
 lexicon hit's do.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -30,7 +33,7 @@ from framing.text.hits import span_contexts
 from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences, words
 
-KINDS = ("term", "phrase", "frame", "pole", "naming", "label", "actor")
+KINDS = ("term", "phrase", "pattern", "frame", "pole", "naming", "label", "actor")
 HIT_KINDS = {"frame": ("frame", "frame"), "pole": ("frame", "pole"), "naming": ("naming", "frame"),
              "label": ("naming", "pole"), "actor": ("actor", "frame")}
 SORTS = ("outlet", "article", "left", "right", "match", "voice")
@@ -138,7 +141,7 @@ def _casefold_equals(values: pd.Series, name: str) -> np.ndarray:
 def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFrame:
     """Occurrences of a free term or phrase in the bodies, with their sentence and voice
     (``framing.text.hits.span_contexts``, the context every lexicon hit gets too)."""
-    find = _term_finder(query) if kind == "term" else _phrase_finder(query)
+    find = {"term": _term_finder, "phrase": _phrase_finder, "pattern": _pattern_finder}[kind](query)
     sentence_spans = _sentence_spans(sentences)
     actor_mentions = _actor_mentions(hits)
     rows = []
@@ -187,6 +190,15 @@ def _phrase_finder(query: str):
                       frames=(Frame(name="query", description="", poles=(pole,)),))
     matcher = Matcher([lexicon])
     return lambda body: [(m.start, m.end) for m in matcher.find(body)]
+
+
+def _pattern_finder(query: str):
+    """Spans of a regular expression (case ignored); empty matches are skipped."""
+    try:
+        pattern = re.compile(query, re.IGNORECASE)
+    except re.error as exc:
+        raise SettingsError(f"the pattern {query!r} is not a valid regular expression: {exc}") from None
+    return lambda body: [m.span() for m in pattern.finditer(body) if m.end() > m.start()]
 
 
 def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from framing.present.palette import DIFF
+
 #: Light background colours, readable under dark text (ColorBrewer Set3 and Pastel1, then light
 #: tab20 colours for when a lexicon's own colours take the first ones).
 PALETTE = (
@@ -188,7 +190,9 @@ def _span_style(hit: dict, colour: str, striped: bool) -> str:
 
 def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
                    colours: Mapping[str, str] | None = None,
-                   striped: Iterable[tuple[str, str]] = (), colour_by: str = "frame") -> str:
+                   striped: Iterable[tuple[str, str]] = (), colour_by: str = "frame",
+                   pole_colours: Mapping[tuple[str, str], str] | None = None,
+                   voice_colours: Mapping[str, str] | None = None) -> str:
     """The cleaned ``body`` as HTML with every hit wrapped in a ``<span class="hit">``
     coloured by its frame (naming sets dashed, actors underlined; quoted or distanced hits in
     italics, negated ones struck through). The ``title`` shows frame, pole, voice, speaker,
@@ -196,21 +200,34 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
     never nests; the tooltip of an overlap lists every hit. ``hits`` has the columns of the
     hits table (offsets into ``body``); hits outside the body are ignored. ``striped`` names
     ``(frame, pole)`` pairs drawn striped, so the two poles of an axis differ at a glance.
-    ``colour_by="voice"`` colours each hit by whose words it is in (``VOICE_COLOURS``: the
-    outlet's own, quoted, scare quotes) instead of by its frame."""
-    if colour_by not in ("frame", "voice"):
-        raise ValueError(f"colour_by must be 'frame' or 'voice', not {colour_by!r}")
+    ``colour_by="voice"`` colours each hit by whose words it is in (``VOICE_COLOURS``, or
+    ``voice_colours``: the outlet's own, quoted, scare quotes) instead of by its frame;
+    ``colour_by="pole"`` by its ``(frame, pole)`` in ``pole_colours``
+    (``framing.present.palette.frame_pole_colours``: the two poles of an axis in two colours).
+    Each span's classes also name its voice (``voice-author``...) and, for a pair in
+    ``striped``, ``pole-b``, so a style sheet can mark them without colour (print)."""
+    if colour_by not in ("frame", "voice", "pole"):
+        raise ValueError(f"colour_by must be 'frame', 'voice' or 'pole', not {colour_by!r}")
     records = _hit_records(hits, len(body))
     palette = frame_colours(h["frame"] for h in records)
     palette.update(colours or {})
+    voices = {**VOICE_COLOURS, **(voice_colours or {})}
+    poles = dict(pole_colours or {})
     striped = set(striped)
 
     def span(text: str, hit: Mapping, title: str) -> str:
-        chosen = VOICE_COLOURS.get(hit.get("voice"), PALETTE[8]) if colour_by == "voice" else \
-            palette.get(hit["frame"], PALETTE[-1])
+        if colour_by == "voice":
+            chosen = voices.get(hit.get("voice"), PALETTE[8])
+        elif colour_by == "pole" and (hit["frame"], hit.get("pole")) in poles:
+            chosen = poles[(hit["frame"], hit.get("pole"))]
+        else:
+            chosen = palette.get(hit["frame"], PALETTE[-1])
         colour = readable_background(chosen)
-        return (f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
-                f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, (hit["frame"], hit.get("pole")) in striped)}" '
+        second = (hit["frame"], hit.get("pole")) in striped
+        classes = f'hit hit-{_attr(hit.get("kind", "frame"))} voice-{_attr(hit.get("voice") or "unknown")}' + \
+            (" pole-b" if second else "")
+        return (f'<span class="{classes}" data-frame="{_attr(hit["frame"])}" '
+                f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, second and colour_by == "frame")}" '
                 f'title="{_attr(title)}">{text}</span>')
 
     return f'<div class="framing-text" style="{TEXT_STYLE}">{_marked_up(body, records, span)}</div>'
@@ -333,7 +350,9 @@ def word_diff_html(ops: Iterable, *, hits_a: Sequence[Mapping] = (), hits_b: Seq
     """Two HTML strings, one per sentence of an aligned pair, from word-diff operations
     ``(tag, a_text, b_text)`` with ``tag`` one of ``equal``, ``replace``, ``delete``,
     ``insert`` (as ``difflib`` opcodes name them), or ``align.word_diff`` dicts. Words only in
-    the first sentence are marked red, words only in the second green. ``hits_a``/``hits_b``
+    the first sentence are marked blue and struck through, words only in the second orange and
+    underlined (``palette.DIFF``: a pair colour-blind readers tell apart, and the lines tell them
+    apart in grey). ``hits_a``/``hits_b``
     (hits-table rows with offsets into each sentence; needs ops with ``a_start``/``b_start``)
     are drawn bold and underlined in their frame's colour (``colours``), described on hover."""
     colours = colours or {}
@@ -352,13 +371,17 @@ def word_diff_html(ops: Iterable, *, hits_a: Sequence[Mapping] = (), hits_b: Seq
             right.append(b_html)
             continue
         if a:
-            left.append(f'<del class="diff-a" style="background-color:#fdd;color:#900;text-decoration:none">'
-                        f'{a_html}</del>')
+            left.append(f'<del class="diff-a" style="{_diff_style("a")}">{a_html}</del>')
         if b:
-            right.append(f'<ins class="diff-b" style="background-color:#dfd;color:#060;text-decoration:none">'
-                         f'{b_html}</ins>')
+            right.append(f'<ins class="diff-b" style="{_diff_style("b")}">{b_html}</ins>')
     wrap = '<div class="framing-diff" style="{}">{}</div>'
     return wrap.format(TEXT_STYLE, " ".join(left)), wrap.format(TEXT_STYLE, " ".join(right))
+
+
+def _diff_style(side: str) -> str:
+    look = DIFF[side]
+    return (f"background-color:{look['background']};color:{look['text']};text-decoration:{look['line']};"
+            f"text-decoration-thickness:2px")
 
 
 def _optional(item, name: str):
