@@ -16,17 +16,27 @@ from framing.errors import FramingError
 COMMAND_MODULES = ("corpus", "lexicon", "analyze", "hits", "scores", "terms", "events", "report", "dashboard")
 
 
-def build_parser() -> argparse.ArgumentParser:
+#: The module of each subcommand, so a command imports only its own module (start-up time).
+COMMAND_OF = {"load": "corpus", "clean": "corpus", "lexicon": "lexicon", "analyze": "analyze", "hits": "hits",
+              "score": "scores", "terms": "terms", "kwic": "terms", "events": "events", "align": "events",
+              "report": "report", "dashboard": "dashboard"}
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with ``argv`` naming a subcommand first, only that subcommand's
+    module is imported (``framing --help`` and anything else imports them all)."""
     parser = argparse.ArgumentParser(prog="framing", description="Show how news outlets frame the same events.")
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    first = argv[0] if argv else None
+    for name in (COMMAND_OF[first],) if first in COMMAND_OF else COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
