@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     if store is not None and args.format == "csv":
         return _stream_csv(store, args)
-    analysis = analysis_from_args(args)
+    analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
     write_table(hits, args.format, text=_text, empty="no hits", compact_json=True)
     return 0

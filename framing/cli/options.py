@@ -148,11 +148,12 @@ def add_output_option(parser: argparse.ArgumentParser, *, help: str = "output fo
 
 
 def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
-                       lexicons: tuple[Lexicon, ...] | None = None) -> Analysis:
+                       lexicons: tuple[Lexicon, ...] | None = None, sentiment: bool = True) -> Analysis:
     """The analysis of the store (``store_from_args``), or of the corpus read as
     ``add_corpus_options`` says, analysed with ``--lexicon`` (or ``lexicons``) by the engine of
     ``add_engine_options``: reading, cleaning and analysis together in its workers. Its key
-    comes from the files, not their text."""
+    comes from the files, not their text. ``sentiment=False``: no VADER (for commands that never
+    show sentiment)."""
     store = store_from_args(args)
     wanted = lexicons if lexicons is not None else lexicons_from_args(args)
     if store is not None:
@@ -162,7 +163,7 @@ def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
     key = analysis_key(source_key(path, corpus_options(args)), lexicons)
     with progress_bar("analysing", quiet=args.quiet) as progress:
         return analyze_path(path, lexicons, read=read_options(args), engine=engine_settings(args),
-                            progress=progress, sentence_text=sentence_text, key=key)
+                            progress=progress, sentence_text=sentence_text, key=key, sentiment=sentiment)
 
 
 def add_bootstrap_options(parser: argparse.ArgumentParser) -> None:

@@ -57,11 +57,13 @@ def prepare_worker(lexicons: tuple[Lexicon, ...], key: str) -> None:
         _WORKER["key"] = key
 
 
-def analyse_chunk(chunk: Chunk, *, mapping: dict, read: ReadOptions, columns: dict[str, str]) -> ChunkResult:
-    """Read, clean and analyse one chunk (in a worker prepared by ``prepare_worker``)."""
+def analyse_chunk(chunk: Chunk, *, mapping: dict, read: ReadOptions, columns: dict[str, str],
+                  sentiment: bool = True) -> ChunkResult:
+    """Read, clean and analyse one chunk (in a worker prepared by ``prepare_worker``);
+    ``sentiment=False`` leaves every sentence's ``compound`` NaN (VADER not run)."""
     outcomes = chunk_outcomes(chunk, mapping, read)
     articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
-    sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns)
+    sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns, sentiment=sentiment)
     return ChunkResult(chunk.index, chunk.position, outcomes, sentences, hits, n_words, n_sentences)
 
 
@@ -70,9 +72,9 @@ def sentence_columns(sentence_text: bool) -> dict[str, str]:
 
 
 def chunk_results(source: Source, lexicons: tuple[Lexicon, ...], engine: EngineSettings, *,
-                  read: ReadOptions, columns: dict[str, str]) -> Iterator[ChunkResult]:
+                  read: ReadOptions, columns: dict[str, str], sentiment: bool = True) -> Iterator[ChunkResult]:
     """Every chunk of ``source`` analysed by ``engine``, in order."""
-    work = partial(analyse_chunk, mapping=source.mapping, read=read, columns=columns)
+    work = partial(analyse_chunk, mapping=source.mapping, read=read, columns=columns, sentiment=sentiment)
     key = "/".join(lexicon_fingerprint(lex) for lex in lexicons)
     return map_chunks(engine, work, source.chunks, setup=prepare_worker, setup_args=(lexicons, key))
 
@@ -112,10 +114,12 @@ def _kept(column: pa.Array, mask: pa.Array) -> pa.Array:
 
 def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, read: ReadOptions = DEFAULT_READ,
                  engine: EngineSettings = DEFAULT_ENGINE, progress: Progress | None = None,
-                 sentence_text: bool = True, key: str | None = None, chunk_articles: int = 200) -> Analysis:
+                 sentence_text: bool = True, key: str | None = None, chunk_articles: int = 200,
+                 sentiment: bool = True) -> Analysis:
     """``analyze(load_corpus(path, ...))`` with reading and cleaning in the workers too: the
     same tables and load report, the corpus kept in this process (``keep_raw`` as ``read``
-    says). ``key`` identifies the analysis; None: from the corpus's content."""
+    says). ``key`` identifies the analysis; None: from the corpus's content. ``sentiment=False``
+    skips VADER (every ``compound`` NaN; the key says so), for what never reads sentiment."""
     lexicons = pipeline.chosen_lexicons(lexicons)
     source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
     builder = CorpusBuilder()
@@ -123,7 +127,7 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
         builder.note(kind, example)
     columns = sentence_columns(sentence_text)
     sentences, hits, n_words, n_sentences = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS), [], []
-    for result in chunk_results(source, lexicons, engine, read=read, columns=columns):
+    for result in chunk_results(source, lexicons, engine, read=read, columns=columns, sentiment=sentiment):
         result = accept_chunk(builder, result)
         sentences.batches.extend(result.sentences)
         hits.batches.extend(result.hits)
@@ -134,7 +138,7 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
     require_articles(builder.report, Path(path))
     corpus = builder.corpus(str(path))
     articles = corpus_frame(corpus, n_words=n_words, n_sentences=n_sentences)
-    key = key or analysis_key(corpus_content_key(corpus), lexicons)
+    key = (key or analysis_key(corpus_content_key(corpus), lexicons)) + ("" if sentiment else "/no-sentiment")
     return Analysis(articles=articles, sentences=sentences.frame(), hits=hits.frame(), lexicons=lexicons, key=key,
                     corpus=corpus, report=corpus.report)
 

@@ -94,12 +94,12 @@ def _start_worker(lexicons: tuple[Lexicon, ...]) -> None:
 
 
 def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None,
-                   columns: dict[str, str] = SENTENCE_COLUMNS):
+                   columns: dict[str, str] = SENTENCE_COLUMNS, *, sentiment: bool = True):
     """The sentence (``columns``) and hit columns (as ``ColumnBatches`` batches, so a worker
     process sends back compact arrays rather than millions of tuples), word counts and
     sentence counts of some ``(id, outlet, body)`` articles."""
     with _without_cyclic_gc():
-        return _analyse_articles(articles, matcher or _worker_matcher, columns)
+        return _analyse_articles(articles, matcher or _worker_matcher, columns, sentiment=sentiment)
 
 
 @contextmanager
@@ -115,7 +115,8 @@ def _without_cyclic_gc():
             gc.enable()
 
 
-def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, columns: dict[str, str]):
+def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, columns: dict[str, str], *,
+                      sentiment: bool = True):
     sentences, hits = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS)
     with_text = "text" in columns
     n_words, n_sentences = [], []
@@ -123,7 +124,7 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
         found = article_hits(body, matcher, prefix=(article_id, outlet))
         n_words.append(count_words(body))
         n_sentences.append(len(found.sentence_spans))
-        compound = _actor_sentence_scores(body, found)
+        compound = _actor_sentence_scores(body, found) if sentiment else {}
         if with_text:
             sentences.extend([(article_id, i, start, end, body[start:end], compound.get(i, _NAN))
                               for i, (start, end) in enumerate(found.sentence_spans)])
