@@ -45,7 +45,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    table = compute(analysis_from_args(args), args)
+    table = compute(analysis_from_args(args, sentiment=args.table == "sentiment"), args)  # VADER only for sentiment
     write_table(table, args.format, text=_text)
     return 0
 
