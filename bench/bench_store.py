@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         store = args.work / f"store-x{scale}"
         shutil.rmtree(store, ignore_errors=True)
         analyzed = measured([*framing, "analyze", str(corpus), "--store", str(store), "--quiet"], subprocess.DEVNULL)
-        n = json.loads((store / "manifest.json").read_text())["load"]["loaded"]
+        n = json.loads((store / "manifest.json").read_text())["report"]["loaded"]
         with open(os.devnull, "w") as sink:
             scored = measured([*framing, "score", "--store", str(store), "--table", args.table, "--format", "csv",
                                "--quiet"], sink)

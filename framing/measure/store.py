@@ -5,7 +5,8 @@ and the dashboard instead of the corpus.
 Layout of a store folder::
 
     manifest.json            format, framing version, key, lexicons (YAML), settings, sources
-                             (name, files' key, corpus fingerprint), load state, parts
+                             (name, files' key, corpus fingerprint), load report, parts
+    load-R.json              what loading saw up to run R (ids, text digests: for adding sources)
     articles/part-R-N.parquet   the articles table, bodies included
     sentences/part-R-N.parquet  the sentences table (no text: a sentence is body[start:end])
     hits/part-R-N.parquet       the hits table
@@ -59,21 +60,32 @@ class Store:
 
     def __init__(self, directory: str | Path):
         self.directory = Path(directory)
+        self._manifest: dict | None = None
 
     def exists(self) -> bool:
         return (self.directory / MANIFEST).is_file()
 
     def manifest(self) -> dict:
-        path = self.directory / MANIFEST
+        """The manifest (read once per ``Store`` object)."""
+        if self._manifest is None:
+            self._manifest = self._read_json(MANIFEST)
+            if self._manifest.get("format") != STORE_FORMAT:
+                raise FramingError(f"{self.directory / MANIFEST}: store format {self._manifest.get('format')}, this "
+                                   f"framing reads format {STORE_FORMAT}; analyse the corpus again into a new store")
+        return self._manifest
+
+    def load_state(self) -> dict:
+        """What loading has seen so far (counts, skips, notes, ids, text digests: ``CorpusBuilder.state``),
+        kept beside the manifest (it grows with the corpus; only adding a source reads it whole)."""
+        return self._read_json(self.manifest()["load_state"])
+
+    def _read_json(self, name: str) -> dict:
+        path = self.directory / name
         try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
+            return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise FramingError(f"{path}: not a framing store ({exc}); give the folder `framing analyze "
                                "CORPUS --store DIR` wrote") from exc
-        if manifest.get("format") != STORE_FORMAT:
-            raise FramingError(f"{path}: store format {manifest.get('format')}, this framing reads format "
-                               f"{STORE_FORMAT}; analyse the corpus again into a new store")
-        return manifest
 
     def contains(self, path: str | Path, read: ReadOptions) -> bool:
         """Whether the source ``path`` read with ``read`` was added already (same files)."""
@@ -88,7 +100,8 @@ class Store:
                      for r in self.manifest()["lexicons"])
 
     def report(self) -> LoadReport:
-        return CorpusBuilder.from_state(self.manifest()["load"], keep_articles=False).final_report()
+        return CorpusBuilder.from_state(self.manifest()["report"] | {"ids": [], "texts": []},
+                                        keep_articles=False).final_report()
 
     def analysis(self, lexicons: Iterable[Lexicon] | None = None) -> Analysis:
         """The store as an ``Analysis`` whose tables are read when first used."""
@@ -201,7 +214,7 @@ def analyze_into_store(path: str | Path, directory: str | Path, lexicons: Iterab
     files_key = _files_key(path, read)
     if any(s["files_key"] == files_key for s in manifest["sources"]):
         raise SettingsError(f"{path} is already in the store {directory} (same files, same options); nothing to add")
-    builder = (CorpusBuilder.from_state(manifest["load"], keep_articles=False) if store.exists()
+    builder = (CorpusBuilder.from_state(store.load_state(), keep_articles=False) if store.exists()
                else CorpusBuilder(keep_articles=False))
     before = builder.report.seen
     source = open_source(path, read, slices=engine.slices)
@@ -219,11 +232,14 @@ def analyze_into_store(path: str | Path, directory: str | Path, lexicons: Iterab
     manifest["sources"].append({"path": str(path), "files_key": files_key, "fingerprint": writer.digest.hexdigest(),
                                 "seen": builder.report.seen - before, "parts": writer.parts, "added": time.time()})
     manifest["parts"] += writer.parts
-    manifest["load"] = builder.state()
+    state = builder.state()
+    manifest["load_state"] = _write_json(store.directory, f"load-{run:03d}.json", state)
+    manifest["report"] = {k: v for k, v in state.items() if k not in ("ids", "texts")}
     manifest["corpus_fingerprint"] = _sha256("corpus", [s["fingerprint"] for s in manifest["sources"]])
     manifest["key"] = _sha256("store", manifest["corpus_fingerprint"], [lexicon_fingerprint(x) for x in lexicons],
                               code_digest(("corpus", "lexicon", "text", "measure", "parallel.py", "errors.py")))
-    _write_manifest(store.directory, manifest)
+    _write_json(store.directory, MANIFEST, manifest)
+    store._manifest = None
     return store
 
 
@@ -238,7 +254,7 @@ def _new_manifest(lexicons: tuple[Lexicon, ...], read: ReadOptions) -> dict:
             "settings": {"clean": read.clean, "format": read.format, "columns": [list(c) for c in read.columns],
                          "sentence_text": False},
             "code": code_digest(("corpus", "lexicon", "text", "measure", "parallel.py", "errors.py")),
-            "sources": [], "parts": [], "load": CorpusBuilder().state()}
+            "sources": [], "parts": []}
 
 
 def _check_lexicons(store: Store, manifest: dict, lexicons: tuple[Lexicon, ...]) -> None:
@@ -258,10 +274,12 @@ def _check_read(store: Store, manifest: dict, read: ReadOptions) -> None:
                             "analyse every source again into a new store so its tables agree")
 
 
-def _write_manifest(directory: Path, manifest: dict) -> None:
-    partial = directory / f".{MANIFEST}.{os.getpid()}.tmp"
-    partial.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, directory / MANIFEST)
+def _write_json(directory: Path, name: str, value: dict) -> str:
+    """``value`` as ``directory/name``, written atomically; returns ``name``."""
+    partial = directory / f".{name}.{os.getpid()}.tmp"
+    partial.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+    os.replace(partial, directory / name)
+    return name
 
 
 class _PartWriter:
