@@ -5,9 +5,11 @@ copy, so none is a repeat).
 
     python bench/bench_store.py DATA_PATH [--scales 1,2,4] [--work DIR] [--table sentiment]
 
-Prints, for each scale: articles, wall and CPU seconds of each command (CPU of the process and
-all its workers), and the peak memory of all its processes together (PSS, shared pages counted
-once, sampled four times a second from /proc by ``memory.tree_pss_mb``).
+``--replicate-store`` makes the larger stores from the 1x store's parts (ids suffixed), to
+measure ``framing score`` from a big store without analysing it. Prints, for each scale:
+articles, wall and CPU seconds of each command (CPU of the process and all its workers), and
+the peak memory of all its processes together (PSS, shared pages counted once, sampled four
+times a second from /proc by ``memory.tree_pss_mb``).
 """
 from __future__ import annotations
 
@@ -47,6 +49,37 @@ def replicate(source: Path, copies: int, target: Path) -> int:
     return count
 
 
+def replicated_store(source: Path, copies: int, target: Path) -> None:
+    """A store of ``copies`` copies of the store ``source``, each copy's article ids suffixed
+    ``-copyK``: the tables analysing the replicated corpus would give (less the copy's last line),
+    made in seconds, for measuring what reading a bigger store costs without analysing it."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    shutil.rmtree(target, ignore_errors=True)
+    manifest = json.loads((source / "manifest.json").read_text())
+    parts = []
+    for table in ("articles", "sentences", "hits"):
+        (target / table).mkdir(parents=True)
+    for copy in range(copies):
+        for part in manifest["parts"]:
+            name = f"{part}-copy{copy}"
+            for table in ("articles", "sentences", "hits"):
+                data = pq.read_table(source / table / f"{part}.parquet")
+                if copy:
+                    ids = pc.binary_join_element_wise(data["article_id"].cast(pa.string()), f"-copy{copy}", "")
+                    data = data.set_column(data.schema.get_field_index("article_id"), "article_id",
+                                           ids if table == "articles" else ids.dictionary_encode())
+                pq.write_table(data, target / table / f"{name}.parquet")
+            parts.append(name)
+    manifest["parts"] = parts
+    manifest["report"]["loaded"] *= copies
+    manifest["report"]["seen"] *= copies
+    (target / "manifest.json").write_text(json.dumps(manifest))
+    shutil.copy(source / manifest["load_state"], target / manifest["load_state"])
+
+
 def measured(command: list[str], stdout) -> dict:
     """Run ``command``; its wall and CPU seconds (workers included) and the peak PSS of its tree."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -80,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/framing-bench-store"),
                         help="where the copies and stores are written (default /tmp/framing-bench-store)")
     parser.add_argument("--table", default="sentiment", help="the score table (default sentiment)")
+    parser.add_argument("--replicate-store", action="store_true",
+                        help="make the 2x, 4x stores by copying the 1x store's parts with new ids (seconds) "
+                             "instead of analysing replicated corpora (hours on a busy machine); "
+                             "analyze is then measured at 1x only")
     args = parser.parse_args(argv)
     if not args.data_path.is_file():
         sys.exit(f"bench_store: {args.data_path}: no such file (give the AllSides JSON lines, "
@@ -90,13 +127,17 @@ def main(argv: list[str] | None = None) -> int:
           f"{'score wall':>10} {'CPU':>7} {'peak MB':>8}", flush=True)
     for scale in (int(s) for s in args.scales.split(",")):
         corpus = args.data_path
-        if scale > 1:
+        if scale > 1 and not args.replicate_store:
             corpus = args.work / f"corpus-x{scale}.jsonl"
             if not corpus.exists():
                 replicate(args.data_path, scale, corpus)
         store = args.work / f"store-x{scale}"
-        shutil.rmtree(store, ignore_errors=True)
-        analyzed = measured([*framing, "analyze", str(corpus), "--store", str(store), "--quiet"], subprocess.DEVNULL)
+        if args.replicate_store and scale > 1:
+            replicated_store(args.work / "store-x1", scale, store)
+            analyzed = {"wall": float("nan"), "cpu": float("nan"), "peak": float("nan")}
+        else:
+            shutil.rmtree(store, ignore_errors=True)
+            analyzed = measured([*framing, "analyze", str(corpus), "--store", str(store), "--quiet"], subprocess.DEVNULL)
         n = json.loads((store / "manifest.json").read_text())["report"]["loaded"]
         with open(os.devnull, "w") as sink:
             scored = measured([*framing, "score", "--store", str(store), "--table", args.table, "--format", "csv",
