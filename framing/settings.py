@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from framing.errors import SettingsError
+from framing.lexicon.model import ROLES
 
 #: Figures resting on fewer articles are flagged ``low_support`` (``framing.measure.bootstrap``).
 MIN_ARTICLES = 5
@@ -57,14 +58,17 @@ class ScoreSettings:
     """What a score counts and how it groups: ``by`` (articles columns, or the shorthands
     outlet, article, event), ``voice`` (one of ``VOICES``, several, or ``"each"``: every voice
     in turn), ``negated`` hits (``NEGATED``), the ``kind`` of hits (``SCORE_KINDS``), only
-    some ``frames`` (frame or naming-set names; None: all), ``by_target`` (split by the actor
-    a hit is about), and the ``bootstrap``."""
+    some ``frames`` (frame or naming-set names; None: all), the ``roles`` of the frames and
+    naming sets counted (``framing.lexicon.ROLES``; default framing only, ``"all"`` for every
+    role; actor mentions are always counted), ``by_target`` (split by the actor a hit is
+    about), and the ``bootstrap``."""
 
     by: tuple[str, ...] = ("outlet",)
     voice: str | tuple[str, ...] = "all"
     negated: str = "exclude"
     kind: str = "frame"
     frames: tuple[str, ...] | None = None
+    roles: tuple[str, ...] = ("framing",)
     by_target: bool = False
     bootstrap: BootstrapSettings = field(default_factory=BootstrapSettings)
 
@@ -73,6 +77,10 @@ class ScoreSettings:
             object.__setattr__(self, "by", tuple(c.strip() for c in self.by.split(",") if c.strip()))
         if isinstance(self.frames, str):
             object.__setattr__(self, "frames", (self.frames,))
+        if isinstance(self.roles, str):
+            roles = ROLES if self.roles == "all" else tuple(r.strip() for r in self.roles.split(",") if r.strip())
+            object.__setattr__(self, "roles", roles)
+        object.__setattr__(self, "roles", tuple(self.roles))
         voices = (self.voice,) if isinstance(self.voice, str) else tuple(self.voice)
         _check("score", [
             ("by", bool(self.by) and all(isinstance(c, str) and c for c in self.by), "one or more column names"),
@@ -80,6 +88,8 @@ class ScoreSettings:
              f"'each' or one or more of {', '.join(VOICES)}"),
             ("negated", self.negated in NEGATED, f"one of {', '.join(NEGATED)}"),
             ("kind", self.kind in SCORE_KINDS, f"one of {', '.join(SCORE_KINDS)}"),
+            ("roles", bool(self.roles) and all(r in ROLES for r in self.roles),
+             f"'all' or one or more of {', '.join(ROLES)}"),
         ], self)
 
     @property
@@ -151,7 +161,8 @@ def reproduce_flags(settings: ScoreSettings) -> list[str]:
     boot = settings.bootstrap
     flags = ["--by", ",".join(settings.by), "--voice", settings.voice if isinstance(settings.voice, str)
              else "each", "--negated", settings.negated, "--boot", str(boot.n_boot), "--seed", str(boot.seed),
-             "--level", str(boot.level), "--min-articles", str(boot.min_articles)]
+             "--level", str(boot.level), "--min-articles", str(boot.min_articles),
+             "--role", "all" if set(settings.roles) == set(ROLES) else ",".join(settings.roles)]
     for frame in settings.frames or ():
         flags += ["--frame", frame]
     return flags

@@ -201,7 +201,7 @@ def test_cli_hits_table_with_a_user_lexicon(demo_corpus_path, tmp_path, capsys):
     path = tmp_path / "mine.yaml"
     path.write_text("name: mine\nversion: '1'\ndescription: test\nlicence: CC0-1.0\n"
                     "sources:\n  - {title: own, licence: CC0-1.0}\n"
-                    "frames:\n  withdrawal:\n    description: leaving\n    terms: [withdraw*]\n", encoding="utf-8")
+                    "frames:\n  withdrawal:\n    description: leaving\n    role: topic\n    terms: [withdraw*]\n", encoding="utf-8")
     assert main(["hits", str(demo_corpus_path), "--lexicon", str(path)]) == 0
     out = capsys.readouterr().out
     assert "withdraw" in out and "legitimacy" not in out

@@ -46,7 +46,7 @@ def categorical_columns(dtypes: dict) -> list[str]:
 
 def test_repeated_text_is_categorical_with_sorted_categories_and_the_rest_as_documented(seed):
     assert categorical_columns(HIT_COLUMNS) == ["article_id", "outlet", "matched", "term", "lexicon", "kind",
-                                                "frame", "pole", "voice"]
+                                                "role", "frame", "pole", "voice"]
     assert categorical_columns(SENTENCE_COLUMNS) == ["article_id"]
     for table, dtypes in ((seed.hits, HIT_COLUMNS), (seed.sentences, SENTENCE_COLUMNS)):
         for column, dtype in dtypes.items():

@@ -32,6 +32,7 @@ sources:
 frames:
   legitimacy:
     description: Is the presence lawful and welcome?
+    role: framing   # framing (word choice), topic (subject) or attribution (reporting verbs)
     poles:
       legitimate: [legitimate, invited, at the request of]
       illegitimate: [occupation, occupied, illegal, uninvited]

@@ -25,7 +25,7 @@ from framing.measure.bootstrap import Groups, article_groups, grouped_ratio, req
 from framing.measure.sentiment import sentence_sentiment
 from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
 
-HIT_COLUMNS = ("article_id", "lexicon", "kind", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
+HIT_COLUMNS = ("article_id", "lexicon", "kind", "role", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
 _NO_TARGET = "\x00none"
 
 
@@ -33,15 +33,17 @@ _NO_TARGET = "\x00none"
 
 def lexicon_catalog(lexicons) -> pd.DataFrame:
     """One row per frame pole, naming label and actor of ``lexicons``, in lexicon order:
-    ``lexicon, kind, frame, pole, pole_index`` (0 = pole A) and ``n_poles``."""
+    ``lexicon, kind, role, frame, pole, pole_index`` (0 = pole A) and ``n_poles``."""
     rows = []
     for lex in lexicons:
         for frame in lex.frames:
-            rows += [(lex.name, "frame", frame.name, p.name, i, len(frame.poles)) for i, p in enumerate(frame.poles)]
+            rows += [(lex.name, "frame", frame.role, frame.name, p.name, i, len(frame.poles))
+                     for i, p in enumerate(frame.poles)]
         for naming in lex.naming_sets:
-            rows += [(lex.name, "naming", naming.name, p.name, i, len(naming.labels)) for i, p in enumerate(naming.labels)]
-        rows += [(lex.name, "actor", a.name, a.name, 0, 1) for a in lex.actors]
-    return pd.DataFrame(rows, columns=["lexicon", "kind", "frame", "pole", "pole_index", "n_poles"])
+            rows += [(lex.name, "naming", naming.role, naming.name, p.name, i, len(naming.labels))
+                     for i, p in enumerate(naming.labels)]
+        rows += [(lex.name, "actor", a.role, a.name, a.name, 0, 1) for a in lex.actors]
+    return pd.DataFrame(rows, columns=["lexicon", "kind", "role", "frame", "pole", "pole_index", "n_poles"])
 
 
 class _KindHits:
@@ -112,17 +114,18 @@ class _KindHits:
         return groups.article_ids.get_indexer(values)[codes]
 
 
-def _catalog(kind_hits: _KindHits, lexicons, kind: str, names) -> pd.DataFrame:
+def _catalog(kind_hits: _KindHits, lexicons, kind: str, names, roles=None) -> pd.DataFrame:
     """Catalogue rows of ``kind``: from ``lexicons``, plus any pole the hits show that those
-    lexicons lack (``n_poles`` unknown); only the frames (naming sets) in ``names`` when given."""
+    lexicons lack (``n_poles`` unknown, role as the hits say); only the frames (naming sets)
+    in ``names`` when given, and of ``roles`` (actors: always)."""
     keys = ["lexicon", "frame", "pole"]
-    observed = kind_hits.observed(keys)
+    observed = kind_hits.observed([*keys, "role"])
     cat = lexicon_catalog(lexicons)
     cat = cat[cat["kind"] == kind].drop(columns="kind")
     extra = observed.merge(cat[keys].astype(object), on=keys, how="left", indicator=True)
-    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").sort_values(keys)
+    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").drop_duplicates(keys).sort_values(keys)
     extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan)
-    cat = pd.concat([cat, extra], ignore_index=True)
+    cat = pd.concat([cat, extra[cat.columns]], ignore_index=True)
     if names is not None:
         wanted = [names] if isinstance(names, str) else list(names)
         unknown = sorted(set(wanted) - set(cat["frame"]))
@@ -130,7 +133,21 @@ def _catalog(kind_hits: _KindHits, lexicons, kind: str, names) -> pd.DataFrame:
             raise SettingsError(f"no {kind} named {', '.join(map(repr, unknown))}; "
                                 f"known: {', '.join(sorted(set(cat['frame'])))}")
         cat = cat[cat["frame"].isin(wanted)]
+    if roles is not None and kind != "actor":
+        _check_roles_named(cat, roles, names)
+        cat = cat[cat["role"].isin(list(roles))]
     return cat.reset_index(drop=True)
+
+
+def _check_roles_named(cat: pd.DataFrame, roles, names) -> None:
+    """A frame named on purpose but left out by the roles counted is a question, not an empty table."""
+    if names is None:
+        return
+    other = cat[~cat["role"].isin(list(roles))].drop_duplicates("frame")
+    if len(other):
+        first = other.iloc[0]
+        raise SettingsError(f"{first['frame']!r} has role {first['role']}, and only role {', '.join(roles)} is "
+                            f"counted: add --role {first['role']} (or --role all; roles=... in ScoreSettings)")
 
 
 def _with_targets(features: pd.DataFrame, kind_hits: _KindHits, keys: list[str]) -> pd.DataFrame:
@@ -219,7 +236,7 @@ def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd
     boot, voices, by_target, kind = settings.bootstrap, settings.voices, settings.by_target, settings.kind
     groups, kind_hits, rows = _setup(analysis, settings, kind)
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, analysis.lexicons, kind, settings.frames)[keys]
+    features = _catalog(kind_hits, analysis.lexicons, kind, settings.frames, settings.roles)[["lexicon", "role", "frame", "pole"]]
     if by_target:
         features, keys = _with_targets(features, kind_hits, keys), keys + ["target"]
     cols = kind_hits.locate(features, keys)
@@ -249,10 +266,11 @@ def axis_balance(analysis: Analysis, settings: ScoreSettings | None = None) -> p
     settings = settings or ScoreSettings()
     boot, voices, by_target, negated = settings.bootstrap, settings.voices, settings.by_target, settings.negated
     groups, kind_hits, rows = _setup(analysis, settings, "frame")
-    cat = _catalog(kind_hits, analysis.lexicons, "frame", settings.frames)
+    cat = _catalog(kind_hits, analysis.lexicons, "frame", settings.frames, settings.roles)
     _check_axes_known(cat)
     axes = cat[cat["n_poles"] == 2].reset_index(drop=True)
-    pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "frame", "pole"]] for i in (0, 1)}
+    pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "role", "frame", "pole"] if i == 0 else
+                        ["lexicon", "frame", "pole"]] for i in (0, 1)}
     features = pole[0].rename(columns={"pole": "pole_a"}).merge(
         pole[1].rename(columns={"pole": "pole_b"}), on=["lexicon", "frame"]).reset_index(drop=True)
     keys = ["lexicon", "frame"]
@@ -289,7 +307,8 @@ def label_shares(analysis: Analysis, settings: ScoreSettings | None = None) -> p
     boot, voices = settings.bootstrap, settings.voices
     groups, kind_hits, rows = _setup(analysis, settings, "naming")
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, analysis.lexicons, "naming", settings.frames)[keys]
+    features = _catalog(kind_hits, analysis.lexicons, "naming", settings.frames, settings.roles)[
+        ["lexicon", "role", "frame", "pole"]]
     shape = (len(groups.article_ids), len(features))
     num = _voice_matrix(kind_hits, rows, kind_hits.locate(features, keys), shape, voices)
     referent = np.tile(features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy(), len(voices))

@@ -17,10 +17,10 @@ from framing.text.tokenize import count_words, estimate_sentences, split_sentenc
 #: repeats from row to row is "category" (pandas Categorical, categories sorted, so sorting and
 #: grouping give the order plain strings would); free text is "str".
 SENTENCE_COLUMNS = {"article_id": "category", "sentence_id": "int64", "start": "int64", "end": "int64",
-                    "text": "str", "compound": "float64"}
+                    "text": "str", "loaded": "float64", "loaded_author": "float64", "compound": "float64"}
 HIT_COLUMNS = {"article_id": "category", "outlet": "category", "sentence_id": "int64", "start": "int64",
                "end": "int64", "matched": "category", "term": "category", "lexicon": "category",
-               "kind": "category", "frame": "category", "pole": "category", "weight": "float64",
+               "kind": "category", "role": "category", "frame": "category", "pole": "category", "weight": "float64",
                "voice": "category", "speaker": "object", "negated": "bool", "hedged": "bool",
                "target": "object"}
 _SENTENCE_COLUMNS_WITHOUT_TEXT = {k: v for k, v in SENTENCE_COLUMNS.items() if k != "text"}
