@@ -467,7 +467,7 @@ def test_cli_check_missing_file_is_a_clean_error(capsys):
 def test_cli_list_and_terms(capsys):
     assert main(["lexicon", "list"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^conflict 1\.1  6 frames, 7 naming sets, 12 actors, \d+ terms", out, re.M)
+    assert re.search(r"^conflict 1\.2  6 frames, 7 naming sets, 12 actors, \d+ terms", out, re.M)
     assert re.search(r"^policy_frames 1\.0  14 frames", out, re.M)
     assert main(["lexicon", "terms", str(FIXTURES / "migration.yaml"), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()

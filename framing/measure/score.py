@@ -22,6 +22,7 @@ from scipy import sparse
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import Groups, article_groups, grouped_ratio, require_columns
+from framing.measure.loaded import LOADED_LEXICON, require_loaded_lexicon
 from framing.measure.sentiment import sentence_sentiment
 from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
 
@@ -250,6 +251,33 @@ def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd
                                       keep=kind_hits.flag("hedged"))
     return _voice_tables(groups, features, voices, {
         "hits": total, "negated_hits": negated_hits.toarray(), "hedged_hits": hedged_hits.toarray(),
+        "words": (ind @ groups.words)[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000,
+        "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
+
+
+def loaded_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
+    """Loaded language per 1,000 words per group and voice, with bootstrap intervals: the
+    weights of the ``loaded`` lexicon's hits summed (the sentences table's ``loaded``; the
+    ``author`` voice sums ``loaded_author``) over the group's words. Negated hits count, as
+    in the sentence score, and are also reported in ``negated_hits``; ``settings.negated``
+    is not applied. Columns: ``group``, the by columns, ``lexicon``, ``voice``, ``hits``
+    (loaded words), ``loaded`` (their weights summed), ``negated_hits``, ``words``, ``rate``,
+    ``ci_low``, ``ci_high``, ``n_articles``, ``low_support``."""
+    settings = settings or ScoreSettings()
+    require_loaded_lexicon(analysis.lexicons)
+    boot, voices = settings.bootstrap, settings.voices
+    groups, kind_hits, rows = _setup(analysis, settings, "frame")
+    codes, values = kind_hits.codes("lexicon")
+    cols = np.where(codes == (values.get_loc(LOADED_LEXICON) if LOADED_LEXICON in values else -1), 0, -1)
+    shape = (len(groups.article_ids), 1)
+    num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated="include")
+    total, _, point, low, high = grouped_ratio(num, groups.words, groups, boot)
+    ind = groups.indicator()
+    count = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, values=np.ones(len(kind_hits)), negated="include")
+    negated_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, values=np.ones(len(kind_hits)),
+                                       negated="only")
+    return _voice_tables(groups, pd.DataFrame({"lexicon": [LOADED_LEXICON]}), voices, {
+        "hits": count.toarray().astype(int), "loaded": total, "negated_hits": negated_hits.toarray().astype(int),
         "words": (ind @ groups.words)[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000,
         "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
 
