@@ -32,6 +32,7 @@ from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
+from framing.measure.loaded import loaded_word_sentences, top_loaded_words
 from framing.measure.pipeline import analyze
 from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
 from framing.settings import BootstrapSettings, ScoreSettings, Settings
@@ -222,10 +223,11 @@ def filtered(analysis: Analysis, flt: ArticleFilter) -> Analysis:
     return analysis.subset(filter_articles(articles, flt), label=repr(flt))
 
 
-#: How the dashboard scores: every voice in one bootstrap pass (views pick the voice they show,
-#: so switching voice never recomputes), 1,000 resamples, seed 0, 95% intervals. The export
+#: How the dashboard scores: every voice and every role in one bootstrap pass (views pick the
+#: voice and the role they show, framing by default, so switching never recomputes), 1,000
+#: resamples, seed 0, 95% intervals. The export
 #: manifest records this object.
-SCORE_SETTINGS = ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=N_BOOT))
+SCORE_SETTINGS = ScoreSettings(voice="each", roles="all", bootstrap=BootstrapSettings(n_boot=N_BOOT))
 
 
 #: Every setting the dashboard's figures rest on, as the export manifest records them.
@@ -269,6 +271,29 @@ def share_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
 def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
     return _stored(analysis, "actor_sentiment", flt, SCORE_SETTINGS,
                    compute=lambda: score.actor_sentiment(filtered(analysis, flt), SCORE_SETTINGS))
+
+
+@_cached(max_entries=32, show_spinner="Scoring loaded language…")
+def loaded_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
+    """Loaded language per 1,000 words per outlet and voice (``score.loaded_rates``)."""
+    return _stored(analysis, "loaded_rates", flt, SCORE_SETTINGS,
+                   compute=lambda: score.loaded_rates(filtered(analysis, flt), SCORE_SETTINGS))
+
+
+#: Loaded words listed per outlet.
+TOP_LOADED_WORDS = 10
+
+
+@_cached(max_entries=32, show_spinner=False)
+def loaded_words(analysis: Analysis, flt: ArticleFilter, voice: str) -> pd.DataFrame:
+    """Each outlet's most loaded words in ``voice`` (``framing.measure.loaded.top_loaded_words``)."""
+    return top_loaded_words(filtered(analysis, flt), voice=voice, top=TOP_LOADED_WORDS)
+
+
+@_cached(max_entries=32, show_spinner=False)
+def loaded_word_lines(analysis: Analysis, flt: ArticleFilter, outlet: str, term: str, voice: str) -> pd.DataFrame:
+    """The sentences behind one outlet's loaded word (``loaded_word_sentences``)."""
+    return loaded_word_sentences(filtered(analysis, flt), group=outlet, term=term, voice=voice)
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")

@@ -12,7 +12,8 @@ from framing.errors import FramingError
 
 #: Views in menu order: URL slug -> label.
 VIEWS = {
-    "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
+    "overview": "Overview", "side-by-side": "Side by side", "loaded": "Loaded language", "actors": "Actors",
+    "naming": "Naming",
     "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
     "lexicons": "Lexicons", "export": "Export",
 }

@@ -226,3 +226,26 @@ def test_top_loaded_words_and_the_sentences_behind_them(demo_analysis):
         assert line.matched.lower() in line.text.lower() and line.loaded > 0
     quoted = top_loaded_words(demo_analysis, voice="quoted")
     assert set(quoted["group"]) <= set(demo_analysis.articles["outlet"])
+
+
+def test_loaded_rates_plot_draws_a_dot_per_voice_most_loaded_first(demo_analysis):
+    from framing.present.loaded_plot import loaded_rates_plot
+
+    rates = score.loaded_rates(demo_analysis, ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=50)))
+    fig = loaded_rates_plot(rates).to_dict()
+    names = [t["name"] for t in fig["data"]]
+    assert names == ["all voices", "the outlet's own words", "quoted sources"]
+    first = fig["data"][0]
+    assert list(first["x"]) == sorted(first["x"], reverse=True)
+    assert first["customdata"][0][0] == first["y"][0] == "Al-Monitor"
+    assert "open circles" in fig["layout"]["annotations"][0]["text"], "one article per outlet: low support"
+    assert "No scores" in loaded_rates_plot(rates.iloc[0:0]).to_dict()["layout"]["annotations"][0]["text"]
+
+
+def test_loaded_words_summary_lists_each_outlets_words_by_rate(demo_analysis):
+    from dashboard.filters import loaded_words_summary
+
+    rates = score.loaded_rates(demo_analysis, ScoreSettings(bootstrap=BootstrapSettings(n_boot=20)))
+    summary = loaded_words_summary(top_loaded_words(demo_analysis), rates, per_group=2)
+    assert summary["outlet"].iloc[0] == "Al-Monitor" and summary["per 1,000 words"].is_monotonic_decreasing
+    assert summary.set_index("outlet").loc["Al-Monitor", "loaded words"] == "jihadists (2), harshly (1)"

@@ -14,6 +14,13 @@ from framing.corpus.records import LoadReport
 from framing.measure.analysis import Analysis
 
 VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
+#: The roles a view shows one at a time, framing (the default) first (lexicons/README.md, Roles).
+ROLE_VIEWS = {"framing": "Framing: word choice", "topic": "Topic: what it is about",
+              "attribution": "Attribution: who says it"}
+ROLE_HELP = ("Each lexicon category declares a role. Framing (the default): evaluative, loaded and legitimising or "
+             "delegitimising words, how a text frames. Topic: the subjects, institutions and events a text is about. "
+             "Attribution: reporting verbs and hedges ('said', 'according to', 'reportedly'). Topic and attribution "
+             "words are common in neutral reporting, so they are shown apart from framing.")
 #: The choice, where a view offers one lexicon at a time, that shows them all.
 ALL_LEXICONS = "(all lexicons)"
 
@@ -99,6 +106,17 @@ def figure(fig, *, key: str, **kwargs) -> Any:
     """Draw a plotly figure full width, in its own fonts and colours (dark, 14 px: readable on a
     projector, and the same as the exported PNG) rather than Streamlit's lighter theme."""
     return st.plotly_chart(fig, key=key, config={"displaylogo": False}, theme=None, **kwargs)
+
+
+def role_choice() -> str:
+    """Which role of lexicon category a view shows (kept across views and in the URL)."""
+    return state.choice("Show", "role", list(ROLE_VIEWS), format_func=ROLE_VIEWS.get, draw=st.radio,
+                        horizontal=True, help=ROLE_HELP)
+
+
+def lexicons_of_role(ctx: Context, role: str) -> list[str]:
+    """Names of the analysis's lexicons with at least one frame of ``role``."""
+    return [lex.name for lex in ctx.analysis.lexicons if any(f.role == role for f in lex.frames)]
 
 
 def lexicon_with(ctx: Context, attribute: str) -> list[str]:

@@ -59,7 +59,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import bench_loaded as E  # noqa: E402 (the PTC reader and metrics of the benchmark, one implementation)
 
 WORDLIKE, TextblobEntry, textblob_entries, textblob_path = E.WORDLIKE, E.TextblobEntry, E.textblob_entries, E.textblob_path
-VERSION = "0.1"
+VERSION = "0.2"
 
 #: Lenient thresholds for the candidate pool (a Rule then applies the real ones).
 POOL = dict(vader_min=0.5, textblob_min_subjectivity=0.4, textblob_min_polarity=0.1)
