@@ -310,15 +310,17 @@ def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | 
 
 
 @_cached(max_entries=16, show_spinner="Placing outlets…")
-def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
-    """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
-    None with fewer than three outlets."""
+def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str,
+                  role: str = "framing") -> pd.DataFrame | None:
+    """2-D outlet map from frame profiles (rates of every pole of the frames of ``role``) or
+    term profiles (TF-IDF); None with fewer than three outlets."""
     if profile == "terms":
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
         return outlet_map(matrix)
-    profiles = frame_profiles(frame_scores(analysis, flt), voice=voice)
+    scores = frame_scores(analysis, flt)
+    profiles = frame_profiles(scores[(scores["role"] == role).to_numpy()], voice=voice)
     return outlet_map(profiles) if len(profiles) >= 3 else None
 
 

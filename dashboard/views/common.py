@@ -17,6 +17,8 @@ VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted
 #: The roles a view shows one at a time, framing (the default) first (lexicons/README.md, Roles).
 ROLE_VIEWS = {"framing": "Framing: word choice", "topic": "Topic: what it is about",
               "attribution": "Attribution: who says it"}
+#: How a figure's title names the frames of each role.
+ROLE_TITLES = {"framing": "Framing words", "topic": "Topic words", "attribution": "Attribution words"}
 ROLE_HELP = ("Each lexicon category declares a role. Framing (the default): evaluative, loaded and legitimising or "
              "delegitimising words, how a text frames. Topic: the subjects, institutions and events a text is about. "
              "Attribution: reporting verbs and hedges ('said', 'according to', 'reportedly'). Topic and attribution "
@@ -117,11 +119,6 @@ def role_choice() -> str:
 def lexicons_of_role(ctx: Context, role: str) -> list[str]:
     """Names of the analysis's lexicons with at least one frame of ``role``."""
     return [lex.name for lex in ctx.analysis.lexicons if any(f.role == role for f in lex.frames)]
-
-
-def lexicon_with(ctx: Context, attribute: str) -> list[str]:
-    """Names of the analysis's lexicons that have ``frames``, ``naming_sets`` or ``actors``."""
-    return [lex.name for lex in ctx.analysis.lexicons if getattr(lex, attribute)]
 
 
 def day_text(value: dt.date | None) -> str:

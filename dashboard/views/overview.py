@@ -6,7 +6,15 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import busiest_cell, of_role
-from dashboard.views.common import ALL_LEXICONS, figure, filter_bar, lexicons_of_role, outlets_shown, role_choice
+from dashboard.views.common import (
+    ALL_LEXICONS,
+    ROLE_TITLES,
+    figure,
+    filter_bar,
+    lexicons_of_role,
+    outlets_shown,
+    role_choice,
+)
 from dashboard.views.evidence import evidence, follow_cell_click, poles_of
 from framing.present import plots
 
@@ -43,11 +51,10 @@ def render(ctx) -> None:
                "open circles: fewer articles than a stable figure needs.")
     evidence(ctx, flt, poles=poles_of(ctx, lexicon, role), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",
              busiest=busiest_cell(scores, voice=voice, lexicon=lexicon))
-    _outlet_map(ctx, flt, voice)
+    _outlet_map(ctx, flt, voice, role)
 
 
-#: The heatmap's title and what its caption says, per role shown.
-ROLE_TITLES = {"framing": "Framing words", "topic": "Topic words", "attribution": "Attribution words"}
+#: What the heatmap's caption says, per role shown.
 ROLE_CAPTIONS = {
     "framing": "Framing: evaluative, loaded and (de)legitimising word choice, the frames whose role is framing. "
                "Topic and attribution words are one click away above.",
@@ -56,17 +63,18 @@ ROLE_CAPTIONS = {
 }
 
 
-PROFILES = {"frames": "frame profiles (rates of every pole, all lexicons)", "terms": "term profiles (TF-IDF)"}
+PROFILES = {"frames": "frame profiles (rates of every pole of the role shown, all lexicons)",
+            "terms": "term profiles (TF-IDF)"}
 
 
-def _outlet_map(ctx, flt, voice) -> None:
+def _outlet_map(ctx, flt, voice, role: str) -> None:
     if not st.toggle("Show the outlet map", key="show_map", help="Places outlets by the similarity of their "
                      "profiles (loads scikit-learn the first time, a second or two)."):
         return
     st.subheader("Outlet map")
     profile = state.choice("Place outlets by", "profile", list(PROFILES), format_func=PROFILES.get, draw=st.radio,
                            horizontal=True)
-    points = data.outlet_points(ctx.analysis, flt, voice=voice, profile=profile)
+    points = data.outlet_points(ctx.analysis, flt, voice=voice, profile=profile, role=role)
     if points is None:
         st.info("A map needs at least three outlets.")
         return
