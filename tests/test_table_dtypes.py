@@ -168,7 +168,7 @@ def test_cli_hits_csv_is_the_plain_string_table(seed, demo_corpus_path, capsys):
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
 def test_cli_score_output_equals_that_of_plain_string_tables(seed, table, fmt):
     args = argparse.Namespace(table=table, by="outlet", voice="each", frame=None, kind="frame", negated="exclude",
-                              boot=50, seed=0, level=0.95, min_articles=5, workers=1)
+                              role="framing", top=10, boot=50, seed=0, level=0.95, min_articles=5, workers=1)
     strings = with_tables(seed, seed.articles, strings=True)
     outputs = []
     for analysis in (seed, strings):

@@ -68,13 +68,24 @@ class _KindHits:
         """Codes of ``column`` for these hits and the values they stand for (missing values
         become ``_NO_TARGET``)."""
         if column not in self._codes:
-            codes, uniques = pd.factorize(self.hits[column])  # missing -> -1 (fast on objects)
+            series = self.hits[column]
+            if isinstance(series.dtype, pd.CategoricalDtype):  # its own small codes: no int64 copy of the column
+                codes, uniques = series.cat.codes.to_numpy(), series.cat.categories
+            else:
+                codes, uniques = pd.factorize(series)  # missing -> -1 (fast on objects)
             codes, values = codes[self.mask].astype(np.int32), pd.Index(uniques, dtype=object)
             if (codes < 0).any():
                 codes = np.where(codes < 0, len(values), codes)
                 values = values.append(pd.Index([_NO_TARGET], dtype=object))
             self._codes[column] = (codes, values)
         return self._codes[column]
+
+    def roles_of(self, poles: pd.DataFrame) -> list:
+        """The role the hits give each ``lexicon, frame, pole`` row of ``poles`` (for poles no
+        lexicon given defines; looked up in those hits only, rarely needed)."""
+        rows = self.hits.loc[self.mask, ["lexicon", "frame", "pole", "role"]].astype(object).drop_duplicates(
+            ["lexicon", "frame", "pole"])
+        return poles[["lexicon", "frame", "pole"]].merge(rows, how="left")["role"].tolist()
 
     def is_voice(self, voice: str) -> np.ndarray:
         codes, values = self.codes("voice")
@@ -108,7 +119,9 @@ class _KindHits:
     def article_rows(self, groups: Groups, articles: pd.DataFrame) -> np.ndarray:
         """Each hit's article row in group order (-1: the article is in no group)."""
         codes, values = self.codes("article_id")
-        unknown = ~values.isin(articles["article_id"])
+        used = np.zeros(len(values), bool)
+        used[codes] = True  # a subset's categories may name articles it no longer has
+        unknown = used & ~values.isin(articles["article_id"])
         if unknown.any():
             raise SettingsError(f"hits name {int(unknown.sum())} articles missing from the articles table "
                                 f"(e.g. {values[unknown][0]!r}): pass the articles table of the same analysis")
@@ -120,12 +133,13 @@ def _catalog(kind_hits: _KindHits, lexicons, kind: str, names, roles=None) -> pd
     lexicons lack (``n_poles`` unknown, role as the hits say); only the frames (naming sets)
     in ``names`` when given, and of ``roles`` (actors: always)."""
     keys = ["lexicon", "frame", "pole"]
-    observed = kind_hits.observed([*keys, "role"])
+    observed = kind_hits.observed(keys)
     cat = lexicon_catalog(lexicons)
     cat = cat[cat["kind"] == kind].drop(columns="kind")
     extra = observed.merge(cat[keys].astype(object), on=keys, how="left", indicator=True)
-    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").drop_duplicates(keys).sort_values(keys)
-    extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan)
+    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").sort_values(keys)
+    extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan,
+                         role=kind_hits.roles_of(extra) if len(extra) else [])
     cat = pd.concat([cat, extra[cat.columns]], ignore_index=True)
     if names is not None:
         wanted = [names] if isinstance(names, str) else list(names)
