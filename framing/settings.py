@@ -77,10 +77,10 @@ class ScoreSettings:
             object.__setattr__(self, "by", tuple(c.strip() for c in self.by.split(",") if c.strip()))
         if isinstance(self.frames, str):
             object.__setattr__(self, "frames", (self.frames,))
-        if isinstance(self.roles, str):
-            roles = ROLES if self.roles == "all" else tuple(r.strip() for r in self.roles.split(",") if r.strip())
-            object.__setattr__(self, "roles", roles)
-        object.__setattr__(self, "roles", tuple(self.roles))
+        roles = self.roles
+        if isinstance(roles, str):
+            roles = ROLES if roles == "all" else [r.strip() for r in roles.split(",") if r.strip()]
+        object.__setattr__(self, "roles", tuple(roles))
         voices = (self.voice,) if isinstance(self.voice, str) else tuple(self.voice)
         _check("score", [
             ("by", bool(self.by) and all(isinstance(c, str) and c for c in self.by), "one or more column names"),

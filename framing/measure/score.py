@@ -246,7 +246,8 @@ def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd
 
     The rate of a voice is its hits over ALL the group's words. Negated hits ("not
     legitimate" is no vote for legitimacy) follow ``settings.negated`` and are always
-    reported in ``negated_hits``. ``settings.by_target`` splits by the hit's target actor."""
+    reported in ``negated_hits``. ``settings.by_target`` splits by the hit's target actor.
+    Only frames (naming sets) whose role is in ``settings.roles`` (default: framing)."""
     settings = settings or ScoreSettings()
     boot, voices, by_target, kind = settings.bootstrap, settings.voices, settings.by_target, settings.kind
     groups, kind_hits, rows = _setup(analysis, settings, kind)
