@@ -57,7 +57,7 @@ def child(args) -> None:
         if len(lexicons) > 1:
             times[f"lexicon change ({lexicons[1]})"] = timed(at, lambda a: a.selectbox(key="lexicon_view").select(lexicons[1]))
         for view in args.views.split(","):
-            times[f"open view {view} (first time)"] = timed(at, lambda a: a.sidebar.radio(key="view").set_value(view))
+            times[f"open view {view} (first time)"] = timed(at, lambda a, view=view: a.sidebar.radio(key="view").set_value(view))
             times[f"rerun view {view} (warm)"] = timed(at, lambda a: a)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"times": times, "peak_mb": peak}))

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.compare.coverage import compare_events
+from framing.compare.coverage import compare_events, event_blindspots, group_coverage
 from framing.compare.events import group_events
 from framing.corpus.load import load_corpus
+from framing.measure.periods import with_periods
 from framing.measure.tables import corpus_frame
 from framing.settings import EventSettings
 
@@ -102,7 +103,7 @@ def read_direct(path: Path) -> pd.DataFrame:
             date = item.get("date") or None
             rows.append({"article_id": item["id"], "outlet": item["outlet"], "title": item.get("title") or "",
                          "body": item.get("text") or "", "date": date,
-                         "date_precision": "day" if date else "unknown"})
+                         "date_precision": "day" if date else "unknown", "bias_text": item.get("bias_text")})
     return pd.DataFrame(rows)
 
 
@@ -123,6 +124,23 @@ def scale(path: Path, *, reader: str) -> None:
     print(f"  {len(sizes):,} events; {int((sizes > 1).sum()):,} of 2+ articles holding "
           f"{int(sizes[sizes > 1].sum()):,} articles; largest {int(sizes.max())}; "
           f"undated articles: {int(articles['date'].isna().sum()):,}")
+    if "bias_text" in articles:
+        blindspots(articles, events)
+
+
+def blindspots(articles: pd.DataFrame, events: pd.DataFrame) -> None:
+    """Coverage by leaning and the blindspot list of the automatic events (issue 14), timed."""
+    start = time.perf_counter()
+    coverage = group_coverage(articles, "bias_text", events)
+    spots = event_blindspots(articles, "bias_text", events)
+    seconds = time.perf_counter() - start
+    several = spots[spots["n_articles"] >= 2]
+    print(f"  blindspots by bias_text: {seconds:.1f} s ({len(coverage):,} event x leaning rows); of "
+          f"{len(several):,} events of 2+ articles: " + ", ".join(
+              f"{kind or 'balanced'} {n:,}" for kind, n in several["kind"].value_counts().items()))
+    start = time.perf_counter()
+    _, report = with_periods(articles, "month")
+    print(f"  months: {time.perf_counter() - start:.2f} s; " + "; ".join(report.lines()))
 
 
 def main(argv: list[str] | None = None) -> int:

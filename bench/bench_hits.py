@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     lexicons = bundled_lexicons()
     matcher = Matcher(lexicons)
-    print(f"{len(texts):,} articles, {megabytes:.1f} MB; lexicons: {', '.join(l.name for l in lexicons)} "
+    print(f"{len(texts):,} articles, {megabytes:.1f} MB; lexicons: {', '.join(lex.name for lex in lexicons)} "
           f"({matcher.n_entries_:,} term spellings)", flush=True)
 
     if args.analyze:

@@ -12,6 +12,7 @@ of 38. Time a pipeline in a run of its own, without the sampler.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -20,10 +21,8 @@ from pathlib import Path
 def _children(pid: int) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        try:
+        with contextlib.suppress(OSError):  # the task ended while we looked
             found += [int(p) for p in task.read_text().split()]
-        except OSError:
-            pass
     return found
 
 

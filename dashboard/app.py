@@ -37,6 +37,11 @@ def load_context(source, choice) -> Context | None:
                 if "_column=" in str(exc) else "")
         st.error(f"Could not open {source.label}: {exc}{hint}")
         return None
+    except Exception as exc:
+        text = " ".join(str(exc).split())[:300]
+        st.error(f"Could not open {source.label}: unexpected {type(exc).__name__}{': ' + text if text else ''}. "
+                 "Open another corpus under Change corpus; please report this with the file that caused it.")
+        return None
     return Context(source, choice, analysis, analysis.report)
 
 

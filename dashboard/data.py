@@ -22,9 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
-from framing.compare.align import align_event
-from framing.compare.kwic import concordance
-from framing.compare.similarity import frame_profiles, outlet_map
+from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
@@ -34,8 +32,7 @@ from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.loaded import loaded_word_sentences, top_loaded_words
 from framing.measure.pipeline import analyze
-from framing.measure.terms import TermMatrix, build_term_matrix, distinctive_terms
-from framing.settings import BootstrapSettings, ScoreSettings, Settings
+from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED_CORPUS = REPO / "corpus"
@@ -230,8 +227,12 @@ def filtered(analysis: Analysis, flt: ArticleFilter) -> Analysis:
 SCORE_SETTINGS = ScoreSettings(voice="each", roles="all", bootstrap=BootstrapSettings(n_boot=N_BOOT))
 
 
+#: How the dashboard counts and tests distinctive terms (self-reference removed, house style
+#: not listed, within events when the corpus has event ids).
+TERM_SETTINGS = TermSettings()
+
 #: Every setting the dashboard's figures rest on, as the export manifest records them.
-SETTINGS = Settings(score=SCORE_SETTINGS)
+SETTINGS = Settings(score=SCORE_SETTINGS, terms=TERM_SETTINGS)
 
 
 def score_settings(**changes) -> ScoreSettings:
@@ -297,16 +298,61 @@ def loaded_word_lines(analysis: Analysis, flt: ArticleFilter, outlet: str, term:
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter) -> TermMatrix:
-    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``)."""
-    return _stored(analysis, "term_matrix", flt,
-                   compute=lambda: build_term_matrix(filtered(analysis, flt).articles, by="outlet"))
+def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> measure.TermMatrix:
+    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``);
+    ``settings.within_events`` True groups the articles into events first when they have none."""
+    counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference,
+                       within_events=settings.within_events)
+
+    def compute():
+        articles = filtered(analysis, flt).articles
+        if counting.within_events and not measure.has_events(articles):
+            articles = articles_with_events(analysis).loc[articles.index]
+        return measure.build_term_matrix(articles, counting)
+
+    return _stored(analysis, "term_matrix", flt, counting, compute=compute)
 
 
 @_cached(max_entries=16, show_spinner="Finding distinctive terms…")
-def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str) -> pd.DataFrame:
-    return _stored(analysis, "distinctive_terms", flt, group, vs, method, compute=lambda: distinctive_terms(
-        term_matrix(analysis, flt), method=method, group=group, vs=vs))
+def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str,
+               keep: bool = False, within: bool | None = None) -> pd.DataFrame:
+    """Distinctive terms of ``group``; ``keep``: self-reference and house style kept and listed;
+    ``within``: compare within events (None: when the corpus has event ids)."""
+    settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within)
+    return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: measure.distinctive_terms(
+        term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
+
+
+@_cached(max_entries=8, show_spinner=False)
+def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None) -> list[str]:
+    """What the default term counts removed and what they do not list (``left_out_lines``)."""
+    settings = replace(TERM_SETTINGS, within_events=within)
+    return measure.left_out_lines(term_matrix(analysis, flt, settings), settings)
+
+
+@_cached(max_entries=8, show_spinner="Drawing hits to code…")
+def validation_sample(analysis: Analysis, lexicon: str, per_term: int, seed: int) -> pd.DataFrame:
+    """Hits to code by hand (``framing.measure.validation.sample_hits``)."""
+    return measure.sample_hits(analysis, lexicon=lexicon, per_term=per_term, seed=seed)
+
+
+@_cached(max_entries=8, show_spinner="Looking for candidate terms…")
+def candidate_table(analysis: Analysis, frame: str) -> pd.DataFrame:
+    """Terms over-represented near a frame's hits that its lexicon lacks."""
+    return _stored(analysis, "candidate_terms", frame, compute=lambda: measure.candidate_terms(analysis, frame))
+
+
+@_cached(max_entries=8, show_spinner="Finding paired words…")
+def paired_table(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
+    """Paired words across the events (``framing.compare.paired_words``), events grouped first."""
+    from framing.compare.paired_words import paired_words
+
+    def compute():
+        chosen = filtered(analysis, flt)
+        with_ids = chosen.with_articles(articles_with_events(analysis).loc[chosen.articles.index], label="events")
+        return paired_words(with_ids)
+
+    return _stored(analysis, "paired_words", flt, compute=compute)
 
 
 @_cached(max_entries=16, show_spinner="Placing outlets…")
@@ -318,16 +364,16 @@ def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
-        return outlet_map(matrix)
+        return compare.outlet_map(matrix)
     scores = frame_scores(analysis, flt)
-    profiles = frame_profiles(scores[(scores["role"] == role).to_numpy()], voice=voice)
-    return outlet_map(profiles) if len(profiles) >= 3 else None
+    profiles = compare.frame_profiles(scores[(scores["role"] == role).to_numpy()], voice=voice)
+    return compare.outlet_map(profiles) if len(profiles) >= 3 else None
 
 
 @_cached(max_entries=16, show_spinner=False)
 def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
                       outlets: tuple[str, ...] = ()) -> pd.DataFrame:
-    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: concordance(
+    return _stored(analysis, "concordance", flt, query, kind, outlets, compute=lambda: compare.concordance(
         filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
@@ -335,7 +381,7 @@ def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kin
 def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""
     with_events_ = analysis.with_articles(articles_with_events(analysis), label="events")
-    return _stored(analysis, "align_event", event, compute=lambda: align_event(with_events_, event))
+    return _stored(analysis, "align_event", event, compute=lambda: compare.align_event(with_events_, event))
 
 
 @_cached(max_entries=4, show_spinner=False)

@@ -142,18 +142,21 @@ def of_role(scores: pd.DataFrame, role: str) -> pd.DataFrame:
     return scores[(scores["role"] == role).to_numpy()]
 
 
-def busiest_cell(scores: pd.DataFrame, *, voice: str, lexicon: str | None = None) -> tuple[str, str] | None:
-    """The outlet and ``frame/pole`` with the most hits in ``voice`` (ties: the higher rate,
-    then names): where the evidence below the heatmap starts, so it never opens empty."""
+def busiest_cell(scores: pd.DataFrame, *, voice: str, lexicon: str | None = None, count: str = "hits",
+                 cell: tuple[str, ...] = ("frame", "pole"), ties: tuple[str, ...] = ("rate",)) -> tuple[str, str] | None:
+    """The outlet and cell (``frame/pole`` of a rates table; ``cell=("label",)`` for the label
+    shares of one naming set, counted in ``count``) with the most ``count`` in ``voice`` (ties:
+    the higher ``ties`` columns, then names): where the evidence below a figure starts, so it
+    never opens empty."""
     rows = scores[scores["voice"] == voice]
     if lexicon is not None and "lexicon" in rows:
         rows = rows[rows["lexicon"] == lexicon]
-    rows = rows[rows["hits"] > 0]
+    rows = rows[rows[count] > 0]
     if rows.empty:
         return None
-    best = rows.sort_values(["hits", "rate", "group", "frame", "pole"], ascending=[False, False, True, True, True],
-                            kind="stable").iloc[0]
-    return str(best["group"]), f"{best['frame']}/{best['pole']}"
+    order = [count, *ties, "group", *cell]
+    best = rows.sort_values(order, ascending=[False] * (1 + len(ties)) + [True] * (1 + len(cell)), kind="stable").iloc[0]
+    return str(best["group"]), "/".join(str(best[column]) for column in cell)
 
 
 def tables_of_articles(hits: pd.DataFrame, sentences: pd.DataFrame, article_ids) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -1,12 +1,14 @@
 """The sidebar: which view, which corpus (bundled, a path, an uploaded table or ZIP) and which
 lexicons. Changing the corpus or lexicons only records the choice; loading is cached in
-``dashboard.data``."""
+``dashboard.data``. A new corpus resets the settings that belong to the old one (its date
+range, events, outlets, clicked cells), and any failure to store or open it is a message in
+the sidebar: the session goes on with the corpus it had."""
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.uploads import TABLE_SUFFIXES, extract_zip, save_upload
+from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
 from dashboard.views.common import md
 from framing.errors import FramingError
 
@@ -15,9 +17,10 @@ VIEWS = {
     "overview": "Overview", "side-by-side": "Side by side", "loaded": "Loaded language", "actors": "Actors",
     "naming": "Naming",
     "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
-    "lexicons": "Lexicons", "export": "Export",
+    "lexicons": "Lexicons", "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
 }
-MAX_UPLOAD_MB = 200
+#: Streamlit's upload limit, in its MB, which are MiB (it multiplies by 1024 * 1024).
+MAX_UPLOAD_MIB = MAX_UPLOAD_BYTES // MiB
 SOURCE_KINDS = {
     "bundled": "Bundled demo corpus", "path": "A path on this machine",
     "upload": "Upload a table (CSV, JSON lines, Parquet)", "zip": "Upload a ZIP of text/HTML files + manifest.csv",
@@ -30,9 +33,34 @@ def current_source() -> data.Source:
     return st.session_state["source"]
 
 
+#: Settings that name things of one corpus (its days, events, outlets): a new corpus drops them.
+CORPUS_SETTINGS = ("date_from", "date_to", "date_range", "event", "align_event", "outlets", "overview_outlets",
+                   "cell_outlet", "cell_pole", "actor_outlet", "actor_pole", "naming_outlet", "naming_label", "term")
+
+
 def set_source(source: data.Source) -> None:
+    """Make ``source`` the corpus; when it is another corpus, the old corpus's settings go
+    (its date range would not even fit the new date filter)."""
+    previous = st.session_state.get("source")
     st.session_state["source"] = source
     st.session_state.pop("source_error", None)
+    if previous is not None and previous != source:
+        for name in CORPUS_SETTINGS:
+            st.session_state.pop(name, None)
+            st.session_state.pop(f"_keep_{name}", None)
+        st.session_state.pop("event_toggle", None)
+
+
+def _refuse(what: str, exc: Exception) -> None:
+    """Keep the current corpus and say why ``what`` could not be used: a library error as it
+    is, anything else as one line naming its type (never Streamlit's crash page)."""
+    if isinstance(exc, FramingError):
+        st.session_state["source_error"] = str(exc)
+    else:
+        text = " ".join(str(exc).split())[:300]
+        st.session_state["source_error"] = (f"Could not use {what}: unexpected {type(exc).__name__}"
+                                            f"{': ' + text if text else ''}. The corpus shown is unchanged; "
+                                            "please report this with the file that caused it.")
 
 
 def _columns() -> tuple[tuple[str, str], ...]:
@@ -55,8 +83,8 @@ def _on_path() -> None:
     if raw:
         try:
             set_source(data.browser_path_source(raw, columns=_columns()))
-        except FramingError as exc:
-            st.session_state["source_error"] = str(exc)
+        except Exception as exc:
+            _refuse(raw, exc)
 
 
 def _use_upload(widget_key: str, store, kind: str, **options) -> None:
@@ -67,10 +95,9 @@ def _use_upload(widget_key: str, store, kind: str, **options) -> None:
         return
     try:
         path = store(upload.name, upload.getvalue(), data.UPLOAD_DIR)
-    except FramingError as exc:
-        st.session_state["source_error"] = str(exc)
-        return
-    set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+        set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+    except Exception as exc:
+        _refuse(upload.name, exc)
 
 
 def _on_table_upload() -> None:
@@ -88,6 +115,10 @@ def _on_bundled() -> None:
 def corpus_controls() -> None:
     source = current_source()
     st.caption(f"Corpus: **{md(source.label)}**")
+    if "source_kind" not in st.session_state:  # first run: show the kind of source the dashboard opened
+        st.session_state["source_kind"] = source.kind if source.kind in SOURCE_KINDS else "bundled"
+        if source.kind == "path":
+            st.session_state.setdefault("corpus_path", source.path)
     with st.expander("Change corpus", expanded=False):
         kind = st.radio("Source", list(SOURCE_KINDS), format_func=SOURCE_KINDS.get, key="source_kind")
         if kind == "bundled":
@@ -101,17 +132,18 @@ def corpus_controls() -> None:
                        if root else "Opening paths is off: start the dashboard with a corpus or `--data-root FOLDER`.")
         elif kind == "upload":
             st.file_uploader("Corpus table", type=[s.lstrip(".").split(".")[-1] for s in TABLE_SUFFIXES],
-                             key="corpus_upload", on_change=_on_table_upload, max_upload_size=MAX_UPLOAD_MB)
+                             key="corpus_upload", on_change=_on_table_upload, max_upload_size=MAX_UPLOAD_MIB)
         else:
             st.file_uploader("ZIP archive", type=["zip"], key="corpus_zip", on_change=_on_zip_upload,
-                             max_upload_size=MAX_UPLOAD_MB)
+                             max_upload_size=MAX_UPLOAD_MIB)
         if kind in ("path", "upload"):
             st.caption("Column names, only when the loader does not find them (it looks for text, body, "
                        "content, story…; outlet, source, publisher…):")
             cols = st.columns(2)
             cols[0].text_input("Text column", key="text_column", on_change=_on_columns, placeholder="text")
             cols[1].text_input("Outlet column", key="outlet_column", on_change=_on_columns, placeholder="outlet")
-        st.caption(f"Uploads up to {MAX_UPLOAD_MB} MB; larger corpora: give their path.")
+        st.caption(f"Uploads up to {MAX_UPLOAD_MIB} MiB, unpacking to at most {MAX_UNPACKED_BYTES // MiB} MiB "
+                   f"(a ZIP: {MAX_ZIP_FILES:,} files); larger corpora: give their path.")
     if st.session_state.get("source_error"):
         st.error(st.session_state["source_error"])
 

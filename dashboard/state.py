@@ -17,7 +17,8 @@ import streamlit as st
 URL_SETTINGS = {
     "view": False, "outlets": True, "voice": False, "event": False, "date_from": False, "date_to": False,
     "lexicon_view": False, "actor": False, "naming_set": False, "focus": False, "versus": False, "term": False,
-    "method": False, "align_event": False, "side_mode": False, "lexicons": True, "undated": False, "profile": False, "overview_outlets": True, "cell_outlet": False, "cell_pole": False,
+    "method": False, "align_event": False, "side_mode": False, "lexicons": True, "undated": False, "profile": False,
+    "overview_outlets": True, "cell_outlet": False, "cell_pole": False,
     "highlight": True, "colour_by": False, "actor_outlet": False, "actor_pole": False, "naming_outlet": False,
     "naming_label": False, "role": False, "loaded_outlet": False, "loaded_word": False,
 }

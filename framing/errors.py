@@ -20,3 +20,7 @@ class LexiconError(FramingError):
 
 class SettingsError(FramingError):
     """An option has a value that is not allowed (names the option and the allowed values)."""
+
+
+class ValidationError(FramingError):
+    """A coded validation file cannot be read (names the file, line and value at fault)."""

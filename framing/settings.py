@@ -21,6 +21,10 @@ MAX_BOOT = 10_000
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
 SCORE_KINDS = ("frame", "naming", "actor")
+TERM_METHODS = ("logodds", "tfidf")
+STOP_WORDS = ("english", "none")
+#: Period lengths a score can follow over time (``framing.measure.periods``).
+PERIODS = ("month", "week", "year")
 
 
 def _check(owner: str, checks: list[tuple[str, bool, str]], values: Any) -> None:
@@ -61,7 +65,10 @@ class ScoreSettings:
     some ``frames`` (frame or naming-set names; None: all), the ``roles`` of the frames and
     naming sets counted (``framing.lexicon.ROLES``; default framing only, ``"all"`` for every
     role; actor mentions are always counted), ``by_target`` (split by the actor a hit is
-    about), and the ``bootstrap``."""
+    about), ``period`` (``PERIODS``: one more group column, each article's month, week or
+    year, ``framing.measure.periods``; None: no time split), the ``bootstrap``, and
+    ``min_precision``: leave out the hits of terms whose coded precision in ``precision_file``
+    (``framing.measure.validation``) is below it."""
 
     by: tuple[str, ...] = ("outlet",)
     voice: str | tuple[str, ...] = "all"
@@ -70,7 +77,10 @@ class ScoreSettings:
     frames: tuple[str, ...] | None = None
     roles: tuple[str, ...] = ("framing",)
     by_target: bool = False
+    period: str | None = None
     bootstrap: BootstrapSettings = field(default_factory=BootstrapSettings)
+    min_precision: float | None = None
+    precision_file: str | None = None
 
     def __post_init__(self) -> None:
         if isinstance(self.by, str):
@@ -90,6 +100,11 @@ class ScoreSettings:
             ("kind", self.kind in SCORE_KINDS, f"one of {', '.join(SCORE_KINDS)}"),
             ("roles", bool(self.roles) and all(r in ROLES for r in self.roles),
              f"'all' or one or more of {', '.join(ROLES)}"),
+            ("period", self.period is None or self.period in PERIODS, f"None or one of {', '.join(PERIODS)}"),
+            ("min_precision", self.min_precision is None or (isinstance(self.min_precision, float | int)
+                                                             and 0 <= self.min_precision <= 1), "between 0 and 1, or None"),
+            ("precision_file", (self.min_precision is None) == (self.precision_file is None),
+             "the coded file (framing validate) whose precision min_precision reads; give both or neither"),
         ], self)
 
     @property
@@ -105,18 +120,23 @@ class EventSettings:
     """How ``framing.compare.events.group_events`` decides that two articles report the same
     event: mean TF-IDF cosine ``threshold`` of title and lead (``title_weight``, the first
     ``lead_words``), articles at most ``window_days`` apart, similarity times ``day_decay``
-    per day between them, ``unknown_date_threshold`` for undated articles (None: they stay
+    per day between them unless one article is a lone report (the pair is at least
+    ``lone_ratio`` times as similar as that article's closest same-day match; None: no
+    exception), ``unknown_date_threshold`` for undated articles (None: they stay
     alone), ``max_neighbours`` per article; ``use_existing`` keeps a corpus's own event ids.
     The defaults were chosen on the AllSides roundups (ARI against AllSides' story grouping,
-    stable across its halves) and checked on 8,829 full articles of 2018-2019 (bench/README.md)."""
+    stable across its halves) and checked on 8,829 full articles of 2018-2019 (bench/README.md);
+    ``window_days`` and ``lone_ratio`` on half of the roundups and half of a multi-day pair set
+    read by hand (allsides_articles), checked on the other halves (bench/README.md, multi-day)."""
 
     threshold: float = 0.16
-    window_days: int = 2
+    window_days: int = 4
     day_decay: float = 0.4
     title_weight: float = 0.4
     lead_words: int | None = 150
     unknown_date_threshold: float | None = 0.6
     max_neighbours: int = 50
+    lone_ratio: float | None = 3.0
     use_existing: bool = True
 
     def __post_init__(self) -> None:
@@ -129,6 +149,54 @@ class EventSettings:
             ("unknown_date_threshold", self.unknown_date_threshold is None
              or 0 < self.unknown_date_threshold <= 1, "a number in (0, 1], or None"),
             ("max_neighbours", _whole(self.max_neighbours) and 1 <= self.max_neighbours <= 1000, "1 to 1,000"),
+            ("lone_ratio", self.lone_ratio is None or self.lone_ratio > 0, "a number above 0, or None"),
+        ], self)
+
+
+@dataclass(frozen=True)
+class TermSettings:
+    """How distinctive terms are counted and tested (``framing.measure.terms``).
+
+    Counting: ``by`` (the articles column whose values are the groups), ``ngram_range``,
+    ``min_count`` (uses in the texts compared), ``stop_words`` (``"english"``: scikit-learn's
+    list; ``"none"``; or your own words). ``keep_self_reference``: count each outlet's own name,
+    bylines, datelines, wire tags and transcript labels too (by default they are removed from
+    its texts before counting: ``framing.measure.self_reference``). ``within_events``: compare
+    groups inside the events they share (``framing.measure.within_events``; None: when the
+    articles carry event ids). Testing: ``method`` (``TERM_METHODS``), ``prior_scale`` (weight
+    of the corpus prior, in average groups), ``alpha`` (false discovery rate), ``top`` terms per
+    comparison (None: all), ``keep_style``: list house-style terms (honorifics, title forms,
+    attribution habits...: ``framing.measure.house_style``), left out of the lists by default."""
+
+    by: str = "outlet"
+    ngram_range: tuple[int, int] = (1, 2)
+    min_count: int = 5
+    stop_words: str | frozenset = "english"
+    method: str = "logodds"
+    prior_scale: float = 1.0
+    alpha: float = 0.05
+    top: int | None = None
+    keep_self_reference: bool = False
+    keep_style: bool = False
+    within_events: bool | None = None
+
+    def __post_init__(self) -> None:
+        lo, hi = (int(n) for n in self.ngram_range)
+        object.__setattr__(self, "ngram_range", (lo, hi))
+        if not isinstance(self.stop_words, str):
+            object.__setattr__(self, "stop_words", frozenset(str(w).lower().replace("’", "'")
+                                                             for w in self.stop_words))
+        _check("terms", [
+            ("by", isinstance(self.by, str) and bool(self.by), "a column name"),
+            ("ngram_range", 1 <= lo <= hi <= 3, "(low, high) with 1 <= low <= high <= 3"),
+            ("min_count", _whole(self.min_count) and self.min_count >= 1, "a whole number, 1 or more"),
+            ("stop_words", not isinstance(self.stop_words, str) or self.stop_words in STOP_WORDS,
+             f"{' or '.join(STOP_WORDS)} or a list of words"),
+            ("method", self.method in TERM_METHODS, f"one of {', '.join(TERM_METHODS)}"),
+            ("prior_scale", isinstance(self.prior_scale, float | int) and self.prior_scale > 0, "a positive number"),
+            ("alpha", isinstance(self.alpha, float | int) and 0 < self.alpha < 1,
+             "a false discovery rate between 0 and 1"),
+            ("top", self.top is None or (_whole(self.top) and self.top >= 1), "1 or more (or None for every term)"),
         ], self)
 
 
@@ -138,6 +206,7 @@ class Settings:
 
     score: ScoreSettings = field(default_factory=ScoreSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    terms: TermSettings = field(default_factory=TermSettings)
 
     @property
     def bootstrap(self) -> BootstrapSettings:
@@ -151,7 +220,9 @@ class Settings:
 def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (tuple, list, frozenset)):
+    if isinstance(value, frozenset):
+        return sorted(_plain(v) for v in value)
+    if isinstance(value, (tuple, list)):
         return [_plain(v) for v in value]
     return value
 
@@ -165,4 +236,8 @@ def reproduce_flags(settings: ScoreSettings) -> list[str]:
              "--role", "all" if set(settings.roles) == set(ROLES) else ",".join(settings.roles)]
     for frame in settings.frames or ():
         flags += ["--frame", frame]
+    if settings.min_precision is not None:
+        flags += ["--min-precision", str(settings.min_precision), "--precision-file", str(settings.precision_file)]
+    if settings.period:
+        flags += ["--period", settings.period]
     return flags

@@ -5,7 +5,18 @@ import pytest
 from hand_tables import hand_analysis
 
 from framing.cli import main
-from framing.compare.align import PAIR_COLUMNS, DiffOp, align_event, changed_words, diff_markup, word_diff
+from framing.compare.align import (
+    MATCH_LABELS,
+    OMISSION_COLUMNS,
+    PAIR_COLUMNS,
+    SAME_FACT_THRESHOLD,
+    DiffOp,
+    align_event,
+    changed_words,
+    diff_markup,
+    event_omissions,
+    word_diff,
+)
 from framing.compare.events import with_events
 from framing.errors import CorpusError, SettingsError
 from framing.present.highlight import word_diff_html
@@ -160,3 +171,49 @@ def test_cli_align(demo_corpus_path, capsys):
     assert header.endswith("diff_score,diff") and "ops" not in header
     assert main(["align", str(demo_corpus_path), "--event", "E0999"]) == 2
     assert "no event 'E0999'" in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- same fact, omissions
+def test_pairs_are_same_fact_only_from_the_checked_similarity(demo_analysis):
+    articles, hits = hand_tables()
+    pairs = align_event(hand_analysis(articles, hits), "E1")
+    assert set(pairs["match"]) <= set(MATCH_LABELS)
+    assert ((pairs["similarity"] >= SAME_FACT_THRESHOLD) == (pairs["match"] == "same fact")).all()
+    assert "same fact" in set(pairs["match"])  # the strike sentences are near paraphrases
+    # the demo's pairs at 0.20-0.34 (two of the three are different facts) are only "related"
+    tables = demo_analysis.with_articles(with_events(demo_analysis.articles), label="events")
+    demo = align_event(tables, "E0003")
+    assert len(demo) == 3 and set(demo["match"]) == {"related"}
+    stricter = align_event(hand_analysis(articles, hits), "E1", same_fact=0.99)
+    assert set(stricter["match"]) == {"related"}
+    with pytest.raises(SettingsError, match="same_fact must be in"):
+        align_event(hand_analysis(articles, hits), "E1", same_fact=0)
+
+
+def test_omissions_are_sentences_no_other_outlet_has():
+    a = ("The council approved the transit budget on Monday after a long debate. "
+         "A spokesman declined to say whether the decision would be appealed.")
+    b = ("The city council approved the new transit budget on Monday. "
+         "Critics warned the plan threatens bus routes in poor neighbourhoods.")
+    c = "The council approved the transit budget on Monday after a debate."
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["Left Daily", "Right Times", "Centre Post"],
+                             "title": ["Budget"] * 3, "body": [a, b, c], "event_id": ["E1"] * 3})
+    missing = event_omissions(hand_analysis(articles), "E1")
+    assert list(missing.columns) == list(OMISSION_COLUMNS)
+    assert missing[["outlet", "sentence_id"]].values.tolist() == [["Left Daily", 1], ["Right Times", 1]]
+    spokesman = missing.iloc[0]
+    assert spokesman["text"].startswith("A spokesman declined") and spokesman["n_other_outlets"] == 2
+    assert spokesman["best_similarity"] < 0.2 and spokesman["best_outlet"] in ("Right Times", "Centre Post")
+    # two outlets only: the third's shared sentence is not what makes the others' omissions
+    pair = event_omissions(hand_analysis(articles), "E1", outlets=["Left Daily", "Right Times"])
+    assert pair["outlet"].tolist() == ["Left Daily", "Right Times"]
+    assert event_omissions(hand_analysis(articles), "E1", outlets=["Left Daily"]).empty
+
+
+def test_cli_align_labels_pairs_and_lists_omissions(demo_corpus_path, capsys):
+    assert main(["align", str(demo_corpus_path), "--event", "E0003", "--top", "1"]) == 0
+    assert capsys.readouterr().out.startswith("#1  similarity 0.34 (related)")
+    assert main(["align", str(demo_corpus_path), "--event", "E0003", "--omissions"]) == 0
+    out = capsys.readouterr().out
+    assert "The Crystal Eyes: 8 sentences with no counterpart in 1 other outlet" in out
+    assert "closest (0.16, The Jerusalem Post)" in out

@@ -387,3 +387,119 @@ def test_clicking_a_naming_bar_lists_the_sentences_using_that_label(page, demo_s
     caption = page.get_by_text("of “ISIS” in The Jerusalem Post").first.inner_text()
     assert caption.startswith("1 use ")
     screenshot(page, "naming_click_through")
+
+
+def test_coding_a_hit_with_the_keyboard(page, demo_server):
+    open_view(page, demo_server, "view=coding")
+    page.get_by_role("button", name="Draw a new sample").click()
+    page.wait_for_timeout(800)
+    settle(page)
+    wait_for(page, ".coding-sentence mark")
+    assert "0 of" in page.get_by_text("hits coded").first.inner_text()
+    page.locator(".coding-sentence").click()  # focus the page, not a text box
+    page.keyboard.press("y")
+    page.wait_for_timeout(1000)
+    settle(page)
+    assert "1 of" in page.get_by_text("hits coded").first.inner_text()
+    page.keyboard.press("n")
+    page.wait_for_timeout(1000)
+    settle(page)
+    assert "2 of" in page.get_by_text("hits coded").first.inner_text()
+    assert "Hit 3 of" in page.locator("body").inner_text()
+    screenshot(page, "coding")
+    open_view(page, demo_server, "view=precision")
+    wait_for(page, "[data-testid=stDataFrame]")
+    screenshot(page, "lexicon_precision")
+    open_view(page, demo_server, "view=terms&focus=The%20Jerusalem%20Post")
+    wait_for(page, ".js-plotly-plot .bars .point path")
+    screenshot(page, "terms_paired_words")
+
+
+# --- issue 10: hostile uploads and corpus switches in a real browser ---------------------------------
+def upload_file(page, path: Path, *, shows: str) -> None:
+    """Give the sidebar's file input one more file and wait until the sidebar shows ``shows``."""
+    page.locator("[data-testid=stSidebar] input[type=file]").set_input_files(str(path))
+    page.locator("[data-testid=stSidebar]").get_by_text(shows).first.wait_for(timeout=60_000)
+    settle(page)
+
+
+def assert_session_usable(page, kind: str = "", heading: str = "Corpus and load report") -> None:
+    """No crash page, the view still drawn, the demo corpus still open."""
+    assert page.locator("[data-testid=stException]").count() == 0, kind
+    assert page.locator("h1").first.inner_text() == heading, kind
+    assert "5 articles loaded from 5 inputs" in page.locator("[data-testid=stSidebar]").inner_text(), kind
+
+
+def test_every_hostile_zip_upload_is_a_message_and_the_session_goes_on(page, demo_server, tmp_path):
+    from hostile.catalogue import ZIP_CASES, Refused
+
+    refused = {name: make for name, (make, expect) in ZIP_CASES.items() if isinstance(expect, Refused)}
+    assert len(refused) >= 20
+    open_view(page, demo_server, "view=corpus")  # a light view: each upload reruns the page
+    page.get_by_text("Change corpus").click()
+    page.get_by_text("Upload a ZIP of text/HTML files + manifest.csv").click()
+    settle(page)
+    for name, make in sorted(refused.items()):
+        archive = tmp_path / f"{name}.zip"
+        archive.write_bytes(make())
+        upload_file(page, archive, shows=f"{name}.zip:")
+        error = page.locator("[data-testid=stSidebar] [data-testid=stAlertContentError]")
+        assert error.count() == 1 and f"{name}.zip" in error.first.inner_text(), (name, page.locator("body").inner_text()[:800])
+        assert_session_usable(page, name)
+        if name == "zip-bad-crc":
+            screenshot(page, "upload_bad_crc")
+    page.locator("[data-testid=stSidebar]").get_by_text("Overview").click()
+    settle(page)
+    wait_for(page, ".js-plotly-plot")
+    assert_session_usable(page, heading="Overview")
+    assert page.locator(".js-plotly-plot").count() == 2, "the demo corpus still draws its figures"
+    assert page.dialogs == []
+
+
+def test_a_zip_whose_manifest_names_files_outside_shows_skips_not_the_files(page, demo_server, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "outside.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("corpus/manifest.csv", "file,outlet,title\nok.txt,Local Post,Fine\n/etc/passwd,Evil,Passwd\n"
+                                            "../../../../../../etc/hostname,Evil,Host\n")
+        out.writestr("corpus/ok.txt", "Officials said the talks in Geneva would resume on Monday after a pause.")
+    open_view(page, demo_server, "view=corpus")
+    upload_corpus(page, "Upload a ZIP of text/HTML files + manifest.csv", archive)
+    wait_for(page, "text=uploaded outside.zip")
+    sidebar = page.locator("[data-testid=stSidebar]")
+    assert "1 articles loaded from 3 inputs, 2 skipped" in sidebar.inner_text()
+    cells = page.locator("[data-testid=stMain] [data-testid=stDataFrame] [role=gridcell]").all_text_contents()
+    assert any(c.endswith("manifest.csv row 2: /etc/passwd") for c in cells), cells
+    assert "file listed in manifest.csv is an absolute path (a corpus may only name files inside its own folder)" in cells
+    assert "file listed in manifest.csv is a path with '..' (a corpus may only name files inside its own folder)" in cells
+    assert "root:x:0:0" not in page.content()
+    screenshot(page, "upload_outside_manifest")
+    sidebar.get_by_text("Side by side").click()
+    settle(page)
+    wait_for(page, "div.framing-text")
+    shown = " ".join(page.locator("div.framing-text").all_inner_texts())
+    assert "talks in Geneva" in shown and "root:" not in shown
+
+
+def test_switching_to_a_corpus_dated_outside_the_demo_range_keeps_the_views_working(page, demo_server, tmp_path):
+    later = tmp_path / "later.csv"
+    later.write_text("outlet,title,date,text\n"
+                     "A,One,2023-05-02,The occupation must end now say officials in the capital.\n"
+                     "B,Two,2023-05-03,The invited forces bring stability say officials at the border.\n"
+                     "C,Three,2023-06-04,Terrorists threaten the region say officials in the north.\n", encoding="utf-8")
+    open_view(page, demo_server)
+    wait_for(page, ".js-plotly-plot")
+    upload_corpus(page, "Upload a table (CSV, JSON lines, Parquet)", later)
+    wait_for(page, "text=uploaded later.csv")
+    sidebar = page.locator("[data-testid=stSidebar]")
+    for view in ("Overview", "Actors", "Naming", "Distinctive terms", "Export"):
+        sidebar.get_by_text(view, exact=True).click()
+        settle(page)
+        assert page.locator("[data-testid=stException]").count() == 0, view
+        errors = page.locator("[data-testid=stMain] [data-testid=stAlertContentError]").all_inner_texts()
+        assert not any("min_value" in e or "StreamlitValue" in e for e in errors), (view, errors)
+        dates = [box.input_value() for box in page.locator("[data-testid=stDateInput] input").all()]
+        if dates:  # the date filter shows the new corpus's range, whatever the old one was
+            assert "2023-05-02" in " ".join(dates) and "2019" not in " ".join(dates), (view, dates)
+    screenshot(page, "switch_corpus_dates")

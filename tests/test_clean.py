@@ -295,7 +295,7 @@ def test_rules_can_be_chosen():
 def test_split_lines_offsets():
     raw = "a\r\n  b\n\nc"
     lines = split_lines(raw)
-    assert [(raw[l.start:l.end].strip(), l.indent) for l in lines] == [("a", 0), ("b", 2), ("", 0), ("c", 0)]
+    assert [(raw[line.start:line.end].strip(), line.indent) for line in lines] == [("a", 0), ("b", 2), ("", 0), ("c", 0)]
 
 
 def test_comment_heading_without_comments_goes_alone():

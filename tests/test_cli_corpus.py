@@ -88,7 +88,7 @@ def test_clean_show_removed_lists_each_segment_with_its_reason(capsys):
     _, out, _ = run(capsys, "clean", str(DEMO_CORPUS / "002_63e0d81dc0e8eb47.txt"), "--show-removed")
     body, removed = out.split("\n--- removed: ")
     assert "Consider helping us" not in body and "Trump´s day" not in body
-    assert removed.startswith("4 segment(s)")
+    assert removed.startswith("4 segments\n")
     assert "[donation] characters 0-" in removed and "    2,500 $" in removed
     assert "[duplicate-headline]" in removed and "[comments]" in removed and "They made Trump´s day." in removed
 

@@ -76,7 +76,8 @@ def test_a_link_to_a_folder_outside_is_not_followed(demo_copy, secret):
 
 def test_a_link_inside_the_folder_still_loads(demo_copy):
     (demo_copy / "same.txt").symlink_to(demo_copy / "000_b7b8b75330a77be9.txt")
-    rows = list(csv.reader(open(demo_copy / "manifest.csv")))
+    with open(demo_copy / "manifest.csv", newline="") as fh:
+        rows = list(csv.reader(fh))
     rows[1][0] = "same.txt"
     with open(demo_copy / "manifest.csv", "w", newline="") as fh:
         csv.writer(fh).writerows(rows)

@@ -4,6 +4,7 @@ import pytest
 from framing.compare import events
 from framing.compare.coverage import compare_events, event_coverage, shared_events
 from framing.compare.events import average_linkage, group_events, with_events
+from framing.compare.opinion import opinion_flags
 from framing.errors import CorpusError, SettingsError
 from framing.measure.tables import corpus_frame
 from framing.settings import EventSettings
@@ -100,7 +101,57 @@ def test_date_window_and_decay():
     assert groups_of(group_events(table(later), EventSettings(window_days=30, day_decay=1.0))) == {frozenset("ab")}
     next_day = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-12")]
     assert groups_of(group_events(table(next_day), EventSettings(day_decay=1.0))) == {frozenset("ab")}
-    assert groups_of(group_events(table(next_day), EventSettings(day_decay=0.01))) == {frozenset("a"), frozenset("b")}
+    # each is alone on its day (a lone report): the decay does not apply, unless lone_ratio=None
+    assert groups_of(group_events(table(next_day), EventSettings(day_decay=0.01))) == {frozenset("ab")}
+    assert groups_of(group_events(table(next_day), EventSettings(day_decay=0.01, lone_ratio=None))) == \
+        {frozenset("a"), frozenset("b")}
+    with pytest.raises(SettingsError, match="lone_ratio"):
+        EventSettings(lone_ratio=0)
+
+
+AFTERSHOCK_A = ("Strong aftershock hits Kalamata as quake survivors sleep in tents",
+                "A magnitude 5.2 aftershock rattled Kalamata on Thursday, two days after the earthquake, "
+                "sending survivors of the quake who had spent the night in tents into the streets, "
+                "the fire service said; no new injuries were reported.")
+AFTERSHOCK_B = ("Kalamata aftershock sends quake survivors into the streets",
+                "Survivors of Tuesday's earthquake in Kalamata ran into the streets on Thursday when a "
+                "magnitude 5.2 aftershock struck, officials said, after a night spent in tents.")
+
+
+def test_a_report_two_days_later_joins_its_event():
+    # issue "multi-day coverage": one event reported two days apart groups; different stories of
+    # the same day do not
+    rows = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("c", "Reuters", RATES, "2021-05-11"),
+            ("d", "AP", FERRY, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-13")]
+    result = group_events(table(rows))
+    assert groups_of(result) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+    quake = result.set_index("article_id").loc["b"]
+    assert (quake["event_start"], quake["event_end"]) == ("2021-05-11", "2021-05-13")
+    # the old rule (decay 0.4 a day for every pair) broke it
+    assert groups_of(group_events(table(rows), EventSettings(lone_ratio=None))) == \
+        {frozenset("a"), frozenset("b"), frozenset("c"), frozenset("d")}
+
+
+def test_a_later_development_reported_by_several_outlets_stays_apart():
+    # the aftershock two days later is reported by two outlets: each has a close same-day match,
+    # so the quake and the aftershock stay two events
+    rows = [("a", "Kathimerini", QUAKE_A, "2021-05-11"), ("b", "Reuters", QUAKE_B, "2021-05-11"),
+            ("e", "Kathimerini", AFTERSHOCK_A, "2021-05-13"), ("f", "Reuters", AFTERSHOCK_B, "2021-05-13")]
+    assert groups_of(group_events(table(rows))) == {frozenset("ab"), frozenset("ef")}
+    # a single aftershock report is a lone report and would join the quake
+    assert groups_of(group_events(table(rows[:3]))) == {frozenset("abe")}
+
+
+def test_opinion_flags():
+    articles = pd.DataFrame({
+        "title": ["Kalamata quake injures twelve", "OPINION: Greece must build safer", "Why we rebuild | Opinion",
+                  "Rescuers search rubble", "Quake lessons"],
+        "url": ["https://news.example/2021/05/11/quake", "https://news.example/q", "https://news.example/r",
+                "https://paper.example/opinion/2021/05/12/rubble", "https://paper.example/world/quake"],
+        "body": ["At least twelve people...", "...", "...", "...", "ANALYSIS/OPINION: The quake showed..."],
+        "outlet": ["Reuters", "Guest writer", "The Paper", "The Paper", "Daily"]})
+    assert opinion_flags(articles).tolist() == [False, True, True, True, True]
+    assert opinion_flags(articles[["title"]]).tolist() == [False, True, True, False, False]
 
 
 def test_partial_dates_are_intervals():
@@ -225,8 +276,8 @@ def test_cli_events(demo_corpus_path, capsys):
     from framing.cli import main
     assert main(["events", str(demo_corpus_path)]) == 0
     out = capsys.readouterr().out
-    assert "E0003  2019-03-01..2019-03-31  2 article(s), 2 outlet(s), cohesion" in out
-    assert "E0004  undated  1 article(s)" in out
+    assert "E0003  2019-03-01..2019-03-31  2 articles, 2 outlets, cohesion" in out
+    assert "E0004  undated  1 article, 1 outlet" in out
     assert main(["events", str(demo_corpus_path), "--format", "json", "--min-size", "2"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {r["article_id"] for r in rows} == {"000_b7b8b75330a77be9", "004_086f720024fdf840"}

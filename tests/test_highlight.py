@@ -4,9 +4,9 @@ import re
 import pandas as pd
 
 from framing.corpus.records import RemovedSegment
+from framing.present.colours import frame_colours
 from framing.present.highlight import (
     describe_hit,
-    frame_colours,
     highlight_html,
     legend_html,
     removed_html,
@@ -143,10 +143,10 @@ def test_word_diff_marks_each_side():
 
 
 def test_dark_lexicon_colours_are_lightened_for_reading():
-    from framing.present.highlight import _luminance, readable_background
+    from framing.present.colours import luminance, readable_background
 
     light = readable_background("#1f77b4")
-    assert light != "#1f77b4" and _luminance(tuple(int(light[i:i + 2], 16) / 255 for i in (1, 3, 5))) >= 0.55
+    assert light != "#1f77b4" and luminance([int(light[i:i + 2], 16) / 255 for i in (1, 3, 5)]) >= 0.55
     assert readable_background("#ffffb3") == "#ffffb3"
     assert readable_background("not a colour") == "not a colour"
     body = "terror"
@@ -182,7 +182,7 @@ def test_colour_by_voice_tells_the_outlets_words_from_quoted_ones():
             hit(body, "destabilizing", "threat", "threat", voice="distanced")]
     out = highlight_html(body, hits, colour_by="voice")
     quoted, own, scare = re.findall(r'<span class="hit[^>]*>', out)
-    from framing.present.highlight import VOICE_COLOURS, readable_background
+    from framing.present.colours import VOICE_COLOURS, readable_background
 
     assert f"background-color:{readable_background(VOICE_COLOURS['quoted'])}" in quoted
     assert f"background-color:{readable_background(VOICE_COLOURS['author'])}" in own

@@ -34,6 +34,19 @@ def test_term_in_the_demo_corpus_with_its_context(demo_analysis, articles):
     assert southfront["right"].iloc[1].startswith(" to the region")
 
 
+def test_context_is_cut_between_words_and_marked(demo_analysis, articles):
+    bodies = articles.set_index("article_id")["body"]
+    for line in concordance(demo_analysis, "destabilizing", width=40).itertuples():
+        body = " ".join(bodies[line.article_id].split())
+        assert line.left.startswith("…") and line.right.endswith("…")
+        first, last = line.left[1:].split()[0], line.right[:-1].split()[-1]
+        assert f" {first} " in f" {body} " and f" {last} " in f" {body} ", "no word cut in half"
+        assert len(line.left) <= 40 and len(line.right) <= 40
+    crystal = concordance(demo_analysis, "destabilizing", width=40, outlets=["The Crystal Eyes"]).iloc[0]
+    assert crystal["left"] == "…to contain what it calls Tehran’s “"
+    assert crystal["right"] == "” role in the region, but the firmly…"
+
+
 def test_voice_of_free_term_occurrences(demo_analysis):
     lines = concordance(demo_analysis, "destabilizing", sort="article")
     # the last one sits inside Tillerson's long quotation

@@ -70,11 +70,14 @@ def test_folder_reports_manifest_mismatches():
     corpus = load_corpus(CORPUS_FIXTURES / "folder")
     assert_balanced(corpus)
     assert [a.id for a in corpus] == ["one", "two"]
-    [skipped] = corpus.report.skipped
+    skipped, unlisted = corpus.report.skipped
     assert skipped.reason == "file listed in manifest.csv not found" and skipped.item_id == "gone"
     assert "gone.txt" in skipped.source and "row 3" in skipped.source
-    assert notes_about(corpus, "not in manifest.csv") == [
-        "file in the folder but not in manifest.csv (not loaded; add a row for it): 1 (extra.txt)"]
+    # issue 10: a file the manifest does not list used to be a note only, outside `seen`
+    assert corpus.report.seen == 4
+    assert unlisted.reason == "file in the folder but not in manifest.csv (not read; add a row for it to load it)"
+    assert unlisted.item_id == "extra" and unlisted.source.endswith("extra.txt")
+    assert not notes_about(corpus, "not in manifest.csv")
 
 
 def test_folder_text_file_is_cleaned_and_precision_declared_in_manifest_wins():
@@ -191,7 +194,19 @@ def test_csv_in_cp1252_is_noted(tmp_path):
     path.write_bytes('text,outlet\n"\u201cNo deal,\u201d he said.",Old Site\n'.encode("cp1252"))
     corpus = load_corpus(path)
     assert corpus.articles[0].body == "\u201cNo deal,\u201d he said."
-    assert notes_about(corpus, "not UTF-8, decoded as cp1252: 1 (win.csv)")
+    assert notes_about(corpus, "not UTF-8, decoded as cp1252: 1 (win.csv row 1)")
+
+
+def test_csv_mixing_utf8_and_cp1252_rows_decodes_each_row_on_its_own(tmp_path):
+    """Issue 10: the whole file was decoded as cp1252, turning the UTF-8 rows into mojibake."""
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("outlet,text\nA,Caf\u00e9 owners said \u2014 today.\n".encode("utf-8")
+                     + "B,Caf\u00e9 owners said \u2014 yesterday.\n".encode("cp1252")
+                     + "C,Na\u00efve \u201cquotes\u201d here.\n".encode("utf-8"))
+    corpus = load_corpus(path)
+    assert [a.body for a in corpus] == ["Caf\u00e9 owners said \u2014 today.", "Caf\u00e9 owners said \u2014 yesterday.",
+                                        "Na\u00efve \u201cquotes\u201d here."]
+    assert notes_about(corpus, "not UTF-8, decoded as cp1252") == ["not UTF-8, decoded as cp1252: 1 (mixed.csv row 2)"]
 
 
 def test_tsv_and_header_only_csv(tmp_path):

@@ -4,9 +4,19 @@ from framing.errors import SettingsError
 from framing.parallel import available_cpus, resolve_workers
 
 
-def test_given_workers_are_taken_as_they_are():
+def test_given_workers_are_taken_as_they_are(monkeypatch):
+    monkeypatch.setattr("framing.parallel.available_cpus", lambda: 4)
     assert resolve_workers(1, 1000, min_units=4) == 1
     assert resolve_workers(3, 1, min_units=4) == 3
+
+
+@pytest.mark.parametrize("asked", [5, 10_000])
+def test_more_workers_than_cpus_are_refused_naming_the_option(monkeypatch, asked):
+    """Issue 10: --workers 10000 forked ten thousand processes at once (a traceback, then a hang)."""
+    monkeypatch.setattr("framing.parallel.available_cpus", lambda: 4)
+    with pytest.raises(SettingsError, match=rf"workers must be at most 4, the CPUs this process may run on "
+                                            rf"\(--workers 4 or fewer; leave it out for every CPU\); got {asked:,}"):
+        resolve_workers(asked, 10, min_units=1)
 
 
 def test_none_uses_every_cpu_only_for_work_big_enough(monkeypatch):
@@ -23,7 +33,7 @@ def test_available_cpus_is_at_least_one():
 
 @pytest.mark.parametrize("bad", [0, -2, 1.5, "2", True])
 def test_bad_workers_are_refused_with_what_to_give(bad):
-    with pytest.raises(SettingsError, match="whole number of processes, 1 or more"):
+    with pytest.raises(SettingsError, match=r"workers must be a whole number of processes, 1 or more \(--workers N"):
         resolve_workers(bad, 10, min_units=1)
 
 

@@ -262,4 +262,4 @@ def test_terms_scatter_log_axis_ticks_read_as_whole_numbers():
     ticks = list(layout["xaxis"]["tickvals"])
     assert ticks[:4] == [1, 2, 5, 10] and ticks[-1] >= (table["count"] + table["count_vs"]).max()
     assert list(layout["xaxis"]["ticktext"])[:4] == ["1", "2", "5", "10"]
-    assert plots._log_ticks(120) == [1, 2, 5, 10, 20, 50, 100, 200]
+    assert plots.terms._log_ticks(120) == [1, 2, 5, 10, 20, 50, 100, 200]

@@ -8,6 +8,7 @@ from sklearn.decomposition import PCA
 from framing.compare.similarity import frame_profiles, outlet_map, outlet_similarity, term_profiles
 from framing.errors import SettingsError
 from framing.measure.terms import build_term_matrix
+from framing.settings import TermSettings
 
 PROFILES = pd.DataFrame({"threat": [1.0, 1.0, 0.0, 2.0], "legality": [0.0, 1.0, 0.0, 1.0],
                          "aid": [0.0, 0.0, 2.0, 0.5]}, index=["A", "B", "C", "D"])
@@ -52,7 +53,7 @@ def test_frame_profiles_pivot_the_scores_table():
 
 
 def test_term_profiles_are_tfidf_rows_of_unit_length(demo_analysis):
-    matrix = build_term_matrix(demo_analysis.articles, min_count=1)
+    matrix = build_term_matrix(demo_analysis.articles, TermSettings(min_count=1))
     profiles = term_profiles(matrix)
     assert list(profiles.index) == list(matrix.groups)
     values = profiles.sparse.to_dense().to_numpy()
@@ -103,7 +104,7 @@ def test_standardized_features_weigh_alike():
     assert outlet_map(loud).set_index("outlet")["explained_x"].iloc[0] > 0.99  # raw: one loud feature is the map
     with pytest.raises(SettingsError, match="standardize needs dense profiles"):
         outlet_map(build_term_matrix(pd.DataFrame({"article_id": list("abc"), "outlet": list("abc"),
-                                                   "body": ["war", "peace", "trade"]}), min_count=1),
+                                                   "body": ["war", "peace", "trade"]}), TermSettings(min_count=1)),
                    standardize=True)
 
 

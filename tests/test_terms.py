@@ -1,4 +1,5 @@
 import math
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -7,7 +8,19 @@ from scipy.stats import false_discovery_control, norm
 
 from framing.errors import SettingsError
 from framing.measure.log_odds import dirichlet_prior
-from framing.measure.terms import build_term_matrix, distinctive_terms, term_spans
+from framing.measure.terms import TermMatrix, build_term_matrix, term_spans
+from framing.measure.terms import distinctive_terms as _distinctive_terms
+from framing.settings import TermSettings
+
+
+def distinctive_terms(source, *, group=None, vs=None, **options):
+    """The settings of a built matrix, changed by ``options`` (as a caller would ``replace`` them)."""
+    settings = replace(source.settings, **options) if isinstance(source, TermMatrix) else TermSettings(**options)
+    return _distinctive_terms(source, settings, group=group, vs=vs)
+
+
+def matrix_of(articles, **options):
+    return build_term_matrix(articles, TermSettings(**options))
 
 # Three groups, unigrams, no stop words, min_count 1:
 #   A: "war war peace" + "war"  -> war 3, peace 1            n_A = 4 (2 articles)
@@ -32,7 +45,7 @@ def row(table, group, term, vs="rest"):
 
 
 def test_counts_and_prior_by_hand():
-    matrix = build_term_matrix(TINY, **TINY_OPTIONS)
+    matrix = matrix_of(TINY, **TINY_OPTIONS)
     assert list(matrix.terms) == ["peace", "trade", "war"]
     assert matrix.groups == ("A", "B", "C")
     assert matrix.counts.toarray().tolist() == [[1, 0, 3], [2, 0, 1], [1, 1, 0]]
@@ -100,10 +113,10 @@ def test_log_odds_n_counts_every_word_stop_words_and_rare_terms_included():
     # A vs rest, peace: ln(1 / 8.5) - ln(3 / 5.5) = ln(11/51); variance 1/1 + 1/3 = 4/3
     assert row(table, "A", "peace")["z"] == pytest.approx(math.log(11 / 51) / math.sqrt(4 / 3))
     # the same figures whether rare terms were dropped when counting or when testing
-    wide = build_term_matrix(bodies, ngram_range=(1, 1), min_count=1)
+    wide = matrix_of(bodies, ngram_range=(1, 1), min_count=1)
     pd.testing.assert_frame_equal(distinctive_terms(wide, min_count=2), table)
     # bigram n: word pairs within a clause, stop words included ("the war", "war and", ...)
-    matrix = build_term_matrix(bodies, min_count=1)
+    matrix = matrix_of(bodies, min_count=1)
     assert matrix.totals[:, 1:].tolist() == [[5, 4], [4, 1]]
 
 
@@ -203,44 +216,44 @@ def test_significance_is_benjamini_hochberg_over_the_terms_tested():
 def test_bigrams_stop_at_punctuation_and_skip_stop_words():
     text = pd.DataFrame({"article_id": ["x"], "outlet": ["X"],
                          "body": ["The Assad regime said. Assad regime forces, President of Syria. U.S. forces left."]})
-    terms = set(build_term_matrix(text, min_count=1).terms)
+    terms = set(matrix_of(text, min_count=1).terms)
     assert {"assad regime", "regime said", "regime forces", "u.s forces", "forces left"} <= terms
     assert "said assad" not in terms          # crosses a sentence end
     assert "forces president" not in terms    # crosses a comma
     assert "president syria" not in terms     # "of" was a stop word between them: no false bigram
     assert not {"the", "of", "the assad", "president of"} & terms
-    with_stop_words = set(build_term_matrix(text, min_count=1, stop_words="none").terms)
+    with_stop_words = set(matrix_of(text, min_count=1, stop_words="none").terms)
     assert {"the", "of", "president of", "of syria", "the assad"} <= with_stop_words
-    unigrams = build_term_matrix(text, min_count=1, ngram_range=(1, 1))
+    unigrams = matrix_of(text, min_count=1, ngram_range=(1, 1))
     assert (unigrams.ngram == 1).all()
 
 
 def test_min_count_drops_rare_terms_and_curly_apostrophes_are_one_term():
     text = pd.DataFrame({"article_id": ["x", "y"], "outlet": ["X", "Y"],
                          "body": ["Iran’s role, Iran's role, Iran's role.", "Iran’s allies. allies"]})
-    matrix = build_term_matrix(text, min_count=3, ngram_range=(1, 1))
+    matrix = matrix_of(text, min_count=3, ngram_range=(1, 1))
     assert list(matrix.terms) == ["iran's", "role"]
     assert matrix.counts.toarray().tolist() == [[3, 3], [1, 0]]
     assert set(distinctive_terms(matrix, min_count=4)["term"]) == {"iran's"}
 
 
 def test_a_built_matrix_is_reused_and_mismatches_are_refused():
-    wide = build_term_matrix(significance_corpus(), min_count=1)
+    wide = matrix_of(significance_corpus(), min_count=1)
     bigrams = distinctive_terms(wide, ngram_range=(2, 2))
     assert set(bigrams["ngram"]) == {2} and "tyranny tyranny" in set(bigrams["term"])
     built_for_bigrams = distinctive_terms(significance_corpus(), ngram_range=(2, 2), min_count=1)
     pd.testing.assert_frame_equal(bigrams, built_for_bigrams)
-    matrix = build_term_matrix(TINY, min_count=1)
-    with pytest.raises(SettingsError, match="groups by 'outlet'"):
+    matrix = matrix_of(TINY, min_count=1)
+    with pytest.raises(SettingsError, match="built with by='outlet', not 'leaning'"):
         distinctive_terms(matrix, by="leaning")
     with pytest.raises(SettingsError, match="min_count"):
-        build_term_matrix(TINY, min_count=0)
+        matrix_of(TINY, min_count=0)
     with pytest.raises(SettingsError, match="'Nowhere' is not a value of the column 'outlet'; choose one of: A, B, C"):
         distinctive_terms(matrix, group="Nowhere")
     with pytest.raises(SettingsError, match="compared with itself"):
         distinctive_terms(matrix, group="A", vs="A")
     with pytest.raises(SettingsError, match="no column 'bias_text'"):
-        build_term_matrix(TINY, by="bias_text")
+        matrix_of(TINY, by="bias_text")
     with pytest.raises(SettingsError, match="method must be one of logodds, tfidf"):
         distinctive_terms(matrix, method="chi2")
 
@@ -260,7 +273,7 @@ def test_demo_corpus_terms_and_their_concordance_agree(demo_analysis):
     table = distinctive_terms(articles, min_count=2, top=5)
     assert set(table["group"]) == set(articles["outlet"])
     # the log-odds n of unigrams is the rates' denominator: the words of the cleaned bodies
-    matrix = build_term_matrix(articles, min_count=2)
+    matrix = matrix_of(articles, min_count=2)
     words = articles.groupby("outlet")["n_words"].sum()
     assert matrix.totals[:, 1].tolist() == [words[g] for g in matrix.groups]
     assert (table.groupby("group")["rank"].max() == 5).all()

@@ -7,7 +7,8 @@ from dashboard import data, state
 from dashboard.filters import articles_of, multi_outlet_events, sentence_hits, tables_of_articles
 from dashboard.views.common import figure, md
 from framing.present import plots
-from framing.present.highlight import frame_colours, word_diff_html
+from framing.present.colours import lexicon_colours
+from framing.present.highlight import word_diff_html
 
 
 def render(ctx) -> None:
@@ -53,13 +54,10 @@ def _aligned_pairs(ctx, event: str) -> None:
                "words hold lexicon words first. Red (left): words only in the left outlet's sentence; green (right): "
                "only in the right one's. Bold and underlined: lexicon words; hover one for its frame, pole and whose "
                "words it is in.")
-    preferred = {f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")}
-    names = [n for lex in ctx.analysis.lexicons for n in [*(f.name for f in lex.frames),
-                                                          *(s.name for s in lex.naming_sets)]]
-    colours = frame_colours(names, preferred=preferred)
     shown = pairs.head(25)
     hits, sentences = tables_of_articles(ctx.analysis.hits, ctx.analysis.sentences,
                                          [*shown["article_a"], *shown["article_b"]])
+    colours = lexicon_colours(ctx.analysis.lexicons, shown=set(hits["frame"]))
     for row in shown.itertuples():
         left, right = word_diff_html(row.ops, colours=colours,
                                      hits_a=sentence_hits(hits, sentences, row.article_a, row.sentence_a),

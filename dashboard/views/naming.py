@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.filters import naming_table
+from dashboard.filters import busiest_cell, naming_table
 from dashboard.views.common import figure, filter_bar, md, outlets_shown
 from framing.present import plots
 
@@ -32,7 +32,9 @@ def render(ctx) -> None:
     _follow_bar_click(clicked, ctx, naming_set)
     st.dataframe(naming_table(shares, naming_set=naming_set, voice=voice), hide_index=True, width="stretch",
                  key="naming_numbers")
-    _label_lines(ctx, flt, naming_set, voice, _most_used(shares, naming_set, voice))
+    busiest = busiest_cell(shares[shares["naming_set"] == naming_set], voice=voice, count="count", cell=("label",),
+                           ties=())
+    _label_lines(ctx, flt, naming_set, voice, busiest)
 
 
 def _follow_bar_click(event, ctx, naming_set: str) -> None:
@@ -46,15 +48,6 @@ def _follow_bar_click(event, ctx, naming_set: str) -> None:
         state.put("naming_outlet", picked[1])
         state.put("naming_label", picked[2])
     st.session_state["_clicked_label"] = picked
-
-
-def _most_used(shares, naming_set: str, voice: str) -> tuple[str, str] | None:
-    """The outlet and label with the most uses: where the sentences start."""
-    rows = shares[(shares["naming_set"] == naming_set) & (shares["voice"] == voice) & (shares["count"] > 0)]
-    if rows.empty:
-        return None
-    best = rows.sort_values(["count", "group", "label"], ascending=[False, True, True], kind="stable").iloc[0]
-    return str(best["group"]), str(best["label"])
 
 
 def _label_lines(ctx, flt, naming_set: str, voice: str, busiest: tuple[str, str] | None) -> None:

@@ -7,8 +7,8 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
 from dashboard.views.common import ALL_LEXICONS, md, role_choice
+from framing.present.colours import lexicon_colours, striped_poles
 from framing.present.highlight import (
-    frame_colours,
     highlight_html,
     legend_html,
     removed_html,
@@ -58,21 +58,10 @@ def render(ctx) -> None:
             _article(ctx, heading, article_id, shown[article_id], colours, striped, colour_by, show_removed)
 
 
-def _frame_names(lexicon):
-    yield from (f.name for f in lexicon.frames)
-    yield from (n.name for n in lexicon.naming_sets)
-    yield from (a.name for a in lexicon.actors)
-
-
 def _colours(ctx, hit_tables) -> tuple[dict[str, str], set[tuple[str, str]]]:
-    """One distinct colour per frame, naming set and actor shown (the lexicon's own colour
-    when no other shown frame looks like it), and the ``(frame, pole)`` pairs drawn striped:
-    the second pole of each two-pole frame."""
+    """The colour of each frame, naming set and actor shown, and the poles drawn striped."""
     present = {name for hits in hit_tables for name in hits["frame"]}
-    names = [name for lex in ctx.analysis.lexicons for name in _frame_names(lex) if name in present]
-    preferred = {f.name: f.colour for lex in ctx.analysis.lexicons for f in lex.frames if getattr(f, "colour", "")}
-    axes = [f for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) == 2 and f.name in present]
-    return frame_colours(names, preferred=preferred), {(f.name, f.poles[1].name) for f in axes}
+    return lexicon_colours(ctx.analysis.lexicons, shown=present), striped_poles(ctx.analysis.lexicons)
 
 
 def _legend(ctx, hit_tables, colours, striped, colour_by: str) -> None:

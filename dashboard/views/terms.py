@@ -27,8 +27,25 @@ def render(ctx) -> None:
                                    "thousands of words, with uses bunched in one article counting as little "
                                    "evidence (the test clusters by article). TF-IDF: "
                                    "words frequent in this outlet and rare elsewhere, with no test.")
+    options = st.columns(2)
+    with options[0]:
+        within = st.toggle("Compare within events", value=data.has_events(ctx.analysis), key="terms_within",
+                           disabled=method != "logodds",
+                           help="A word counts as distinctive only when this outlet uses it where the others, "
+                                "covering the same event, use other words. Without event ids in the corpus, the "
+                                "articles are grouped into events first.")
+    with options[1]:
+        keep = st.toggle("Show self-reference and house style", value=False, key="terms_keep",
+                         help="By default each outlet's own name, bylines, datelines, wire tags and transcript "
+                              "labels are removed before counting, and house-style terms (Mr., 'President Donald', "
+                              "'said', 'U.S.') are not listed: they say who wrote, not how the story is framed.")
     table = data.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
-                            method=method)
+                            method=method, keep=keep, within=within if method == "logodds" else False)
+    st.caption(_what_is_shown(table, keep, within and method == "logodds"))
+    if not keep:
+        with st.expander("What was left out, and why"):
+            lines = data.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False)
+            st.text("\n".join(lines) if lines else "Nothing: no outlet names itself and no house-style term was found.")
     left, right = st.columns([3, 2])
     with left:
         scatter = figure(plots.terms_scatter(table, group=focus), key="terms_scatter", on_select="rerun",
@@ -42,6 +59,29 @@ def render(ctx) -> None:
             state.put("term", clicked)
         st.session_state[f"_clicked_{name}"] = clicked
     _concordance(ctx, flt, table)
+    _paired(ctx, flt)
+
+
+def _what_is_shown(table, keep: bool, within: bool) -> str:
+    parts = ["Within events: " + (f"{int(table['n_events'].dropna().iloc[0])} events both sides covered."
+                                  if len(table) and table["n_events"].notna().any() else "no event both sides covered.")
+             if within else "Over the whole corpus."]
+    if not keep:
+        parts.append("Self-reference removed and house style not listed.")
+    parts.append("Pale bars and grey points are not significant after correction.")
+    return " ".join(parts)
+
+
+def _paired(ctx, flt) -> None:
+    st.subheader("Paired words")
+    st.caption("What one outlet calls a thing where another, reporting the same event, uses a different word: "
+               "the naming labels each uses most, and words swapped in sentences that report the same fact.")
+    table = data.paired_table(ctx.analysis, flt)
+    if table.empty:
+        st.caption("No pair: no event was covered by two outlets that named something differently.")
+        return
+    shown = table.head(30).drop(columns=["events"])
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def _clicked_term(event) -> str | None:

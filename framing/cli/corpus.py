@@ -11,6 +11,7 @@ from framing.cli.options import add_corpus_options, add_output_option, corpus_fr
 from framing.cli.output import write_table
 from framing.corpus.load import clean_file, report_lines, skip_counts
 from framing.corpus.records import Corpus
+from framing.present.encoding import plural
 from framing.text.tokenize import count_words
 
 SUMMARY_COLUMNS = ("article_id", "outlet", "date", "raw_words", "body_words", "removed_segments")
@@ -90,7 +91,7 @@ def run_clean(args: argparse.Namespace) -> int:
     out = sys.stdout
     out.write(cleaned.body + "\n")
     if args.show_removed:
-        out.write(f"\n--- removed: {len(cleaned.removed)} segment(s)\n")
+        out.write(f"\n--- removed: {plural(len(cleaned.removed), 'segment')}\n")
         for seg in cleaned.removed:
             out.write(f"[{seg.reason}] characters {seg.start}-{seg.end}\n")
             out.write("".join(f"    {line}\n" for line in seg.text.splitlines()))

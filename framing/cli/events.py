@@ -7,15 +7,22 @@ import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_event_options, add_output_option, corpus_from_args, event_settings
+from framing.cli.options import add_corpus_options, add_event_options, add_output_option, articles_from_args, event_settings
 from framing.cli.output import plain_text, write_table
-from framing.compare.align import DEFAULT_THRESHOLD, align_event, diff_markup
-from framing.compare.coverage import event_coverage, shared_events
+from framing.compare.align import DEFAULT_THRESHOLD, SAME_FACT_THRESHOLD, align_event, diff_markup, event_omissions
+from framing.compare.coverage import (
+    MIN_EVENT_ARTICLES,
+    MIN_SHARE,
+    event_blindspots,
+    event_coverage,
+    group_coverage,
+    shared_events,
+)
 from framing.compare.events import group_events
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
 from framing.measure.pipeline import analyze
-from framing.measure.tables import corpus_frame
+from framing.present.encoding import plural
 
 GROUP_COLUMNS = ["event_id", "event_size", "event_start", "event_end", "cohesion", "event_source",
                  "article_id", "outlet", "date", "title"]
@@ -40,6 +47,18 @@ def _register_events(subparsers) -> None:
                    help="print the coverage table (event_id, outlet, n_articles) instead of the groups")
     p.add_argument("--covered-by", action="append", metavar="OUTLET",
                    help="only events every one of these outlets covered (repeatable)")
+    p.add_argument("--by", metavar="COLUMN",
+                   help="with --coverage: articles and outlets per event and value of this articles column (e.g. a "
+                        "leaning) instead of per outlet; with --blindspots: the groups compared")
+    p.add_argument("--blindspots", action="store_true",
+                   help="one line per event: how its coverage splits between the groups of --by, events covered "
+                        "only or mostly by one group (or with a group missing) first")
+    p.add_argument("--min-share", type=float, default=MIN_SHARE, metavar="S",
+                   help=f"with --blindspots: share of an event's articles that makes it 'mostly' one group's "
+                        f"(default {MIN_SHARE})")
+    p.add_argument("--min-articles", type=int, default=MIN_EVENT_ARTICLES, metavar="N",
+                   help=f"with --blindspots: articles an event needs before it is called a blindspot "
+                        f"(default {MIN_EVENT_ARTICLES})")
     add_output_option(p)
     p.set_defaults(func=run_events)
 
@@ -56,6 +75,12 @@ def _register_align(subparsers) -> None:
     p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, metavar="T",
                    help=f"sentence similarity for a pair (default {DEFAULT_THRESHOLD})")
     p.add_argument("--outlet", action="append", metavar="NAME", help="only these outlets (repeatable)")
+    p.add_argument("--same-fact", type=float, default=SAME_FACT_THRESHOLD, metavar="S",
+                   help=f"similarity from which a pair is labelled 'same fact', else 'related' (default "
+                        f"{SAME_FACT_THRESHOLD}: checked by hand on AllSides roundups, bench/README.md)")
+    p.add_argument("--omissions", action="store_true",
+                   help="instead of pairs, the sentences of each outlet with no counterpart (no sentence of another "
+                        "outlet reaches --threshold)")
     p.add_argument("--top", type=int, default=20, metavar="N", help="pairs shown (default 20; 0 for all)")
     add_event_options(p, threshold_flag="--event-threshold")
     add_output_option(p)
@@ -63,12 +88,13 @@ def _register_align(subparsers) -> None:
 
 
 def _articles_with_events(args: argparse.Namespace) -> tuple[Corpus, pd.DataFrame, pd.DataFrame]:
-    corpus = corpus_from_args(args)
-    articles = corpus_frame(corpus, exact_sentences=False)
+    corpus, articles = articles_from_args(args)
     return corpus, articles, group_events(articles, event_settings(args))
 
 
 def run_events(args: argparse.Namespace) -> int:
+    if args.blindspots and not args.by:
+        raise SettingsError("--blindspots compares groups: name the column with --by (e.g. --by leaning)")
     _, articles, events = _articles_with_events(args)
     table = events.merge(articles[["article_id", "outlet", "date", "title"]], on="article_id")
     table = table[table["event_size"] >= args.min_size]
@@ -77,8 +103,13 @@ def run_events(args: argparse.Namespace) -> int:
         keep = set(shared_events(coverage, args.covered_by))
         table, coverage = table[table["event_id"].isin(keep)], coverage[coverage["event_id"].isin(keep)]
     coverage = coverage[coverage["event_id"].isin(set(table["event_id"]))]
+    chosen = articles[articles["article_id"].isin(set(table["article_id"]))]
+    if args.blindspots:
+        spots = event_blindspots(chosen, args.by, events, min_share=args.min_share, min_articles=args.min_articles)
+        write_table(spots, args.format, text=_blindspots_text)
+        return 0
     if args.coverage:
-        write_table(coverage, args.format, text=plain_text)
+        write_table(group_coverage(chosen, args.by, events) if args.by else coverage, args.format, text=plain_text)
         return 0
     table = table.sort_values(["event_start", "event_id", "date", "article_id"], na_position="last")[GROUP_COLUMNS]
     write_table(table, args.format, text=_groups_text)
@@ -94,10 +125,22 @@ def _groups_text(table: pd.DataFrame) -> str:
             f"{first['event_start']}..{first['event_end']}"
         cohesion = "" if pd.isna(first["cohesion"]) else f", cohesion {first['cohesion']:.2f}"
         lines.append(f"{event_id}  {span if isinstance(first['event_start'], str) else 'undated'}  "
-                     f"{len(part)} article(s), {part['outlet'].nunique()} outlet(s){cohesion}")
+                     f"{plural(len(part), 'article')}, {plural(part['outlet'].nunique(), 'outlet')}{cohesion}")
         for row in part.itertuples(index=False):
             date = row.date if isinstance(row.date, str) else "-"
             lines.append(f"    {date:<10}  {str(row.outlet)[:28]:<28}  {row.title}")
+    return "".join(line + "\n" for line in lines)
+
+
+def _blindspots_text(table: pd.DataFrame) -> str:
+    """One line per event: kind, articles per group, groups missing."""
+    lines = []
+    for row in table.itertuples(index=False):
+        kind = {"only": f"only {row.top_group}", "mostly": f"mostly {row.top_group} ({row.top_share:.0%})",
+                "missing": "missing " + ", ".join(row.missing)}.get(row.kind, "balanced" if not row.missing else "-")
+        counts = ", ".join(f"{group} {n}" for group, n in row.counts)
+        lines.append(f"{row.event_id}  {kind:<28}  {plural(row.n_articles, 'article')} from "
+                     f"{plural(row.n_outlets, 'outlet')}: {counts}")
     return "".join(line + "\n" for line in lines)
 
 
@@ -109,8 +152,13 @@ def run_align(args: argparse.Namespace) -> int:
         raise SettingsError(f"{args.corpus}: no event {args.event!r} with these grouping options; "
                             f"`framing events {args.corpus}` lists them (e.g. {', '.join(sorted(map(str, known))[:5])})")
     subset = Corpus(tuple(a for a in corpus.articles if a.id in members), corpus.report, corpus.path)
-    pairs = align_event(analyze(subset), args.event, threshold=args.threshold, outlets=args.outlet,
-                        events=events)
+    analysis = analyze(subset)
+    if args.omissions:
+        missing = event_omissions(analysis, args.event, threshold=args.threshold, outlets=args.outlet, events=events)
+        write_table(_flat_omissions(missing) if args.format == "csv" else missing, args.format, text=_omissions_text)
+        return 0
+    pairs = align_event(analysis, args.event, threshold=args.threshold, outlets=args.outlet, events=events,
+                        same_fact=args.same_fact)
     if args.top:
         pairs = pairs.head(args.top)
     if pairs.empty:
@@ -131,12 +179,34 @@ def _flat_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
 def _pairs_text(pairs: pd.DataFrame) -> str:
     lines = []
     for row in pairs.itertuples(index=False):
-        lines += [f"#{row.pair_id}  similarity {row.similarity:.2f}  words changed {row.changed_words} "
+        lines += [f"#{row.pair_id}  similarity {row.similarity:.2f} ({row.match})  words changed {row.changed_words} "
                   f"({row.changed_share:.0%})  score {row.diff_score:.2f}",
                   f"  A  {row.outlet_a} [{row.article_a} s{row.sentence_a}]: {row.text_a}",
                   f"  B  {row.outlet_b} [{row.article_b} s{row.sentence_b}]: {row.text_b}",
                   f"  diff  {diff_markup(row.ops)}"]
         lines += [f"  lexicon terms changed in {side}: {', '.join(terms)}"
                   for side, terms in (("A", row.lexicon_terms_a), ("B", row.lexicon_terms_b)) if terms]
+        lines.append("")
+    return "".join(line + "\n" for line in lines)
+
+
+def _flat_omissions(table: pd.DataFrame) -> pd.DataFrame:
+    return table.assign(lexicon_terms=["; ".join(terms) for terms in table["lexicon_terms"]])
+
+
+def _omissions_text(table: pd.DataFrame) -> str:
+    """Per outlet, its sentences the others have no counterpart for, with the closest one."""
+    if table.empty:
+        return "every sentence has a counterpart in another outlet\n"
+    lines = []
+    for outlet, part in table.groupby("outlet", sort=False):
+        lines.append(f"{outlet}: {plural(len(part), 'sentence')} with no counterpart in "
+                     f"{plural(part['n_other_outlets'].iloc[0], 'other outlet')}")
+        for row in part.itertuples(index=False):
+            lines.append(f"  [{row.article_id} s{row.sentence_id}] {row.text}")
+            if isinstance(row.best_text, str):
+                lines.append(f"      closest ({row.best_similarity:.2f}, {row.best_outlet}): {row.best_text}")
+            if row.lexicon_terms:
+                lines.append(f"      lexicon terms: {', '.join(row.lexicon_terms)}")
         lines.append("")
     return "".join(line + "\n" for line in lines)

@@ -8,6 +8,7 @@ from framing.cli.options import add_output_option
 from framing.cli.output import write_table
 from framing.errors import LexiconError
 from framing.lexicon import BUNDLED_DIR, Lexicon, bundled_lexicons, lexicon_fingerprint, lexicon_terms, resolve_lexicon
+from framing.present.encoding import plural
 
 _SHOWN_ALIASES = 8
 
@@ -70,7 +71,7 @@ def describe_lexicon(lexicon: Lexicon) -> str:
         for frame in lexicon.frames:
             if frame.is_axis:
                 a, b = frame.poles
-                body = f"axis: {a.name} ({len(a.terms)} terms) vs {b.name} ({len(b.terms)} terms)"
+                body = f"axis: {a.name} ({plural(len(a.terms), 'term')}) vs {b.name} ({plural(len(b.terms), 'term')})"
             else:
                 body = f"terms: {len(frame.poles[0].terms)}"
             lines.append(f"  {frame.name:<{width}}  {body}")
@@ -84,15 +85,17 @@ def describe_lexicon(lexicon: Lexicon) -> str:
         for actor in lexicon.actors:
             shown = ", ".join(t.text + (" [case-sensitive]" if t.case_sensitive else "") for t in actor.aliases[:_SHOWN_ALIASES])
             more = f", ... (+{len(actor.aliases) - _SHOWN_ALIASES})" if len(actor.aliases) > _SHOWN_ALIASES else ""
-            lines.append(f"  {actor.name} ({len(actor.aliases)} aliases): {shown}{more}")
+            lines.append(f"  {actor.name} ({plural(len(actor.aliases), 'alias', 'aliases')}): {shown}{more}")
     return "\n".join(lines)
 
 
 def run_list(args: argparse.Namespace) -> int:
     for lexicon in bundled_lexicons():
         terms = lexicon_terms(lexicon)
-        print(f"{lexicon.name} {lexicon.version}  {len(lexicon.frames)} frames, {len(lexicon.naming_sets)} naming sets, "
-              f"{len(lexicon.actors)} actors, {len(terms)} terms  ({lexicon.path})")
+        counts = ", ".join(plural(n, noun) for n, noun in ((len(lexicon.frames), "frame"),
+                                                           (len(lexicon.naming_sets), "naming set"),
+                                                           (len(lexicon.actors), "actor"), (len(terms), "term")))
+        print(f"{lexicon.name} {lexicon.version}  {counts}  ({lexicon.path})")
         print(f"  {lexicon.description}")
     return 0
 

@@ -5,16 +5,34 @@ way and means the same thing by it (sqlite-utils' ``output_options`` is the mode
 from __future__ import annotations
 
 import argparse
+import sys
+
+import pandas as pd
 
 from framing.corpus.load import FORMATS as INPUT_FORMATS
 from framing.corpus.load import load_corpus
+from framing.corpus.outlets import OutletTable, join_outlet_table, read_outlet_table
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
 from framing.lexicon import ROLES, Lexicon, resolve_lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, source_key
 from framing.measure.pipeline import analyze, chosen_lexicons
-from framing.settings import MAX_BOOT, MIN_ARTICLES, NEGATED, SCORE_KINDS, VOICES, BootstrapSettings, EventSettings, ScoreSettings
+from framing.measure.tables import corpus_frame
+from framing.settings import (
+    MAX_BOOT,
+    MIN_ARTICLES,
+    NEGATED,
+    PERIODS,
+    SCORE_KINDS,
+    STOP_WORDS,
+    TERM_METHODS,
+    VOICES,
+    BootstrapSettings,
+    EventSettings,
+    ScoreSettings,
+    TermSettings,
+)
 
 #: Article fields whose source column can be named (``--text-column`` ...).
 MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")
@@ -33,6 +51,9 @@ def add_corpus_options(parser: argparse.ArgumentParser, *, positional: str = "co
         group.add_argument(f"--{field}-column", metavar="COLUMN",
                            help=f"the source column holding the {field} (default: a recognised name)")
     group.add_argument("--no-clean", action="store_true", help="keep the raw text as the body")
+    group.add_argument("--outlets", metavar="FILE",
+                       help="a CSV of outlet metadata (an 'outlet' column plus any others, e.g. leaning, country) "
+                            "joined onto the articles by outlet name, so --by can name its columns")
 
 
 def corpus_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -47,6 +68,27 @@ def corpus_from_args(args: argparse.Namespace, *, keep_raw: bool = True, path: s
     mapping = {f"{field}_column": getattr(args, f"{field}_column", None) for field in MAPPING_OPTIONS}
     return load_corpus(path or args.corpus, format=args.input_format, clean=not args.no_clean, keep_raw=keep_raw,
                        **mapping)
+
+
+def with_outlet_table(articles: pd.DataFrame, args: argparse.Namespace, *, table: OutletTable | None = None
+                      ) -> pd.DataFrame:
+    """The articles table with ``--outlets FILE`` (or ``table``, read from it) joined on (as
+    it is without the option); what the join found (outlets unmatched on either side, names
+    read differently) goes to stderr."""
+    if not getattr(args, "outlets", None):
+        return articles
+    join = join_outlet_table(articles, table or read_outlet_table(args.outlets))
+    for line in join.report_lines():
+        print(f"framing: {line}", file=sys.stderr)
+    return join.articles
+
+
+def articles_from_args(args: argparse.Namespace, *, exact_sentences: bool = False,
+                       keep_raw: bool = True) -> tuple[Corpus, pd.DataFrame]:
+    """The corpus and its articles table (``corpus_frame``), ``--outlets`` joined on;
+    ``keep_raw=False`` keeps only the cleaned bodies (``load_corpus``)."""
+    corpus = corpus_from_args(args, keep_raw=keep_raw)
+    return corpus, with_outlet_table(corpus_frame(corpus, exact_sentences=exact_sentences), args)
 
 
 def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +119,12 @@ def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
     lexicons = chosen_lexicons(lexicons if lexicons is not None else lexicons_from_args(args))
     corpus = corpus_from_args(args, keep_raw=False)
     key = analysis_key(source_key(args.corpus, corpus_options(args)), lexicons)
-    return analyze(corpus, lexicons, workers=getattr(args, "workers", None), sentence_text=sentence_text, key=key)
+    analysis = analyze(corpus, lexicons, workers=getattr(args, "workers", None), sentence_text=sentence_text, key=key)
+    if not getattr(args, "outlets", None):
+        return analysis
+    table = read_outlet_table(args.outlets)
+    return analysis.with_articles(with_outlet_table(analysis.articles, args, table=table),
+                                  label=f"outlets-{table.digest[:16]}")
 
 
 def add_bootstrap_options(parser: argparse.ArgumentParser) -> None:
@@ -108,6 +155,14 @@ def add_score_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--negated", choices=NEGATED, default="exclude",
                         help="negated hits ('not legitimate'): left out of the counts (default, still "
                              "shown in negated_hits), counted, or counted alone")
+    parser.add_argument("--min-precision", type=float, default=None, metavar="P",
+                        help="leave out the hits of terms whose coded precision is below P (0-1), read from "
+                             "--precision-file (a file coded after 'framing validate sample')")
+    parser.add_argument("--precision-file", metavar="CODED.csv", default=None,
+                        help="the coded file --min-precision reads")
+    parser.add_argument("--period", choices=PERIODS, default=None,
+                        help="also split every group by the month, week (ISO, Monday to Sunday) or year of its "
+                             "articles; articles dated less precisely than that are left out and counted on stderr")
     add_bootstrap_options(parser)
 
 
@@ -133,8 +188,10 @@ def score_settings(args: argparse.Namespace, *, by_target: bool = False) -> Scor
     """The ``ScoreSettings`` of ``add_score_options``."""
     boot = BootstrapSettings(n_boot=args.boot, seed=args.seed, level=args.level, min_articles=args.min_articles)
     return ScoreSettings(by=args.by, voice=args.voice, negated=args.negated, kind=args.kind,
-                         frames=tuple(args.frame) if args.frame else None, roles=role_choice(args.role),
-                         by_target=by_target, bootstrap=boot)
+                         frames=tuple(args.frame) if args.frame else None, roles=role_choice(args.role) or ("framing",),
+                         by_target=by_target, period=getattr(args, "period", None), bootstrap=boot,
+                         min_precision=getattr(args, "min_precision", None),
+                         precision_file=getattr(args, "precision_file", None))
 
 
 def add_event_options(parser: argparse.ArgumentParser, *, threshold_flag: str = "--threshold") -> None:
@@ -144,6 +201,10 @@ def add_event_options(parser: argparse.ArgumentParser, *, threshold_flag: str = 
                        help=f"mean TF-IDF cosine similarity for articles to form one event (default {EVENTS.threshold})")
     group.add_argument("--window-days", type=int, default=EVENTS.window_days, metavar="N",
                        help=f"articles more than N days apart are never one event (default {EVENTS.window_days})")
+    group.add_argument("--lone-ratio", type=_ratio, default=EVENTS.lone_ratio, metavar="R|none",
+                       help="a report at least R times as similar to an article of another day as to any article of "
+                            f"its own day joins it within the window, undecayed (default {EVENTS.lone_ratio}; none: "
+                            "every pair decays with its day gap)")
     group.add_argument("--ignore-existing", action="store_true",
                        help="group every article, even when the corpus has its own event_id")
 
@@ -153,4 +214,48 @@ def event_settings(args: argparse.Namespace) -> EventSettings:
     if not hasattr(args, "event_threshold"):
         return EVENTS
     return EventSettings(threshold=args.event_threshold, window_days=args.window_days,
-                         use_existing=not args.ignore_existing)
+                         lone_ratio=args.lone_ratio, use_existing=not args.ignore_existing)
+
+
+def _ratio(text: str) -> float | None:
+    if text.strip().lower() == "none":
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number or 'none', got {text!r}") from None
+
+
+def add_term_options(parser: argparse.ArgumentParser) -> None:
+    """How distinctive terms are counted and tested (``TermSettings``)."""
+    parser.add_argument("--by", default="outlet", metavar="outlet|COLUMN",
+                        help="group articles by this column (default: outlet; e.g. bias_text)")
+    group = parser.add_argument_group("counting and testing terms")
+    group.add_argument("--method", choices=TERM_METHODS, default="logodds")
+    group.add_argument("--ngrams", type=int, choices=(1, 2), default=2, help="1: single words; 2: words and bigrams (default)")
+    group.add_argument("--min-count", type=int, default=5, metavar="N", help="drop terms used fewer than N times (default 5)")
+    group.add_argument("--stop-words", choices=STOP_WORDS, default="english")
+    group.add_argument("--prior-scale", type=float, default=1.0, metavar="X",
+                       help="weight of the corpus prior, in average groups (default 1)")
+    group.add_argument("--alpha", type=float, default=0.05, help="false discovery rate for 'significant' (default 0.05)")
+    group.add_argument("--top", type=int, default=20, metavar="N", help="terms per group (default 20; 0 for all)")
+    group.add_argument("--keep-self-reference", action="store_true",
+                       help="count each outlet's own name, bylines, datelines, wire tags and transcript labels "
+                            "(removed by default: they say who wrote, not how)")
+    group.add_argument("--keep-style", action="store_true",
+                       help="list house-style terms too (honorifics, title forms, party-state tags, contractions, "
+                            "attribution habits, page furniture; flagged in the style column)")
+    within = group.add_mutually_exclusive_group()
+    within.add_argument("--within-events", dest="within_events", action="store_true", default=None,
+                        help="compare groups inside the events they share (default when the corpus has event ids; "
+                             "without them, articles are grouped into events first)")
+    within.add_argument("--pooled", dest="within_events", action="store_false",
+                        help="compare groups over the whole corpus, events ignored")
+
+
+def term_settings(args: argparse.Namespace) -> TermSettings:
+    """The ``TermSettings`` of ``add_term_options``."""
+    return TermSettings(by=args.by, ngram_range=(1, args.ngrams), min_count=args.min_count,
+                        stop_words=args.stop_words, method=args.method, prior_scale=args.prior_scale,
+                        alpha=args.alpha, top=args.top or None, keep_self_reference=args.keep_self_reference,
+                        keep_style=args.keep_style, within_events=args.within_events)

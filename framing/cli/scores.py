@@ -3,6 +3,7 @@ sentiment per outlet, article, event or any column, with bootstrap intervals."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import group_columns
 from framing.measure.loaded import top_loaded_words
+from framing.measure.periods import with_periods
 
 TABLES = ("rates", "balance", "targets", "shares", "sentiment", "loaded", "loaded_words")
 
@@ -61,6 +63,9 @@ def compute(analysis: Analysis, args: argparse.Namespace) -> pd.DataFrame:
     articles = analysis.articles
     if "event_id" in group_columns(settings.by) and articles["event_id"].isna().any():
         analysis = analysis.with_articles(with_events(articles, event_settings(args)), label="events")
+    if settings.period:
+        for line in with_periods(analysis.articles, settings.period)[1].lines():
+            print(f"framing: {line}", file=sys.stderr)
     if args.table in ("rates", "targets"):
         return score.frame_rates(analysis, settings)
     if args.table == "balance":

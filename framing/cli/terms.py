@@ -6,19 +6,63 @@ import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_output_option, analysis_from_args, corpus_from_args
+from framing.cli.options import (
+    add_corpus_options,
+    add_event_options,
+    add_lexicon_option,
+    add_output_option,
+    add_term_options,
+    add_workers_option,
+    analysis_from_args,
+    articles_from_args,
+    event_settings,
+    term_settings,
+)
 from framing.cli.output import write_table
+from framing.compare.events import with_events
 from framing.compare.kwic import HIT_KINDS, KINDS, SORTS, concordance
-from framing.measure.tables import corpus_frame
-from framing.measure.terms import METHODS, distinctive_terms
+from framing.compare.paired_words import SOURCES, paired_words
+from framing.measure.terms import build_term_matrix, distinctive_terms, has_events, left_out_lines
 
-TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "score", "z", "z_articles", "p", "significant"]
+TERM_COLUMNS = ["group", "vs", "rank", "term", "count", "count_vs", "n_articles", "n_events", "score", "z", "z_articles",
+                "p", "significant", "style"]
 KWIC_COLUMNS = ["outlet", "article_id", "sentence_id", "left", "match", "right", "voice", "negated", "hedged"]
 
 
 def register(subparsers) -> None:
     _register_terms(subparsers)
+    _register_paired(subparsers)
     _register_kwic(subparsers)
+
+
+def _register_paired(subparsers) -> None:
+    p = subparsers.add_parser(
+        "paired", help="paired words: what one outlet calls a thing where another, on the same event, says another word",
+        description="For every event two outlets (or groups) covered: the naming-set labels each used most "
+                    "when they differ ('regime' / 'government'), and the words swapped in sentences that "
+                    "report the same fact; ranked by the number of events. Articles without event ids are "
+                    "grouped into events first.")
+    add_corpus_options(p)
+    add_lexicon_option(p)
+    add_workers_option(p)
+    p.add_argument("--by", default="outlet", metavar="outlet|COLUMN", help="the sides compared (default: outlet)")
+    p.add_argument("--source", choices=SOURCES, action="append", default=None,
+                   help="naming labels, aligned sentences, or both (default)")
+    p.add_argument("--top", type=int, default=30, metavar="N", help="pairs listed (default 30; 0 for all)")
+    add_event_options(p, threshold_flag="--event-threshold")
+    add_output_option(p)
+    p.set_defaults(func=run_paired)
+
+
+def run_paired(args: argparse.Namespace) -> int:
+    analysis = analysis_from_args(args, sentence_text=True)
+    if not has_events(analysis.articles):
+        analysis = analysis.with_articles(with_events(analysis.articles, event_settings(args)), label="events")
+    table = paired_words(analysis, by=args.by, sources=args.source or SOURCES, top=args.top or None)
+    if table.empty:
+        print("framing: no paired words: no event was covered by two sides with different words", file=sys.stderr)
+    write_table(table if args.format != "table" else table.drop(columns=["events"]), args.format)
+    return 0
 
 
 def _register_terms(subparsers) -> None:
@@ -27,20 +71,15 @@ def _register_terms(subparsers) -> None:
         description="Terms each outlet (or group) uses more than the rest of the corpus, or more than "
                     "one other outlet: log-odds ratio with an informative Dirichlet prior (Monroe, "
                     "Colaresi & Quinn 2008), significance after Benjamini-Hochberg correction; or TF-IDF "
-                    "with each group's articles as one document.")
+                    "with each group's articles as one document. With event ids, outlets are compared "
+                    "within the events they share. Each outlet's self-reference (its own name, bylines, "
+                    "datelines, wire tags, transcript labels) is removed before counting and house-style "
+                    "terms (honorifics, title forms, attribution habits...) are not listed, unless asked.")
     add_corpus_options(p)
-    p.add_argument("--by", default="outlet", metavar="outlet|COLUMN",
-                   help="group articles by this column (default: outlet; e.g. bias_text)")
+    add_term_options(p)
     p.add_argument("--group", action="append", metavar="NAME", help="only this group (repeatable; default: every group)")
     p.add_argument("--vs", metavar="NAME", help="compare against this group (default: the rest of the corpus)")
-    p.add_argument("--method", choices=METHODS, default="logodds")
-    p.add_argument("--ngrams", type=int, choices=(1, 2), default=2, help="1: single words; 2: words and bigrams (default)")
-    p.add_argument("--min-count", type=int, default=5, metavar="N", help="drop terms used fewer than N times (default 5)")
-    p.add_argument("--stop-words", choices=("english", "none"), default="english")
-    p.add_argument("--prior-scale", type=float, default=1.0, metavar="X",
-                   help="weight of the corpus prior, in average groups (default 1)")
-    p.add_argument("--alpha", type=float, default=0.05, help="false discovery rate for 'significant' (default 0.05)")
-    p.add_argument("--top", type=int, default=20, metavar="N", help="terms per group (default 20; 0 for all)")
+    add_event_options(p, threshold_flag="--event-threshold")
     add_output_option(p)
     p.set_defaults(func=run_terms)
 
@@ -65,17 +104,25 @@ def _register_kwic(subparsers) -> None:
 
 
 def run_terms(args: argparse.Namespace) -> int:
-    articles = corpus_frame(corpus_from_args(args), exact_sentences=False)
-    result = distinctive_terms(
-        articles, by=args.by, method=args.method, group=args.group, vs=args.vs, ngram_range=(1, args.ngrams),
-        min_count=args.min_count, stop_words=args.stop_words, prior_scale=args.prior_scale, alpha=args.alpha,
-        top=args.top or None)
+    settings = term_settings(args)
+    _, articles = articles_from_args(args, keep_raw=False)
+    if settings.within_events and not has_events(articles):
+        print("framing: grouping the articles into events first (the corpus has no event ids)", file=sys.stderr)
+        articles = with_events(articles, event_settings(args))
+    matrix = build_term_matrix(articles, settings)
+    result = distinctive_terms(matrix, settings, group=args.group, vs=args.vs)
     if result.empty:
         print(f"framing: no term is used {args.min_count} times or more in the texts compared "
               "(try a lower --min-count)", file=sys.stderr)
+    for line in left_out_lines(matrix, settings):
+        print(f"framing: {line}", file=sys.stderr)
     if args.format == "table":
-        columns = [c for c in TERM_COLUMNS if not (args.method == "tfidf" and c in ("z", "z_articles", "p", "significant"))]
-        write_table(result[columns], "table", text=_table_text)
+        hidden = {"z", "z_articles", "p", "significant"} if settings.method == "tfidf" else set()
+        if result["n_events"].isna().all():
+            hidden.add("n_events")
+        if not settings.keep_style:
+            hidden.add("style")
+        write_table(result[[c for c in TERM_COLUMNS if c not in hidden]], "table", text=_table_text)
         where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
         print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
     else:

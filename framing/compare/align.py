@@ -33,10 +33,16 @@ from framing.errors import CorpusError, SettingsError
 from framing.measure.analysis import Analysis
 from framing.text.tokenize import word_spans
 
-#: Sentence cosine similarity for two sentences to count as reports of the same fact (read off
-#: AllSides roundup excerpts: paraphrases of one fact mostly score 0.2 or more, below 0.15
-#: mostly different facts of the same story).
+#: Sentence cosine similarity for two sentences to be paired at all (read off AllSides
+#: roundup excerpts: paraphrases of one fact mostly score 0.2 or more, below 0.15 mostly
+#: different facts of the same story).
 DEFAULT_THRESHOLD = 0.2
+#: Similarity from which a pair is labelled "same fact" (below: "related"). Checked by hand on
+#: 135 pairs of the AllSides roundups (bench/bench_same_fact.py, bench/README.md): of the
+#: pairs at 0.4 or more, 91% reported the same fact (weighted by how many pairs each level
+#: holds); from 0.2 to 0.4, 42 of 60 did (70%); from 0.1 to 0.2, 5 of 15.
+SAME_FACT_THRESHOLD = 0.4
+MATCH_LABELS = ("same fact", "related")
 #: Shorter sentences (captions, datelines, "Read more") are not paired.
 DEFAULT_MIN_WORDS = 5
 #: Hit kinds whose presence in the changed words raises a pair's rank.
@@ -44,7 +50,7 @@ DEFAULT_KINDS = ("frame", "naming")
 OPS = ("equal", "replace", "delete", "insert")
 _OPENERS = "\"'“‘«([{"
 PAIR_COLUMNS = ("pair_id", "event_id", "article_a", "outlet_a", "sentence_a", "text_a", "article_b",
-                "outlet_b", "sentence_b", "text_b", "similarity", "changed_words", "changed_share",
+                "outlet_b", "sentence_b", "text_b", "similarity", "match", "changed_words", "changed_share",
                 "lexicon_terms_a", "lexicon_terms_b", "diff_score", "ops")
 
 
@@ -184,13 +190,18 @@ def _best_matches(similarity: np.ndarray, threshold: float) -> list[tuple[int, i
     return pairs
 
 
-def _sentence_pairs(table: pd.DataFrame, threshold: float):
-    """(row a, row b, similarity) for every two articles of different outlets."""
+def sentence_similarity(table: pd.DataFrame) -> np.ndarray:
+    """Cosine similarity of every two sentences of an event's sentence table (TF-IDF of the
+    event-grouping terms, fitted on these sentences); zeros when they have no term at all."""
     try:
         vectors = TfidfVectorizer(analyzer=event_terms, sublinear_tf=True).fit_transform(table["text"])
     except ValueError:  # no terms at all
-        return []
-    similarity = (vectors @ vectors.T).toarray()
+        return np.zeros((len(table), len(table)))
+    return (vectors @ vectors.T).toarray()
+
+
+def _sentence_pairs(table: pd.DataFrame, similarity: np.ndarray, threshold: float):
+    """(row a, row b, similarity) for every two articles of different outlets."""
     by_article = {a: part.index.to_numpy() for a, part in table.groupby("article_id", sort=False)}
     outlet_of = dict(zip(table["article_id"], table["outlet"]))
     articles = list(by_article)
@@ -219,23 +230,33 @@ def _changed_hits(hits: pd.DataFrame | None, article_id: str, sentence_start: in
     return list(dict.fromkeys(found))
 
 
+def _checked(threshold: float, min_words: int, caller: str, *, same_fact: float = SAME_FACT_THRESHOLD) -> None:
+    for name, value in (("threshold", threshold), ("same_fact", same_fact)):
+        if not 0 < value <= 1:
+            raise SettingsError(f"{caller}: {name} must be in (0, 1], got {value!r}")
+    if min_words < 1:
+        raise SettingsError(f"{caller}: min_words must be 1 or more, got {min_words!r}")
+
+
 def align_event(analysis: Analysis, event_id: str, *, threshold: float = DEFAULT_THRESHOLD,
                 outlets: Collection[str] | None = None, events: pd.DataFrame | None = None,
-                min_words: int = DEFAULT_MIN_WORDS, kinds: Collection[str] = DEFAULT_KINDS) -> pd.DataFrame:
-    """Sentence pairs of ``event_id`` that report the same fact in different outlets, with
-    their word diff, ranked by ``diff_score`` (columns ``PAIR_COLUMNS``; docs/data-model.md
-    "alignment"); the analysis's hits mark the lexicon terms in the changes. Events come from ``events`` (a ``group_events`` table) or the articles' ``event_id``;
+                min_words: int = DEFAULT_MIN_WORDS, kinds: Collection[str] = DEFAULT_KINDS,
+                same_fact: float = SAME_FACT_THRESHOLD) -> pd.DataFrame:
+    """Sentence pairs of ``event_id`` in different outlets, with their word diff, ranked by
+    ``diff_score`` (columns ``PAIR_COLUMNS``; docs/data-model.md "alignment"); the
+    analysis's hits mark the lexicon terms in the changes. ``match`` is "same fact" from
+    similarity ``same_fact`` (checked by hand: ``SAME_FACT_THRESHOLD``), else "related".
+    Events come from ``events`` (a ``group_events`` table) or the articles' ``event_id``;
     ``outlets`` restricts the outlets compared; ``kinds`` the hit kinds that count."""
-    if not 0 < threshold <= 1:
-        raise SettingsError(f"align_event: threshold must be in (0, 1], got {threshold!r}")
-    if min_words < 1:
-        raise SettingsError(f"align_event: min_words must be 1 or more, got {min_words!r}")
+    _checked(threshold, min_words, "align_event", same_fact=same_fact)
     chosen = _event_articles(analysis.articles, event_id, events, outlets)
     table = _event_sentences(analysis, chosen, min_words)
     hits = analysis.hits[analysis.hits["kind"].isin(set(kinds))]
     rows = [_pair_row(event_id, table.loc[a], table.loc[b], sim, hits)
-            for a, b, sim in _sentence_pairs(table, threshold)]
-    result = pd.DataFrame(rows, columns=[c for c in PAIR_COLUMNS if c != "pair_id"])
+            for a, b, sim in _sentence_pairs(table, sentence_similarity(table), threshold)]
+    result = pd.DataFrame(rows, columns=[c for c in PAIR_COLUMNS if c not in ("pair_id", "match")])
+    result.insert(result.columns.get_loc("similarity") + 1, "match",
+                  np.where(result["similarity"] >= same_fact, MATCH_LABELS[0], MATCH_LABELS[1]).astype(object))
     result = result.sort_values(["diff_score", "similarity", "article_a", "sentence_a", "article_b"],
                                 ascending=[False, False, True, True, True], ignore_index=True)
     result.insert(0, "pair_id", np.arange(1, len(result) + 1))
@@ -257,3 +278,43 @@ def _pair_row(event_id: str, a: pd.Series, b: pd.Series, similarity: float, hits
             "lexicon_terms_a": tuple(terms_a), "lexicon_terms_b": tuple(terms_b),
             "diff_score": float(bool(terms_a or terms_b)) + similarity * share,
             "ops": tuple(op.as_dict() for op in ops)}
+
+
+# ----------------------------------------------------------------------------- omission
+OMISSION_COLUMNS = ("event_id", "outlet", "article_id", "sentence_id", "text", "best_similarity", "best_outlet",
+                    "best_article", "best_sentence", "best_text", "n_other_outlets", "lexicon_terms")
+
+
+def event_omissions(analysis: Analysis, event_id: str, *, threshold: float = DEFAULT_THRESHOLD,
+                    outlets: Collection[str] | None = None, events: pd.DataFrame | None = None,
+                    min_words: int = DEFAULT_MIN_WORDS, kinds: Collection[str] = DEFAULT_KINDS) -> pd.DataFrame:
+    """Sentences of one outlet in ``event_id`` with no counterpart in the others: no sentence
+    of another outlet's article reaches similarity ``threshold`` with it (the pairing threshold
+    of ``align_event``, the same TF-IDF vectors). Each row (columns ``OMISSION_COLUMNS``)
+    names the closest sentence elsewhere (``best_*``; None when the others have no sentence),
+    how many other outlets were searched, and the lexicon hits of ``kinds`` in the sentence.
+    What the others left out is only as complete as their texts: with excerpts (the AllSides
+    roundups) an omission may lie past the excerpt's end. Rows by outlet, article, sentence."""
+    _checked(threshold, min_words, "event_omissions")
+    chosen = _event_articles(analysis.articles, event_id, events, outlets)
+    table = _event_sentences(analysis, chosen, min_words)
+    if table["outlet"].nunique() < 2:
+        return pd.DataFrame(columns=list(OMISSION_COLUMNS))
+    similarity = sentence_similarity(table)
+    outlet = table["outlet"].to_numpy(object)
+    other = outlet[:, None] != outlet[None, :]
+    masked = np.where(other, similarity, -1.0)
+    best = masked.argmax(axis=1)
+    best_value = masked[np.arange(len(table)), best]
+    hits = analysis.hits[analysis.hits["kind"].isin(set(kinds))]
+    rows = []
+    for i in np.flatnonzero(best_value < threshold):
+        mine, match = table.iloc[i], table.iloc[best[i]]
+        rows.append({"event_id": event_id, "outlet": mine["outlet"], "article_id": mine["article_id"],
+                     "sentence_id": int(mine["sentence_id"]), "text": mine["text"],
+                     "best_similarity": float(max(best_value[i], 0.0)), "best_outlet": match["outlet"],
+                     "best_article": match["article_id"], "best_sentence": int(match["sentence_id"]),
+                     "best_text": match["text"], "n_other_outlets": len(set(outlet[other[i]])),
+                     "lexicon_terms": tuple(_changed_hits(hits, mine["article_id"], int(mine["start"]),
+                                                          [(0, len(str(mine["text"])))]))})
+    return pd.DataFrame(rows, columns=list(OMISSION_COLUMNS))

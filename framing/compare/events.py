@@ -13,12 +13,27 @@ Dates. A date is an interval (``framing.corpus.dates.date_interval``): ``2019-03
 gap between their intervals (0 when they overlap). Pairs more than ``window_days`` apart are
 never linked; closer pairs have their similarity multiplied by ``day_decay`` per day of gap
 (time-decayed similarity as in Yang, Pierce & Carbonell 1998, "A study of retrospective and
-on-line event detection"): next-day coverage of an event links, the next development of the
-same story usually does not. An article with no date links only to a near-duplicate: the mean
-of its title cosine and its lead cosine with the other article is at least
-``unknown_date_threshold`` (``None`` leaves every undated article alone). Without a date
-topical similarity says too little, and a template shared by the leads alone (a newsletter's
-standard opening) must not make a copy.
+on-line event detection"), except for a *lone report*: a pair at least ``lone_ratio`` times
+as similar as the closest same-day match (dates overlapping) of one of its two articles keeps
+its full similarity within the window. That article has no comparable company on its day: a
+late report of an event, or a comment on it, joins the event days later; the next development
+of a story, reported by several outlets on its own day, has close same-day matches and keeps
+the decay. A decay alone could not tell them apart: softened to 0.7 a day it grouped more of
+the multi-day reports but cut the ARI on the AllSides roundups from 0.912 to 0.840 (merging
+each story's consecutive roundups); the lone-report rule keeps 0.909 and raises it with real
+publication dates from 0.826 to 0.843 (bench/README.md, "multi-day coverage").
+
+An article with no date links only to a near-duplicate: the mean of its title cosine and its
+lead cosine with the other article is at least ``unknown_date_threshold`` (``None`` leaves
+every undated article alone). Without a date topical similarity says too little, and a
+template shared by the leads alone (a newsletter's standard opening) must not make a copy.
+
+Opinion. Opinion pieces are grouped like reports: a column on an event, published a day or two
+later, is usually a lone report and joins the event. ``opinion_flags`` (``framing.compare.opinion``)
+marks them (the address, title, opening words or outlet name say "opinion", "op-ed", "column",
+"editorial"...) so that a comparison can keep or leave them out. On the AllSides roundups it finds 86 of the 140 pieces
+AllSides tags OPINION (the others come from opinion outlets whose addresses and titles say
+nothing, such as National Review) and 1 it tags ANALYSIS (a National Review "Corner" post).
 
 Grouping. Sparse average linkage (Sokal & Michener 1958, UPGMA): groups merge, most similar
 first, while the mean similarity over *all* pairs of their articles is at least ``threshold``;
@@ -26,7 +41,9 @@ pairs that are not linked (too far apart, or below ``EDGE_FLOOR * threshold``) c
 one strong pair cannot chain two stories into one event (as connected components would).
 
 Scale. Sparse products block by block in date order, each block against the articles its
-window reaches (no dense n x n matrix); each article keeps ``max_neighbours`` candidates.
+window reaches (no dense n x n matrix); the pairs at or above the floor are kept until every
+article's closest same-day match is known (about 500,000 for 33,000 dated articles), then each
+article keeps its ``max_neighbours`` best candidates.
 
 Comparing a grouping with a reference one, and coverage per outlet: ``framing.compare.coverage``.
 """
@@ -119,18 +136,33 @@ def _top_k(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, k: int):
     return rows[keep], cols[keep], sims[keep]
 
 
-def _block_pairs(X, block, cands, start, end, *, floor, window, decay=1.0):
-    """Pairs (block article, candidate) whose dates are within ``window`` days, with their
-    similarity times ``decay`` per day between the dates, kept when at least ``floor``."""
+def _block_pairs(X, block, cands, start, end, *, floor, window):
+    """Pairs (block article, candidate) whose dates are within ``window`` days (any date when
+    None) and whose similarity is at least ``floor``, with their day gaps; and, per block
+    article, its best similarity to another article of the same day (0 when none)."""
     product = (X[block] @ X[cands].T).tocoo()
     rows, cols, sims = block[product.row], cands[product.col], product.data.astype(float)
     keep = rows != cols
+    gap = np.zeros(len(rows))
+    best_same_day = np.zeros(len(block))
     if window is not None:
         gap = np.maximum(0, np.maximum(start[rows], start[cols]) - np.minimum(end[rows], end[cols]))
         keep &= gap <= window
-        sims = sims * decay ** gap
+        same_day = keep & (gap == 0)
+        np.maximum.at(best_same_day, product.row[same_day], sims[same_day])
     keep &= sims >= floor
-    return rows[keep], cols[keep], sims[keep]
+    return rows[keep], cols[keep], sims[keep], gap[keep], best_same_day
+
+
+def day_penalty(sims, gaps, best_a, best_b, *, day_decay, lone_ratio):
+    """Similarities times ``day_decay`` per day of gap, except lone reports (module doc): a pair
+    at least ``lone_ratio`` times as similar as the closest same-day match of one of its
+    articles (``best_a``, ``best_b``) keeps its similarity. ``lone_ratio`` None: no exception."""
+    decayed = sims * day_decay ** gaps
+    if lone_ratio is None:
+        return decayed
+    lone = sims >= lone_ratio * np.minimum(best_a, best_b)
+    return np.where(lone, sims, decayed)
 
 
 def _dated_blocks(start, end, window):
@@ -151,26 +183,44 @@ def _dated_blocks(start, end, window):
         size = 512
 
 
-def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day_decay=1.0, duplicates=None):
+def _dated_pairs(X, start, end, *, window_days, floor, k, day_decay, lone_ratio):
+    """Candidate pairs among dated articles: every pair within the window at or above ``floor``
+    is scored (the closest same-day match of each article comes with the same products), then
+    day-penalised, floored again and cut to each article's ``k`` best."""
+    found, best = [], np.zeros(X.shape[0])
+    for block, cands in _dated_blocks(start, end, window_days):
+        rows, cols, sims, gaps, best_same_day = _block_pairs(X, block, cands, start, end,
+                                                             floor=floor, window=window_days)
+        best[block] = best_same_day
+        found.append((rows, cols, sims, gaps))
+    if not found:
+        return np.array([], int), np.array([], int), np.array([], float)
+    rows, cols, sims, gaps = (np.concatenate(parts) for parts in zip(*found))
+    sims = day_penalty(sims, gaps, best[rows], best[cols], day_decay=day_decay, lone_ratio=lone_ratio)
+    keep = sims >= floor
+    return _top_k(rows[keep], cols[keep], sims[keep], k)
+
+
+def similarity_pairs(X, start, end, *, window_days, floor, unknown_floor, k, day_decay=1.0, duplicates=None,
+                     lone_ratio=None):
     """Sparse graph of candidate pairs ``(i, j, similarity)`` with ``i < j``; pairs with an
     undated article are scored on ``duplicates`` (rows like ``X``'s) when given."""
-    found = []
-    for block, cands in _dated_blocks(start, end, window_days):
-        found.append(_top_k(*_block_pairs(X, block, cands, start, end, floor=floor,
-                                          window=window_days, decay=day_decay), k))
+    found = [_dated_pairs(X, start, end, window_days=window_days, floor=floor, k=k, day_decay=day_decay,
+                          lone_ratio=lone_ratio)]
     undated = np.flatnonzero(np.isnan(start))
     if unknown_floor is not None and len(undated):
         everyone = np.arange(X.shape[0])
         step = max(1, PAIR_BUDGET // max(len(everyone), 1))
         for pos in range(0, len(undated), step):
             block = undated[pos:pos + step]
-            found.append(_top_k(*_block_pairs(X if duplicates is None else duplicates, block, everyone, start, end,
-                                              floor=unknown_floor, window=None), k))
-    if not found:
-        return np.array([], int), np.array([], int), np.array([], float)
+            rows, cols, sims, _, _ = _block_pairs(X if duplicates is None else duplicates, block, everyone, start, end,
+                                                  floor=unknown_floor, window=None)
+            found.append(_top_k(rows, cols, sims, k))
     rows = np.concatenate([f[0] for f in found])
     cols = np.concatenate([f[1] for f in found])
     sims = np.concatenate([f[2] for f in found]).astype(float)
+    if len(rows) == 0:
+        return np.array([], int), np.array([], int), np.array([], float)
     lo, hi = np.minimum(rows, cols), np.maximum(rows, cols)
     _, first = np.unique(lo.astype(np.int64) * X.shape[0] + hi, return_index=True)
     return lo[first], hi[first], sims[first]
@@ -278,6 +328,7 @@ def _group(articles, start, end, settings: EventSettings):
     X = normalize(settings.title_weight * titles + (1 - settings.title_weight) * leads, copy=False)
     i, j, sims = similarity_pairs(X, start, end, window_days=settings.window_days,
                                   floor=EDGE_FLOOR * settings.threshold, day_decay=settings.day_decay,
+                                  lone_ratio=settings.lone_ratio,
                                   unknown_floor=settings.unknown_date_threshold, k=settings.max_neighbours,
                                   duplicates=duplicate_vectors(titles, leads) if np.isnan(start).any() else None)
     groups, cohesion = average_linkage(len(articles), i, j, sims, threshold=settings.threshold)
@@ -291,7 +342,8 @@ def _earliest(starts: np.ndarray) -> float:
 
 def _event_names(count: int, taken: set[str]) -> list[str]:
     width = max(4, len(str(count)))
-    names, index = [], 0
+    names: list[str] = []
+    index = 0
     while len(names) < count:
         index += 1
         name = f"E{index:0{width}d}"

@@ -8,13 +8,16 @@ which already carry voice, speaker, negation and hedging. Free searches read the
   exactly the tokens and rules of the term counts, so an outlet's concordance of a distinctive
   term has as many lines as the term's count there;
 - ``phrase``: a lexicon-style phrase found by ``framing.text.match`` (case ignored, whole words,
-  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps).
+  quote/dash/white-space variants, ``destabiliz*`` stems, `` ... `` gaps);
+- ``pattern``: a Python regular expression (case ignored), for forms no word list holds (the
+  glossary's "passive voice without an agent").
 
 Their voice, negation and hedging come from ``framing.text.hits.span_contexts``, as every
 lexicon hit's do.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -30,7 +33,7 @@ from framing.text.hits import span_contexts
 from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences, words
 
-KINDS = ("term", "phrase", "frame", "pole", "naming", "label", "actor")
+KINDS = ("term", "phrase", "pattern", "frame", "pole", "naming", "label", "actor")
 HIT_KINDS = {"frame": ("frame", "frame"), "pole": ("frame", "pole"), "naming": ("naming", "frame"),
              "label": ("naming", "pole"), "actor": ("actor", "frame")}
 SORTS = ("outlet", "article", "left", "right", "match", "voice")
@@ -138,7 +141,7 @@ def _casefold_equals(values: pd.Series, name: str) -> np.ndarray:
 def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFrame:
     """Occurrences of a free term or phrase in the bodies, with their sentence and voice
     (``framing.text.hits.span_contexts``, the context every lexicon hit gets too)."""
-    find = _term_finder(query) if kind == "term" else _phrase_finder(query)
+    find = {"term": _term_finder, "phrase": _phrase_finder, "pattern": _pattern_finder}[kind](query)
     sentence_spans = _sentence_spans(sentences)
     actor_mentions = _actor_mentions(hits)
     rows = []
@@ -171,7 +174,8 @@ def _term_finder(query: str):
             return []
         if len(lowered) != len(body):  # a character lowercased to two: offsets would drift
             return term_spans(body, term)
-        spans, start = [], 0
+        spans: list[tuple[int, int]] = []
+        start = 0
         for line in lowered.split("\n"):
             if all(word in line for word in needed):
                 spans.extend((start + s, start + e) for s, e in term_spans(body[start:start + len(line)], term))
@@ -187,6 +191,15 @@ def _phrase_finder(query: str):
                       frames=(Frame(name="query", description="", poles=(pole,)),))
     matcher = Matcher([lexicon])
     return lambda body: [(m.start, m.end) for m in matcher.find(body)]
+
+
+def _pattern_finder(query: str):
+    """Spans of a regular expression (case ignored); empty matches are skipped."""
+    try:
+        pattern = re.compile(query, re.IGNORECASE)
+    except re.error as exc:
+        raise SettingsError(f"the pattern {query!r} is not a valid regular expression: {exc}") from None
+    return lambda body: [m.span() for m in pattern.finditer(body) if m.end() > m.start()]
 
 
 def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
@@ -209,7 +222,7 @@ def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.
     """Add outlet, title and the left/match/right text to occurrence rows."""
     meta = articles.set_index("article_id")
     bodies = meta["body"].fillna("").astype(str)
-    table = pd.DataFrame({column: rows[column] if column in rows else None for column in COLUMNS})
+    table = pd.DataFrame({column: rows.get(column) for column in COLUMNS})
     if table.empty:
         return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
     table["outlet"] = table["article_id"].map(meta["outlet"]).to_numpy()
@@ -220,13 +233,29 @@ def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.
 
 
 def _kwic(body: str, start: int, end: int, width: int) -> tuple[str, str, str]:
+    """Left context, match, right context: at most ``width`` characters each side, cut at a
+    word boundary (never inside a word) and marked "…" where the text goes on."""
     def flat(text: str) -> str:
         return " ".join(text.split())
-    left = body[max(0, start - width):start]
-    right = body[end:end + width]
+    left = _context(body[:start][::-1], width)[::-1]
+    right = _context(body[end:], width)
     # keep a space that touches the match, so "calls “x”" and "calls x" read differently
     return ((flat(left) + (" " if left[-1:].isspace() else "")).lstrip(), flat(body[start:end]),
             ((" " if right[:1].isspace() else "") + flat(right)).rstrip())
+
+
+def _context(text: str, width: int) -> str:
+    """The first ``width`` characters of ``text`` (read outwards from the match), ending at a
+    word boundary; when the text goes on, the last characters make room for "…"."""
+    if len(text) <= width:
+        return text
+    if width < 2:
+        return ""
+    piece = text[:width - 1]
+    if not text[width - 1].isspace():  # the cut falls inside a word: leave that word out
+        at = max(piece.rfind(" "), piece.rfind("\n"), piece.rfind("\t"))
+        piece = piece[:at + 1] if at >= 0 else ""
+    return piece.rstrip() + "…"
 
 
 def _sorted(table: pd.DataFrame, sort: str) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """Clean captured web pages: keep every sentence of the report, remove the page furniture.
 
-A page is read line by line (a line of a saved page is one block: a paragraph, a menu, a
-button). Each rule is a small pure function ``rule(page) -> {line index: reason}`` that looks
+A page is read line by line (``framing.corpus.page``: a line of a saved page is one block, a
+paragraph, a menu, a button). Each rule is a small pure function ``rule(page) -> {line index: reason}`` that looks
 at the lines no earlier rule removed; ``clean_text`` runs them in order and returns the body
 and every removed segment (offsets into the raw text, and a reason). Rules match patterns of
 page furniture, not phrases of particular pages (the patterns and single-line tests live in
@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import NamedTuple
 
 from framing.corpus.furniture import (  # the patterns, and tests of single lines
     AD,
@@ -57,10 +55,8 @@ from framing.corpus.furniture import (  # the patterns, and tests of single line
     TAGS,
     VIDEO,
     VIDEO_STARTS,
-    caption_pieces,
     has_hint,
     is_credit_line,
-    is_heading_like,
     is_link_or_teaser,
     is_one_sentence,
     is_photo_credit,
@@ -70,6 +66,7 @@ from framing.corpus.furniture import (  # the patterns, and tests of single line
     repeated_paragraphs,  # noqa: F401  (part of this module's API, with clean_text)
     repeats,
 )
+from framing.corpus.page import Line, Page, split_lines
 from framing.corpus.records import RemovedSegment
 
 #: A line with more words than this is a paragraph of text, never a widget or a prompt.
@@ -81,47 +78,6 @@ PROMPT_WORDS = 20
 CREDIT_LINES = 8
 
 
-class Line(NamedTuple):
-    start: int  # offset of the line's first character in the raw text
-    end: int  # offset just past its last character (line break excluded)
-    text: str  # the line stripped of surrounding white space
-    indent: int  # leading white space characters
-    words: int
-    joined: bool = False  # the rest of the previous line, after a widget label split off it
-    low: str = ""  # the text lowercased, for cheap substring tests
-
-    def heading_like(self) -> bool:
-        return is_heading_like(self.text, self.words)
-
-
-@dataclass(frozen=True)
-class Page:
-    """The lines of a raw text, which of them earlier rules removed, the known headline and the
-    outlet's boilerplate paragraphs."""
-
-    lines: tuple[Line, ...]
-    reasons: tuple[str | None, ...]
-    title: str | None = None
-    boilerplate: frozenset[str] = frozenset()  # paragraphs the outlet repeats across articles
-
-    def kept(self) -> list[tuple[int, Line]]:
-        """Non-blank lines that no rule removed yet."""
-        return self._kept
-
-    @cached_property
-    def _kept(self) -> list[tuple[int, Line]]:
-        return [(i, line) for i, line in enumerate(self.lines) if line.text and self.reasons[i] is None]
-
-    def next_content(self, i: int, step: int = 1) -> int | None:
-        """Index of the next non-blank line after (step=1) or before (step=-1) line ``i``."""
-        j = i + step
-        while 0 <= j < len(self.lines):
-            if self.lines[j].text:
-                return j
-            j += step
-        return None
-
-
 @dataclass(frozen=True)
 class Cleaned:
     """The cleaned ``body`` and the ``removed`` segments (offsets into the raw text)."""
@@ -131,36 +87,6 @@ class Cleaned:
 
 
 Rule = Callable[[Page], dict]
-
-
-_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-
-_CAPTION_HEADS = ("I", "i", "F", "f")  # first letters of the caption labels split off ("Image ...", "Facebook ...")
-
-
-def split_lines(raw: str, *, caption_credits: bool = False) -> tuple[Line, ...]:
-    """The lines of ``raw`` with their offsets (any line break ends a line: \\n, \\r\\n, \\r...).
-    A caption's widget label, and with ``caption_credits`` the photo credit ending a caption,
-    becomes a line of its own (``joined``)."""
-    lines = []
-    offset = 0
-    for piece in raw.splitlines(keepends=True):
-        content = piece.rstrip(_LINE_BREAKS)
-        stripped = content.strip()
-        indent = len(content) - len(content.lstrip())
-        if caption_credits or stripped[:1] in _CAPTION_HEADS:
-            for n, (start, end) in enumerate(caption_pieces(stripped, credits=caption_credits)):
-                lines.append(_line(offset + indent + start, stripped[start:end], indent if n == 0 else 0, joined=n > 0))
-        else:
-            lines.append(_line(offset + indent, stripped, indent))
-        offset += len(piece)
-    return tuple(lines)
-
-
-def _line(start: int, text: str, indent: int, joined: bool = False) -> Line:
-    words = len(text.split()) if len(text) < 400 else text.count(" ") + 1  # long: a paragraph anyway
-    return Line(start - indent, start + len(text), text, indent, words, joined, text.lower())
 
 
 def _whole_line_rule(pattern: re.Pattern, reason: str, max_words: int = 12, starts: tuple[str, ...] = ("",)) -> Rule:
@@ -252,7 +178,9 @@ def remove_donation_prompts(page: Page) -> dict:
     """Donation prompts ("Consider helping us!", "Donate now") and lone amounts ("2,500 $")."""
     found = {}
     for i, line in page.kept():
-        if line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text) or line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text):
+        prompt = line.words <= PROMPT_WORDS and has_hint(line.low, DONATION_HINTS) and DONATION.search(line.text)
+        amount = line.words <= 6 and has_hint(line.low, MONEY_HINTS) and LONE_AMOUNT.fullmatch(line.text)
+        if prompt or amount:
             found[i] = "donation"
     return found
 
@@ -270,10 +198,11 @@ def remove_subscription_prompts(page: Page) -> dict:
         for step in (-1, 1):
             j = i
             for _ in range(2):
-                j = page.next_content(j, step)
-                if j is None or page.reasons[j] is not None or j in found or not page.lines[j].heading_like():
+                near = page.next_content(j, step)
+                if near is None or page.reasons[near] is not None or near in found or not page.lines[near].heading_like():
                     break
-                found[j] = "subscription"
+                found[near] = "subscription"
+                j = near
     return found
 
 
@@ -292,10 +221,12 @@ def remove_related_links(page: Page) -> dict:
             found[i] = "related"
         j = i
         for _ in range(12 if heading or (link and line.text.endswith(":")) else 0):
-            j = page.next_content(j)
-            if j is None or page.reasons[j] is not None or not is_link_or_teaser(page.lines[j].text, page.lines[j].words):
+            near = page.next_content(j)
+            if near is None or page.reasons[near] is not None or not is_link_or_teaser(page.lines[near].text,
+                                                                                       page.lines[near].words):
                 break
-            found[j] = "related"
+            found[near] = "related"
+            j = near
     return found
 
 

@@ -165,7 +165,7 @@ def _interval(date: str, precision: str) -> tuple[int, int] | None:
     month = month if precision != "year" else None
     day = day if month and precision not in ("month", "year") else None
     try:
-        if day:
+        if day and month:
             first = last = np.datetime64(f"{year}-{int(month):02d}-{int(day):02d}", "D")
         elif month:
             first_month = np.datetime64(f"{year}-{int(month):02d}", "M")

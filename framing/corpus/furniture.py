@@ -249,7 +249,7 @@ def is_signup_form(text: str, words: int) -> bool:
     first = SIGNUP_FORM.search(text)
     if first:
         last = first
-        for last in SIGNUP_FORM.finditer(text, first.end()):
+        for last in SIGNUP_FORM.finditer(text, first.end()):  # noqa: B007 - the last match is wanted
             pass
         return len(text[:first.start()].split()) <= 60 and len(text[last.end():].split()) <= 60
     prompt = SIGNUP_PROMPT.search(text) if words <= 60 else None

@@ -1,34 +1,49 @@
-"""Read the raw items of each corpus form: rows of CSV, JSON lines (also gzipped), JSON arrays
-and Parquet files, files of a folder listed in ``manifest.csv``, and saved HTML pages.
+"""Read the raw items of each table form: rows of CSV, JSON lines (also gzipped), JSON arrays
+and Parquet files. Folders of files with a ``manifest.csv`` and saved HTML pages are read by
+``framing.corpus.files``.
 
 Each reader yields ``Item(source, row)``: where the item came from ("file.jsonl:12") and its
-fields as the source has them. ``load.py`` maps the fields to an ``Article``. Undecodable or
-missing files become items with a ``problem`` so the load report can account for them.
-Text that is not UTF-8 is decoded with a stated fallback (cp1252, then latin-1) and noted.
+fields as the source has them. ``load.py`` maps the fields to an ``Article``. A record that
+cannot become an article (undecodable bytes, a duplicate key, a line over the size limit)
+is an item with a ``problem`` so the load report can account for it; a file that cannot be
+read as its form at all is a ``CorpusError`` naming the file and line. Every file is decoded
+before it is split, line by line where the encoding allows (``framing.corpus.decoding``).
 """
 from __future__ import annotations
 
-import codecs
 import csv
 import gzip
 import io
 import itertools
-import json
-from collections.abc import Callable, Iterator
-from pathlib import Path, PurePath, PureWindowsPath
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, NamedTuple
 
+from framing.corpus.decoding import (
+    Decoded,
+    UndecodableError,
+    binary_reason,
+    decode_line,
+    decode_text,
+    fallback_note,
+    foreign_reason,
+    wide_encoding,
+)
+from framing.corpus.json_values import object_problem, parse_json
+from framing.corpus.limits import MAX_JSON_DEPTH, MAX_RECORD_BYTES, MiB, mib
 from framing.errors import CorpusError
 
 #: Field holding the text of a file-based item (folder files, HTML pages).
 FILE_TEXT = "__text__"
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
-HTML_SUFFIXES = (".html", ".htm")
-MANIFEST = "manifest.csv"
-FILE_COLUMNS = ("file", "filename", "path", "file_name")
 
 #: Called with a kind of note and an example (a file name) when something is worth reporting.
 Note = Callable[[str, str], None]
+
+FOREIGN_PROBLEM = ("undecodable bytes (not UTF-8, and mostly bytes above 127: binary data, or text in an "
+                   "encoding other than UTF-8, cp1252 or latin-1; save it as UTF-8)")
+_OVERSIZED = (f"record too big (a line of more than {mib(MAX_RECORD_BYTES)}, MAX_RECORD_BYTES; far more than one "
+              f"article needs: not read)")
 
 
 class Item(NamedTuple):
@@ -38,6 +53,11 @@ class Item(NamedTuple):
     problem: str | None = None  # set when the item cannot become an article (a skip reason)
 
 
+#: A line of JSON: its number, its text, the fallback encoding it was decoded with, and a skip
+#: reason (or True when it looks foreign: skipped if it parses, an error if it does not).
+LineRecord = tuple[int, str | None, str | None, str | bool | None]
+
+
 class Table(NamedTuple):
     """The columns a source has (for mapping and messages) and its items."""
 
@@ -45,143 +65,245 @@ class Table(NamedTuple):
     items: Iterator[Item]
 
 
-# --- decoding ------------------------------------------------------------------------------
-class UndecodableError(ValueError):
-    """Bytes that are not text in any encoding we try (binary data, NUL bytes)."""
-
-
-def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Text of ``data`` and the fallback encoding used (None for UTF-8): UTF-8 (BOM allowed),
-    UTF-16 with a BOM, then cp1252, then latin-1. Raises UndecodableError on binary data."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data:
-        raise UndecodableError("contains NUL bytes (a binary file, or UTF-16 without a byte order mark)")
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
+# --- whole files ------------------------------------------------------------------------------
 def read_text_file(path: Path, note: Note) -> str:
-    """The text of a file, decoded with a fallback that is noted."""
-    text, fallback = decode_bytes(path.read_bytes())
-    if fallback and fallback != "utf-16":
-        note(f"not UTF-8, decoded as {fallback}", path.name)
-    return text
+    """The text of a file, decoded line by line with a fallback that is noted. Raises
+    UndecodableError for binary data or an unsupported encoding."""
+    decoded = decode_text(path.read_bytes())
+    reason = foreign_reason(decoded.fallbacks, decoded.text)
+    if reason:
+        raise UndecodableError(reason)
+    noted = fallback_note(decoded, path.name)
+    if noted:
+        note(*noted)
+    return decoded.text
 
 
-# --- tables --------------------------------------------------------------------------------
+def _decode_table_file(path: Path, form: str, *, whole_file_is_text: bool = True) -> Decoded:
+    try:
+        return decode_text(path.read_bytes(), whole_file_is_text=whole_file_is_text)
+    except UndecodableError as exc:
+        raise CorpusError(f"{path}: cannot read as {form}: {exc}; save it as UTF-8 text") from None
+
+
+# --- CSV ------------------------------------------------------------------------------------
+class _Lines:
+    """Lines of a text for the csv module, counting the characters handed out so far."""
+
+    def __init__(self, text: str):
+        self._lines = iter(io.StringIO(text, newline=""))
+        self.offset = 0
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.offset += len(line)
+        return line
+
+
 def read_csv(path: Path, note: Note) -> Table:
     """Rows of a CSV (or, for .tsv, tab-separated) file; ``file.csv row N`` counts data rows.
-    Fields may be as long as an article (no 128 KB limit)."""
-    try:
-        text = read_text_file(path, note)
-    except UndecodableError as exc:
-        raise CorpusError(f"{path}: cannot read as CSV: {exc}; save it as UTF-8 text") from None
+    Fields may be as long as an article (no 128 KB limit). Each row is decoded on its own:
+    rows not in UTF-8 are noted by row (or skipped when they are not text at all)."""
+    decoded = _decode_table_file(path, "CSV", whole_file_is_text=False)  # each row's text is judged on its own
     csv.field_size_limit(2**31 - 1)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)  # a stray quote is an error, not a silently merged row
+    lines = _Lines(decoded.text)
+    reader = csv.DictReader(lines, delimiter=delimiter, strict=True)  # a stray quote is an error, not a silently merged row
     try:
         columns = tuple(reader.fieldnames or ())
     except csv.Error as exc:
         raise CorpusError(f"{path}: cannot read the CSV header ({exc})") from None
     if not columns:
         raise CorpusError(f"{path}: empty CSV file (no header row); the first row must name the columns")
-    return Table(columns, _csv_items(path, reader, note))
+    reason = binary_reason(decoded.text[:lines.offset])
+    if reason:
+        raise CorpusError(f"{path}: cannot read as CSV: the header row {reason}; save it as UTF-8 text")
+    _check_header(path, columns)
+    header = [f for f in decoded.fallbacks if f.start < lines.offset]
+    if any(f.foreign for f in header):
+        raise CorpusError(f"{path}: cannot read as CSV: the header row is not UTF-8 and mostly bytes above 127 "
+                          f"(binary data, or an encoding other than UTF-8, cp1252 or latin-1); save it as UTF-8")
+    if header:
+        note(f"not UTF-8, decoded as {header[0].encoding}", f"{path.name} header")
+    noted = fallback_note(decoded, path.name) if decoded.encoding in ("utf-16-le", "utf-16-be") else None
+    if noted:
+        note(*noted)
+    return Table(columns, _csv_items(path, reader, lines, decoded, note))
 
 
-def _csv_items(path: Path, reader: csv.DictReader, note: Note) -> Iterator[Item]:
-    n = 0
+def _check_header(path: Path, columns: tuple[str, ...]) -> None:
+    """Refuse a header naming a column twice: ``csv.DictReader`` would silently keep only the
+    last of the two values in every row."""
+    first: dict[str, int] = {}
+    for position, name in enumerate(columns, start=1):
+        if name in first:
+            what = f"column {name!r} appears twice" if name.strip() else "two columns have no name"
+            raise CorpusError(f"{path}: {what} in the header (columns {first[name]} and {position}); the second "
+                              f"would silently replace the first in every row: rename or delete one")
+        first[name] = position
+
+
+def _csv_items(path: Path, reader: csv.DictReader, lines: _Lines, decoded: Decoded, note: Note) -> Iterator[Item]:
+    fallbacks = [f for f in decoded.fallbacks if f.start >= lines.offset]
+    n, start, next_fallback = 0, lines.offset, 0
     try:
         for n, row in enumerate(reader, start=1):
+            end = lines.offset
+            while next_fallback < len(fallbacks) and fallbacks[next_fallback].end <= start:
+                next_fallback += 1
+            touching = []
+            for fallback in fallbacks[next_fallback:]:
+                if fallback.start >= end:
+                    break
+                touching.append(fallback)
+            start = end
+            source = f"{path.name} row {n}"
             extra = row.pop(None, None)
             if extra:
-                note("CSV row with more values than header columns (extra values dropped)", f"{path.name} row {n}")
+                note("CSV row with more values than header columns (extra values dropped)", source)
             row = {key: (value if value != "" else None) for key, value in row.items()}  # an empty cell is missing
-            yield Item(f"{path.name} row {n}", row, f"{path.stem}-{n}")
+            if any(f.foreign for f in touching):
+                yield Item(source, {}, f"{path.stem}-{n}", FOREIGN_PROBLEM)
+                continue
+            if touching:
+                note(f"not UTF-8, decoded as {touching[0].encoding}", source)
+            yield Item(source, row, f"{path.stem}-{n}")
     except csv.Error as exc:
         raise CorpusError(f"{path}: malformed CSV in the row after data row {n} ({exc}); "
                           f"check the quoting of that row (a quote not closed, or text after a closing quote)") from None
 
 
+# --- JSON -------------------------------------------------------------------------------------
 def read_jsonl(path: Path, note: Note) -> Table:
     """Objects of a JSON lines file (``.gz`` decompressed while streaming). A line that is not
     a JSON object stops the load with its line number; blank lines are ignored. The columns are
     the keys of the first 100 objects, in order of appearance."""
-    lines = _numbered_json_objects(path, note)
-    head = list(itertools.islice(lines, 100))
-    columns = tuple(dict.fromkeys(key for _, obj in head for key in obj))
-
-    def items() -> Iterator[Item]:
-        stem = _stem(path)
-        for number, obj in itertools.chain(head, lines):
-            yield Item(f"{path.name}:{number}", obj, f"{stem}-{number}")
-    return Table(columns, items())
+    return _json_table(path, _file_lines(path, note), note)
 
 
-def _numbered_json_objects(path: Path, note: Note) -> Iterator[tuple[int, dict]]:
+def _json_table(path: Path, lines: Iterable[LineRecord], note: Note) -> Table:
+    items = _json_line_items(path, lines, note)
+    head = list(itertools.islice(items, 100))
+    columns = tuple(dict.fromkeys(key for item in head for key in item.row))
+    return Table(columns, itertools.chain(head, items))
+
+
+def _json_line_items(path: Path, lines, note: Note) -> Iterator[Item]:
+    stem = _stem(path)
+    for number, text, fallback, problem in lines:
+        source, default_id = f"{path.name}:{number}", f"{stem}-{number}"
+        if isinstance(problem, str):
+            yield Item(source, {}, default_id, problem)
+            continue
+        obj, dup_of = parse_json(text.rstrip("\r\n"), path, line=number)  # garbage is malformed JSON: an error
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{path}:{number}: expected one JSON object per line, got {type(obj).__name__}; "
+                              f"write each article as {{\"text\": ..., \"outlet\": ...}}")
+        if problem:  # JSON, but its text in an encoding we do not read: a skip
+            yield Item(source, {}, default_id, FOREIGN_PROBLEM)
+            continue
+        if fallback:
+            note(f"not UTF-8, decoded as {fallback}", source)
+        yield Item(source, obj, default_id, object_problem(obj, dup_of))
+
+
+def _file_lines(path: Path, note: Note) -> Iterator[LineRecord]:
+    """(line number, text, fallback encoding, problem) of each non-blank line, where the
+    problem is a skip reason, or True for a line that looks foreign: a UTF-16/32
+    file is decoded as a stream before it is split; other lines are decoded one by one."""
     opener = gzip.open if path.suffix.lower() == ".gz" else open
     try:
         with opener(path, "rb") as fh:
-            for number, raw in enumerate(fh, start=1):
-                if not raw.strip():
-                    continue
-                yield number, _parse_json_line(raw, path, number, note)
-    except (OSError, EOFError) as exc:
+            wide = wide_encoding(fh.read(4096))
+            fh.seek(0)
+            if wide:
+                if wide in ("utf-16-le", "utf-16-be"):
+                    note(f"UTF-16 without a byte order mark (decoded as {wide.upper()})", path.name)
+                yield from _wide_lines(path, fh, wide)
+            else:
+                yield from _byte_lines(path, fh)
+    except (OSError, EOFError, zlib.error) as exc:
         raise CorpusError(f"{path}: cannot read ({exc}); check the file is complete") from None
 
 
-def _parse_json_line(raw: bytes, path: Path, number: int, note: Note) -> dict:
+def _byte_lines(path: Path, fh) -> Iterator[LineRecord]:
+    number = 0
+    while raw := fh.readline(MAX_RECORD_BYTES + 1):
+        number += 1
+        if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+            while (rest := fh.readline(MiB)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None, None, _OVERSIZED
+            continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        if b"\x00" in raw:
+            raise CorpusError(f"{path}:{number}: binary data (NUL bytes) in a JSON line; fix or delete that line "
+                              f"(or, for UTF-16 text, save the file as UTF-8)")
+        text, fallback, foreign = decode_line(raw)
+        yield number, text, fallback, foreign
+
+
+def _wide_lines(path: Path, fh, encoding: str) -> Iterator[LineRecord]:
+    stream = io.TextIOWrapper(fh, encoding=encoding)
+    limit = MAX_RECORD_BYTES // 2
+    number = 0
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text, fallback = decode_bytes(raw)
-        note(f"not UTF-8, decoded as {fallback}", f"{path.name}:{number}")
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CorpusError(f"{path}:{number}: malformed JSON line ({exc.msg} at column {exc.colno}); "
-                          f"fix or delete that line") from None
-    if not isinstance(obj, dict):
-        raise CorpusError(f"{path}:{number}: expected one JSON object per line, got {type(obj).__name__}; "
-                          f"write each article as {{\"text\": ..., \"outlet\": ...}}")
-    return obj
+        while line := stream.readline(limit + 1):
+            number += 1
+            if len(line) > limit and not line.endswith("\n"):
+                while (rest := stream.readline(MiB)) and not rest.endswith("\n"):
+                    pass
+                yield number, None, None, _OVERSIZED
+                continue
+            if line.strip():
+                yield number, line.lstrip("\ufeff") if number == 1 else line, None, None
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: starts like {encoding.upper()} text but line {number + 1} is not valid "
+                          f"{encoding.upper()} ({exc.reason}); save the file as UTF-8") from None
+
+
+def _text_lines(text: str) -> Iterator[LineRecord]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line, None, None
 
 
 def read_json_array(path: Path, note: Note) -> Table:
-    """A .json file holding one array of article objects (else it is read as JSON lines)."""
-    text = read_text_file(path, note)
-    if not text.lstrip().startswith("["):
-        return read_jsonl(path, note)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CorpusError(f"{path}:{exc.lineno}: malformed JSON ({exc.msg} at column {exc.colno})") from None
+    """A .json file holding one array of article objects, or one object; anything else is
+    read as JSON lines (of the decoded text)."""
+    decoded = _decode_table_file(path, "JSON")
+    reason = foreign_reason(decoded.fallbacks, decoded.text)
+    if reason:
+        raise CorpusError(f"{path}: cannot read as JSON: {reason}")
+    noted = fallback_note(decoded, path.name)
+    if noted:
+        note(*noted)
+    text = decoded.text.lstrip("\ufeff")
+    start = text.lstrip()[:1]
+    if start == "{":
+        try:
+            obj, dup_of = parse_json(text, path)
+        except CorpusError as exc:
+            if "Extra data" not in str(exc):
+                raise
+            return _json_table(path, _text_lines(text), note)  # one object per line
+        return Table(tuple(obj), iter([Item(f"{path.name}[0]", obj, f"{_stem(path)}-0", object_problem(obj, dup_of))]))
+    if start != "[":
+        return _json_table(path, _text_lines(text), note)
+    data, dup_of = parse_json(text, path, depth_limit=MAX_JSON_DEPTH + 1)  # the elements sit one level down
     bad = next((i for i, obj in enumerate(data) if not isinstance(obj, dict)), None)
     if bad is not None:
         raise CorpusError(f"{path}: element {bad} of the array is not an object; expected a list of article objects")
     columns = tuple(data[0]) if data else ()
     stem = _stem(path)
-    return Table(columns, (Item(f"{path.name}[{i}]", obj, f"{stem}-{i}") for i, obj in enumerate(data)))
-
-
-def read_parquet(path: Path, note: Note) -> Table:
-    """Rows of a Parquet file (through pandas and pyarrow)."""
-    import pandas as pd
-
-    try:
-        frame = pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
-        raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {exc})") from None
-    frame = frame.astype(object).where(frame.notna(), None)
-    columns = tuple(str(c) for c in frame.columns)
-    rows = frame.to_dict("records")
-    return Table(columns, (Item(f"{path.name} row {i}", row, f"{path.stem}-{i}") for i, row in enumerate(rows, start=1)))
+    return Table(columns, (Item(f"{path.name}[{i}]", obj, f"{stem}-{i}", object_problem(obj, dup_of))
+                           for i, obj in enumerate(data)))
 
 
 def _stem(path: Path) -> str:
@@ -192,105 +314,23 @@ def _stem(path: Path) -> str:
     return name
 
 
-# --- files ---------------------------------------------------------------------------------
-def read_folder(folder: Path, note: Note) -> Table:
-    """Files listed in ``manifest.csv`` (a ``file`` column, then any metadata columns), read
-    as text (.txt/.md) or through trafilatura (.html). A row whose file is missing is an item
-    with a problem; a text file the manifest does not list is noted."""
-    refused = outside_folder(folder, MANIFEST)
-    if refused:
-        raise CorpusError(f"{folder / MANIFEST}: is {refused}; put the manifest itself in the corpus folder")
-    manifest = read_csv(folder / MANIFEST, note)
-    file_column = next((c for c in manifest.columns if c.strip().lower() in FILE_COLUMNS), None)
-    if file_column is None:
-        raise CorpusError(f"{folder / MANIFEST}: no file column; expected one of {', '.join(FILE_COLUMNS)} "
-                          f"(columns are: {', '.join(manifest.columns)})")
-    rows = list(manifest.items)
-    listed = {(row.row.get(file_column) or "").strip() for row in rows}
-    for extra in sorted(p.name for p in folder.iterdir() if _is_article_file(p) and p.name not in listed):
-        note(f"file in the folder but not in {MANIFEST} (not loaded; add a row for it)", extra)
-    columns = (*manifest.columns, FILE_TEXT)
-    return Table(columns, (_folder_item(folder, item, file_column, note) for item in rows))
+# --- Parquet ----------------------------------------------------------------------------------
+def read_parquet(path: Path, note: Note) -> Table:
+    """Rows of a Parquet file (through pandas and pyarrow)."""
+    import pandas as pd
+    import pyarrow.parquet as pq
 
-
-def _is_article_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not path.stem.lower().startswith("readme")
-
-
-def outside_folder(folder: Path, name: str) -> str | None:
-    """Why the file ``name`` (as a corpus names it, relative to ``folder``) may not be read,
-    or None when it lies inside ``folder``. A corpus may only name its own files: an absolute
-    path, a ``..`` component or a link resolving outside the folder is refused, so a manifest
-    (or an uploaded archive) can never make the tool read another file on the machine."""
-    pure = PurePath(name.replace("\\", "/"))
-    if pure.is_absolute() or PureWindowsPath(name).drive or name.startswith(("/", "\\")):
-        return "an absolute path (a corpus may only name files inside its own folder)"
-    if ".." in pure.parts:
-        return "a path with '..' (a corpus may only name files inside its own folder)"
-    root = folder.resolve()
-    if not (folder / name).resolve().is_relative_to(root):
-        return "a link that leads outside the corpus folder (not followed)"
-    return None
-
-
-def _folder_item(folder: Path, item: Item, file_column: str, note: Note) -> Item:
-    name = (item.row.get(file_column) or "").strip()
-    source = f"{folder / MANIFEST} {item.source.split(' ', 1)[1]}: {name or '(no file name)'}"
-    default_id = Path(name).stem if name else item.default_id
-    refused = outside_folder(folder, name) if name else None
-    if refused:
-        return Item(source, item.row, default_id, f"file listed in {MANIFEST} is {refused}")
-    path = folder / name
-    if not name or not path.is_file():
-        return Item(source, item.row, default_id, f"file listed in {MANIFEST} not found")
-    row = dict(item.row)
     try:
-        if path.suffix.lower() in HTML_SUFFIXES:
-            extracted = extract_html(read_text_file(path, note))
-            row = {**{k: v for k, v in extracted.items() if k != FILE_TEXT and v is not None},
-                   **{k: v for k, v in row.items() if v is not None}}
-            row[FILE_TEXT] = extracted[FILE_TEXT]
-        else:
-            row[FILE_TEXT] = read_text_file(path, note)
-    except UndecodableError as exc:
-        return Item(str(path), row, default_id, f"undecodable bytes ({exc})")
-    return Item(str(path), row, default_id)
-
-
-def read_html_pages(path: Path, note: Note) -> Table:
-    """One saved HTML page, or every .html/.htm page of a folder (no manifest): body and
-    metadata (title, date, site name, address) through trafilatura, comments excluded."""
-    pages = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in HTML_SUFFIXES)
-    columns = (FILE_TEXT, "title", "date", "outlet", "url", "hostname", "author", "description")
-    folder = None if path.is_file() else path
-    return Table(columns, (_html_item(page, note, folder) for page in pages))
-
-
-def _html_item(page: Path, note: Note, folder: Path | None = None) -> Item:
-    refused = outside_folder(folder, page.name) if folder is not None else None
-    if refused:
-        return Item(str(page), {}, page.stem, f"page is {refused}")
-    try:
-        row = extract_html(read_text_file(page, note))
-    except UndecodableError as exc:
-        return Item(str(page), {}, page.stem, f"undecodable bytes ({exc})")
-    return Item(str(page), row, page.stem)
-
-
-def extract_html(html: str) -> dict[str, Any]:
-    """Body text and metadata of a saved page: ``trafilatura.extract`` with comments excluded."""
-    import trafilatura
-
-    result = trafilatura.extract(html, include_comments=False, output_format="json", with_metadata=True)
-    data = json.loads(result) if result else {}
-    fields = {
-        FILE_TEXT: data.get("text") or "",
-        "title": data.get("title"),
-        "date": data.get("date"),
-        "outlet": data.get("sitename") or data.get("source-hostname") or data.get("hostname"),
-        "url": data.get("source") or data.get("url"),
-        "hostname": data.get("hostname"),
-        "author": data.get("author"),
-        "description": data.get("description"),
-    }
-    return {key: value for key, value in fields.items() if value is not None or key == FILE_TEXT}
+        _check_header(path, tuple(pq.read_schema(path).names))  # pandas would fail on a repeated name, or hide it
+        frame = pd.read_parquet(path)
+    except CorpusError:
+        raise
+    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+        detail = " ".join(str(exc).split())[:300]
+        raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {detail})") from None
+    columns = tuple(str(c) for c in frame.columns)
+    _check_header(path, columns)
+    frame.columns = list(columns)
+    frame = frame.astype(object).where(frame.notna(), None)
+    rows = frame.to_dict("records")
+    return Table(columns, (Item(f"{path.name} row {i}", row, f"{path.stem}-{i}") for i, row in enumerate(rows, start=1)))

@@ -26,7 +26,8 @@ def load_lexicon(path: str | Path) -> Lexicon:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LexiconError(f"{path}: no such lexicon file. Bundled lexicons: {', '.join(bundled_lexicon_names())} (in {BUNDLED_DIR})") from None
+        raise LexiconError(f"{path}: no such lexicon file. Bundled lexicons: {', '.join(bundled_lexicon_names())} "
+                           f"(in {BUNDLED_DIR})") from None
     except IsADirectoryError:
         raise LexiconError(f"{path}: is a folder; give the path of one lexicon .yaml file") from None
     except UnicodeDecodeError as exc:

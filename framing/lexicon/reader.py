@@ -40,11 +40,13 @@ def read_lexicon(text: str, *, source: str) -> tuple[Lexicon | None, list[str]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}" if mark else source
-        return None, [f"{where}: not valid YAML: {exc.problem or exc.context}. Check indentation, colons and quotes on or just above this line."]
+        return None, [f"{where}: not valid YAML: {exc.problem or exc.context}. "
+                      "Check indentation, colons and quotes on or just above this line."]
     except yaml.YAMLError as exc:
         return None, [f"{source}: not valid YAML: {exc}"]
     if root is None:
-        return None, [f"{source}:1: the file is empty; a lexicon needs `name:`, `version:` and at least one of `frames:`, `naming_sets:`, `actors:`"]
+        return None, [f"{source}:1: the file is empty; a lexicon needs `name:`, `version:` "
+                      "and at least one of `frames:`, `naming_sets:`, `actors:`"]
     lexicon = reader.lexicon(root)
     problems = [message for _, message in sorted(reader.problems, key=lambda p: p[0])]
     return (None if problems else lexicon), problems
@@ -71,7 +73,8 @@ def term_problems(text: str) -> list[str]:
         if "..." in word and word != "...":
             problems.append(f"has '{word}'; write a gap as ' ... ' with a space each side, e.g. 'approved by the ... government'")
         elif word == "..." and i in (0, len(words) - 1):
-            problems.append("has ' ... ' at its " + ("start" if i == 0 else "end") + "; a gap must stand between two words ('approved by the ... government')")
+            problems.append("has ' ... ' at its " + ("start" if i == 0 else "end")
+                            + "; a gap must stand between two words ('approved by the ... government')")
         elif word == "..." and words[i - 1] == "...":
             problems.append("has two gaps in a row; one ' ... ' already stands for one to three words")
     return problems
@@ -128,7 +131,8 @@ class _Reader:
             if name.casefold() in seen:
                 first, line = seen[name.casefold()]
                 same = "" if first == name else f" (same as '{first}': names ignore case)"
-                self.problem(key, f"{what}: '{name}' appears twice{same}, first at line {line}; YAML would silently keep only the last one, so rename or merge them")
+                self.problem(key, f"{what}: '{name}' appears twice{same}, first at line {line}; "
+                                  "YAML would silently keep only the last one, so rename or merge them")
                 continue
             seen[name.casefold()] = (name, _line(key))
             if allowed is not None and name not in allowed:
@@ -248,8 +252,9 @@ class _Reader:
             fields = self.mapping(item, "source", SOURCE_KEYS)
             if not isinstance(item, MappingNode):
                 continue
+            licence_hint = "give the licence its material is under, or 'cited only (no text copied)'"
             values = {k: self.text(fields, k, item, "source", required=k in ("title", "licence"),
-                                   hint="give the licence its material is under, or 'cited only (no text copied)'" if k == "licence" else "")
+                                   hint=licence_hint if k == "licence" else "")
                       for k in SOURCE_KEYS}
             details.append(Source(**values))
         return tuple(details)
@@ -268,6 +273,7 @@ class _Reader:
             has = "both `terms` and `poles`" if "terms" in fields else "neither `terms` nor `poles`"
             self.problem(key, f"{what} has {has}: give either `terms:` (one set of terms) or `poles:` (exactly two opposing poles)")
             return None
+        poles: tuple[Pole, ...]
         if "terms" in fields:
             poles = (Pole(name, self.terms(fields["terms"][1], what)),)
         else:
@@ -289,11 +295,13 @@ class _Reader:
     def poles(self, node: Node, what: str) -> tuple[Pole, ...]:
         entries = self.mapping(node, f"{what}: `poles` (a mapping of pole name to terms)")
         if isinstance(node, MappingNode) and len(entries) != 2:
-            self.problem(node, f"{what} has {len(entries)} pole{'' if len(entries) == 1 else 's'}; an axis needs exactly two opposing poles (the first is pole A), and one set of terms goes under `terms:`")
+            self.problem(node, f"{what} has {len(entries)} pole{'' if len(entries) == 1 else 's'}; an axis needs exactly "
+                               "two opposing poles (the first is pole A), and one set of terms goes under `terms:`")
         poles = tuple(Pole(pole, self.terms(value, f"{what}, pole '{pole}'")) for pole, (_, value) in entries.items())
         for (first, other), (term, pole) in _repeats((t, p.name) for p in poles for t in p.terms):
             if other != pole:
-                self.at_term(term, f"{what}: term '{term.text}' is in both poles ('{other}' line {first.line}, '{pole}' here); keep it in one")
+                self.at_term(term, f"{what}: term '{term.text}' is in both poles ('{other}' line {first.line}, "
+                                   f"'{pole}' here); keep it in one")
         return poles
 
     def naming_set(self, name: str, key: Node, node: Node) -> NamingSet | None:
@@ -309,10 +317,12 @@ class _Reader:
         entries = self.mapping(fields["labels"][1], f"{what}: `labels` (a mapping of label to its spellings)")
         labels = tuple(Pole(label, self.terms(value, f"{what}, label '{label}'")) for label, (_, value) in entries.items())
         if isinstance(fields["labels"][1], MappingNode) and len(labels) < 2:
-            self.problem(fields["labels"][1], f"{what} has {len(labels)} label; a naming set compares competing labels, so give at least two")
-        for (first, other), (term, label) in _repeats((t, label.name) for label in labels for t in label.terms):
+            self.problem(fields["labels"][1], f"{what} has {len(labels)} label; a naming set compares competing labels, "
+                                              "so give at least two")
+        for (first, other), (term, label) in _repeats((t, each.name) for each in labels for t in each.terms):
             if other != label:
-                self.at_term(term, f"{what}: spelling '{term.text}' is under two labels ('{other}' line {first.line}, '{label}' here); a spelling must belong to one label")
+                self.at_term(term, f"{what}: spelling '{term.text}' is under two labels ('{other}' line {first.line}, "
+                                   f"'{label}' here); a spelling must belong to one label")
         return NamingSet(name=name, description=description, labels=labels, role=role)
 
     def actor(self, name: str, key: Node, node: Node) -> Actor | None:
@@ -330,7 +340,8 @@ class _Reader:
         """An alias naming two actors would attribute every hit to both."""
         for (first, other), (term, actor) in _repeats((t, a.name) for a in actors for t in a.aliases):
             if other != actor:
-                self.at_term(term, f"actor '{actor}': alias '{term.text}' also names actor '{other}' (line {first.line}); an alias must name one actor")
+                self.at_term(term, f"actor '{actor}': alias '{term.text}' also names actor '{other}' (line {first.line}); "
+                                   "an alias must name one actor")
 
 
 def _repeats(entries):

@@ -116,7 +116,7 @@ def lexicon_terms(lexicons: Lexicon | Iterable[Lexicon]) -> pd.DataFrame:
     the pole, label, or (for an actor) the actor name; ``line`` the term's line in its file."""
     if isinstance(lexicons, Lexicon):
         lexicons = (lexicons,)
-    rows = []
+    rows: list[tuple] = []
     for lex in lexicons:
         groups = [("frame", f.role, f.name, p) for f in lex.frames for p in f.poles]
         groups += [("naming", n.role, n.name, label) for n in lex.naming_sets for label in n.labels]

@@ -97,7 +97,7 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
         names = _names(lexicons, kind) if lexicons is not None else set(
             hits["frame"] if kind is None else hits.loc[hits["kind"] == kind, "frame"])
         if frame not in names:
-            what = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind, "frame, naming set or actor")
+            what = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind or "", "frame, naming set or actor")
             raise SettingsError(f"no {what} called {frame!r}; there are: {', '.join(sorted(names)) or '(none)'}")
     keep = pd.Series(True, index=hits.index)
     if kind is not None:
@@ -110,7 +110,7 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
 
 
 def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for lex in lexicons:
         if kind in (None, "frame"):
             names.update(f.name for f in lex.frames)

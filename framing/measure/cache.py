@@ -40,6 +40,14 @@ ANALYSIS_CODE = ("corpus", "lexicon", "text", "measure", "parallel.py", "errors.
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
+def default_cache_dir() -> Path:
+    """Where analyses are kept between runs: ``FRAMING_CACHE_DIR``, else the user's cache
+    folder (``XDG_CACHE_HOME`` or ``~/.cache``) + ``framing``."""
+    if os.environ.get("FRAMING_CACHE_DIR"):
+        return Path(os.environ["FRAMING_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "framing"
+
+
 @lru_cache(maxsize=16)
 def code_digest(parts: tuple[str, ...] | None = None) -> str:
     """SHA-256 of the framing version and the source of ``parts`` (subpackages or modules as

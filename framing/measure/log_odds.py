@@ -35,7 +35,7 @@ from scipy import sparse
 from framing.errors import SettingsError
 
 if TYPE_CHECKING:
-    from framing.measure.terms import TermMatrix
+    from framing.measure.term_matrix import TermMatrix
 
 #: Articles per block when the moments are summed (bounds the memory of the squared counts).
 _BLOCK = 4096
@@ -126,21 +126,25 @@ def log_odds_scores(matrix: TermMatrix, i: int, j: int | None, y_i: np.ndarray, 
                     prior: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``delta``, Monroe's ``z`` and ``z_articles`` of every term of group ``i`` against group
     ``j`` (None: the rest of the corpus), whose counts are ``y_i`` and ``y_j``."""
-    (n_i, *spread_i), (n_j, *spread_j) = _side_moments(matrix, i, j)
+    side_i, side_j = _side_moments(matrix, i, j)  # each: n, then the four ArticleMoments sums
     alpha_w, alpha_0 = prior
     with np.errstate(divide="ignore", invalid="ignore"):
-        delta, _, z = log_odds_dirichlet(y_i, n_i, y_j, n_j, alpha_w, alpha_0)
-        var_i = np.maximum(1 / (y_i + alpha_w), clustered_log_variance(y_i, n_i, *spread_i, alpha_w))
-        var_j = np.maximum(1 / (y_j + alpha_w), clustered_log_variance(y_j, n_j, *spread_j, alpha_w))
+        delta, _, z = log_odds_dirichlet(y_i, side_i[0], y_j, side_j[0], alpha_w, alpha_0)
+        var_i = np.maximum(1 / (y_i + alpha_w), clustered_log_variance(y_i, *side_i, alpha_w))
+        var_j = np.maximum(1 / (y_j + alpha_w), clustered_log_variance(y_j, *side_j, alpha_w))
         return delta, z, delta / np.sqrt(var_i + var_j)
 
 
-def _side_moments(matrix: TermMatrix, i: int, j: int | None):
+#: One side of a comparison, per term: the words (n-grams) of its order, then its ``ArticleMoments``.
+_Side = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _side_moments(matrix: TermMatrix, i: int, j: int | None) -> tuple[_Side, _Side]:
     """Per term: the words of its order, then the ``ArticleMoments`` of group i, and the same
     for its comparison (group j, or the corpus minus group i)."""
     m, ngram = matrix.moments, matrix.ngram
 
-    def side(g: int):
+    def side(g: int) -> _Side:
         return (matrix.totals[g][ngram].astype(float), _row(m.squares, g), _row(m.cross, g),
                 m.length_squares[g][ngram], m.articles[g][ngram])
 
@@ -149,7 +153,8 @@ def _side_moments(matrix: TermMatrix, i: int, j: int | None):
         return mine, side(j)
     squares, cross, length_squares, articles = m.corpus
     everyone = (matrix.corpus_totals[ngram].astype(float), squares, cross, length_squares[ngram], articles[ngram])
-    return mine, tuple(total - part for total, part in zip(everyone, mine))
+    n, rest_squares, rest_cross, rest_lengths, rest_articles = (total - part for total, part in zip(everyone, mine))
+    return mine, (n, rest_squares, rest_cross, rest_lengths, rest_articles)
 
 
 def _row(m: sparse.csr_matrix, i: int) -> np.ndarray:

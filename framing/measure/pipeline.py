@@ -100,8 +100,11 @@ def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None
     """The sentence (``columns``) and hit columns (as ``ColumnBatches`` batches, so a worker
     process sends back compact arrays rather than millions of tuples), word counts and
     sentence counts of some ``(id, outlet, body)`` articles."""
+    chosen = matcher or _worker_matcher
+    if chosen is None:
+        raise RuntimeError("_analyse_chunk: no matcher given, and this process did not run _start_worker")
     with _without_cyclic_gc():
-        return _analyse_articles(articles, matcher or _worker_matcher, columns)
+        return _analyse_articles(articles, chosen, columns)
 
 
 @contextmanager

@@ -36,7 +36,7 @@ def save_analysis(analysis: Analysis, directory: str | Path) -> Path:
                 "lexicons": [_lexicon_record(lex) for lex in analysis.lexicons],
                 "rows": {n: len(getattr(analysis, n)) for n in ("articles", "sentences", "hits")},
                 "report": None if analysis.report is None else _report_record(analysis.report),
-                "object_columns": {n: [str(c) for c, t in getattr(analysis, n).dtypes.items() if t == object]
+                "object_columns": {n: [str(c) for c, t in getattr(analysis, n).dtypes.items() if pd.api.types.is_object_dtype(t)]
                                    for n in ("articles", "sentences", "hits")}}
         (staging / "analysis.json").write_text(json.dumps(info, indent=1, ensure_ascii=False), encoding="utf-8")
         if directory.exists():

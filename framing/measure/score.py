@@ -21,8 +21,9 @@ from scipy import sparse
 
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
-from framing.measure.bootstrap import Groups, article_groups, grouped_ratio, require_columns
+from framing.measure.bootstrap import Groups, article_groups, group_columns, grouped_ratio, require_columns
 from framing.measure.loaded import LOADED_LEXICON, require_loaded_lexicon
+from framing.measure.periods import PERIOD_COLUMN, with_periods
 from framing.measure.sentiment import sentence_sentiment
 from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
 
@@ -230,12 +231,27 @@ def _supported(table: pd.DataFrame, boot: BootstrapSettings) -> pd.DataFrame:
     return table
 
 
+def precise_hits(hits: pd.DataFrame, settings: ScoreSettings) -> pd.DataFrame:
+    """The hits, without those of terms whose coded precision (``settings.precision_file``,
+    ``framing.measure.validation``) is below ``settings.min_precision``."""
+    if settings.min_precision is None or settings.precision_file is None:  # (ScoreSettings sets both or neither)
+        return hits
+    from framing.measure.validation import drop_imprecise_hits, term_precision
+
+    return drop_imprecise_hits(hits, term_precision(settings.precision_file), settings.min_precision)
+
+
 def _setup(analysis: Analysis, settings: ScoreSettings, kind: str):
-    """Groups of the articles, the hits of ``kind`` and each hit's article row."""
+    """Groups of the articles (``settings.period`` adds each article's period to ``by``),
+    the hits of ``kind`` and each hit's article row."""
     require_columns(analysis.hits, HIT_COLUMNS, "hits")
-    groups = article_groups(analysis.articles, settings.by)
-    kind_hits = _KindHits(analysis.hits, kind)
-    return groups, kind_hits, kind_hits.article_rows(groups, analysis.articles)
+    articles, by = analysis.articles, settings.by
+    if settings.period:
+        articles, _ = with_periods(articles, settings.period)
+        by = (*group_columns(by), PERIOD_COLUMN)
+    groups = article_groups(articles, by)
+    kind_hits = _KindHits(precise_hits(analysis.hits, settings), kind)
+    return groups, kind_hits, kind_hits.article_rows(groups, articles)
 
 
 # --- public scores ---------------------------------------------------------------------

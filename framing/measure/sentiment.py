@@ -156,7 +156,7 @@ def _compound(text: str, vader: _Vader) -> float:
             continue
         valences[i] = _valence(i, words, low, vader.lexicon)
     if "but" in low:
-        sentiments = [0] * n
+        sentiments: list[float] = [0] * n
         for i, v in valences.items():
             sentiments[i] = v
         total = float(sum(_but_check(low, sentiments)))

@@ -1,269 +1,87 @@
-"""Distinctive terms: a group x term count matrix built once, and the statistics read from it.
+"""Distinctive terms: the statistics read from a group x term matrix (``framing.measure.term_matrix``).
 
-``build_term_matrix`` counts unigrams and bigrams of the articles' bodies with scikit-learn's
-``CountVectorizer`` and sums them per group (outlet, or any articles column such as the
-leaning ``bias_text``). ``distinctive_terms`` reads that matrix two ways:
+``distinctive_terms`` reads the matrix three ways:
 
-- TF-IDF with each group's articles taken together as one document (``TfidfTransformer``);
 - the log-odds ratio with an informative Dirichlet prior, Monroe, Colaresi & Quinn (2008),
   "Fightin' Words", Political Analysis 16(4): 372-403, giving a z-score per term, and the
   same log-odds over an article-clustered standard error (``z_articles``, what significance
-  reads): both in ``framing.measure.log_odds``. Its ``n`` is every word (bigram) of the texts, stop
-  words and rare terms included (``totals``), so the z of a term does not depend on the
-  stop-word list or ``min_count``, which only choose the terms listed.
+  reads): both in ``framing.measure.log_odds``. Its ``n`` is every word (bigram) of the texts,
+  stop words and rare terms included (``totals``), so the z of a term does not depend on the
+  stop-word list or ``min_count``, which only choose the terms listed;
+- within events (``TermSettings.within_events``, the default when the articles carry event
+  ids): the groups compared inside the events they share (``framing.measure.within_events``);
+- TF-IDF with each group's articles taken together as one document (``TfidfTransformer``).
 
-Tokens are ``framing.text.tokenize.TOKEN_PATTERN`` words, lowercased, with curly apostrophes made
-straight ("Iran’s" and "Iran's" are one term). A bigram is two adjacent words in the text:
-it never crosses a line break, a sentence end or a clause mark (``, ; : ! ? ( ) … — –`` or a
-spaced hyphen), and it is dropped when either word is a stop word, so "president of syria"
-gives no "president syria".
+What is listed: each outlet's self-reference is removed from its texts before counting
+(``framing.measure.self_reference``), and house-style terms (``framing.measure.house_style``)
+are tested but left out of the lists, unless the settings keep them.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.stats import false_discovery_control, norm
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 
 from framing.errors import SettingsError
-from framing.measure.log_odds import ArticleMoments, article_moments, dirichlet_prior, log_odds_scores
-from framing.text.tokenize import TOKEN_PATTERN
+from framing.measure.log_odds import dirichlet_prior, log_odds_scores
+from framing.measure.term_matrix import (
+    TermMatrix,
+    build_term_matrix,
+    has_events,
+    is_break,
+    normalize_token,
+    term_spans,
+    tfidf_weights,
+)
+from framing.measure.within_events import article_counts, event_sides, within_event_scores
+from framing.settings import TERM_METHODS, TermSettings
 
-METHODS = ("logodds", "tfidf")
+__all__ = ["METHODS", "REST", "RESULT_COLUMNS", "TermMatrix", "TermSettings", "build_term_matrix",
+           "distinctive_terms", "has_events", "is_break", "left_out_lines", "normalize_token", "term_spans",
+           "tfidf_weights"]
+
+METHODS = TERM_METHODS
 REST = "rest"
 RESULT_COLUMNS = ("group", "vs", "term", "ngram", "count", "count_vs", "n_articles", "n_articles_vs",
-                  "score", "z", "z_articles", "p", "significant", "rank")
-
-#: Where a bigram may not reach across: line breaks, clause and sentence marks, a dash between
-#: spaces, and a full stop that ends a word (not the inner dots of "U.S", nor the last dot of
-#: "U.S." or "D.C."). Found in the same pass as the words, as one-character "break" tokens.
-_BREAK = r"[\n\r,;:!?()\[\]{}…—–|]|(?<=\s)-(?=-*\s)|(?<!\.[^\W_])\.(?![^\W_])"
-_WORD_OR_BREAK = re.compile(f"{TOKEN_PATTERN}|{_BREAK}")
+                  "n_events", "score", "z", "z_articles", "p", "significant", "style", "rank")
+#: What ``TermSettings`` fields a matrix is built with (the others only choose what is read).
+COUNTING = ("by", "stop_words", "keep_self_reference")
 
 
-@dataclass(frozen=True)
-class TermSettings:
-    """How terms are counted: the grouping column, n-gram orders, minimum total count in the
-    corpus, and stop words (``"english"``: scikit-learn's list; ``"none"``; or your own words)."""
-
-    by: str = "outlet"
-    ngram_range: tuple[int, int] = (1, 2)
-    min_count: int = 5
-    stop_words: str | frozenset = "english"
-
-
-@dataclass(frozen=True)
-class TermMatrix:
-    """Groups x terms counts (``counts``, sparse), how many articles of each group use each term
-    (``article_counts``), and the labels: ``terms`` (sorted), ``ngram`` (1 or 2 per term),
-    ``groups`` (sorted), ``n_articles`` per group. ``totals`` (groups x n-gram order, column
-    ``k`` for order ``k``) counts EVERY word (``k`` = 1) or clause-internal ``k``-gram of each
-    group's texts, stop words and terms under ``min_count`` included: the ``n`` of the log-odds,
-    so a term's z does not depend on which other terms are kept. ``moments``: the per-group
-    article-level sums of ``framing.term_variance`` (for ``z_articles``). Built once by
-    ``build_term_matrix`` and read by every statistic and by ``similarity.term_profiles``."""
-
-    counts: sparse.csr_matrix
-    article_counts: sparse.csr_matrix
-    terms: np.ndarray
-    ngram: np.ndarray
-    groups: tuple[str, ...]
-    n_articles: np.ndarray
-    totals: np.ndarray
-    moments: ArticleMoments
-    settings: TermSettings
-
-    @cached_property
-    def corpus_counts(self) -> np.ndarray:
-        """Each term's count over all groups."""
-        return np.asarray(self.counts.sum(axis=0), dtype=float).ravel()
-
-    @cached_property
-    def corpus_totals(self) -> np.ndarray:
-        """Words (n-grams) of each order over all groups (``totals`` summed)."""
-        return self.totals.sum(axis=0)
-
-    @cached_property
-    def corpus_article_counts(self) -> np.ndarray:
-        """How many articles use each term, over all groups."""
-        return np.asarray(self.article_counts.sum(axis=0), dtype=float).ravel()
-
-    def group_index(self, name: str) -> int:
-        try:
-            return self.groups.index(str(name))
-        except ValueError:
-            raise SettingsError(f"group {name!r} is not a value of the column {self.settings.by!r}; "
-                                f"choose one of: {', '.join(self.groups)}") from None
-
-
-def normalize_token(token: str) -> str:
-    """The form a word is counted under: lowercase, curly apostrophe made straight."""
-    return token.lower().replace("’", "'")
-
-
-def is_break(token: str) -> bool:
-    """Whether a token of ``_WORD_OR_BREAK`` is a break (punctuation), not a word."""
-    return not token[0].isalnum()
-
-
-def term_spans(text: str, term: str) -> list[tuple[int, int]]:
-    """Character spans where ``term`` (a counted unigram or n-gram, as in the matrix) occurs in
-    ``text``: the same tokens and break rules as the counts, so the spans of a term in an
-    outlet's bodies number exactly its count there."""
-    wanted = [normalize_token(w) for w in term.split()]
-    n = len(wanted)
-    tokens = [(m.start(), m.end(), normalize_token(m.group())) for m in _WORD_OR_BREAK.finditer(text)]
-    return [(tokens[i][0], tokens[i + n - 1][1]) for i in range(len(tokens) - n + 1)
-            if all(tokens[i + k][2] == wanted[k] for k in range(n))]
-
-
-def build_term_matrix(articles: pd.DataFrame, *, by: str = "outlet", ngram_range: tuple[int, int] = (1, 2),
-                      min_count: int = 5, stop_words: str | Collection[str] = "english") -> TermMatrix:
-    """Count the terms of ``articles.body`` once, per value of ``articles[by]``.
-
-    Terms used fewer than ``min_count`` times in the whole corpus are dropped. Articles whose
-    group value is missing are left out (they belong to no group)."""
-    settings = _settings(by=by, ngram_range=ngram_range, min_count=min_count, stop_words=stop_words)
-    _check_articles(articles, settings.by)
-    articles = articles[articles[settings.by].notna()]
-    bodies = articles["body"].fillna("").astype(str)
-    article_totals: list[tuple[int, ...]] = []  # filled by the analyzer, one entry per body
-    analyzer = _analyzer(settings, article_totals)
-    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
-    try:
-        per_article = vectorizer.fit_transform(bodies).tocsc()
-    except ValueError:  # empty vocabulary
-        per_article = sparse.csc_matrix((len(articles), 0), dtype=np.int64)
-        vectorizer.vocabulary_ = {}
-    if len(article_totals) != len(bodies):  # the vectorizer did not read each body once: count again
-        article_totals.clear()
-        for body in bodies:
-            analyzer(body)
-    terms = np.array(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get), dtype=object)
-    keep = np.asarray(per_article.sum(axis=0)).ravel() >= settings.min_count
-    per_article, terms = per_article[:, keep].tocsr(), terms[keep]
-    codes, groups = pd.factorize(articles[settings.by].astype(str), sort=True)
-    membership = sparse.csr_matrix((np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
-                                   shape=(len(groups), len(codes)))
-    used = (per_article > 0).astype(np.int64)
-    totals = np.array(article_totals, dtype=np.int64).reshape(len(bodies), settings.ngram_range[1] + 1)
-    ngram = np.array([t.count(" ") + 1 for t in terms], dtype=np.int64)
-    return TermMatrix(
-        counts=(membership @ per_article).tocsr(), article_counts=(membership @ used).tocsr(),
-        terms=terms, ngram=ngram, groups=tuple(str(g) for g in groups),
-        n_articles=np.bincount(codes, minlength=len(groups)), totals=membership @ totals,
-        moments=article_moments(per_article, totals, membership, ngram), settings=settings)
-
-
-def _settings(*, by, ngram_range, min_count, stop_words) -> TermSettings:
-    lo, hi = (int(n) for n in ngram_range)
-    if not 1 <= lo <= hi:
-        raise SettingsError(f"ngram_range must be (low, high) with 1 <= low <= high, got {ngram_range!r}")
-    if int(min_count) < 1:
-        raise SettingsError(f"min_count must be 1 or more, got {min_count!r}")
-    if isinstance(stop_words, str) and stop_words not in ("english", "none"):
-        raise SettingsError(f"stop_words must be 'english', 'none' or a list of words, got {stop_words!r}")
-    if not isinstance(stop_words, str):
-        stop_words = frozenset(normalize_token(w) for w in stop_words)
-    return TermSettings(by=by, ngram_range=(lo, hi), min_count=int(min_count), stop_words=stop_words)
-
-
-def _check_articles(articles: pd.DataFrame, by: str) -> None:
-    if not isinstance(articles, pd.DataFrame):
-        raise SettingsError(f"an articles table (pandas DataFrame) was expected, got {type(articles).__name__}")
-    missing = [c for c in ("body", by) if c not in articles.columns]
-    if missing:
-        raise SettingsError(f"the articles table has no column {missing[0]!r}; "
-                            f"its columns are: {', '.join(map(str, articles.columns))}")
-
-
-def _stop_set(stop_words) -> frozenset:
-    if stop_words == "english":
-        return frozenset(ENGLISH_STOP_WORDS)
-    return frozenset() if stop_words == "none" else stop_words
-
-
-def _analyzer(settings: TermSettings, totals: list | None = None):
-    """The document -> terms function handed to CountVectorizer (see the module docstring):
-    one pass of the word-or-break pattern; a break or a stop word is never part of a term.
-    With ``totals``, appends each document's ``gram_totals`` to it."""
-    preprocess = CountVectorizer(lowercase=True).build_preprocessor()
-    find = _WORD_OR_BREAK.findall
-    stop = _stop_set(settings.stop_words)
-    lo, hi = settings.ngram_range
-
-    def analyze(doc: str) -> list[str]:
-        tokens = find(preprocess(doc).replace("’", "'"))
-        if totals is not None:
-            totals.append(gram_totals(tokens, hi))
-        kept = [t not in stop and not is_break(t) for t in tokens]
-        grams: list[str] = []
-        if lo == 1:
-            grams.extend(t for t, k in zip(tokens, kept) if k)
-        if lo <= 2 <= hi:
-            grams.extend(f"{a} {b}" for a, b, ka, kb in zip(tokens, tokens[1:], kept, kept[1:]) if ka and kb)
-        for n in range(max(lo, 3), hi + 1):
-            grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1) if all(kept[i:i + n]))
-        return grams
-
-    return analyze
-
-
-def gram_totals(tokens: list[str], hi: int) -> tuple[int, ...]:
-    """``(0, words, clause-internal bigrams, ..., hi-grams)`` of a word-or-break token list,
-    stop words included: a run of ``L`` words between breaks holds ``L - k + 1`` k-grams."""
-    breaks = [i for i, t in enumerate(tokens) if is_break(t)]
-    runs = np.diff(np.array([-1, *breaks, len(tokens)])) - 1
-    return (0, *(int(np.maximum(runs - k + 1, 0).sum()) for k in range(1, hi + 1)))
-
-
-def tfidf_weights(counts: sparse.spmatrix) -> sparse.csr_matrix:
-    """TF-IDF of a groups x terms count matrix, each group one document: scikit-learn's
-    ``TfidfTransformer`` with smoothed idf ``ln((1 + G) / (1 + df)) + 1`` and rows of unit
-    length (Salton & Buckley 1988, "Term-weighting approaches in automatic text retrieval")."""
-    return TfidfTransformer(norm="l2", use_idf=True, smooth_idf=True).fit_transform(counts).tocsr()
-
-
-def distinctive_terms(articles: pd.DataFrame | TermMatrix, *, by: str | None = None, method: str = "logodds",
-                      group: str | Collection[str] | None = None, vs: str | None = None,
-                      ngram_range: tuple[int, int] | None = None, min_count: int | None = None,
-                      stop_words: str | Collection[str] | None = None, prior_scale: float = 1.0,
-                      alpha: float = 0.05, top: int | None = None) -> pd.DataFrame:
+def distinctive_terms(source: pd.DataFrame | TermMatrix, settings: TermSettings | None = None, *,
+                      group: str | Collection[str] | None = None, vs: str | None = None) -> pd.DataFrame:
     """Terms distinctive of each group (or of ``group``), against the rest of the corpus or
     against the group ``vs``, one row per group x term (columns: see docs/data-model.md).
 
-    ``articles`` is an articles table or a ``TermMatrix`` already built (then ``by`` and
-    ``stop_words`` must match it or be left out; ``ngram_range`` and ``min_count`` may narrow
-    it). Defaults: ``by="outlet"``, ``ngram_range=(1, 2)``, ``min_count=5`` (uses in the
-    compared texts), ``stop_words="english"``. ``method="logodds"``: Monroe et al. (2008)
-    z-scores (ranking the terms), ``z_articles`` (the same log-odds over a standard error
-    clustered by article: uses bunched in one article count as little evidence), two-sided p of
-    ``z_articles``, and ``significant`` after Benjamini & Hochberg (1995, "Controlling the false
-    discovery rate", JRSS B 57(1): 289-300) over the terms tested in that comparison at false
-    discovery rate ``alpha``. ``method="tfidf"``: each group's articles as one document; no z
-    or p. ``top`` keeps the N best-ranked terms per group."""
-    if method not in METHODS:
-        raise SettingsError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
-    if not 0 < alpha < 1:
-        raise SettingsError(f"alpha (the false discovery rate) must be between 0 and 1, got {alpha!r}")
-    if top is not None and int(top) < 1:
-        raise SettingsError(f"top must be 1 or more (or None for every term), got {top!r}")
-    matrix = _matrix_for(articles, by=by, ngram_range=ngram_range, min_count=min_count, stop_words=stop_words)
-    lo, hi = ngram_range or matrix.settings.ngram_range
-    test = _Test(in_range=(matrix.ngram >= lo) & (matrix.ngram <= hi),
-                 min_count=matrix.settings.min_count if min_count is None else int(min_count),
-                 alpha=alpha, top=None if top is None else int(top))
-    if method == "logodds":
-        prior = dirichlet_prior(matrix, prior_scale=prior_scale)
-        tables = [_log_odds_rows(matrix, i, j, test, prior) for i, j in _comparisons(matrix, group, vs)]
+    ``source`` is an articles table (``Analysis.articles``) or a ``TermMatrix`` already built
+    (then ``settings`` must count the same way; ``ngram_range`` and ``min_count`` may narrow
+    it). ``method="logodds"``: Monroe et al. (2008) z-scores (ranking the terms),
+    ``z_articles`` (the same log-odds over a standard error clustered by article: uses bunched
+    in one article count as little evidence), two-sided p of ``z_articles``, and
+    ``significant`` after Benjamini & Hochberg (1995, "Controlling the false discovery rate",
+    JRSS B 57(1): 289-300) over the terms tested in that comparison at false discovery rate
+    ``alpha``; within events the same columns come from the stratified comparison.
+    ``method="tfidf"``: each group's articles as one document; no z or p. ``top`` keeps the N
+    best-ranked terms per group; house-style terms are left out unless ``keep_style``."""
+    if settings is None:
+        settings = source.settings if isinstance(source, TermMatrix) else TermSettings()
+    matrix = _matrix_for(source, settings)
+    within = _use_within(matrix, settings)
+    lo, hi = settings.ngram_range
+    test = _Test(in_range=(matrix.ngram >= lo) & (matrix.ngram <= hi), min_count=settings.min_count,
+                 alpha=settings.alpha, top=settings.top,
+                 listed=np.ones(len(matrix.terms), bool) if settings.keep_style else matrix.style == "")
+    comparisons = _comparisons(matrix, group, vs)
+    if settings.method == "logodds" and within:
+        tables = [_within_event_rows(matrix, i, j, test) for i, j in comparisons]
+    elif settings.method == "logodds":
+        prior = dirichlet_prior(matrix, prior_scale=settings.prior_scale)
+        tables = [_log_odds_rows(matrix, i, j, test, prior) for i, j in comparisons]
     else:
-        comparisons = _comparisons(matrix, group, vs)
         # against the rest, every group's terms tested are the same: weigh them once
         tested = test.in_range & (matrix.corpus_counts >= test.min_count)
         rest = tfidf_weights(matrix.counts[:, tested]) if tested.any() and vs in (None, REST) else None
@@ -279,29 +97,34 @@ class _Test:
     min_count: int
     alpha: float
     top: int | None
+    listed: np.ndarray
 
 
-def _matrix_for(source, *, by, ngram_range, min_count, stop_words) -> TermMatrix:
+def _use_within(matrix: TermMatrix, settings: TermSettings) -> bool:
+    if settings.within_events is False or settings.method != "logodds":
+        return False
+    if settings.within_events and matrix.strata is None:
+        raise SettingsError("within_events: this term matrix was built without events; build it from articles "
+                            "with an event_id (framing.compare.events.with_events groups them)")
+    return matrix.strata is not None
+
+
+def _matrix_for(source, settings: TermSettings) -> TermMatrix:
     if not isinstance(source, TermMatrix):
-        defaults = TermSettings()
-        return build_term_matrix(source, by=by or defaults.by, ngram_range=ngram_range or defaults.ngram_range,
-                                 min_count=defaults.min_count if min_count is None else min_count,
-                                 stop_words=defaults.stop_words if stop_words is None else stop_words)
+        return build_term_matrix(source, settings)
     built = source.settings
-    if by is not None and by != built.by:
-        raise SettingsError(f"this term matrix groups by {built.by!r}, not {by!r}: build another with "
-                            f"build_term_matrix(articles, by={by!r})")
-    if stop_words is not None and _settings(by=by, ngram_range=(1, 1), min_count=1,
-                                            stop_words=stop_words).stop_words != built.stop_words:
-        raise SettingsError("this term matrix was built with other stop words: build another with "
-                            "build_term_matrix(articles, stop_words=...)")
-    lo, hi = ngram_range or built.ngram_range
+    for name in COUNTING:
+        if getattr(settings, name) != getattr(built, name):
+            raise SettingsError(f"this term matrix was built with {name}={getattr(built, name)!r}, not "
+                                f"{getattr(settings, name)!r}: build another with build_term_matrix(articles, "
+                                f"settings)")
+    lo, hi = settings.ngram_range
     if lo < built.ngram_range[0] or hi > built.ngram_range[1]:
         raise SettingsError(f"this term matrix holds n-grams {built.ngram_range}, not {(lo, hi)}: build another "
-                            f"with build_term_matrix(articles, ngram_range={(lo, hi)})")
-    if min_count is not None and int(min_count) < built.min_count:
+                            f"with ngram_range={(lo, hi)}")
+    if settings.min_count < built.min_count:
         raise SettingsError(f"this term matrix dropped terms used fewer than {built.min_count} times; for "
-                            f"min_count={min_count} build it with build_term_matrix(articles, min_count={min_count})")
+                            f"min_count={settings.min_count} build it with that min_count")
     return source
 
 
@@ -330,17 +153,38 @@ def _sides(matrix: TermMatrix, i: int, j: int | None):
     return y_i, a_i, matrix.corpus_counts - y_i, matrix.corpus_article_counts - a_i
 
 
+def _significance(z_articles: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """Two-sided p of each z and whether it passes Benjamini-Hochberg at ``alpha``."""
+    p = 2 * norm.sf(np.abs(z_articles))
+    significant = false_discovery_control(p, method="bh") <= alpha if len(p) else np.zeros(0, dtype=bool)
+    return p, significant
+
+
 def _log_odds_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, prior) -> pd.DataFrame:
     y_i, a_i, y_j, a_j = _sides(matrix, i, j)
     delta, z, z_articles = log_odds_scores(matrix, i, j, y_i, y_j, prior)
     # a term that is the whole vocabulary of its n-gram order has no odds: it is not tested
+    return _tested_rows(matrix, i, j, test, (y_i, y_j, a_i, a_j), delta, z, z_articles, n_events=None)
+
+
+def _within_event_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test) -> pd.DataFrame:
+    sides = event_sides(matrix, i, j)
+    y_i, y_j, score, z, z_articles = within_event_scores(sides, matrix.ngram)
+    a_i, a_j = article_counts(sides)
+    return _tested_rows(matrix, i, j, test, (y_i, y_j, a_i, a_j), score, z, z_articles, n_events=len(sides.events))
+
+
+def _tested_rows(matrix, i, j, test: _Test, sides, score, z, z_articles, *, n_events) -> pd.DataFrame:
+    """Test every term in range used ``min_count`` times (BH over them all), then list the
+    best-ranked of those ``test.listed``."""
+    y_i, y_j = sides[0], sides[1]
     tested = np.flatnonzero(test.in_range & (y_i + y_j >= test.min_count) & np.isfinite(z))
-    p = 2 * norm.sf(np.abs(z_articles[tested]))
-    significant = false_discovery_control(p, method="bh") <= test.alpha if len(p) else np.zeros(0, dtype=bool)
+    p, significant = _significance(z_articles[tested], test.alpha)
+    keep = test.listed[tested]
+    tested, p, significant = tested[keep], p[keep], significant[keep]
     order = _ranked(z[tested], test.top)
-    return _rows(matrix, i, j, tested[order], (y_i, y_j, a_i, a_j), score=delta[tested][order],
-                 z=z[tested][order], z_articles=z_articles[tested][order], p=p[order],
-                 significant=significant[order])
+    return _rows(matrix, i, j, tested[order], sides, score=score[tested][order], z=z[tested][order],
+                 z_articles=z_articles[tested][order], p=p[order], significant=significant[order], n_events=n_events)
 
 
 def _tfidf_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, rest) -> pd.DataFrame:
@@ -356,11 +200,11 @@ def _tfidf_rows(matrix: TermMatrix, i: int, j: int | None, test: _Test, rest) ->
         weights = _row(tfidf_weights(matrix.counts[[i, j]][:, tested]), 0)
     tfidf = np.zeros(len(tested))
     tfidf[tested] = weights
-    used = np.flatnonzero(tested & (y_i > 0))
+    used = np.flatnonzero(tested & (y_i > 0) & test.listed)
     order = _ranked(tfidf[used], test.top)
     nan = np.full(len(order), np.nan)
     return _rows(matrix, i, j, used[order], (y_i, y_j, a_i, a_j), score=tfidf[used][order], z=nan,
-                 z_articles=nan, p=nan, significant=pd.array([pd.NA] * len(order), dtype="boolean"))
+                 z_articles=nan, p=nan, significant=pd.array([pd.NA] * len(order), dtype="boolean"), n_events=None)
 
 
 def _ranked(values: np.ndarray, top: int | None) -> np.ndarray:
@@ -374,7 +218,7 @@ def _ranked(values: np.ndarray, top: int | None) -> np.ndarray:
     return np.argsort(-values, kind="stable")
 
 
-def _rows(matrix, i, j, columns, sides, *, score, z, z_articles, p, significant) -> pd.DataFrame:
+def _rows(matrix, i, j, columns, sides, *, score, z, z_articles, p, significant, n_events) -> pd.DataFrame:
     """One comparison's rows, already in rank order; ``columns`` index the matrix's terms."""
     y_i, y_j, a_i, a_j = (side[columns] for side in sides)
     return pd.DataFrame({
@@ -382,10 +226,27 @@ def _rows(matrix, i, j, columns, sides, *, score, z, z_articles, p, significant)
         "term": matrix.terms[columns].astype(str), "ngram": matrix.ngram[columns],
         "count": y_i.astype(np.int64), "count_vs": y_j.astype(np.int64),
         "n_articles": a_i.astype(np.int64), "n_articles_vs": a_j.astype(np.int64),
+        "n_events": pd.array([n_events] * len(columns), dtype="Int64"),
         "score": score, "z": z, "z_articles": z_articles, "p": p,
         "significant": pd.array(significant, dtype="boolean"),
+        "style": matrix.style[columns].astype(str) if len(columns) else np.array([], dtype=object),
         "rank": np.arange(1, len(columns) + 1),
     })
+
+
+def left_out_lines(matrix: TermMatrix, settings: TermSettings) -> list[str]:
+    """What was removed before counting and what is not listed, each with the setting that
+    keeps it (for the command line's messages and the dashboard)."""
+    lines = []
+    if matrix.removed is not None and matrix.removed.removed:
+        lines.append("removed before counting, as self-reference (--keep-self-reference keeps it):")
+        lines += [f"  {line}" for line in matrix.removed.lines()]
+    if not settings.keep_style:
+        kinds = pd.Series(matrix.style[matrix.style != ""]).value_counts()
+        if len(kinds):
+            lines.append("house-style terms tested but not listed (--keep-style lists them): "
+                         + ", ".join(f"{kind} {n:,}" for kind, n in kinds.items()))
+    return lines
 
 
 def _empty_result() -> pd.DataFrame:

@@ -1,5 +1,6 @@
-"""Article text as HTML: lexicon hits highlighted in their frame's colour, what cleaning
-removed, and word differences between aligned sentences.
+"""Article text as HTML: lexicon hits highlighted in their frame's colour
+(``framing.present.colours``), what cleaning removed, and word differences between aligned
+sentences.
 
 Article text is untrusted. Every character of it passes through ``html.escape`` before it is
 placed in the markup, so a body containing ``<script>`` renders as text. The markup is one line
@@ -13,89 +14,15 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-#: Light background colours, readable under dark text (ColorBrewer Set3 and Pastel1, then light
-#: tab20 colours for when a lexicon's own colours take the first ones).
-PALETTE = (
-    "#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5",
-    "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f", "#fbb4ae", "#b3cde3", "#decbe4", "#fed9a6",
-    "#dbdb8d", "#c49c94", "#9edae5", "#f7b6d2", "#f1e2cc",
-)
+from framing.present.colours import PALETTE, VOICE_COLOURS, frame_colours, readable_background
+from framing.present.palette import DIFF
+
 #: Which hit decides a span's colour when hits overlap: frames before naming before actors.
 KIND_PRIORITY = {"frame": 0, "naming": 1, "actor": 2}
 TEXT_STYLE = "line-height:1.7;font-size:0.95rem"
-
-
-#: Colours of whose words a hit is in (``colour_by="voice"``), and how to name them to a reader.
-VOICE_COLOURS = {"author": "#ffd54f", "quoted": "#90caf9", "distanced": "#e1bee7"}
+#: How to name to a reader whose words a hit is in (the keys of ``VOICE_COLOURS``).
 VOICE_LABELS = {"author": "the outlet's own words", "quoted": "quoted or attributed speech",
                 "distanced": "scare quotes (the outlet keeps its distance)"}
-#: Two colours closer than this (RGB distance, 0-441, after lightening for dark text) look alike.
-MIN_COLOUR_DISTANCE = 35
-
-
-def _rgb(colour: str) -> tuple[int, int, int] | None:
-    if not (isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")):
-        return None
-    try:
-        return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
-    except ValueError:
-        return None
-
-
-def _looks_like(colour: str, used: Iterable[str]) -> bool:
-    """True when ``colour``, lightened as it will be drawn, is near one of ``used``."""
-    rgb = _rgb(readable_background(colour))
-    if rgb is None:
-        return colour in used
-    for other in used:
-        other_rgb = _rgb(readable_background(other))
-        if other_rgb is not None and sum((a - b) ** 2 for a, b in zip(rgb, other_rgb)) ** 0.5 < MIN_COLOUR_DISTANCE:
-            return True
-    return False
-
-
-def frame_colours(names: Iterable[str], *, preferred: Mapping[str, str] | None = None) -> dict[str, str]:
-    """A colour for each name, in the order given (repeats ignored): its ``preferred`` colour
-    (a lexicon's ``colour``) unless an earlier name's preferred colour looks like it, else the
-    first palette colour that looks like none taken. Frames of several lexicons shown together
-    thus never share a colour (while the palette lasts; then it cycles)."""
-    preferred = preferred or {}
-    names = list(dict.fromkeys(names))
-    kept: dict[str, str] = {}
-    for name in names:  # lexicon colours first, so a fallback never takes one of them
-        wanted = preferred.get(name)
-        if wanted and not _looks_like(wanted, kept.values()):
-            kept[name] = wanted
-    colours: dict[str, str] = {}
-    for name in names:
-        if name in kept:
-            colours[name] = kept[name]
-            continue
-        taken = list(kept.values()) + list(colours.values())
-        free = [c for c in PALETTE if not _looks_like(c, taken)]
-        colours[name] = free[0] if free else PALETTE[len(colours) % len(PALETTE)]
-    return colours
-
-
-def _luminance(rgb: tuple[float, float, float]) -> float:
-    """WCAG relative luminance of an sRGB colour with channels in [0, 1]."""
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def readable_background(colour: str, *, min_luminance: float = 0.55) -> str:
-    """``colour`` (``#rrggbb``) mixed with white until dark text on it stays readable (WCAG
-    relative luminance at least ``min_luminance``); other colour forms pass unchanged."""
-    if not (isinstance(colour, str) and len(colour) == 7 and colour.startswith("#")):
-        return colour
-    try:
-        rgb = tuple(int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    except ValueError:
-        return colour
-    mix = 0.0
-    while _luminance(tuple(c + (1 - c) * mix for c in rgb)) < min_luminance and mix < 1:
-        mix += 0.05
-    return "#" + "".join(f"{round((c + (1 - c) * mix) * 255):02x}" for c in rgb)
 
 
 def escape_text(text: str) -> str:
@@ -150,7 +77,7 @@ def _hit_records(hits: pd.DataFrame | Sequence[Mapping] | None, length: int) -> 
     return kept
 
 
-def _segments(length: int, hits: list[dict]) -> list[tuple[int, int, list[dict]]]:
+def _segments(length: int, hits: Sequence[Mapping]) -> list[tuple[int, int, list[Mapping]]]:
     """Cut [0, length) at every hit boundary; each piece lists the hits covering it."""
     cuts = sorted({0, length, *(h["start"] for h in hits), *(h["end"] for h in hits)})
     pieces = []
@@ -160,14 +87,14 @@ def _segments(length: int, hits: list[dict]) -> list[tuple[int, int, list[dict]]
     return pieces
 
 
-def _primary(covering: list[dict]) -> dict:
+def _primary(covering: list[Mapping]) -> Mapping:
     return min(covering, key=lambda h: (KIND_PRIORITY.get(h.get("kind", "frame"), 3), h["start"] - h["end"]))
 
 
 STRIPES = "background-image:repeating-linear-gradient(135deg,transparent 0 4px,rgba(0,0,0,0.16) 4px 6px);"
 
 
-def _span_style(hit: dict, colour: str, striped: bool) -> str:
+def _span_style(hit: Mapping, colour: str, striped: bool) -> str:
     """Fill (frames), dashed box (naming labels) or underline (actors) in ``colour``; stripes
     for the second pole of an axis, italics for quoted or distanced hits, strike-through for
     negated ones."""
@@ -188,7 +115,9 @@ def _span_style(hit: dict, colour: str, striped: bool) -> str:
 
 def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
                    colours: Mapping[str, str] | None = None,
-                   striped: Iterable[tuple[str, str]] = (), colour_by: str = "frame") -> str:
+                   striped: Iterable[tuple[str, str]] = (), colour_by: str = "frame",
+                   pole_colours: Mapping[tuple[str, str], str] | None = None,
+                   voice_colours: Mapping[str, str] | None = None) -> str:
     """The cleaned ``body`` as HTML with every hit wrapped in a ``<span class="hit">``
     coloured by its frame (naming sets dashed, actors underlined; quoted or distanced hits in
     italics, negated ones struck through). The ``title`` shows frame, pole, voice, speaker,
@@ -196,21 +125,34 @@ def highlight_html(body: str, hits: pd.DataFrame | Sequence[Mapping] | None, *,
     never nests; the tooltip of an overlap lists every hit. ``hits`` has the columns of the
     hits table (offsets into ``body``); hits outside the body are ignored. ``striped`` names
     ``(frame, pole)`` pairs drawn striped, so the two poles of an axis differ at a glance.
-    ``colour_by="voice"`` colours each hit by whose words it is in (``VOICE_COLOURS``: the
-    outlet's own, quoted, scare quotes) instead of by its frame."""
-    if colour_by not in ("frame", "voice"):
-        raise ValueError(f"colour_by must be 'frame' or 'voice', not {colour_by!r}")
+    ``colour_by="voice"`` colours each hit by whose words it is in (``VOICE_COLOURS``, or
+    ``voice_colours``: the outlet's own, quoted, scare quotes) instead of by its frame;
+    ``colour_by="pole"`` by its ``(frame, pole)`` in ``pole_colours``
+    (``framing.present.palette.frame_pole_colours``: the two poles of an axis in two colours).
+    Each span's classes also name its voice (``voice-author``...) and, for a pair in
+    ``striped``, ``pole-b``, so a style sheet can mark them without colour (print)."""
+    if colour_by not in ("frame", "voice", "pole"):
+        raise ValueError(f"colour_by must be 'frame', 'voice' or 'pole', not {colour_by!r}")
     records = _hit_records(hits, len(body))
     palette = frame_colours(h["frame"] for h in records)
     palette.update(colours or {})
+    voices = {**VOICE_COLOURS, **(voice_colours or {})}
+    poles = dict(pole_colours or {})
     striped = set(striped)
 
     def span(text: str, hit: Mapping, title: str) -> str:
-        chosen = VOICE_COLOURS.get(hit.get("voice"), PALETTE[8]) if colour_by == "voice" else \
-            palette.get(hit["frame"], PALETTE[-1])
+        if colour_by == "voice":
+            chosen = voices.get(str(hit.get("voice")), PALETTE[8])
+        elif colour_by == "pole" and isinstance(pole := hit.get("pole"), str) and (hit["frame"], pole) in poles:
+            chosen = poles[(hit["frame"], pole)]
+        else:
+            chosen = palette.get(hit["frame"], PALETTE[-1])
         colour = readable_background(chosen)
-        return (f'<span class="hit hit-{_attr(hit.get("kind", "frame"))}" data-frame="{_attr(hit["frame"])}" '
-                f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, (hit["frame"], hit.get("pole")) in striped)}" '
+        second = (hit["frame"], hit.get("pole")) in striped
+        classes = f'hit hit-{_attr(hit.get("kind", "frame"))} voice-{_attr(hit.get("voice") or "unknown")}' + \
+            (" pole-b" if second else "")
+        return (f'<span class="{classes}" data-frame="{_attr(hit["frame"])}" '
+                f'data-pole="{_attr(hit.get("pole", ""))}" style="{_span_style(hit, colour, second and colour_by == "frame")}" '
                 f'title="{_attr(title)}">{text}</span>')
 
     return f'<div class="framing-text" style="{TEXT_STYLE}">{_marked_up(body, records, span)}</div>'
@@ -333,7 +275,9 @@ def word_diff_html(ops: Iterable, *, hits_a: Sequence[Mapping] = (), hits_b: Seq
     """Two HTML strings, one per sentence of an aligned pair, from word-diff operations
     ``(tag, a_text, b_text)`` with ``tag`` one of ``equal``, ``replace``, ``delete``,
     ``insert`` (as ``difflib`` opcodes name them), or ``align.word_diff`` dicts. Words only in
-    the first sentence are marked red, words only in the second green. ``hits_a``/``hits_b``
+    the first sentence are marked blue and struck through, words only in the second orange and
+    underlined (``palette.DIFF``: a pair colour-blind readers tell apart, and the lines tell them
+    apart in grey). ``hits_a``/``hits_b``
     (hits-table rows with offsets into each sentence; needs ops with ``a_start``/``b_start``)
     are drawn bold and underlined in their frame's colour (``colours``), described on hover."""
     colours = colours or {}
@@ -352,13 +296,17 @@ def word_diff_html(ops: Iterable, *, hits_a: Sequence[Mapping] = (), hits_b: Seq
             right.append(b_html)
             continue
         if a:
-            left.append(f'<del class="diff-a" style="background-color:#fdd;color:#900;text-decoration:none">'
-                        f'{a_html}</del>')
+            left.append(f'<del class="diff-a" style="{_diff_style("a")}">{a_html}</del>')
         if b:
-            right.append(f'<ins class="diff-b" style="background-color:#dfd;color:#060;text-decoration:none">'
-                         f'{b_html}</ins>')
+            right.append(f'<ins class="diff-b" style="{_diff_style("b")}">{b_html}</ins>')
     wrap = '<div class="framing-diff" style="{}">{}</div>'
     return wrap.format(TEXT_STYLE, " ".join(left)), wrap.format(TEXT_STYLE, " ".join(right))
+
+
+def _diff_style(side: str) -> str:
+    look = DIFF[side]
+    return (f"background-color:{look['background']};color:{look['text']};text-decoration:{look['line']};"
+            f"text-decoration-thickness:2px")
 
 
 def _optional(item, name: str):

@@ -344,7 +344,7 @@ def _scan(automaton: ahocorasick.Automaton, text: str, out: list) -> None:
                 append((start, -end, payload))
         for entry, payload in special:
             if entry.is_stem:
-                append((start, -_WORD_TAIL.match(text, end).end(), payload))
+                append((start, -_WORD_TAIL.match(text, end).end(), payload))  # type: ignore[union-attr]  # [^\W_]* always matches
             elif word_ends:
                 tail = entry.rest.match(text, end)
                 if tail:

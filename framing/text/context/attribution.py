@@ -59,10 +59,35 @@ def covering(attributions: Sequence[Attribution], pos: int, *, cue_after: bool |
     are the sayer's, not the asker's."""
     best = None
     for a in attributions:
-        if a.scope_start <= pos < a.scope_end and (cue_after is None or (a.cue > pos) == cue_after):
-            if best is None or (a.according, a.cue) < (best.according, best.cue):
-                best = a
+        inside = a.scope_start <= pos < a.scope_end and (cue_after is None or (a.cue > pos) == cue_after)
+        if inside and (best is None or (a.according, a.cue) < (best.according, best.cue)):
+            best = a
     return best
+
+
+def _before_auxiliaries(left: list[str]) -> tuple[int, bool]:
+    """The index of the last word of ``left`` before the auxiliaries and time phrases that may
+    stand before a speech verb ("has", "also", "in December"), and whether they make it passive."""
+    i, passive = len(left) - 1, False
+    while i >= 0:
+        word = left[i].lower()
+        if word in SKIP_BEFORE_VERB:
+            passive |= word in PASSIVE_AUX
+            i -= 1
+        elif word in CALENDAR and i > 0 and left[i - 1].lower() in WHEN:
+            i -= 2                               # "Washington in December declared"
+        else:
+            break
+    return i, passive
+
+
+def _with_title(left: list[str], first: int) -> int:
+    """Where a speaker's name starts once a lowercase title before it is taken in, when a
+    quote or a comma precedes the title ("”, national security lawyer Brad Moss said")."""
+    title = first
+    while title > 0 and first - title < 4 and is_content_word(left[title - 1]) and left[title - 1][:1].islower():
+        title -= 1
+    return title if 0 < title < first and left[title - 1] in CLOSE_QUOTES | {","} else first
 
 
 class Attributions:
@@ -175,16 +200,7 @@ class Attributions:
                 verb: str, *, truncated: bool) -> tuple[str | None, bool, int, int]:
         """(speaker, named, index in ``left`` where the speaker phrase starts, words after
         the verb taken by an inverted speaker as in "..., said Tillerson")."""
-        i, passive = len(left) - 1, False
-        while i >= 0:
-            word = left[i].lower()
-            if word in SKIP_BEFORE_VERB:
-                passive |= word in PASSIVE_AUX
-                i -= 1
-            elif word in CALENDAR and i > 0 and left[i - 1].lower() in WHEN:
-                i -= 2                           # "Washington in December declared"
-            else:
-                break
+        i, passive = _before_auxiliaries(left)
         lead = i + 1
         if verb.endswith("ing"):                 # "..., saying that": the earlier speaker's
             if not (left and left[-1] == ",") and word_at(self.body, e, se) not in OPENERS:
@@ -224,15 +240,10 @@ class Attributions:
         first, name, named = chain_before(left, i)
         if first is None:
             return None, False, lead, 0
-        title = first                            # "”, national security lawyer Brad Moss said"
-        while title > 0 and first - title < 4 and is_content_word(left[title - 1]) \
-                and left[title - 1][:1].islower():
-            title -= 1
-        if title < first and title > 0 and left[title - 1] in CLOSE_QUOTES | {","}:
-            first = title
+        first = _with_title(left, first)
         if first == 0 and truncated:
             raise _NeedMore
-        return name, named and self.may_be_a_person(name), first, 0
+        return name, named and name is not None and self.may_be_a_person(name), first, 0
 
     def may_be_a_person(self, name: str) -> bool:
         """Whether "he"/"she" may stand for ``name``: not an actor's own name ("Iran") nor a

@@ -52,7 +52,7 @@ class Quotes:
     def region_index(self, kind: int, start: np.ndarray) -> np.ndarray:
         """Index of the region of ``kind`` holding each start, else -1."""
         opens, closes = self.bounds[kind]
-        if opens is None:
+        if opens is None or closes is None:  # both or neither
             return np.full(len(start), -1, dtype=np.int64)
         i = opens.searchsorted(start) - 1
         return np.where(start < closes[i], i - 1, -1)

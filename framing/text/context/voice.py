@@ -4,6 +4,7 @@ sentence covers it, else ``author`` (docs/context-rules.md, 1.1 to 1.3)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Literal
 
 from .attribution import Attributions, covering
 from .cues import WHAT_BEFORE, Cues
@@ -79,7 +80,7 @@ class Voices:
                 return self.region_attribution(kind, i - 1)
         return False, None
 
-    def distancer(self, open_pos: int) -> str | None | bool:
+    def distancer(self, open_pos: int) -> str | None | Literal[False]:
         """"what X calls “...”" or "so-called “...”" just before a quote: X (None when X is a
         pronoun or absent); False when there is no such cue."""
         hedge = self.cues.hedge
