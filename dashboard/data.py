@@ -11,10 +11,7 @@ disk (``dashboard.disk_cache``): the corpus, the analysis, and the slow derived 
 """
 from __future__ import annotations
 
-import argparse
 import os
-import sys
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,21 +19,21 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
+from dashboard.sources import BUNDLED_CORPUS, UPLOAD_DIR, Source  # noqa: F401  (the views name them through data)
 from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
-from framing.corpus.load import load_corpus
+from framing.corpus.chunks import ReadOptions
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
+from framing.measure.chunked import analyze_path
+from framing.measure.engines import EngineSettings
 from framing.measure.loaded import loaded_word_sentences, top_loaded_words
-from framing.measure.pipeline import analyze
+from framing.measure.store import Store
 from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
-REPO = Path(__file__).resolve().parent.parent
-BUNDLED_CORPUS = REPO / "corpus"
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "framing-uploads"
 N_BOOT = 1000
 #: Streamlit's caches know an analysis by its key (hashing its tables would take seconds).
 _HASH = {Analysis: lambda analysis: analysis.key}
@@ -55,92 +52,6 @@ def cache_dir() -> Path:
 
 
 @dataclass(frozen=True)
-class Source:
-    """A corpus to load: ``kind`` is ``bundled``, ``path``, ``upload`` or ``zip``; ``path`` is
-    what ``load_corpus`` reads; ``label`` is shown to the user; ``stamp`` changes when the
-    files change, so the cache reloads them; ``columns`` names source columns the loader
-    does not find by itself, as ``(field, column)`` pairs (``("text", "story_text")``)."""
-
-    kind: str
-    path: str
-    label: str
-    stamp: int = 0
-    columns: tuple[tuple[str, str], ...] = ()
-
-    def load(self, path: str):
-        """``load_corpus(path)`` with this source's column names."""
-        return load_corpus(path, **{f"{field}_column": column for field, column in self.columns})
-
-
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def path_source(path: str | Path, *, kind: str = "path", label: str | None = None,
-                columns: tuple[tuple[str, str], ...] = ()) -> Source:
-    path = Path(path).expanduser()
-    return Source(kind, str(path), label or str(path), _stamp(path), tuple(columns))
-
-
-def _startup_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--corpus")
-    parser.add_argument("--data-root")
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    args.corpus = args.corpus or os.environ.get("FRAMING_CORPUS") or None
-    args.data_root = args.data_root or os.environ.get("FRAMING_DATA_ROOT") or None
-    return args
-
-
-def startup_source() -> Source:
-    """The corpus given on the command line (``streamlit run app.py -- --corpus PATH``), else
-    in ``FRAMING_CORPUS``, else the bundled demo corpus."""
-    given = _startup_arguments().corpus
-    if given:
-        return path_source(given)
-    return path_source(BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)")
-
-
-def data_root() -> Path | None:
-    """The one folder whose files a browser user may open by path: ``--data-root`` (or
-    ``FRAMING_DATA_ROOT``), else the folder of the corpus given at start (the corpus folder
-    itself, or the folder holding a corpus file); None when neither was given, and then no
-    path typed in the browser is opened (uploads still are). Whoever can reach the page can
-    read every corpus under this folder, so it is chosen by whoever starts the server."""
-    args = _startup_arguments()
-    if args.data_root:
-        return Path(args.data_root).expanduser().resolve()
-    if args.corpus:
-        corpus = Path(args.corpus).expanduser().resolve()
-        return corpus if corpus.is_dir() else corpus.parent
-    return None
-
-
-class PathNotAllowed(FramingError):
-    """A path typed in the browser lies outside the dashboard's data root."""
-
-
-def browser_path_source(raw: str, *, columns: tuple[tuple[str, str], ...] = ()) -> Source:
-    """The source for a path typed in the browser, once it is known to lie inside
-    ``data_root()`` (links are resolved first, so a link cannot lead out of it)."""
-    root = data_root()
-    if root is None:
-        raise PathNotAllowed("opening a path from the browser is off: start the dashboard with a corpus "
-                             "(framing dashboard PATH) or with --data-root FOLDER to allow the corpora under "
-                             "that folder; or upload the corpus instead")
-    path = Path(raw).expanduser()
-    if not path.is_absolute():
-        path = root / path
-    if not path.resolve().is_relative_to(root):
-        raise PathNotAllowed(f"{raw}: outside the folder this dashboard may read ({root}); give a path under it, "
-                             "or restart the dashboard with --data-root set to a folder that holds the corpus")
-    return path_source(path, columns=columns)
-
-
-@dataclass(frozen=True)
 class LexiconChoice:
     """Bundled lexicons by name, and the user's own as ``(name, YAML text)`` pairs."""
 
@@ -150,6 +61,9 @@ class LexiconChoice:
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the corpus (kept on disk for next time)…")
 def get_corpus(source: Source) -> Corpus:
+    store = Store(source.path)
+    if store.exists():
+        return store.corpus()
     return DiskCache(cache_dir()).corpus(source.path, source.load, options=source.columns)
 
 
@@ -163,12 +77,13 @@ class EmptyCorpus(FramingError):
     """The source was read but gave no article (the load report says why)."""
 
 
-def workers() -> int:
-    """Processes for a first analysis: ``FRAMING_WORKERS`` (default 1)."""
+def workers() -> int | None:
+    """Processes for a first analysis: ``FRAMING_WORKERS``, else every CPU for a big corpus
+    (started from a forkserver, never forked from Streamlit's threads: ``framing.measure.engines``)."""
     try:
-        return max(1, int(os.environ.get("FRAMING_WORKERS", "1")))
-    except ValueError:
-        return 1
+        return max(1, int(os.environ["FRAMING_WORKERS"]))
+    except (KeyError, ValueError):
+        return None
 
 
 @st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (kept on disk for next time)…")
@@ -176,14 +91,23 @@ def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
     """The analysis, with its load report; read back from disk without loading the corpus when
     this corpus was analysed with these lexicons before. Raises ``EmptyCorpus``."""
     lexicons = get_lexicons(choice)
+    store = Store(source.path)
+    if store.exists():  # a store made by `framing analyze`: its tables are read as the views need them
+        return store.analysis(lexicons)
     key = analysis_key(source_key(source.path, source.columns), lexicons)
 
     def analyse() -> Analysis:
-        corpus = get_corpus(source)
-        if not len(corpus):
+        bar = st.progress(0.0, text="Analysing the corpus…")
+        progress = lambda done, share: bar.progress(min(1.0, share or 0.0), text=f"Analysing: {done:,} articles read")
+        try:
+            analysis = analyze_path(source.path, lexicons, read=ReadOptions(columns=source.columns, keep_raw=True),
+                                    engine=EngineSettings(workers=workers()), progress=progress, key=key)
+        finally:
+            bar.empty()
+        if not len(analysis.articles):
             raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
                               "skipped and why")
-        return analyze(corpus, lexicons, workers=workers(), key=key)
+        return analysis
 
     return DiskCache(cache_dir()).analysis(key, analyse, lexicons=lexicons)
 

@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from framing.errors import SettingsError
-from framing.lexicon.model import ROLES
 
 #: Figures resting on fewer articles are flagged ``low_support`` (``framing.measure.bootstrap``).
 MIN_ARTICLES = 5
@@ -20,6 +19,12 @@ MIN_ARTICLES = 5
 MAX_BOOT = 10_000
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
+#: What a lexicon category measures (``lexicons/README.md``, "Roles"): ``framing`` is evaluative,
+#: loaded, legitimising or delegitimising word choice; ``topic`` is what a text is about (policy
+#: dimensions, institutions, events, actors); ``attribution`` is how a text sources and qualifies
+#: its claims (neutral reporting verbs such as "said", "according to", and hedges). Scores,
+#: heatmaps and highlighting show ``framing`` by default.
+ROLES = ("framing", "topic", "attribution")
 SCORE_KINDS = ("frame", "naming", "actor")
 TERM_METHODS = ("logodds", "tfidf")
 STOP_WORDS = ("english", "none")
@@ -63,7 +68,7 @@ class ScoreSettings:
     outlet, article, event), ``voice`` (one of ``VOICES``, several, or ``"each"``: every voice
     in turn), ``negated`` hits (``NEGATED``), the ``kind`` of hits (``SCORE_KINDS``), only
     some ``frames`` (frame or naming-set names; None: all), the ``roles`` of the frames and
-    naming sets counted (``framing.lexicon.ROLES``; default framing only, ``"all"`` for every
+    naming sets counted (``ROLES``; default framing only, ``"all"`` for every
     role; actor mentions are always counted), ``by_target`` (split by the actor a hit is
     about), ``period`` (``PERIODS``: one more group column, each article's month, week or
     year, ``framing.measure.periods``; None: no time split), the ``bootstrap``, and

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, sources, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 from framing.corpus.records import LoadReport
 from framing.measure.analysis import Analysis
@@ -32,7 +32,7 @@ class Context:
     """The analysis of a corpus (None when nothing could be loaded) and its load report. The
     corpus itself is loaded only when a view needs it (raw text, fingerprint)."""
 
-    source: data.Source
+    source: sources.Source
     choice: data.LexiconChoice
     analysis: Analysis | None
     report: LoadReport | None

@@ -15,10 +15,12 @@ from framing.cli.options import (
     add_workers_option,
     analysis_from_args,
     role_choice,
+    store_from_args,
 )
-from framing.cli.output import write_table
+from framing.cli.output import write_csv, write_table
 from framing.measure.analysis import select_hits
 from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
+from framing.measure.store import Store
 from framing.text.match import KINDS
 
 #: Longest cell of the table format (csv and json keep every character).
@@ -61,7 +63,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    analysis = analysis_from_args(args)
+    store = store_from_args(args)
+    if store is not None and args.format == "csv":
+        return _stream_csv(store, args)
+    analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, roles=role_choice(args.role),
                        lexicons=analysis.lexicons)
     write_table(hits, args.format, text=_text, empty="no hits", compact_json=True)
@@ -80,6 +85,17 @@ def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
         hits[column] = pd.Series([v[:TABLE_CELL - 1] + "…" if isinstance(v, str) and len(v) > TABLE_CELL else v
                                   for v in values], index=hits.index, dtype=object)
     return hits
+
+
+def _stream_csv(store: Store, args: argparse.Namespace) -> int:
+    """The hits of a store as CSV, one Parquet part at a time (memory of one part, any corpus size)."""
+    lexicons, roles = store.lexicons(), role_choice(args.role)
+    select_hits(pd.DataFrame(columns=["kind", "frame", "role"]), kind=args.kind, frame=args.frame, roles=roles,
+                lexicons=lexicons)
+    for i, part in enumerate(store.table_parts("hits")):
+        write_csv(select_hits(part, kind=args.kind, frame=args.frame, roles=roles, lexicons=lexicons), sys.stdout,
+                  header=i == 0)
+    return 0
 
 
 def run_sentences(args: argparse.Namespace) -> int:

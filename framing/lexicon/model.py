@@ -5,12 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: What a lexicon category measures (``lexicons/README.md``, "Roles"): ``framing`` is evaluative,
-#: loaded, legitimising or delegitimising word choice; ``topic`` is what a text is about (policy
-#: dimensions, institutions, events, actors); ``attribution`` is how a text sources and qualifies
-#: its claims (neutral reporting verbs such as "said", "according to", and hedges). Scores,
-#: heatmaps and highlighting show ``framing`` by default.
-ROLES = ("framing", "topic", "attribution")
+from framing.settings import ROLES  # noqa: F401  (re-exported: the lexicon face offers it)
+
 #: The role of every actor mention: an actor is who a text is about.
 ACTOR_ROLE = "topic"
 

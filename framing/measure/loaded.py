@@ -19,8 +19,7 @@ import pandas as pd
 
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
-from framing.measure.bootstrap import require_columns
-from framing.measure.tables import HIT_COLUMNS
+from framing.measure.tables import HIT_COLUMNS, require_columns
 
 #: The lexicon whose hits the sentence scores sum (the bundled ``lexicons/loaded.yaml``, or
 #: a user's lexicon of the same name in its place).

@@ -177,3 +177,12 @@ def _shared_objects(parts: list) -> pd.Series:
     values = np.array(chunked.chunk(0).dictionary.to_pylist() + [None], dtype=object)  # code -1: None
     codes = [chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False) for chunk in chunked.chunks]
     return pd.Series(values.take(np.concatenate(codes)), dtype=object)
+
+
+def require_columns(table: pd.DataFrame, columns, name: str, *, hint: str = "") -> None:
+    """Raise ``SettingsError`` naming the ``columns`` the ``name`` table lacks."""
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        why = f" (needed for {hint})" if hint else ""
+        raise SettingsError(f"the {name} table has no column {', '.join(map(repr, missing))}{why}; "
+                            f"its columns are: {', '.join(map(str, table.columns))}")
