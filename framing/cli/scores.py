@@ -24,6 +24,7 @@ from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import group_columns
 from framing.measure.loaded import top_loaded_words
 from framing.measure.periods import with_periods
+from framing.settings import ScoreSettings
 
 TABLES = ("rates", "balance", "targets", "shares", "sentiment", "loaded", "loaded_words")
 
@@ -50,15 +51,16 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    table = compute(analysis_from_args(args, sentiment=args.table == "sentiment"), args)  # VADER only for sentiment
-    write_table(table, args.format, text=_text)
+    settings = score_settings(args, by_target=args.table == "targets")  # a bad option fails before the analysis
+    analysis = analysis_from_args(args, sentiment=args.table == "sentiment")  # VADER only for sentiment
+    write_table(compute(analysis, args, settings), args.format, text=_text)
     return 0
 
 
-def compute(analysis: Analysis, args: argparse.Namespace) -> pd.DataFrame:
+def compute(analysis: Analysis, args: argparse.Namespace, settings: ScoreSettings | None = None) -> pd.DataFrame:
     """The table ``args.table`` asks for, from an ``Analysis``; events are grouped first where
     ``--by`` names them and the source gave none."""
-    settings = score_settings(args, by_target=args.table == "targets")
+    settings = settings or score_settings(args, by_target=args.table == "targets")
     if "event_id" in group_columns(settings.by) and analysis.article_columns(["event_id"])["event_id"].isna().any():
         from framing.compare.events import with_events  # imports nltk's stemmer: only when events are grouped
 
