@@ -25,6 +25,19 @@ VOICE_LABELS = {"author": "the outlet's own words", "quoted": "quoted or attribu
                 "distanced": "scare quotes (the outlet keeps its distance)"}
 
 
+#: Marks that say whose words a highlighted word is in without colour (a grey print, a washed-out
+#: projector): solid underline, the outlet's own; dashed and italic, a quotation; dotted box and
+#: italic, scare quotes; a naming label in a dashed box. The report and the classroom use them.
+MARKS_CSS = """
+.hit.voice-quoted { font-style:italic; border-bottom:2px dashed #333; }
+.hit.voice-distanced { font-style:italic; border-bottom:2px dotted #333; outline:1px dotted #333; }
+.hit.voice-author { border-bottom:2px solid #333; }
+.hit.hit-naming { outline:1px dashed #555; }
+"""
+MARKS_TEXT = ("Underline styles say whose words a highlighted word is in: solid, the outlet’s own; dashed and "
+              "italic, a quotation; dotted box and italic, scare quotes.")
+
+
 def escape_text(text: str) -> str:
     """Escape untrusted text for HTML element content; line breaks become ``<br>``."""
     escaped = html.escape(text, quote=True).replace("$", "&#36;")
@@ -168,6 +181,19 @@ def _marked_up(text: str, records: Sequence[Mapping], wrap) -> str:
             piece = wrap(piece, _primary(covering), "\n\n".join(dict.fromkeys(describe_hit(h) for h in covering)))
         parts.append(piece)
     return "".join(parts)
+
+
+def plain_marks_html(text: str, hits: pd.DataFrame | Sequence[Mapping] | None) -> str:
+    """``text`` with each hit marked alike (bold, underlined, one pale colour) and nothing said
+    about it: no frame, pole or voice in a colour or a tooltip. For a class that is to guess
+    what the words show before the answer is revealed."""
+    def mark(piece: str, hit: Mapping, title: str) -> str:
+        return f'<mark class="guess-word" style="{GUESS_STYLE}">{piece}</mark>'
+
+    return f'<div class="framing-text" style="{TEXT_STYLE}">{_marked_up(text, _hit_records(hits, len(text)), mark)}</div>'
+
+
+GUESS_STYLE = "background-color:#EEEEEE;color:#000;font-weight:700;border-bottom:3px solid #000;padding:0 2px"
 
 
 def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = ()) -> str:
