@@ -52,8 +52,8 @@ def _aligned_pairs(ctx, event: str) -> None:
         return
     st.caption(f"{len(pairs)} pairs of sentences that report the same thing in two outlets, those whose changed "
                "words hold lexicon words first. Blue and struck through (left): words only in the left outlet's "
-               "sentence; orange and underlined (right): only in the right one's. Bold and underlined: lexicon words; hover one for its frame, pole and whose "
-               "words it is in.")
+               "sentence; orange and underlined (right): only in the right one's. Bold and underlined: lexicon "
+               "words; hover one for its frame, pole and whose words it is in.")
     shown = pairs.head(25)
     hits, sentences = tables_of_articles(ctx.analysis.hits, ctx.analysis.sentences,
                                          [*shown["article_a"], *shown["article_b"]])

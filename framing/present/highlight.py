@@ -193,24 +193,36 @@ def plain_marks_html(text: str, hits: pd.DataFrame | Sequence[Mapping] | None) -
     return f'<div class="framing-text" style="{TEXT_STYLE}">{_marked_up(text, _hit_records(hits, len(text)), mark)}</div>'
 
 
+def kwic_html(left: str, match: str, right: str) -> str:
+    """One concordance line as HTML: the context escaped, the matched words bold in a mark."""
+    return (f'<div class="kwic-line" style="{TEXT_STYLE}">{escape_text(left.rstrip())} <mark class="kwic-match" '
+            f'style="{GUESS_STYLE}">{escape_text(match)}</mark> {escape_text(right.lstrip())}</div>')
+
+
 GUESS_STYLE = "background-color:#EEEEEE;color:#000;font-weight:700;border-bottom:3px solid #000;padding:0 2px"
 
 
-def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = ()) -> str:
+def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = (),
+                classes: Mapping[str, str] | None = None) -> str:
     """A one-line legend of colours (names escaped); names in ``striped`` are drawn striped,
-    as ``highlight_html`` draws the second pole of an axis."""
-    striped = set(striped)
+    as ``highlight_html`` draws the second pole of an axis; ``classes`` gives a name's swatch
+    the classes of the spans it stands for (``hit voice-quoted``), so ``MARKS_CSS`` marks it
+    as it marks them."""
+    striped, classes = set(striped), classes or {}
     items = "".join(
-        f'<span style="background-color:{_attr(readable_background(c))};color:#111;border-radius:3px;padding:1px 6px;'
-        f'margin:0 6px 4px 0;display:inline-block;{STRIPES if name in striped else ""}">{escape_text(str(name))}</span>'
+        f'<span class="{_attr(classes.get(name, "swatch"))}" style="background-color:{_attr(readable_background(c))};'
+        f'color:#111;border-radius:3px;padding:1px 6px;margin:0 6px 4px 0;display:inline-block;'
+        f'{STRIPES if name in striped else ""}">{escape_text(str(name))}</span>'
         for name, c in colours.items()
     )
     return f'<div class="framing-legend">{items}</div>'
 
 
 def voice_legend_html() -> str:
-    """The legend of ``colour_by="voice"``: one swatch per voice, named for a reader."""
-    return legend_html({VOICE_LABELS[voice]: colour for voice, colour in VOICE_COLOURS.items()})
+    """The legend of ``colour_by="voice"``: one swatch per voice, named for a reader, with the
+    classes of its spans (so ``MARKS_CSS`` underlines the swatch as it underlines them)."""
+    return legend_html({VOICE_LABELS[voice]: colour for voice, colour in VOICE_COLOURS.items()},
+                       classes={VOICE_LABELS[voice]: f"hit voice-{voice}" for voice in VOICE_COLOURS})
 
 
 def whose_words(voice: object, speaker: object = None) -> str:

@@ -28,7 +28,7 @@ from framing.present.anonymise import Anonymised, anonymise
 TOP_EVENTS = 5
 GUESS_OUTLETS = 26
 PARAGRAPH_COLUMNS = ("article_id", "outlet", "title", "start", "end", "n_words", "n_framing", "axis", "pole_a",
-                     "pole_b", "weight_a", "weight_b")
+                     "pole_b", "weight_a", "weight_b", "leans")
 
 
 @dataclass(frozen=True)
@@ -120,20 +120,23 @@ def _stance(hits: pd.DataFrame, axes: dict[str, tuple[str, str]]) -> dict:
     """The axis with the most weighted framing words among ``hits`` and the weight of each pole."""
     on_axis = hits[hits["frame"].isin(list(axes)).to_numpy(bool)]
     if on_axis.empty:
-        return {"axis": None, "pole_a": None, "pole_b": None, "weight_a": 0.0, "weight_b": 0.0}
+        return {"axis": None, "pole_a": None, "pole_b": None, "weight_a": 0.0, "weight_b": 0.0, "leans": None}
     totals = on_axis.groupby("frame")["weight"].sum()
     axis = sorted(totals.items(), key=lambda item: (-item[1], item[0]))[0][0]
     pole_a, pole_b = axes[axis]
     weights = on_axis[on_axis["frame"] == axis].groupby("pole")["weight"].sum()
-    return {"axis": axis, "pole_a": pole_a, "pole_b": pole_b, "weight_a": float(weights.get(pole_a, 0.0)),
-            "weight_b": float(weights.get(pole_b, 0.0))}
+    weight_a, weight_b = float(weights.get(pole_a, 0.0)), float(weights.get(pole_b, 0.0))
+    leans = pole_a if weight_a > weight_b else pole_b if weight_b > weight_a else None
+    return {"axis": axis, "pole_a": pole_a, "pole_b": pole_b, "weight_a": weight_a, "weight_b": weight_b,
+            "leans": leans}
 
 
 def guess_paragraphs(analysis: Analysis, *, min_framing: int = 3, max_words: int = 160) -> pd.DataFrame:
     """Paragraphs with at least ``min_framing`` framing words (negated ones not counted) and at
     most ``max_words`` words (``PARAGRAPH_COLUMNS``; offsets into the body), taken from each
     outlet in turn, the richest first; ``axis`` is the two-pole frame the paragraph uses most
-    (None when it uses none) and ``weight_a``/``weight_b`` its weighted words of either pole."""
+    (None when it uses none), ``weight_a``/``weight_b`` its weighted words of either pole and
+    ``leans`` the pole with more (None when even)."""
     hits = framing_hits(analysis.hits)
     hits = hits[~hits["negated"].to_numpy(bool)]
     table = pd.DataFrame({"article_id": hits["article_id"].astype(str).to_numpy(),
@@ -158,6 +161,16 @@ def guess_paragraphs(analysis: Analysis, *, min_framing: int = 3, max_words: int
     found = found.assign(_turn=found.groupby("outlet", sort=False).cumcount())
     return found.sort_values(["_turn", "n_framing", "outlet"], ascending=[True, False, True], kind="stable") \
         .drop(columns="_turn").reset_index(drop=True)
+
+
+def stance_paragraphs(paragraphs: pd.DataFrame, *, min_words: int = 2) -> pd.DataFrame:
+    """The rows of ``guess_paragraphs`` that lean to one pole with at least ``min_words``
+    weighted words of their axis, the clearest lean first (then in their order)."""
+    leaning = paragraphs[paragraphs["leans"].notna().to_numpy(bool)
+                         & ((paragraphs["weight_a"] + paragraphs["weight_b"]) >= min_words).to_numpy(bool)]
+    margin = (leaning["weight_a"] - leaning["weight_b"]).abs()
+    return leaning.assign(_margin=margin).sort_values("_margin", ascending=False, kind="stable") \
+        .drop(columns="_margin").reset_index(drop=True)
 
 
 def paragraph_hits(analysis: Analysis, paragraph) -> tuple[str, pd.DataFrame]:

@@ -17,9 +17,9 @@ from framing.present.colours import striped_poles
 from framing.present.glossary import device_examples, devices
 from framing.present.highlight import (
     MARKS_TEXT,
-    VOICE_LABELS,
     highlight_html,
     legend_html,
+    voice_legend_html,
     whose_words,
     word_diff_html,
 )
@@ -95,8 +95,7 @@ def _legend(lexicons, hits: pd.DataFrame, classroom: bool) -> tuple[str, dict, s
     colours = frame_pole_colours(lexicons, present=present)
     second = striped_poles(lexicons)
     if classroom:
-        voices = legend_html({VOICE_LABELS[v]: VOICE[v] for v in ("author", "quoted", "distanced")})
-        return voices + f"<p class=note>{text(MARKS_TEXT)}</p>", colours, second
+        return voice_legend_html() + f"<p class=note>{text(MARKS_TEXT)}</p>", colours, second
     return legend_html(pole_legend(lexicons, colours, present)) + f"<p class=note>{text(MARKS_TEXT)}</p>", colours, second
 
 
