@@ -15,7 +15,7 @@ from framing.present.highlight import (
     voice_legend_html,
     words_table,
 )
-from framing.present.palette import POLE_PAIRS, frame_pole_colours, pole_legend
+from framing.present.palette import frame_pole_colours, pole_legend
 
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
 KINDS = {"frame": "frames", "naming": "naming labels", "actor": "actors"}
@@ -68,10 +68,12 @@ def _legend(ctx, hit_tables, poles, colour_by: str) -> None:
     else:
         present = {(f, p) for hits in hit_tables for f, p in zip(hits["frame"].astype(str), hits["pole"].astype(str))}
         st.markdown(legend_html(pole_legend(ctx.analysis.lexicons, poles, present)), unsafe_allow_html=True)
-        axes = {f for f, _ in present} & {f.name for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) == 2}
-        if len(axes) > len(POLE_PAIRS):
-            st.caption(f"{len(axes)} axes are shown and there are {len(POLE_PAIRS)} pairs of colours a colour-blind "
-                       "reader tells apart, so some axes share a pair: pick one lexicon to tell them apart by colour.")
+        naming = {n.name for lex in ctx.analysis.lexicons for n in lex.naming_sets}
+        framed = {pair for pair in present if pair[0] not in naming and pair in poles}
+        if len({poles[pair] for pair in framed}) < len(framed):
+            st.caption(f"{len(framed)} frames and poles are shown, more than the colour-blind-safe palette has "
+                       "colours for, so some share a colour: pick one lexicon (or fewer kinds) to tell them apart "
+                       "by colour. The two poles of an axis never share one.")
     st.caption("Hover a highlighted word for its frame, pole, whose words it is in, speaker, target, negation and "
                "hedging; the table under each article lists them all. Italics: quoted or in scare quotes; "
                "struck through: negated; dashed box: naming label; underline: actor.")
