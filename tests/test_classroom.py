@@ -153,7 +153,7 @@ def test_guess_who_wrote_a_paragraph_then_reveal_the_answer():
     assert any(m.value == "**Paragraph 1 of 22**" for m in at.markdown)
     at.button(key="classroom_answer").click().run()
     assert_clean(at)
-    answer = at.success[0].value
+    answer = plain(at.success[0].value)
     assert answer.startswith("Written by Outlet ") and answer.split(": ", 1)[1] in DEMO_OUTLETS
     at.button(key="guess_next").click().run()
     assert_hidden(at)
@@ -167,7 +167,7 @@ def test_guess_the_side_a_paragraph_takes():
     question = next(m.value for m in at.markdown if m.value.startswith("**Which side"))
     at.button(key="classroom_answer").click().run()
     assert_hidden(at)
-    answer = at.success[0].value
+    answer = plain(at.success[0].value)
     assert answer.startswith("It leans to “")
     leaning = answer.split("“")[1].split("”")[0]
     assert f"“{leaning}”" in question

@@ -75,7 +75,7 @@ def _who_wrote_it(lesson, paragraph, text: str, hits, answered: bool) -> None:
         return
     label = str(paragraph["outlet"])
     outlet = lesson.key()[label]
-    st.success(f"Written by {label}: {outlet}", icon="✅")
+    st.success(md(f"Written by {label}: {outlet}"))
     row = article_row(lesson, paragraph["article_id"])
     st.caption(md(f"From “{row['title']}”. The framing words, coloured by whose words they are:"))
     st.markdown(voice_legend_html(), unsafe_allow_html=True)
@@ -90,9 +90,8 @@ def _which_side(lesson, paragraph, text: str, hits, answered: bool) -> None:
                     f"Look at the marked words: each says something about {md(axis.replace('_', ' '))}.")
         st.markdown(plain_marks_html(text, hits), unsafe_allow_html=True)
         return
-    st.success(f"It leans to “{paragraph['leans']}”: {paragraph['weight_a']:g} “{pole_a}” and "
-               f"{paragraph['weight_b']:g} “{pole_b}” framing words (weighted), in {who(lesson, paragraph['outlet'])}.",
-               icon="✅")
+    st.success(md(f"It leans to “{paragraph['leans']}”: {paragraph['weight_a']:g} “{pole_a}” and "
+                  f"{paragraph['weight_b']:g} “{pole_b}” framing words (weighted), in {who(lesson, paragraph['outlet'])}."))
     present = set(zip(hits["frame"].astype(str), hits["pole"].astype(str)))
     colours = frame_pole_colours(lesson.analysis.lexicons, present=present)
     st.markdown(legend_html(pole_legend(lesson.analysis.lexicons, colours, present)), unsafe_allow_html=True)

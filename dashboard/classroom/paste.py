@@ -19,7 +19,7 @@ from framing.present.highlight import (
 )
 from framing.present.palette import VOICE, frame_pole_colours, pole_legend
 
-COLOUR_BY = {"voice": "whose words they are", "pole": "which side they take"}
+COLOUR_BY = {"voice": "by whose words they are", "pole": "by which side they take"}
 #: Two invented headlines to try the screen with (the glossary's naming example).
 EXAMPLE = ("Syrian government forces retook the town on Monday, officials said.",
            "Assad regime forces seized the town on Monday, activists claimed.")
@@ -37,14 +37,16 @@ def _example() -> None:
 
 
 def render(ctx) -> None:
-    cols = st.columns(2, gap="large")
-    texts = []
-    for col, label, name in zip(cols, LABELS, ("paste_a", "paste_b")):
-        with col:
-            texts.append(state.kept_widget(st.text_area, f"{label}: a report or a headline", name, default="",
-                                           height=180, valid=lambda v: "" if v is None else str(v),
-                                           placeholder="Paste the text here"))
-    st.button("Try two example headlines", key="paste_example", on_click=_example)
+    given = all(str(state.get(name) or "").strip() for name in ("paste_a", "paste_b"))
+    label = "The two texts (open to change them)" if given else "Paste two texts"
+    with st.expander(label, expanded=not given):  # folded once both are given: the comparison comes first
+        texts = []
+        for col, side, name in zip(st.columns(2, gap="large"), LABELS, ("paste_a", "paste_b")):
+            with col:
+                texts.append(state.kept_widget(st.text_area, f"{side}: a report or a headline", name, default="",
+                                               height=180, valid=lambda v: "" if v is None else str(v),
+                                               placeholder="Paste the text here"))
+        st.button("Try two example headlines", key="paste_example", on_click=_example)
     if not all(t.strip() for t in texts):
         st.caption("Paste two texts (press Ctrl+Enter or click outside the box): they are compared at once.")
         return
@@ -53,7 +55,7 @@ def render(ctx) -> None:
     except FramingError as exc:
         st.error(str(exc))
         return
-    colour_by = state.choice("Colour the framing words by", "paste_colour", list(COLOUR_BY),
+    colour_by = state.choice("Colour the framing words", "paste_colour", list(COLOUR_BY),
                              format_func=COLOUR_BY.get, draw=st.radio, horizontal=True)
     _side_by_side(result, colour_by)
     _wordings(result)
@@ -63,15 +65,13 @@ def _side_by_side(result: TextComparison, colour_by: str) -> None:
     hits = [result.hits(side) for side in (0, 1)]
     present = {(f, p) for h in hits for f, p in zip(h["frame"].astype(str), h["pole"].astype(str))}
     colours = frame_pole_colours(result.analysis.lexicons, present=present)
-    if colour_by == "voice":
-        st.markdown(voice_legend_html(), unsafe_allow_html=True)
-    else:
-        st.markdown(legend_html(pole_legend(result.analysis.lexicons, colours, present)), unsafe_allow_html=True)
-    st.caption(MARKS_TEXT)
+    legend = voice_legend_html() if colour_by == "voice" else legend_html(pole_legend(result.analysis.lexicons,
+                                                                                      colours, present))
+    st.markdown(legend, unsafe_allow_html=True, help=MARKS_TEXT)
     for column, side in zip(st.columns(2, gap="large"), (0, 1)):
         with column:
             st.subheader(md(result.labels[side]))
-            st.caption(f"{len(hits[side])} framing words")
+            st.caption(f"{len(hits[side])} framing word{'' if len(hits[side]) == 1 else 's'}")
             st.markdown(highlight_html(result.body(side), hits[side], colour_by=colour_by, pole_colours=colours,
                                        voice_colours=VOICE), unsafe_allow_html=True)
 

@@ -21,9 +21,12 @@ html { font-size: 20px; }
 .framing-text, .framing-diff, .kwic-line { font-size: 1.45rem !important; line-height: 1.75 !important; color: #000; }
 .framing-legend span { font-size: 1.15rem !important; padding: 3px 10px !important; }
 .framing-legend { margin-bottom: 0.4rem; }
+[data-testid=stMain] textarea { font-size: 1.15rem !important; }
 .hit { padding: 1px 3px !important; }
 table.classroom-counts { border-collapse: collapse; font-size: 1.3rem; margin: 0.4rem 0 1rem; }
 table.classroom-counts th, table.classroom-counts td { border-bottom: 2px solid #999; padding: 6px 14px; text-align: left; }
+table.classroom-counts th { white-space: nowrap; }
+.kwic-line { margin-bottom: 1.2rem; }
 table.classroom-counts td.num { text-align: right; font-weight: 700; font-variant-numeric: tabular-nums; }
 .diff-a, .diff-b { text-decoration-thickness: 3px !important; }
 """ + MARKS_CSS
