@@ -223,3 +223,17 @@ def test_classroom_mode_on_another_corpus_hides_its_outlets(tmp_path, monkeypatc
     assert headings(at) == ["Outlet A", "Outlet B"]
     at.sidebar.button(key="classroom_reveal").click().run()
     assert {"Daily Planet", "Daily Bugle"} <= {h.split("(")[1].rstrip(")") for h in headings(at)}
+
+
+def test_every_screen_on_a_hostile_corpus_shows_its_text_as_text(monkeypatch):
+    monkeypatch.setenv("FRAMING_CORPUS", str(Path(__file__).resolve().parent / "fixtures" / "xss"))
+    at = app(mode="classroom")
+    shown = []
+    for screen in ("start", "guess", "glossary", "paste"):
+        at.sidebar.radio(key="screen").set_value(screen).run()
+        assert_clean(at)
+        raw = "\n".join(m.value for m in at.markdown if m.proto.allow_html)
+        assert "<script" not in raw and "<img" not in raw, screen
+        assert "alert('outlet')" not in page_text(at), "the hostile outlet name is hidden like any other"
+        shown.append(raw)
+    assert "&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;" in "".join(shown)
