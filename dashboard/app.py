@@ -75,4 +75,4 @@ if ctx is not None:
     except Exception as exc:  # a bug: say what happened, without a traceback
         st.error(f"Something went wrong in this view ({type(exc).__name__}: {exc}). "
                  "Please report it with the steps that led here.")
-state.mirror_to_url(state.CLASSROOM_URL if in_class else None)
+state.mirror_to_url(state.CLASSROOM_URL if in_class else state.RESEARCH_URL)

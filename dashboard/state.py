@@ -25,6 +25,8 @@ URL_SETTINGS = {
 }
 #: The only settings the URL holds in classroom mode: none of them can name an outlet.
 CLASSROOM_URL = ("mode", "screen", "pick", "step", "guess", "item", "device", "lexicons")
+#: What the URL holds outside classroom mode: every setting but the classroom's screens.
+RESEARCH_URL = tuple(name for name in URL_SETTINGS if name not in CLASSROOM_URL or name == "lexicons")
 _RESTORED = "_url_restored"
 
 

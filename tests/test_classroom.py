@@ -128,6 +128,7 @@ def test_a_researchers_link_opened_in_classroom_mode_shows_no_name_and_only_clas
     assert_clean(at)
     assert at.title[0].value == "Side by side"
     assert at.query_params["outlets"] == ["SouthFront", "The Jerusalem Post"], "the researcher's settings come back"
+    assert "screen" not in at.query_params and "mode" not in at.query_params
     at.sidebar.toggle(key="classroom_mode").set_value(True).run()
     assert_hidden(at)
 
