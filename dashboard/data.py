@@ -23,6 +23,7 @@ import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
 from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
+from framing.corpus.chunks import ReadOptions
 from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
@@ -30,7 +31,9 @@ from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
-from framing.measure.pipeline import analyze
+from framing.measure.chunked import analyze_path
+from framing.measure.engines import EngineSettings
+from framing.measure.store import Store
 from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -149,6 +152,9 @@ class LexiconChoice:
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the corpus (kept on disk for next time)…")
 def get_corpus(source: Source) -> Corpus:
+    store = Store(source.path)
+    if store.exists():
+        return store.corpus()
     return DiskCache(cache_dir()).corpus(source.path, source.load, options=source.columns)
 
 
@@ -162,12 +168,13 @@ class EmptyCorpus(FramingError):
     """The source was read but gave no article (the load report says why)."""
 
 
-def workers() -> int:
-    """Processes for a first analysis: ``FRAMING_WORKERS`` (default 1)."""
+def workers() -> int | None:
+    """Processes for a first analysis: ``FRAMING_WORKERS``, else every CPU for a big corpus
+    (started from a forkserver, never forked from Streamlit's threads: ``framing.measure.engines``)."""
     try:
-        return max(1, int(os.environ.get("FRAMING_WORKERS", "1")))
-    except ValueError:
-        return 1
+        return max(1, int(os.environ["FRAMING_WORKERS"]))
+    except (KeyError, ValueError):
+        return None
 
 
 @st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (kept on disk for next time)…")
@@ -175,14 +182,23 @@ def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
     """The analysis, with its load report; read back from disk without loading the corpus when
     this corpus was analysed with these lexicons before. Raises ``EmptyCorpus``."""
     lexicons = get_lexicons(choice)
+    store = Store(source.path)
+    if store.exists():  # a store made by `framing analyze`: its tables are read as the views need them
+        return store.analysis(lexicons)
     key = analysis_key(source_key(source.path, source.columns), lexicons)
 
     def analyse() -> Analysis:
-        corpus = get_corpus(source)
-        if not len(corpus):
+        bar = st.progress(0.0, text="Analysing the corpus…")
+        progress = lambda done, share: bar.progress(min(1.0, share or 0.0), text=f"Analysing: {done:,} articles read")
+        try:
+            analysis = analyze_path(source.path, lexicons, read=ReadOptions(columns=source.columns, keep_raw=True),
+                                    engine=EngineSettings(workers=workers()), progress=progress, key=key)
+        finally:
+            bar.empty()
+        if not len(analysis.articles):
             raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
                               "skipped and why")
-        return analyze(corpus, lexicons, workers=workers(), key=key)
+        return analysis
 
     return DiskCache(cache_dir()).analysis(key, analyse, lexicons=lexicons)
 

@@ -10,7 +10,14 @@ import pytest
 from conftest import DEMO_CORPUS
 
 from framing.cli import main, unexpected_message
+from framing.corpus import chunks as chunks_module
 from framing.corpus import load as load_module
+
+
+def _break_reading(monkeypatch, error) -> None:
+    """Make reading any corpus raise ``error`` (both readers: whole and in chunks)."""
+    for module in (load_module, chunks_module):
+        monkeypatch.setattr(module, "read_source", error)
 
 
 def _explode(*args, **kwargs):
@@ -18,7 +25,7 @@ def _explode(*args, **kwargs):
 
 
 def test_an_unexpected_exception_is_one_line_with_exit_1(capsys, monkeypatch):
-    monkeypatch.setattr(load_module, "_read", _explode)
+    _break_reading(monkeypatch, _explode)
     code = main(["load", str(DEMO_CORPUS)])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""
@@ -29,7 +36,7 @@ def test_an_unexpected_exception_is_one_line_with_exit_1(capsys, monkeypatch):
 
 @pytest.mark.parametrize("argv", [["--debug", "load", str(DEMO_CORPUS)], ["load", str(DEMO_CORPUS), "--debug"]])
 def test_debug_shows_the_traceback_instead(monkeypatch, argv):
-    monkeypatch.setattr(load_module, "_read", _explode)
+    _break_reading(monkeypatch, _explode)
     with pytest.raises(ValueError, match="a value nobody expected"):
         main(argv)
 
@@ -38,7 +45,7 @@ def test_recursion_and_memory_errors_are_one_line_too(capsys, monkeypatch):
     def deep(*args, **kwargs):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(load_module, "_read", deep)
+    _break_reading(monkeypatch, deep)
     assert main(["load", str(DEMO_CORPUS)]) == 1
     assert capsys.readouterr().err.startswith("framing: error: unexpected RecursionError: maximum recursion depth")
 

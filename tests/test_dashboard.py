@@ -635,3 +635,18 @@ def test_without_a_data_root_no_browser_path_is_opened(tmp_path, monkeypatch):
     at.sidebar.button(key="load_path").click().run()
     assert "opening a path from the browser is off" in at.error[0].value
     assert at.metric[0].value == "5"
+
+
+@pytest.mark.parametrize("view", ["overview", "side-by-side", "actors", "naming", "terms", "events", "corpus",
+                                  "export"])
+def test_every_view_opens_a_store_made_by_framing_analyze(tmp_path_factory, monkeypatch, view):
+    """A store (framing analyze) opens like a corpus: every view runs without an error, on its 5 articles."""
+    from framing.measure.store import analyze_into_store
+
+    store = tmp_path_factory.getbasetemp() / "demo.store"
+    if not (store / "manifest.json").exists():
+        analyze_into_store(REPO / "corpus", store)
+    monkeypatch.setenv("FRAMING_CORPUS", str(store))
+    at = app(view=view)
+    assert_clean(at)
+    assert "5 articles loaded from 5 inputs" in " ".join(str(c.value) for c in at.sidebar.caption)

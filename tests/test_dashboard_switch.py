@@ -75,12 +75,12 @@ def parse(day: str):
 def test_an_unexpected_failure_to_open_a_corpus_is_a_message_and_the_session_goes_on(tmp_path, monkeypatch):
     import dashboard.data
 
-    def broken(path, **options):
+    def broken(path, *args, **options):
         raise RuntimeError("the disk said no\nat length")
 
     later = tmp_path / "broken.csv"
     later.write_text(LATER, encoding="utf-8")
-    monkeypatch.setattr(dashboard.data, "load_corpus", broken)
+    monkeypatch.setattr(dashboard.data, "analyze_path", broken)  # the cold analysis reads the corpus itself
     at = load_path(app(view="corpus"), later)
     assert not at.exception
     [error] = [e.value for e in at.error]

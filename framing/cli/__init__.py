@@ -17,7 +17,8 @@ from framing.errors import FramingError
 
 #: Modules that add subcommands, in the order they appear in ``framing --help``, and the
 #: commands each adds (tests/test_cli_docs.py checks them).
-COMMAND_MODULES = {"corpus": ("load", "clean"), "lexicon": ("lexicon",), "hits": ("hits",), "scores": ("score",),
+COMMAND_MODULES = {"corpus": ("load", "clean"), "lexicon": ("lexicon",), "analyze": ("analyze",), "hits": ("hits",),
+                   "scores": ("score",),
                    "terms": ("terms", "paired", "kwic"), "events": ("events", "align"), "validate": ("validate",),
                    "report": ("report",), "dashboard": ("dashboard",)}
 

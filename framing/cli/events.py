@@ -7,7 +7,15 @@ import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_event_options, add_output_option, articles_from_args, event_settings
+from framing.cli.options import (
+    add_corpus_options,
+    add_event_options,
+    add_output_option,
+    articles_from_args,
+    corpus_from_args,
+    event_settings,
+    store_from_args,
+)
 from framing.cli.output import plain_text, write_table
 from framing.compare.align import DEFAULT_THRESHOLD, SAME_FACT_THRESHOLD, align_event, diff_markup, event_omissions
 from framing.compare.coverage import (
@@ -21,6 +29,7 @@ from framing.compare.coverage import (
 from framing.compare.events import group_events
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
+from framing.measure.analysis import Analysis
 from framing.measure.pipeline import analyze
 from framing.present.encoding import plural
 
@@ -87,15 +96,15 @@ def _register_align(subparsers) -> None:
     p.set_defaults(func=run_align)
 
 
-def _articles_with_events(args: argparse.Namespace) -> tuple[Corpus, pd.DataFrame, pd.DataFrame]:
-    corpus, articles = articles_from_args(args)
-    return corpus, articles, group_events(articles, event_settings(args))
+def _articles_with_events(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame]:
+    articles = articles_from_args(args)
+    return articles, group_events(articles, event_settings(args))
 
 
 def run_events(args: argparse.Namespace) -> int:
     if args.blindspots and not args.by:
         raise SettingsError("--blindspots compares groups: name the column with --by (e.g. --by leaning)")
-    _, articles, events = _articles_with_events(args)
+    articles, events = _articles_with_events(args)
     table = events.merge(articles[["article_id", "outlet", "date", "title"]], on="article_id")
     table = table[table["event_size"] >= args.min_size]
     coverage = event_coverage(articles, events)
@@ -145,14 +154,14 @@ def _blindspots_text(table: pd.DataFrame) -> str:
 
 
 def run_align(args: argparse.Namespace) -> int:
-    corpus, _, events = _articles_with_events(args)
+    articles, events = _articles_with_events(args)
     members = set(events.loc[events["event_id"] == args.event, "article_id"])
     if not members:
         known = events["event_id"].dropna().unique()
-        raise SettingsError(f"{args.corpus}: no event {args.event!r} with these grouping options; "
-                            f"`framing events {args.corpus}` lists them (e.g. {', '.join(sorted(map(str, known))[:5])})")
-    subset = Corpus(tuple(a for a in corpus.articles if a.id in members), corpus.report, corpus.path)
-    analysis = analyze(subset)
+        source = args.corpus or args.store
+        raise SettingsError(f"{source}: no event {args.event!r} with these grouping options; "
+                            f"`framing events {source}` lists them (e.g. {', '.join(sorted(map(str, known))[:5])})")
+    analysis = _event_analysis(args, articles, members)
     if args.omissions:
         missing = event_omissions(analysis, args.event, threshold=args.threshold, outlets=args.outlet, events=events)
         write_table(_flat_omissions(missing) if args.format == "csv" else missing, args.format, text=_omissions_text)
@@ -166,6 +175,15 @@ def run_align(args: argparse.Namespace) -> int:
               f"{args.threshold} (try a lower --threshold)", file=sys.stderr)
     write_table(_flat_pairs(pairs) if args.format == "csv" else pairs, args.format, text=_pairs_text)
     return 0
+
+
+def _event_analysis(args: argparse.Namespace, articles: pd.DataFrame, members: set) -> Analysis:
+    """The analysis of one event's articles: a subset of the store, or its articles analysed."""
+    store = store_from_args(args)
+    if store is not None:
+        return store.analysis().subset(articles[articles["article_id"].isin(members)], label=f"event:{args.event}")
+    corpus = corpus_from_args(args, keep_raw=False)
+    return analyze(Corpus(tuple(a for a in corpus.articles if a.id in members), corpus.report, corpus.path))
 
 
 def _flat_pairs(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -2,12 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import pandas as pd
 
-from framing.cli.options import add_corpus_options, add_lexicon_option, add_output_option, add_workers_option, analysis_from_args
-from framing.cli.output import write_table
+from framing.cli.options import (
+    add_corpus_options,
+    add_lexicon_option,
+    add_output_option,
+    add_workers_option,
+    analysis_from_args,
+    store_from_args,
+)
+from framing.cli.output import write_csv, write_table
 from framing.measure.analysis import select_hits
+from framing.measure.store import Store
 from framing.text.match import KINDS
 
 #: Longest cell of the table format (csv and json keep every character).
@@ -30,7 +39,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    analysis = analysis_from_args(args)
+    store = store_from_args(args)
+    if store is not None and args.format == "csv":
+        return _stream_csv(store, args)
+    analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
     write_table(hits, args.format, text=_text, empty="no hits", compact_json=True)
     return 0
@@ -48,3 +60,12 @@ def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
         hits[column] = pd.Series([v[:TABLE_CELL - 1] + "…" if isinstance(v, str) and len(v) > TABLE_CELL else v
                                   for v in values], index=hits.index, dtype=object)
     return hits
+
+
+def _stream_csv(store: Store, args: argparse.Namespace) -> int:
+    """The hits of a store as CSV, one Parquet part at a time (memory of one part, any corpus size)."""
+    lexicons = store.lexicons()
+    select_hits(pd.DataFrame(columns=["kind", "frame"]), kind=args.kind, frame=args.frame, lexicons=lexicons)
+    for i, part in enumerate(store.table_parts("hits")):
+        write_csv(select_hits(part, kind=args.kind, frame=args.frame, lexicons=lexicons), sys.stdout, header=i == 0)
+    return 0

@@ -9,14 +9,19 @@ import sys
 
 import pandas as pd
 
+from framing.cli.progress import progress_bar
+from framing.corpus.chunks import ReadOptions
 from framing.corpus.load import FORMATS as INPUT_FORMATS
-from framing.corpus.load import load_corpus
 from framing.corpus.outlets import OutletTable, join_outlet_table, read_outlet_table
 from framing.corpus.records import Corpus
+from framing.errors import SettingsError
 from framing.lexicon import Lexicon, resolve_lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, source_key
-from framing.measure.pipeline import analyze, chosen_lexicons
+from framing.measure.chunked import analyze_path, load_path
+from framing.measure.engines import ENGINES, EngineSettings
+from framing.measure.pipeline import chosen_lexicons
+from framing.measure.store import Store, analyze_into_store
 from framing.measure.tables import corpus_frame
 from framing.settings import (
     MAX_BOOT,
@@ -40,10 +45,15 @@ OUTPUT_FORMATS = ("table", "csv", "json")
 EVENTS = EventSettings()
 
 
-def add_corpus_options(parser: argparse.ArgumentParser, *, positional: str = "corpus") -> None:
-    """The corpus argument, and the options that say how to read it (``load_corpus``)."""
+def add_corpus_options(parser: argparse.ArgumentParser, *, positional: str = "corpus", store: bool = True) -> None:
+    """The corpus argument, the options that say how to read it (``load_corpus``), and, unless
+    ``store=False``, ``--store`` (read, or fill, a processed-corpus store)."""
+    optional = store and positional == "corpus"
     parser.add_argument(positional, metavar="CORPUS" if positional == "corpus" else positional.upper(),
-                        help="corpus folder (with manifest.csv) or file (CSV, JSON lines, JSON, Parquet, HTML)")
+                        nargs="?" if optional else None,
+                        help="corpus folder (with manifest.csv) or file (CSV, JSON lines, JSON, Parquet, HTML), "
+                             "or a store folder made by `framing analyze`"
+                             + (" (may be left out with --store)" if optional else ""))
     group = parser.add_argument_group("reading the corpus")
     group.add_argument("--input-format", choices=INPUT_FORMATS, help="corpus form (default: from the path)")
     for field in MAPPING_OPTIONS:
@@ -53,6 +63,59 @@ def add_corpus_options(parser: argparse.ArgumentParser, *, positional: str = "co
     group.add_argument("--outlets", metavar="FILE",
                        help="a CSV of outlet metadata (an 'outlet' column plus any others, e.g. leaning, country) "
                             "joined onto the articles by outlet name, so --by can name its columns")
+    if store:
+        group.add_argument("--store", metavar="DIR",
+                           help="a processed-corpus store (`framing analyze CORPUS --store DIR`): read it instead "
+                                "of analysing CORPUS again; with CORPUS, CORPUS is added to it first if new")
+    add_engine_options(parser)
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """Where the work runs (``EngineSettings``) and whether progress is shown."""
+    group = parser.add_argument_group("where the work runs")
+    group.add_argument("--workers", type=int, default=None, metavar="N",
+                       help="processes (default: every CPU once the corpus has 800 articles or more)")
+    group.add_argument("--engine", choices=ENGINES, default="local",
+                       help="local: processes on this machine (default); dask: Dask tasks, on a LocalCluster "
+                            "or the cluster of --scheduler")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask)")
+    group.add_argument("--quiet", action="store_true", help="no progress bar (none is drawn when stderr is not a terminal)")
+
+
+def engine_settings(args: argparse.Namespace) -> EngineSettings:
+    return EngineSettings(engine=getattr(args, "engine", "local"), workers=getattr(args, "workers", None),
+                          scheduler=getattr(args, "scheduler", None))
+
+
+def read_options(args: argparse.Namespace, *, keep_raw: bool = False) -> ReadOptions:
+    """The ``ReadOptions`` of ``add_corpus_options``."""
+    columns = tuple((field, getattr(args, f"{field}_column")) for field in MAPPING_OPTIONS
+                    if getattr(args, f"{field}_column", None))
+    return ReadOptions(format=args.input_format, columns=columns, clean=not args.no_clean, keep_raw=keep_raw)
+
+
+def store_from_args(args: argparse.Namespace) -> Store | None:
+    """The store the command reads: ``--store`` (filled with CORPUS first when CORPUS is given
+    and new to it), or CORPUS itself when it is a store folder; None for a plain corpus."""
+    directory = getattr(args, "store", None)
+    if directory is None:
+        corpus = getattr(args, "corpus", None)
+        return Store(corpus) if corpus and Store(corpus).exists() else None
+    store = Store(directory)
+    if args.corpus and not store.contains(args.corpus, read_options(args)):
+        with progress_bar(f"adding to {directory}", quiet=args.quiet) as progress:
+            analyze_into_store(args.corpus, directory, lexicons_from_args(args), read=read_options(args),
+                               engine=engine_settings(args), progress=progress)
+    if not store.exists():
+        raise SettingsError(f"{directory}: no store there; make one with `framing analyze CORPUS --store {directory}`")
+    return store
+
+
+def require_corpus(args: argparse.Namespace) -> str:
+    if not getattr(args, "corpus", None):
+        raise SettingsError("give a CORPUS (a folder or file), or --store DIR")
+    return args.corpus
 
 
 def corpus_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
@@ -63,10 +126,23 @@ def corpus_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 
 
 def corpus_from_args(args: argparse.Namespace, *, keep_raw: bool = True, path: str | None = None) -> Corpus:
-    """``load_corpus`` with the options of ``add_corpus_options``."""
-    mapping = {f"{field}_column": getattr(args, f"{field}_column", None) for field in MAPPING_OPTIONS}
-    return load_corpus(path or args.corpus, format=args.input_format, clean=not args.no_clean, keep_raw=keep_raw,
-                       **mapping)
+    """The corpus of ``add_corpus_options``, read and cleaned by ``--workers`` processes."""
+    path = path or require_corpus(args)
+    loaded = args.__dict__.setdefault("_loaded", {})  # one load per command, whoever asks
+    if (path, keep_raw) not in loaded:
+        with progress_bar("loading", quiet=getattr(args, "quiet", False)) as progress:
+            loaded[path, keep_raw] = load_path(path, read=read_options(args, keep_raw=keep_raw),
+                                               engine=engine_settings(args), progress=progress)
+    return loaded[path, keep_raw]
+
+
+def articles_from_args(args: argparse.Namespace) -> pd.DataFrame:
+    """The articles table: from the store, or from the corpus (sentences estimated; raw texts
+    not kept), with ``--outlets`` joined on."""
+    store = store_from_args(args)
+    if store is not None:
+        return with_outlet_table(store.read_table("articles"), args)
+    return with_outlet_table(corpus_frame(corpus_from_args(args, keep_raw=False), exact_sentences=False), args)
 
 
 def with_outlet_table(articles: pd.DataFrame, args: argparse.Namespace, *, table: OutletTable | None = None
@@ -82,14 +158,6 @@ def with_outlet_table(articles: pd.DataFrame, args: argparse.Namespace, *, table
     return join.articles
 
 
-def articles_from_args(args: argparse.Namespace, *, exact_sentences: bool = False,
-                       keep_raw: bool = True) -> tuple[Corpus, pd.DataFrame]:
-    """The corpus and its articles table (``corpus_frame``), ``--outlets`` joined on;
-    ``keep_raw=False`` keeps only the cleaned bodies (``load_corpus``)."""
-    corpus = corpus_from_args(args, keep_raw=keep_raw)
-    return corpus, with_outlet_table(corpus_frame(corpus, exact_sentences=exact_sentences), args)
-
-
 def add_lexicon_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lexicon", metavar="FILE", action="append", default=None,
                         help="a lexicon YAML file or a bundled lexicon's name; repeat for several "
@@ -102,9 +170,9 @@ def lexicons_from_args(args: argparse.Namespace) -> tuple[Lexicon, ...] | None:
 
 
 def add_workers_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
-                        help="analyse with N processes (default: every CPU once the corpus has 800 articles "
-                             "or more; at most the CPUs this machine has)")
+    """Kept for commands that take no corpus options: the engine options (``--workers`` ...)."""
+    if not any("--workers" in action.option_strings for action in parser._actions):
+        add_engine_options(parser)
 
 
 def add_output_option(parser: argparse.ArgumentParser, *, help: str = "output format (default: table)") -> None:
@@ -112,13 +180,23 @@ def add_output_option(parser: argparse.ArgumentParser, *, help: str = "output fo
 
 
 def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
-                       lexicons: tuple[Lexicon, ...] | None = None) -> Analysis:
-    """The corpus read as ``add_corpus_options`` says, analysed with ``--lexicon`` (or
-    ``lexicons``) by ``--workers`` processes. Its key comes from the files, not their text."""
-    lexicons = chosen_lexicons(lexicons if lexicons is not None else lexicons_from_args(args))
-    corpus = corpus_from_args(args, keep_raw=False)
-    key = analysis_key(source_key(args.corpus, corpus_options(args)), lexicons)
-    analysis = analyze(corpus, lexicons, workers=getattr(args, "workers", None), sentence_text=sentence_text, key=key)
+                       lexicons: tuple[Lexicon, ...] | None = None, sentiment: bool = True) -> Analysis:
+    """The analysis of the store (``store_from_args``), or of the corpus read as
+    ``add_corpus_options`` says, analysed with ``--lexicon`` (or ``lexicons``) by the engine of
+    ``add_engine_options``: reading, cleaning and analysis together in its workers. Its key
+    comes from the files, not their text. ``sentiment=False``: no VADER (for commands that never
+    show sentiment)."""
+    store = store_from_args(args)
+    wanted = lexicons if lexicons is not None else lexicons_from_args(args)
+    if store is not None:
+        analysis = store.analysis(wanted if wanted else None)
+    else:
+        path = require_corpus(args)
+        lexicons = chosen_lexicons(wanted)
+        key = analysis_key(source_key(path, corpus_options(args)), lexicons)
+        with progress_bar("analysing", quiet=args.quiet) as progress:
+            analysis = analyze_path(path, lexicons, read=read_options(args), engine=engine_settings(args),
+                                    progress=progress, sentence_text=sentence_text, key=key, sentiment=sentiment)
     if not getattr(args, "outlets", None):
         return analysis
     table = read_outlet_table(args.outlets)

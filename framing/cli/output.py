@@ -19,7 +19,7 @@ def write_table(table: pd.DataFrame, fmt: str, *, out: TextIO | None = None,
     (``text(table)``, else pandas' layout; ``empty`` when there are no rows)."""
     out = sys.stdout if out is None else out
     if fmt == "csv":
-        table.to_csv(out, index=False)
+        write_csv(table, out)
     elif fmt == "json" and compact_json:
         write_json_lines_array(table, out)
     elif fmt == "json":
@@ -47,3 +47,21 @@ def write_json_lines_array(table: pd.DataFrame, out: TextIO, *, rows_per_piece: 
         piece = table.iloc[first:first + rows_per_piece].to_json(orient="records", force_ascii=False, lines=True)
         out.write(("," if first else "") + "\n" + ",\n".join(piece.splitlines()))
     out.write("\n]\n")
+
+
+def write_csv(table: pd.DataFrame, out: TextIO, *, header: bool = True) -> None:
+    """``table.to_csv(out, index=False)``, written through Arrow (``arrow_csv``: the same bytes,
+    many times faster on millions of rows); pandas writes what Arrow's writer cannot render."""
+    from framing.cli.arrow_csv import Unsupported, csv_bytes
+    from framing.cli.arrow_csv import write_csv as arrow_write
+
+    binary = getattr(out, "buffer", None)
+    try:
+        if binary is None:
+            out.write(csv_bytes(table, header=header).decode("utf-8"))
+        else:
+            out.flush()
+            arrow_write(table, binary, header=header)
+            binary.flush()
+    except Unsupported:
+        table.to_csv(out, index=False, header=header)

@@ -12,16 +12,18 @@ from framing.cli.options import (
     add_event_options,
     add_lexicon_option,
     add_workers_option,
-    corpus_from_args,
+    analysis_from_args,
     corpus_options,
     event_settings,
     lexicons_from_args,
+    require_corpus,
+    store_from_args,
 )
 from framing.compare.events import with_events
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, default_cache_dir, derived_key, source_key
-from framing.measure.pipeline import analyze, chosen_lexicons
+from framing.measure.pipeline import chosen_lexicons
 from framing.present.pdf import print_pdf
 from framing.present.report import ReportSettings, build_report
 from framing.settings import BootstrapSettings
@@ -58,10 +60,14 @@ def register(subparsers) -> None:
 
 
 def _analysis(args: argparse.Namespace, cache: DiskCache | None) -> Analysis:
-    lexicons = chosen_lexicons(lexicons_from_args(args))
-    key = analysis_key(source_key(args.corpus, corpus_options(args)), lexicons)
-    analyse = lambda: analyze(corpus_from_args(args, keep_raw=False), lexicons, workers=args.workers, key=key)
-    analysis = cache.analysis(key, analyse, lexicons=lexicons) if cache else analyse()
+    store = store_from_args(args)
+    if store is not None:
+        analysis = store.analysis(lexicons_from_args(args))
+    else:
+        lexicons = chosen_lexicons(lexicons_from_args(args))
+        key = analysis_key(source_key(require_corpus(args), corpus_options(args)), lexicons)
+        analyse = lambda: analysis_from_args(args, sentence_text=True, lexicons=lexicons)
+        analysis = cache.analysis(key, analyse, lexicons=lexicons) if cache else analyse()
     settings = event_settings(args)
     articles = analysis.articles
     if "event_id" in articles.columns and articles["event_id"].notna().all():
@@ -82,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
     settings = ReportSettings(top_events=args.top_events, top_outlets=args.top_outlets, event=args.event,
                               classroom=args.classroom, bootstrap=BootstrapSettings(n_boot=args.boot),
                               events=event_settings(args), title=args.title)
-    html = build_report(analysis, settings, corpus_label=Path(args.corpus).name)
+    html = build_report(analysis, settings, corpus_label=Path(args.corpus or args.store).name)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     print(f"framing: wrote {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.1f} s",

@@ -19,7 +19,6 @@ from framing.cli.options import (
     score_settings,
 )
 from framing.cli.output import write_table
-from framing.compare.events import with_events
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import group_columns
@@ -48,7 +47,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    table = compute(analysis_from_args(args), args)
+    table = compute(analysis_from_args(args, sentiment=args.table == "sentiment"), args)  # VADER only for sentiment
     write_table(table, args.format, text=_text)
     return 0
 
@@ -57,9 +56,10 @@ def compute(analysis: Analysis, args: argparse.Namespace) -> pd.DataFrame:
     """The table ``args.table`` asks for, from an ``Analysis``; events are grouped first where
     ``--by`` names them and the source gave none."""
     settings = score_settings(args, by_target=args.table == "targets")
-    articles = analysis.articles
-    if "event_id" in group_columns(settings.by) and articles["event_id"].isna().any():
-        analysis = analysis.with_articles(with_events(articles, event_settings(args)), label="events")
+    if "event_id" in group_columns(settings.by) and analysis.article_columns(["event_id"])["event_id"].isna().any():
+        from framing.compare.events import with_events  # imports nltk's stemmer: only when events are grouped
+
+        analysis = analysis.with_articles(with_events(analysis.articles, event_settings(args)), label="events")
     if settings.period:
         for line in with_periods(analysis.articles, settings.period)[1].lines():
             print(f"framing: {line}", file=sys.stderr)

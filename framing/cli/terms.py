@@ -105,7 +105,7 @@ def _register_kwic(subparsers) -> None:
 
 def run_terms(args: argparse.Namespace) -> int:
     settings = term_settings(args)
-    _, articles = articles_from_args(args, keep_raw=False)
+    articles = articles_from_args(args)
     if settings.within_events and not has_events(articles):
         print("framing: grouping the articles into events first (the corpus has no event ids)", file=sys.stderr)
         articles = with_events(articles, event_settings(args))
@@ -124,7 +124,7 @@ def run_terms(args: argparse.Namespace) -> int:
             hidden.add("style")
         write_table(result[[c for c in TERM_COLUMNS if c not in hidden]], "table", text=_table_text)
         where = "--outlet NAME" if args.by == "outlet" else f"--where {args.by}=NAME"
-        print(f"every use of a term: framing kwic {args.corpus} TERM {where}", file=sys.stderr)
+        print(f"every use of a term: framing kwic {args.corpus or '--store ' + str(args.store)} TERM {where}", file=sys.stderr)
     else:
         write_table(result, args.format)
     return 0

@@ -9,20 +9,17 @@ docs/data-model.md.
 """
 from __future__ import annotations
 
-import unicodedata
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 from framing.corpus import files, readers
 from framing.corpus.clean import Cleaned, clean_text
-from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncate
 from framing.corpus.decoding import UndecodableError
-from framing.corpus.fields import FieldProblem, article_id, article_text, invisible_characters, is_missing, only_invisible, short_text
+from framing.corpus.items import ItemOutcome, item_outcome
 from framing.corpus.readers import FILE_TEXT, Item, Table
-from framing.corpus.records import DATE_PRECISIONS, Article, Corpus, LoadReport
+from framing.corpus.records import Article, Corpus, LoadReport, SkippedItem
 from framing.errors import CorpusError, SettingsError
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
@@ -54,33 +51,51 @@ def load_corpus(path: str | Path, *, format: str | None = None, text_column: str
     keeps only what the analysis reads: each article's ``raw_text`` is its cleaned body and
     its ``removed`` segments are dropped as soon as it is cleaned, so a big corpus is held
     once, not twice (``framing hits`` and ``framing score`` load this way)."""
+    path = corpus_path(path)
+    kind = format or detect_format(path)
+    if kind not in FORMATS:
+        raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
+    builder = CorpusBuilder()
+    table = read_source(kind, path, builder.note)
+    items, mapping = source_mapping(table, kind, path, {"text": text_column, "outlet": outlet_column,
+                                                        "title": title_column, "date": date_column, "id": id_column,
+                                                        "url": url_column})
+    for item in items:
+        builder.accept(item_outcome(item, mapping, clean=clean, keep_raw=keep_raw))
+    require_articles(builder.report, path)
+    return builder.corpus(str(path))
+
+
+def source_mapping(table: Table, kind: str, path: Path, explicit: dict[str, str | None]
+                   ) -> tuple[Iterable[Item], dict[str, str | None]]:
+    """The items of a source read as ``table`` and the columns feeding each article field
+    (``resolve_columns``). A source with no field at all is an error, unless it has items that
+    could not be read: then every item is a reported skip and no column is read."""
+    items: Iterable[Item] = table.items
+    if not table.columns:  # no field seen: nothing at all, or only records that cannot be read
+        items = list(items)
+        if not items:
+            raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
+        if all(item.problem for item in items):
+            return items, dict.fromkeys(COLUMN_ALIASES)
+    return items, resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"),
+                                  manifest=kind == "folder")
+
+
+def corpus_path(path: str | Path) -> Path:
+    """``path`` as a ``Path`` once it is known to be a regular file or a folder (never a FIFO,
+    socket or device, whose reading could block or never end)."""
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     if not (path.is_file() or path.is_dir()):
         raise CorpusError(f"{path}: not a regular file or folder (a FIFO, socket or device); give a corpus file or folder")
-    kind = format or detect_format(path)
-    if kind not in FORMATS:
-        raise SettingsError(f"format {kind!r} is not known; use one of {', '.join(FORMATS)}")
-    builder = _CorpusBuilder(clean=clean, keep_raw=keep_raw)
-    table = _read(kind, path, builder.note)
-    items: Iterable[Item] = table.items
-    explicit = {"text": text_column, "outlet": outlet_column, "title": title_column,
-                "date": date_column, "id": id_column, "url": url_column}
-    if not table.columns:  # no field seen: nothing at all, or only records that cannot be read
-        items = list(items)
-        if not items:
-            raise CorpusError(f"{path}: no articles found (the file is empty); check it is the right file")
-    if not table.columns and all(item.problem for item in items):
-        mapping = dict.fromkeys(COLUMN_ALIASES)  # every item is a reported skip: no column is read
-    else:
-        mapping = resolve_columns(table.columns, explicit, source=str(path), file_based=kind in ("folder", "html"),
-                                  manifest=kind == "folder")
-    for item in items:
-        builder.add(item, mapping)
-    if builder.report.seen == 0:
+    return path
+
+
+def require_articles(report: LoadReport, path: Path) -> None:
+    if report.seen == 0:
         raise CorpusError(f"{path}: no articles found (the source has no rows); check it is the right file")
-    return builder.corpus(str(path))
 
 
 def detect_format(path: Path) -> str:
@@ -106,7 +121,8 @@ def detect_format(path: Path) -> str:
                       f"or .html file, or a folder with {files.MANIFEST} (or pass format=)")
 
 
-def _read(kind: str, path: Path, note) -> Table:
+def read_source(kind: str, path: Path, note) -> Table:
+    """The raw items of ``path`` read as ``kind`` (``FORMATS``)."""
     if kind == "folder":
         if not (path / files.MANIFEST).is_file():
             raise CorpusError(f"{path}: format folder needs a {files.MANIFEST} in it")
@@ -154,15 +170,19 @@ def resolve_columns(columns: Iterable[str], explicit: dict[str, str | None], *, 
     return mapping
 
 
-class _CorpusBuilder:
-    """Turns items into articles, counting every item as loaded or skipped, and gathers notes."""
+class CorpusBuilder:
+    """Accepts item outcomes in corpus order: counts every item as loaded or skipped (a
+    repeated id, or a text its outlet already has, is skipped here), and gathers notes.
+    ``keep_articles=False`` counts without keeping the articles (a store keeps them on disk).
+    ``state()``/``from_state`` carry the counts, notes and seen ids and texts over to a later
+    load (appending to a store)."""
 
-    def __init__(self, *, clean: bool, keep_raw: bool = True):
-        self.clean, self.keep_raw = clean, keep_raw
+    def __init__(self, *, keep_articles: bool = True):
+        self.keep_articles = keep_articles
         self.report = LoadReport()
         self.articles: list[Article] = []
         self.ids: set[str] = set()
-        self.texts: dict[tuple[str, str], str] = {}
+        self.texts: dict[tuple[str, bytes], str] = {}
         self.notes: dict[str, list[str]] = {}
         self.note_counts: Counter = Counter()
 
@@ -172,135 +192,65 @@ class _CorpusBuilder:
         if len(examples) < _NOTE_EXAMPLES:
             examples.append(example)
 
-    def add(self, item: Item, mapping: dict[str, str | None]) -> None:
+    def accept(self, outcome: ItemOutcome) -> bool:
+        """Count ``outcome``; True when it became an article of the corpus."""
+        for kind, example in outcome.reader_notes:
+            self.note(kind, example)
         self.report.seen += 1
-        article_or_reason = self._article(item, mapping)
-        if isinstance(article_or_reason, Article):
-            self.articles.append(article_or_reason)
-            self.report.loaded += 1
-        else:
-            reason, item_id = article_or_reason
-            self.report.skip(item.source, reason, item_id)
+        reason = outcome.early or ("duplicate id" if outcome.article_id in self.ids else None)
+        if reason is None:
+            for kind, example in outcome.notes:
+                self.note(kind, example)
+            reason = outcome.late or self._repeated_text(outcome.article)
+        if reason is not None or outcome.article is None or outcome.article_id is None:
+            self.report.skip(outcome.source, reason or "not read", outcome.article_id)
+            return False
+        self.ids.add(outcome.article_id)
+        for kind, example in outcome.date_notes:
+            self.note(kind, example)
+        if self.keep_articles:
+            self.articles.append(outcome.article)
+        self.report.loaded += 1
+        return True
 
-    def _article(self, item: Item, mapping: dict[str, str | None]) -> Article | tuple[str, str | None]:
-        row = item.row
-        try:
-            given_id = article_id(row.get(mapping["id"]) if mapping["id"] else None, mapping["id"])
-        except FieldProblem as problem:
-            return str(problem), item.default_id
-        item_id = given_id or item.default_id
-        if item.problem:
-            return item.problem, item_id
-        try:
-            return self._checked_article(item, mapping, item_id)
-        except FieldProblem as problem:
-            return str(problem), item_id
+    def _repeated_text(self, article: Article | None) -> str | None:
+        if article is None:
+            return None
+        digest = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        first = self.texts.setdefault((article.outlet, digest), article.id)
+        return None if first == article.id else f"duplicate text within outlet (same as {first})"
 
-    def _checked_article(self, item: Item, mapping: dict[str, str | None], item_id: str) -> Article:
-        """The article of an item, or FieldProblem saying why it cannot be one."""
-        row, column = item.row, mapping["text"]
-        assert column is not None, "only sources with a text column reach this point"
-        raw = article_text(row.get(column), column)
-        if item_id in self.ids:
-            raise FieldProblem("duplicate id")
-        url, outlet, title = (short_text(_value(row, mapping[f]), f, mapping[f]) for f in ("url", "outlet", "title"))
-        outlet = self._outlet(outlet, url, item_id)
-        cleaned = clean_text(raw, title=title) if self.clean else Cleaned(raw, ())
-        if not cleaned.body.strip():
-            raise FieldProblem("empty after cleaning (only page furniture)")
-        first = self.texts.setdefault((outlet, cleaned.body), item_id)
-        if first != item_id:
-            raise FieldProblem(f"duplicate text within outlet (same as {first})")
-        self.ids.add(item_id)
-        self._note_invisible(item_id, id=item_id, outlet=outlet, title=title)
-        date = self._date(row, mapping, item_id)
-        return Article(
-            id=item_id, outlet=outlet, title=title or "", date=date.value, date_precision=date.precision,
-            url=url, raw_text=raw if self.keep_raw else cleaned.body, body=cleaned.body,
-            removed=cleaned.removed if self.keep_raw else (),
-            meta=_meta(row, mapping), source=item.source)
-
-    def _outlet(self, outlet: str | None, url: str | None, item_id: str) -> str:
-        """The outlet's name in Unicode NFC (names that look the same are one outlet), else the
-        host of the address; FieldProblem when there is neither."""
-        if outlet and only_invisible(outlet):
-            self.note("outlet made only of invisible characters (taken as missing)", f"{item_id}: {outlet!r}")
-            outlet = None
-        if outlet and not unicodedata.is_normalized("NFC", outlet):
-            outlet = unicodedata.normalize("NFC", outlet)
-            self.note("outlet name normalised to Unicode NFC (so that names that look the same are one outlet)",
-                      f"{item_id}: {outlet!r}")
-        if not outlet and url:
-            outlet = _host(url)
-            if outlet:
-                self.note("outlet missing, taken from the url's host", item_id)
-        if not outlet:
-            raise FieldProblem("missing required field: outlet")
-        return outlet
-
-    def _note_invisible(self, item_id: str, **fields: str | None) -> None:
-        if "".join(value or "" for value in fields.values()).isprintable():  # the common case, in C
-            return
-        for field, value in fields.items():
-            value = value or ""
-            found = invisible_characters(value)
-            if found:
-                shown = value if len(value) <= 60 else value[:59] + "…"
-                self.note("invisible or control characters in an id, outlet or title (kept as given)",
-                          f"{item_id}: {field} {shown!r} has {', '.join(found)}")
-
-    def _date(self, row: dict, mapping: dict[str, str | None], article_id: str) -> ParsedDate:
-        value = row.get(mapping["date"]) if mapping["date"] else None
-        date = parse_date(value)
-        declared = short_text(row.get(mapping["date_precision"]) if mapping["date_precision"] else None,
-                              "date_precision", mapping["date_precision"])
-        if declared and date.value:
-            date = self._apply_declared_precision(date, declared.lower(), article_id)
-        if date.problem:
-            self.note(date.problem.split(" '")[0].split(" (")[0], f"{article_id}: {date.problem}")
-        if date.value is None and not date.problem:
-            self.note("no date", article_id)
-        elif is_implausible(date.value):
-            self.note("implausible date (before 1800 or after today; kept as given)", f"{article_id} ({date.value})")
-        return date
-
-    def _apply_declared_precision(self, date: ParsedDate, declared: str, article_id: str) -> ParsedDate:
-        if declared not in DATE_PRECISIONS or declared == "unknown":
-            self.note("date_precision not one of day, month, year (ignored)", f"{article_id}: {declared!r}")
-            return date
-        if DATE_PRECISIONS.index(declared) < DATE_PRECISIONS.index(date.precision):
-            self.note("date_precision finer than the date given (kept the date's own precision)", article_id)
-            return date
-        return truncate(date, declared)
-
-    def corpus(self, path: str) -> Corpus:
+    def final_report(self) -> LoadReport:
+        """The report with its notes written out (``kind: count (examples, ...)``)."""
+        report = LoadReport(self.report.seen, self.report.loaded, list(self.report.skipped))
         for kind, examples in self.notes.items():
             count = self.note_counts[kind]
             more = ", ..." if count > len(examples) else ""
-            self.report.notes.append(f"{kind}: {count} ({', '.join(examples)}{more})")
-        assert self.report.balanced, "load report out of balance"
-        return Corpus(tuple(self.articles), self.report, path)
+            report.notes.append(f"{kind}: {count} ({', '.join(examples)}{more})")
+        assert report.balanced, "load report out of balance"
+        return report
 
+    def corpus(self, path: str) -> Corpus:
+        return Corpus(tuple(self.articles), self.final_report(), path)
 
-def _value(row: dict, column: str | None) -> Any:
-    return row.get(column) if column else None
+    def state(self) -> dict:
+        """The counts, notes, skips, ids and text digests, as plain JSON-able values."""
+        return {"seen": self.report.seen, "loaded": self.report.loaded,
+                "skipped": [[s.source, s.reason, s.item_id] for s in self.report.skipped],
+                "notes": self.notes, "note_counts": dict(self.note_counts),
+                "ids": sorted(self.ids),
+                "texts": [[outlet, digest.hex(), first] for (outlet, digest), first in self.texts.items()]}
 
-
-def _host(url: str) -> str | None:
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:  # "http://[::1" and other addresses urllib cannot split
-        return None
-    return host.removeprefix("www.") if host else None
-
-
-def _meta(row: dict, mapping: dict[str, str | None]) -> dict[str, Any]:
-    """Every field of the source that is not an article field, unchanged; plus ``event_id``."""
-    used = {column for field, column in mapping.items() if column and field != "event_id"}
-    meta = {key: None if is_missing(value) else value for key, value in row.items() if key not in used}
-    if mapping["event_id"] and mapping["event_id"] != "event_id":
-        meta["event_id"] = meta.pop(mapping["event_id"])
-    return meta
+    @classmethod
+    def from_state(cls, state: dict, *, keep_articles: bool = True) -> CorpusBuilder:
+        builder = cls(keep_articles=keep_articles)
+        builder.report = LoadReport(state["seen"], state["loaded"],
+                                    [SkippedItem(*s) for s in state["skipped"]])
+        builder.notes = {k: list(v) for k, v in state["notes"].items()}
+        builder.note_counts = Counter(state["note_counts"])
+        builder.ids = set(state["ids"])
+        builder.texts = {(outlet, bytes.fromhex(digest)): first for outlet, digest, first in state["texts"]}
+        return builder
 
 
 # --- report and table ------------------------------------------------------------------------

@@ -192,7 +192,7 @@ def _json_table(path: Path, lines: Iterable[LineRecord], note: Note) -> Table:
 
 
 def _json_line_items(path: Path, lines, note: Note) -> Iterator[Item]:
-    stem = _stem(path)
+    stem = source_stem(path)
     for number, text, fallback, problem in lines:
         source, default_id = f"{path.name}:{number}", f"{stem}-{number}"
         if isinstance(problem, str):
@@ -230,23 +230,47 @@ def _file_lines(path: Path, note: Note) -> Iterator[LineRecord]:
 
 
 def _byte_lines(path: Path, fh) -> Iterator[LineRecord]:
+    for number, raw in numbered_byte_lines(fh):
+        record = byte_line_record(path, number, raw)
+        if record is not None:
+            yield record
+
+
+def numbered_byte_lines(fh) -> Iterator[tuple[int, bytes | None]]:
+    """Every line of a binary file with its number; None for a line longer than
+    ``MAX_RECORD_BYTES``, which is skipped over without ever being held whole."""
     number = 0
     while raw := fh.readline(MAX_RECORD_BYTES + 1):
         number += 1
         if len(raw) > MAX_RECORD_BYTES and not raw.endswith(b"\n"):
             while (rest := fh.readline(MiB)) and not rest.endswith(b"\n"):
                 pass
-            yield number, None, None, _OVERSIZED
-            continue
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if not raw.strip():
-            continue
-        if b"\x00" in raw:
-            raise CorpusError(f"{path}:{number}: binary data (NUL bytes) in a JSON line; fix or delete that line "
-                              f"(or, for UTF-16 text, save the file as UTF-8)")
-        text, fallback, foreign = decode_line(raw)
-        yield number, text, fallback, foreign
+            yield number, None
+        else:
+            yield number, raw
+
+
+def byte_line_record(path: Path, number: int, raw: bytes | None) -> LineRecord | None:
+    """The ``LineRecord`` of one line of a UTF-8 (or per-line legacy) JSON lines file; None for
+    a blank line; a CorpusError for NUL bytes."""
+    if raw is None:
+        return number, None, None, _OVERSIZED
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if not raw.strip():
+        return None
+    if b"\x00" in raw:
+        raise CorpusError(f"{path}:{number}: binary data (NUL bytes) in a JSON line; fix or delete that line "
+                          f"(or, for UTF-16 text, save the file as UTF-8)")
+    text, fallback, foreign = decode_line(raw)
+    return number, text, fallback, foreign
+
+
+def json_line_items(path: Path, lines: Iterable[tuple[int, bytes | None]], note: Note) -> Iterator[Item]:
+    """The items of some numbered byte lines of a JSON lines file (as ``read_jsonl`` reads
+    them: the chunked reader parses its chunks with this)."""
+    records = (byte_line_record(path, number, raw) for number, raw in lines)
+    return _json_line_items(path, (record for record in records if record is not None), note)
 
 
 def _wide_lines(path: Path, fh, encoding: str) -> Iterator[LineRecord]:
@@ -293,7 +317,7 @@ def read_json_array(path: Path, note: Note) -> Table:
             if "Extra data" not in str(exc):
                 raise
             return _json_table(path, _text_lines(text), note)  # one object per line
-        return Table(tuple(obj), iter([Item(f"{path.name}[0]", obj, f"{_stem(path)}-0", object_problem(obj, dup_of))]))
+        return Table(tuple(obj), iter([Item(f"{path.name}[0]", obj, f"{source_stem(path)}-0", object_problem(obj, dup_of))]))
     if start != "[":
         return _json_table(path, _text_lines(text), note)
     data, dup_of = parse_json(text, path, depth_limit=MAX_JSON_DEPTH + 1)  # the elements sit one level down
@@ -301,12 +325,12 @@ def read_json_array(path: Path, note: Note) -> Table:
     if bad is not None:
         raise CorpusError(f"{path}: element {bad} of the array is not an object; expected a list of article objects")
     columns = tuple(data[0]) if data else ()
-    stem = _stem(path)
+    stem = source_stem(path)
     return Table(columns, (Item(f"{path.name}[{i}]", obj, f"{stem}-{i}", object_problem(obj, dup_of))
                            for i, obj in enumerate(data)))
 
 
-def _stem(path: Path) -> str:
+def source_stem(path: Path) -> str:
     name = path.name
     for suffix in (".gz", ".jsonl", ".ndjson", ".json"):
         if name.lower().endswith(suffix):

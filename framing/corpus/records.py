@@ -47,6 +47,12 @@ class Article:
         if not isinstance(self.meta, MappingProxyType):
             object.__setattr__(self, "meta", MappingProxyType(dict(self.meta)))
 
+    def __reduce__(self):
+        """Pickled with ``meta`` as a dict (a mapping proxy cannot be), so articles can travel
+        between processes."""
+        return (Article, (self.id, self.outlet, self.title, self.date, self.date_precision, self.url,
+                          self.raw_text, self.body, self.removed, dict(self.meta), self.source))
+
 
 @dataclass(frozen=True)
 class SkippedItem:

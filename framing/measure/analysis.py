@@ -4,7 +4,8 @@ tables of docs/data-model.md, with the key that identifies it. Every stage after
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,26 @@ from framing.lexicon import Lexicon
 from framing.text.match import KINDS
 
 
+class _StoredTable:
+    """A table field of ``Analysis`` read from the analysis's store the first time it is used
+    (only the rows of its articles, for a subset), and kept."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name, self.slot = name, f"_{name}"
+
+    def __get__(self, analysis, owner=None):
+        if analysis is None:
+            return None  # the dataclass field's default
+        table = analysis.__dict__.get(self.slot)
+        if table is None and analysis.store is not None:
+            table = analysis.store.read_table(self.name, ids=analysis.article_ids)
+            analysis.__dict__[self.slot] = table
+        return table
+
+    def __set__(self, analysis, table) -> None:
+        analysis.__dict__[self.slot] = table
+
+
 @dataclass(frozen=True, eq=False, kw_only=True)
 class Analysis:
     """A corpus analysed with some lexicons: the ``articles``, ``sentences`` and ``hits``
@@ -22,15 +43,23 @@ class Analysis:
     them (``framing.measure.cache``): equal keys, equal tables. Analyses compare and hash by
     their key, so caches (Streamlit's and ``DiskCache``) can hold them. ``corpus`` is None when
     read from disk without it; ``report`` is the load report when known. The tables are shared,
-    never copied: treat them as read-only."""
+    never copied: treat them as read-only.
 
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    hits: pd.DataFrame
+    An analysis read from a store (``framing.measure.store``) has ``store`` set and reads each
+    table from it only when that table is first used; ``article_ids`` then limits it to some
+    articles (a subset). Scores never read the hits or sentences tables whole: they reduce
+    per-article counts (``hit_counts``, ``actor_mentions`` in ``framing.measure.counts``), which
+    a store answers with DuckDB over its Parquet files, so memory stays bounded."""
+
+    articles: pd.DataFrame = _StoredTable()
+    sentences: pd.DataFrame = _StoredTable()
+    hits: pd.DataFrame = _StoredTable()
     lexicons: tuple[Lexicon, ...]
     key: str
     corpus: Corpus | None = None
     report: LoadReport | None = None
+    store: Any = None
+    article_ids: tuple[str, ...] | None = None
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -38,21 +67,52 @@ class Analysis:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Analysis) and other.key == self.key
 
+    def loaded(self, name: str) -> bool:
+        """Whether table ``name`` is in memory (not only in the store)."""
+        return self.__dict__.get(f"_{name}") is not None
+
+    def _with(self, **changes) -> Analysis:
+        """A copy with ``changes``, tables not yet read staying unread."""
+        fields: dict[str, Any] = {f: self.__dict__.get(f"_{f}") for f in ("articles", "sentences", "hits")}
+        fields |= {f: getattr(self, f) for f in ("lexicons", "key", "corpus", "report", "store", "article_ids")}
+        return Analysis(**(fields | changes))
+
     def rekeyed(self, key: str) -> Analysis:
         """The same analysis under another key (a cache's key for the same inputs)."""
-        return replace(self, key=key)
+        return self._with(key=key)
+
+    def with_source(self, corpus: Corpus | None, report: LoadReport | None) -> Analysis:
+        """The same analysis with the corpus and load report it came from."""
+        return self._with(corpus=corpus, report=report)
 
     def with_articles(self, articles: pd.DataFrame, *, label: str) -> Analysis:
         """The same analysis with another articles table for the same articles (extra
         columns, such as ``event_id`` filled by event grouping); ``label`` extends the key."""
-        return replace(self, articles=articles, key=f"{self.key}/{label}")
+        return self._with(articles=articles, key=f"{self.key}/{label}")
+
+    def with_hits(self, hits: pd.DataFrame, *, label: str) -> Analysis:
+        """The same analysis with some of its hits (e.g. the terms a coder found precise);
+        ``label`` extends the key."""
+        return self._with(hits=hits, key=f"{self.key}/{label}")
 
     def subset(self, articles: pd.DataFrame, *, label: str) -> Analysis:
         """The analysis of some of its ``articles`` (rows of its articles table, possibly with
         extra columns such as ``event_id``), with the hits and sentences of those articles;
         ``label`` (the filter that chose them) extends the key."""
-        return replace(self, articles=articles, hits=rows_of(self.hits, articles),
-                       sentences=rows_of(self.sentences, articles), key=f"{self.key}/{label}")
+        key = f"{self.key}/{label}"
+        if self.store is not None and not self.loaded("hits"):
+            return self._with(articles=articles, sentences=None, hits=None, key=key,
+                              article_ids=tuple(articles["article_id"]))
+        return self._with(articles=articles, hits=rows_of(self.hits, articles),
+                          sentences=rows_of(self.sentences, articles), key=key)
+
+    def article_columns(self, columns: Iterable[str]) -> pd.DataFrame:
+        """Some columns of the articles table (from the store, without reading the texts, when
+        the table is not in memory)."""
+        columns = list(dict.fromkeys(columns))
+        if self.store is not None and not self.loaded("articles"):
+            return self.store.read_table("articles", columns=columns, ids=self.article_ids)
+        return self.articles[[c for c in columns if c in self.articles.columns]]
 
     def sentence_texts(self, rows: np.ndarray | None = None) -> list[str]:
         """The text of the sentences at positions ``rows`` of the sentences table (all when None)."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -79,7 +78,7 @@ def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
     key = analysis_key(corpus_content_key(corpus), lexicons)
     stored = DiskCache(cache_dir).analysis(
         key, lambda: analyze(corpus, lexicons, progress=progress, workers=workers, key=key), lexicons=lexicons)
-    return replace(stored, corpus=corpus, report=corpus.report)
+    return stored.with_source(corpus, corpus.report)
 
 
 #: Articles per unit of work (and per progress report).
@@ -95,7 +94,7 @@ def _start_worker(lexicons: tuple[Lexicon, ...]) -> None:
 
 
 def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None,
-                   columns: dict[str, str] = SENTENCE_COLUMNS):
+                   columns: dict[str, str] = SENTENCE_COLUMNS, *, sentiment: bool = True):
     """The sentence (``columns``) and hit columns (as ``ColumnBatches`` batches, so a worker
     process sends back compact arrays rather than millions of tuples), word counts and
     sentence counts of some ``(id, outlet, body)`` articles."""
@@ -103,7 +102,7 @@ def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None
     if chosen is None:
         raise RuntimeError("_analyse_chunk: no matcher given, and this process did not run _start_worker")
     with _without_cyclic_gc():
-        return _analyse_articles(articles, chosen, columns)
+        return _analyse_articles(articles, chosen, columns, sentiment=sentiment)
 
 
 @contextmanager
@@ -119,7 +118,8 @@ def _without_cyclic_gc():
             gc.enable()
 
 
-def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, columns: dict[str, str]):
+def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, columns: dict[str, str], *,
+                      sentiment: bool = True):
     sentences, hits = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS)
     with_text = "text" in columns
     n_words, n_sentences = [], []
@@ -127,7 +127,7 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
         found = article_hits(body, matcher, prefix=(article_id, outlet))
         n_words.append(count_words(body))
         n_sentences.append(len(found.sentence_spans))
-        compound = _actor_sentence_scores(body, found)
+        compound = _actor_sentence_scores(body, found) if sentiment else {}
         if with_text:
             sentences.extend([(article_id, i, start, end, body[start:end], compound.get(i, _NAN))
                               for i, (start, end) in enumerate(found.sentence_spans)])

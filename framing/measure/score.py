@@ -22,181 +22,17 @@ from scipy import sparse
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import Groups, article_groups, group_columns, grouped_ratio, require_columns
+from framing.measure.counts import actor_mentions, hit_counts
+from framing.measure.hit_matrices import (
+    KindHits,
+    kind_catalog,
+    voice_matrix,
+    voice_tables,
+    with_targets,
+)
 from framing.measure.periods import PERIOD_COLUMN, with_periods
 from framing.measure.sentiment import sentence_sentiment
-from framing.settings import NEGATED, BootstrapSettings, ScoreSettings
-
-HIT_COLUMNS = ("article_id", "lexicon", "kind", "frame", "pole", "weight", "voice", "negated", "hedged", "target")
-_NO_TARGET = "\x00none"
-
-
-# --- lexicon catalogue and hit matrices -----------------------------------------------------
-
-def lexicon_catalog(lexicons) -> pd.DataFrame:
-    """One row per frame pole, naming label and actor of ``lexicons``, in lexicon order:
-    ``lexicon, kind, frame, pole, pole_index`` (0 = pole A) and ``n_poles``."""
-    rows = []
-    for lex in lexicons:
-        for frame in lex.frames:
-            rows += [(lex.name, "frame", frame.name, p.name, i, len(frame.poles)) for i, p in enumerate(frame.poles)]
-        for naming in lex.naming_sets:
-            rows += [(lex.name, "naming", naming.name, p.name, i, len(naming.labels)) for i, p in enumerate(naming.labels)]
-        rows += [(lex.name, "actor", a.name, a.name, 0, 1) for a in lex.actors]
-    return pd.DataFrame(rows, columns=["lexicon", "kind", "frame", "pole", "pole_index", "n_poles"])
-
-
-class _KindHits:
-    """The hits of one kind, read as integer codes and numpy arrays: a hits table may hold
-    millions of rows, so its string columns are factorized once and never copied."""
-
-    def __init__(self, hits: pd.DataFrame, kind: str):
-        self.hits = hits
-        self.mask = (hits["kind"] == kind).to_numpy(bool)
-        self.weight = hits["weight"].to_numpy(float)[self.mask]
-        self.negated = self.flag("negated")
-        self._codes: dict = {}
-
-    def __len__(self) -> int:
-        return len(self.weight)
-
-    def flag(self, column: str) -> np.ndarray:
-        return self.hits[column].fillna(False).to_numpy(bool)[self.mask]
-
-    def codes(self, column: str) -> tuple[np.ndarray, pd.Index]:
-        """Codes of ``column`` for these hits and the values they stand for (missing values
-        become ``_NO_TARGET``)."""
-        if column not in self._codes:
-            codes, uniques = pd.factorize(self.hits[column])  # missing -> -1 (fast on objects)
-            codes, values = codes[self.mask].astype(np.int32), pd.Index(uniques, dtype=object)
-            if (codes < 0).any():
-                codes = np.where(codes < 0, len(values), codes)
-                values = values.append(pd.Index([_NO_TARGET], dtype=object))
-            self._codes[column] = (codes, values)
-        return self._codes[column]
-
-    def is_voice(self, voice: str) -> np.ndarray:
-        codes, values = self.codes("voice")
-        return codes == (values.get_loc(voice) if voice in values else -1)
-
-    def observed(self, keys: list[str]) -> pd.DataFrame:
-        """The distinct combinations of ``keys`` these hits show."""
-        columns = [self.codes(k) for k in keys]
-        combined = np.zeros(len(self), np.int64)
-        for codes, values in columns:
-            combined = combined * len(values) + codes
-        combined = np.unique(combined)
-        out = {}
-        for key, (_, values) in zip(keys[::-1], columns[::-1]):
-            out[key] = values[combined % len(values)].to_numpy(object)
-            combined = combined // len(values)
-        return pd.DataFrame({k: out[k] for k in keys})
-
-    def locate(self, table: pd.DataFrame, keys: list[str]) -> np.ndarray:
-        """Row of ``table`` each hit matches on ``keys`` (-1 when none)."""
-        combined = np.zeros(len(self), np.int64)
-        table_code = np.zeros(len(table), np.int64)
-        for key in keys:
-            codes, values = self.codes(key)
-            categories = pd.Index(table[key].astype(object).fillna(_NO_TARGET).unique())
-            found = categories.get_indexer(values)[codes]
-            combined = np.where((combined < 0) | (found < 0), -1, combined * len(categories) + found)
-            table_code = table_code * len(categories) + categories.get_indexer(table[key].astype(object).fillna(_NO_TARGET))
-        return np.where(combined < 0, -1, pd.Index(table_code).get_indexer(combined))
-
-    def article_rows(self, groups: Groups, articles: pd.DataFrame) -> np.ndarray:
-        """Each hit's article row in group order (-1: the article is in no group)."""
-        codes, values = self.codes("article_id")
-        unknown = ~values.isin(articles["article_id"])
-        if unknown.any():
-            raise SettingsError(f"hits name {int(unknown.sum())} articles missing from the articles table "
-                                f"(e.g. {values[unknown][0]!r}): pass the articles table of the same analysis")
-        return groups.article_ids.get_indexer(values)[codes]
-
-
-def _catalog(kind_hits: _KindHits, lexicons, kind: str, names) -> pd.DataFrame:
-    """Catalogue rows of ``kind``: from ``lexicons``, plus any pole the hits show that those
-    lexicons lack (``n_poles`` unknown); only the frames (naming sets) in ``names`` when given."""
-    keys = ["lexicon", "frame", "pole"]
-    observed = kind_hits.observed(keys)
-    cat = lexicon_catalog(lexicons)
-    cat = cat[cat["kind"] == kind].drop(columns="kind")
-    extra = observed.merge(cat[keys].astype(object), on=keys, how="left", indicator=True)
-    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").sort_values(keys)
-    extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan)
-    cat = pd.concat([cat, extra], ignore_index=True)
-    if names is not None:
-        wanted = [names] if isinstance(names, str) else list(names)
-        unknown = sorted(set(wanted) - set(cat["frame"]))
-        if unknown:
-            raise SettingsError(f"no {kind} named {', '.join(map(repr, unknown))}; "
-                                f"known: {', '.join(sorted(set(cat['frame'])))}")
-        cat = cat[cat["frame"].isin(wanted)]
-    return cat.reset_index(drop=True)
-
-
-def _with_targets(features: pd.DataFrame, kind_hits: _KindHits, keys: list[str]) -> pd.DataFrame:
-    """``features`` x the targets the hits show for each row (``_NO_TARGET`` for hits with no
-    target, and for rows no hit shows), in catalogue order."""
-    seen = kind_hits.observed([*keys, "target"])
-    out = features.assign(_rank=np.arange(len(features))).merge(seen, on=keys, how="left")
-    out["target"] = out["target"].fillna(_NO_TARGET)
-    return out.sort_values(["_rank", "target"]).drop(columns="_rank").reset_index(drop=True)
-
-
-def _voice_matrix(kind_hits: _KindHits, rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int],
-                  voices: list[str], *, negated: str = "include", values: np.ndarray | None = None,
-                  keep: np.ndarray | None = None) -> sparse.csr_matrix:
-    """Articles x (voice, feature) for ``shape = (articles, features)``: summed ``values``
-    (default: hit weights) of the hits of each voice that the ``negated`` rule and ``keep``
-    retain; one block of feature columns per voice, in the order of ``voices``."""
-    if negated not in NEGATED:
-        raise SettingsError(f"negated must be one of {', '.join(NEGATED)}, got {negated!r}")
-    neg = kind_hits.negated
-    ok = (rows >= 0) & (cols >= 0) & {"exclude": ~neg, "include": np.ones_like(neg), "only": neg}[negated]
-    if keep is not None:
-        ok &= keep
-    values = kind_hits.weight if values is None else values
-    blocks = []  # one sparse block per voice: a few times less memory than one big COO
-    for v in voices:
-        m = ok if v == "all" else ok & kind_hits.is_voice(v)
-        coords = (rows[m].astype(np.int32), cols[m].astype(np.int32))
-        blocks.append(sparse.csr_matrix((values[m], coords), shape=shape))
-    return sparse.hstack(blocks, format="csr")
-
-
-def _voice_tables(groups: Groups, features: pd.DataFrame, voices: list[str], values: dict,
-                  boot: BootstrapSettings) -> pd.DataFrame:
-    """One block of tidy rows per voice; ``values`` arrays are ``G x (voices * features)``
-    (voice-major) or ``G x 1``."""
-    n = len(features)
-    blocks = []
-    for i, v in enumerate(voices):
-        cols = slice(i * n, (i + 1) * n)
-        part = {k: (a[:, cols] if a.shape[1] == n * len(voices) else a) for k, a in values.items()}
-        blocks.append(_table(groups, features.assign(voice=v), part))
-    return _supported(pd.concat(blocks, ignore_index=True), boot)
-
-
-def _table(groups: Groups, features: pd.DataFrame, values: dict) -> pd.DataFrame:
-    """Tidy rows group x feature: ``group`` (display label), the group columns, the feature
-    columns, then each ``values`` array (``G x F``, or broadcastable to it)."""
-    n_groups, n_features = len(groups.keys), len(features)
-    gi, fi = np.repeat(np.arange(n_groups), n_features), np.tile(np.arange(n_features), n_groups)
-    head = groups.keys.iloc[gi].reset_index(drop=True)
-    head.insert(0, "group", np.asarray(groups.labels(), dtype=object)[gi])
-    feat = features.iloc[fi].reset_index(drop=True)
-    if "target" in feat:
-        feat["target"] = feat["target"].astype(object).where(feat["target"] != _NO_TARGET, None)
-    body = pd.DataFrame({k: np.broadcast_to(v, (n_groups, n_features)).ravel() for k, v in values.items()})
-    return pd.concat([head, feat, body], axis=1)
-
-
-def _supported(table: pd.DataFrame, boot: BootstrapSettings) -> pd.DataFrame:
-    """Flag figures resting on fewer than ``min_articles`` articles; no interval from < 2."""
-    table["n_articles"] = table["n_articles"].astype(int)
-    table.loc[table["n_articles"] < 2, ["ci_low", "ci_high"]] = np.nan
-    table["low_support"] = table["n_articles"] < boot.min_articles
-    return table
+from framing.settings import ScoreSettings
 
 
 def precise_hits(hits: pd.DataFrame, settings: ScoreSettings) -> pd.DataFrame:
@@ -210,16 +46,34 @@ def precise_hits(hits: pd.DataFrame, settings: ScoreSettings) -> pd.DataFrame:
 
 
 def _setup(analysis: Analysis, settings: ScoreSettings, kind: str):
-    """Groups of the articles (``settings.period`` adds each article's period to ``by``),
-    the hits of ``kind`` and each hit's article row."""
-    require_columns(analysis.hits, HIT_COLUMNS, "hits")
-    articles, by = analysis.articles, settings.by
+    """Groups of the articles (``settings.period`` adds each article's period to ``by``), the
+    hits of ``kind`` counted per article (``counts.hit_counts``; the terms coded below
+    ``settings.min_precision`` left out) and each count's article row."""
+    groups, articles = _groups(analysis, settings)
+    kind_hits = KindHits(hit_counts(_precise(analysis, settings), kind))
+    return groups, kind_hits, kind_hits.article_rows(groups, articles)
+
+
+def _groups(analysis: Analysis, settings: ScoreSettings) -> tuple[Groups, pd.DataFrame]:
+    """The article groups ``settings.by`` (and ``settings.period``) name, read without the
+    articles' texts."""
+    by = settings.by
+    columns = ["article_id", "n_words", *group_columns(by)] + (["date", "date_precision"] if settings.period else [])
+    articles = analysis.article_columns(columns)
+    if len(articles.columns) < len(set(columns)):
+        require_columns(articles, columns, "articles", hint=f"by={settings.by!r}")
     if settings.period:
         articles, _ = with_periods(articles, settings.period)
         by = (*group_columns(by), PERIOD_COLUMN)
-    groups = article_groups(articles, by)
-    kind_hits = _KindHits(precise_hits(analysis.hits, settings), kind)
-    return groups, kind_hits, kind_hits.article_rows(groups, articles)
+    return article_groups(articles, by), articles
+
+
+def _precise(analysis: Analysis, settings: ScoreSettings) -> Analysis:
+    """The analysis without the hits of terms coded below ``settings.min_precision`` (read
+    into memory: a store's hits are filtered here, not in DuckDB)."""
+    if settings.min_precision is None or settings.precision_file is None:
+        return analysis
+    return analysis.with_hits(precise_hits(analysis.hits, settings), label="precise")
 
 
 # --- public scores ---------------------------------------------------------------------
@@ -235,19 +89,19 @@ def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd
     boot, voices, by_target, kind = settings.bootstrap, settings.voices, settings.by_target, settings.kind
     groups, kind_hits, rows = _setup(analysis, settings, kind)
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, analysis.lexicons, kind, settings.frames)[keys]
+    features = kind_catalog(kind_hits, analysis.lexicons, kind, settings.frames)[keys]
     if by_target:
-        features, keys = _with_targets(features, kind_hits, keys), keys + ["target"]
+        features, keys = with_targets(features, kind_hits, keys), keys + ["target"]
     cols = kind_hits.locate(features, keys)
     shape = (len(groups.article_ids), len(features))
     negated = settings.negated
-    num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
+    num = voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
     total, _, point, low, high = grouped_ratio(num, groups.words, groups, boot)
     ind = groups.indicator()
-    negated_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, negated="only")
-    hedged_hits = ind @ _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated,
+    negated_hits = ind @ voice_matrix(kind_hits, rows, cols, shape, voices, negated="only")
+    hedged_hits = ind @ voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated,
                                       keep=kind_hits.flag("hedged"))
-    return _voice_tables(groups, features, voices, {
+    return voice_tables(groups, features, voices, {
         "hits": total, "negated_hits": negated_hits.toarray(), "hedged_hits": hedged_hits.toarray(),
         "words": (ind @ groups.words)[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000,
         "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
@@ -265,7 +119,7 @@ def axis_balance(analysis: Analysis, settings: ScoreSettings | None = None) -> p
     settings = settings or ScoreSettings()
     boot, voices, by_target, negated = settings.bootstrap, settings.voices, settings.by_target, settings.negated
     groups, kind_hits, rows = _setup(analysis, settings, "frame")
-    cat = _catalog(kind_hits, analysis.lexicons, "frame", settings.frames)
+    cat = kind_catalog(kind_hits, analysis.lexicons, "frame", settings.frames)
     _check_axes_known(cat)
     axes = cat[cat["n_poles"] == 2].reset_index(drop=True)
     pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "frame", "pole"]] for i in (0, 1)}
@@ -273,15 +127,15 @@ def axis_balance(analysis: Analysis, settings: ScoreSettings | None = None) -> p
         pole[1].rename(columns={"pole": "pole_b"}), on=["lexicon", "frame"]).reset_index(drop=True)
     keys = ["lexicon", "frame"]
     if by_target:
-        features, keys = _with_targets(features, kind_hits, keys), keys + ["target"]
+        features, keys = with_targets(features, kind_hits, keys), keys + ["target"]
     axis_row = kind_hits.locate(axes, ["lexicon", "frame", "pole"])
     cols = np.where(axis_row >= 0, kind_hits.locate(features, keys), -1)
     sign = np.where(axes["pole_index"].to_numpy()[axis_row] == 0, 1.0, -1.0)
     shape = (len(groups.article_ids), len(features))
-    num = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated, values=sign * kind_hits.weight)
-    den = _voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
+    num = voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated, values=sign * kind_hits.weight)
+    den = voice_matrix(kind_hits, rows, cols, shape, voices, negated=negated)
     diff, total, point, low, high = grouped_ratio(num, den, groups, boot)
-    return _voice_tables(groups, features, voices, {
+    return voice_tables(groups, features, voices, {
         "hits_a": (total + diff) / 2, "hits_b": (total - diff) / 2, "balance": point, "ci_low": low,
         "ci_high": high, "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
@@ -305,15 +159,15 @@ def label_shares(analysis: Analysis, settings: ScoreSettings | None = None) -> p
     boot, voices = settings.bootstrap, settings.voices
     groups, kind_hits, rows = _setup(analysis, settings, "naming")
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, analysis.lexicons, "naming", settings.frames)[keys]
+    features = kind_catalog(kind_hits, analysis.lexicons, "naming", settings.frames)[keys]
     shape = (len(groups.article_ids), len(features))
-    num = _voice_matrix(kind_hits, rows, kind_hits.locate(features, keys), shape, voices)
+    num = voice_matrix(kind_hits, rows, kind_hits.locate(features, keys), shape, voices)
     referent = np.tile(features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy(), len(voices))
     referent += np.repeat(np.arange(len(voices)), len(features)) * (referent.max(initial=0) + 1)
     den = (num @ sparse.csr_matrix((referent[:, None] == referent[None, :]).astype(float))).tocsr()
     count, total, share, low, high = grouped_ratio(num, den, groups, boot)
     table = features.rename(columns={"frame": "naming_set", "pole": "label"})
-    return _voice_tables(groups, table, voices, {
+    return voice_tables(groups, table, voices, {
         "count": count, "total": total, "share": share, "ci_low": low, "ci_high": high,
         "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
@@ -327,9 +181,12 @@ def actor_sentiment(analysis: Analysis, settings: ScoreSettings | None = None, *
     more). ``settings.voice`` keeps mentions in that voice."""
     settings = settings or ScoreSettings()
     boot, voices = settings.bootstrap, settings.voices
-    groups, kind_hits, rows = _setup(analysis, settings, "actor")
+    groups, articles = _groups(analysis, settings)
+    mentions = actor_mentions(analysis)
+    kind_hits = KindHits(mentions)
+    rows = kind_hits.article_rows(groups, articles)
     keys = ["lexicon", "frame", "pole"]
-    features = _catalog(kind_hits, analysis.lexicons, "actor", None)[keys]
+    features = kind_catalog(kind_hits, analysis.lexicons, "actor", None)[keys]
     cols = kind_hits.locate(features, keys)
     pair, compound = _mention_scores(kind_hits, analysis, workers)
     voice_code, voice_values = kind_hits.codes("voice")
@@ -339,50 +196,41 @@ def actor_sentiment(analysis: Analysis, settings: ScoreSettings | None = None, *
         key = (pair * (len(features) + 1) + cols + 1) * len(voice_values) + (0 if v == "all" else voice_code)
         once = np.zeros(len(key), bool)
         once[np.unique(key, return_index=True)[1]] = True
-        num.append(_voice_matrix(kind_hits, rows, cols, shape, [v], values=compound, keep=once))
-        den.append(_voice_matrix(kind_hits, rows, cols, shape, [v], values=np.ones(len(key)), keep=once))
+        num.append(voice_matrix(kind_hits, rows, cols, shape, [v], values=compound, keep=once))
+        den.append(voice_matrix(kind_hits, rows, cols, shape, [v], values=np.ones(len(key)), keep=once))
     num, den = sparse.hstack(num).tocsr(), sparse.hstack(den).tocsr()
     _, n_sentences, mean, low, high = grouped_ratio(num, den, groups, boot)
     table = features[["lexicon", "frame"]].rename(columns={"frame": "actor"})
-    return _voice_tables(groups, table, voices, {
+    return voice_tables(groups, table, voices, {
         "sentiment": mean, "ci_low": low, "ci_high": high, "n_sentences": n_sentences.astype(int),
         "n_articles": (groups.indicator() @ (den > 0)).toarray()}, boot)
 
 
-def _analysed_scores(sentences: pd.DataFrame) -> pd.DataFrame:
-    """``article_id, sentence_id, compound`` of the sentences the analysis scored."""
-    if "compound" not in sentences.columns:
-        return pd.DataFrame({"article_id": pd.Series(dtype=object), "sentence_id": pd.Series(dtype="int64"),
-                             "compound": pd.Series(dtype=float)})
-    return sentences.loc[sentences["compound"].notna(), ["article_id", "sentence_id", "compound"]]
-
-
-def _has_score(wanted: pd.DataFrame, scores: pd.DataFrame) -> np.ndarray:
-    keys = pd.MultiIndex.from_arrays([scores["article_id"].astype(object), scores["sentence_id"]])
-    return pd.MultiIndex.from_arrays([wanted["article_id"], wanted["sentence_id"]]).isin(keys)
-
-
-def _mention_scores(kind_hits: _KindHits, analysis: Analysis, workers: int | None):
+def _mention_scores(kind_hits: KindHits, analysis: Analysis, workers: int | None):
     """A code for each mention's sentence, and that sentence's compound score: from the
     sentences table's ``compound`` column (the analysis scores every sentence naming an
     actor), any sentence without one scored here."""
-    sentences = analysis.sentences
+    mentions = kind_hits.hits
     article, article_ids = kind_hits.codes("article_id")
-    sentence = kind_hits.hits["sentence_id"].to_numpy(np.int64)[kind_hits.mask]
+    sentence = mentions["sentence_id"].to_numpy(np.int64)
     width = int(sentence.max(initial=0)) + 1
-    unique, pair = np.unique(article.astype(np.int64) * width + sentence, return_inverse=True)
-    wanted = pd.DataFrame({"article_id": article_ids[unique // width].to_numpy(object),
-                           "sentence_id": unique % width})
-    scores = _analysed_scores(sentences)
-    unscored = wanted[~_has_score(wanted, scores)]
-    if len(unscored):
-        scores = pd.concat([scores.astype({"article_id": object}), sentence_sentiment(
-            sentences, unscored, workers=workers, articles=analysis.articles).astype({"article_id": object})])
-    found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].drop_duplicates(
-        ["article_id", "sentence_id"]).astype({"article_id": object}), on=["article_id", "sentence_id"], how="left")
-    missing = found["compound"].isna().to_numpy()
+    unique, first, pair = np.unique(article.astype(np.int64) * width + sentence, return_index=True, return_inverse=True)
+    compound = mentions["compound"].to_numpy(float)[first]
+    missing = np.isnan(compound)
     if missing.any():
-        first = found[missing].iloc[0]
+        wanted = pd.DataFrame({"article_id": article_ids[unique[missing] // width].to_numpy(object),
+                               "sentence_id": unique[missing] % width})
+        compound[missing] = _scored_here(analysis, wanted, workers)
+    return pair, compound[pair]
+
+
+def _scored_here(analysis: Analysis, wanted: pd.DataFrame, workers: int | None) -> np.ndarray:
+    """VADER scores of the ``wanted`` sentences the analysis did not score, in their order."""
+    scores = sentence_sentiment(analysis.sentences, wanted, workers=workers, articles=analysis.articles)
+    found = wanted.merge(scores[["article_id", "sentence_id", "compound"]].astype({"article_id": object})
+                         .drop_duplicates(["article_id", "sentence_id"]), on=["article_id", "sentence_id"], how="left")
+    if found["compound"].isna().any():
+        first = found[found["compound"].isna()].iloc[0]
         raise SettingsError(f"no sentiment for sentence {first['sentence_id']} of article "
                             f"{first['article_id']!r}: pass the sentences table of the same analysis")
-    return pair, found["compound"].to_numpy(float)[pair]
+    return found["compound"].to_numpy(float)

@@ -1,0 +1,98 @@
+"""CSV written by Arrow's compute kernels instead of row-by-row Python, byte for byte what
+``DataFrame.to_csv(index=False)`` writes (the command line's CSV before): ``True``/``False``,
+floats as Python prints them, missing values empty, a field quoted only when it holds a comma,
+a quote or a line break (quotes doubled).
+
+Every column becomes a string array (a categorical or text column: its distinct values
+rendered once in Python, then taken by code; numbers cast by Arrow), the columns are joined row
+by row by ``binary_join_element_wise``, and the joined buffer is written as it is. ``framing hits``
+on 37,554 articles writes 3.6 million rows; pandas spent about 32 CPU seconds on them.
+"""
+from __future__ import annotations
+
+import io
+from typing import BinaryIO
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+#: Rows joined at a time (bounds the memory of the joined text).
+ROWS_PER_PIECE = 200_000
+
+
+class Unsupported(ValueError):
+    """A column this writer does not render exactly as pandas (the caller falls back to pandas)."""
+
+
+def write_csv(table: pd.DataFrame, out: BinaryIO, *, header: bool = True) -> None:
+    """``table`` as CSV (a header unless ``header=False``, no index) on the binary stream ``out``."""
+    columns = [_rendered(table[name]) for name in table.columns]
+    if header:
+        out.write((",".join(_quoted(str(name)) for name in table.columns) + "\n").encode("utf-8"))
+    if not len(table):
+        return
+    comma, newline = pa.scalar(",", pa.large_string()), pa.scalar("\n", pa.large_string())
+    for first in range(0, len(table), ROWS_PER_PIECE):
+        piece = [column.slice(first, ROWS_PER_PIECE) for column in columns]
+        rows = pc.binary_join_element_wise(*piece, comma)
+        empty = pa.array(np.full(len(rows), "", dtype=object), pa.large_string())
+        _write_data(pc.binary_join_element_wise(rows, empty, newline), out)
+
+
+def _write_data(lines: pa.Array, out: BinaryIO) -> None:
+    """The characters of a string array with no nulls, written straight from its buffer."""
+    lines = lines.cast(pa.large_string())
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset:lines.offset + len(lines) + 1]
+    data = lines.buffers()[2]
+    out.write(memoryview(data)[int(offsets[0]):int(offsets[-1])])
+
+
+def _rendered(column: pd.Series) -> pa.Array:
+    """The column's CSV fields as a string array (empty for missing values)."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return _by_codes(column.cat.codes.to_numpy(), list(dtype.categories))
+    if pd.api.types.is_bool_dtype(dtype) and not pd.api.types.is_extension_array_dtype(dtype):
+        return _by_codes(column.to_numpy().astype(np.int8), [False, True])
+    if pd.api.types.is_integer_dtype(dtype) and not pd.api.types.is_extension_array_dtype(dtype):
+        return pc.cast(pa.array(column.to_numpy()), pa.large_string())
+    if pd.api.types.is_float_dtype(dtype) or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        if pd.api.types.is_float_dtype(dtype) and len(uniques) > max(1000, len(column) // 10):
+            raise Unsupported(f"column {column.name!r}: too many distinct floats")
+        return _by_codes(codes, list(uniques))
+    raise Unsupported(f"column {column.name!r} of dtype {dtype}")
+
+
+def _by_codes(codes: np.ndarray, values: list) -> pa.Array:
+    """Each code's value rendered (``-1``: missing, an empty field)."""
+    rendered = [_field(v) for v in values] + [""]
+    codes = np.where(codes < 0, len(values), codes).astype(np.int32)
+    return pa.array(rendered, pa.large_string()).take(pa.array(codes))
+
+
+def _field(value) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "True" if value else "False"
+    if isinstance(value, (float, np.floating)):
+        return "" if value != value else repr(float(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if not isinstance(value, str):
+        raise Unsupported(f"value {value!r} of type {type(value).__name__}")
+    return _quoted(value)
+
+
+def _quoted(text: str) -> str:
+    if any(c in text for c in ',"\n\r'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_bytes(table: pd.DataFrame, *, header: bool = True) -> bytes:
+    """``write_csv`` into bytes (for tests and small tables)."""
+    buffer = io.BytesIO()
+    write_csv(table, buffer, header=header)
+    return buffer.getvalue()
