@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, sources, state
 from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
 from dashboard.views.common import md
 from framing.errors import FramingError
 
 #: Views in menu order: URL slug -> label.
 VIEWS = {
-    "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
+    "overview": "Overview", "side-by-side": "Side by side", "loaded": "Loaded language", "actors": "Actors",
+    "naming": "Naming",
     "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
     "lexicons": "Lexicons", "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
 }
@@ -26,9 +27,9 @@ SOURCE_KINDS = {
 }
 
 
-def current_source() -> data.Source:
+def current_source() -> sources.Source:
     if "source" not in st.session_state:
-        st.session_state["source"] = data.startup_source()
+        st.session_state["source"] = sources.startup_source()
     return st.session_state["source"]
 
 
@@ -37,7 +38,7 @@ CORPUS_SETTINGS = ("date_from", "date_to", "date_range", "event", "align_event",
                    "cell_outlet", "cell_pole", "actor_outlet", "actor_pole", "naming_outlet", "naming_label", "term")
 
 
-def set_source(source: data.Source) -> None:
+def set_source(source: sources.Source) -> None:
     """Make ``source`` the corpus; when it is another corpus, the old corpus's settings go
     (its date range would not even fit the new date filter)."""
     previous = st.session_state.get("source")
@@ -81,7 +82,7 @@ def _on_path() -> None:
     raw = st.session_state.get("corpus_path", "").strip()
     if raw:
         try:
-            set_source(data.browser_path_source(raw, columns=_columns()))
+            set_source(sources.browser_path_source(raw, columns=_columns()))
         except Exception as exc:
             _refuse(raw, exc)
 
@@ -93,8 +94,8 @@ def _use_upload(widget_key: str, store, kind: str, **options) -> None:
     if upload is None:
         return
     try:
-        path = store(upload.name, upload.getvalue(), data.UPLOAD_DIR)
-        set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+        path = store(upload.name, upload.getvalue(), sources.UPLOAD_DIR)
+        set_source(sources.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
     except Exception as exc:
         _refuse(upload.name, exc)
 
@@ -108,7 +109,7 @@ def _on_zip_upload() -> None:
 
 
 def _on_bundled() -> None:
-    set_source(data.path_source(data.BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)"))
+    set_source(sources.path_source(sources.BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)"))
 
 
 def corpus_controls() -> None:
@@ -123,7 +124,7 @@ def corpus_controls() -> None:
         if kind == "bundled":
             st.button("Open the bundled demo corpus", on_click=_on_bundled, key="open_bundled")
         elif kind == "path":
-            root = data.data_root()
+            root = sources.data_root()
             st.text_input("Folder (with manifest.csv) or file (CSV, JSONL, Parquet, HTML)", key="corpus_path",
                           placeholder=str(root / "my-corpus") if root else "(off: see below)")
             st.button("Load this path", on_click=_on_path, key="load_path")

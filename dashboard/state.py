@@ -20,7 +20,7 @@ URL_SETTINGS = {
     "method": False, "align_event": False, "side_mode": False, "lexicons": True, "undated": False, "profile": False,
     "overview_outlets": True, "cell_outlet": False, "cell_pole": False,
     "highlight": True, "colour_by": False, "actor_outlet": False, "actor_pole": False, "naming_outlet": False,
-    "naming_label": False,
+    "naming_label": False, "role": False, "loaded_outlet": False, "loaded_word": False,
     "mode": False, "screen": False, "pick": False, "step": False, "guess": False, "item": False, "device": False,
 }
 #: The only settings the URL holds in classroom mode: none of them can name an outlet.

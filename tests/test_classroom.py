@@ -142,8 +142,8 @@ def test_start_here_steps_show_the_word_diff_and_the_differences():
     at.radio(key="step").set_value("differences").run()
     assert_hidden(at)
     table = next(m.value for m in at.markdown if "classroom-counts" in m.value)
-    assert "<th>Outlet A</th><th>Outlet B</th>" in table and "confrontation" in table
-    assert any("contrast **0.42**" in m.value for m in at.markdown)
+    assert "<th>Outlet A</th><th>Outlet B</th>" in table and "legitimate" in table
+    assert any("contrast **0.47**" in m.value for m in at.markdown)
 
 
 def test_guess_who_wrote_a_paragraph_then_reveal_the_answer():
@@ -151,14 +151,14 @@ def test_guess_who_wrote_a_paragraph_then_reveal_the_answer():
     assert_hidden(at)
     marked = html_blocks(at)[0]
     assert marked.count('class="guess-word"') >= 3 and "title=" not in marked and "data-pole" not in marked
-    assert any(m.value == "**Paragraph 1 of 22**" for m in at.markdown)
+    assert any(m.value == "**Paragraph 1 of 14**" for m in at.markdown)
     at.button(key="classroom_answer").click().run()
     assert_clean(at)
     answer = plain(at.success[0].value)
     assert answer.startswith("Written by Outlet ") and answer.split(": ", 1)[1] in DEMO_OUTLETS
     at.button(key="guess_next").click().run()
     assert_hidden(at)
-    assert any(m.value == "**Paragraph 2 of 22**" for m in at.markdown) and not at.success
+    assert any(m.value == "**Paragraph 2 of 14**" for m in at.markdown) and not at.success
     assert at.query_params["item"] == "2"
 
 

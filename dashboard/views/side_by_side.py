@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
-from dashboard.views.common import ALL_LEXICONS, md
+from dashboard.views.common import ALL_LEXICONS, md, role_choice
 from framing.present.colours import lexicon_colours
 from framing.present.highlight import (
     highlight_html,
@@ -20,10 +20,17 @@ from framing.present.palette import frame_pole_colours, pole_legend
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
 KINDS = {"frame": "frames", "naming": "naming labels", "actor": "actors"}
 COLOUR_BY = {"frame": "frame and pole", "voice": "whose words"}
+ROLE_NOTES = {
+    "framing": "Highlighted: framing words (evaluative, loaded, (de)legitimising word choice). Topic and attribution "
+               "words ('said', 'Senate', actor names) are under Show.",
+    "topic": "Highlighted: topic words and actor names, what the text is about, not how it frames it.",
+    "attribution": "Highlighted: attribution, reporting verbs and hedges ('said', 'according to', 'reportedly').",
+}
 
 
 def render(ctx) -> None:
     mode = state.choice("Compare", "side_mode", list(MODES), format_func=MODES.get, draw=st.radio, horizontal=True)
+    role = role_choice()
     cols = st.columns([2, 1, 1])
     with cols[1]:
         names = [lex.name for lex in ctx.analysis.lexicons]
@@ -41,10 +48,11 @@ def render(ctx) -> None:
     if not picks:
         return
     only = None if lexicon == ALL_LEXICONS else lexicon
-    shown = {article_id: hits_of(ctx.analysis.hits, article_id, kinds=tuple(kinds), lexicon=only)
+    shown = {article_id: hits_of(ctx.analysis.hits, article_id, kinds=tuple(kinds), lexicon=only, role=role)
              for _, article_id in picks}
     colours, poles = _colours(ctx, shown.values())
     _legend(ctx, shown.values(), poles, colour_by)
+    st.caption(ROLE_NOTES[role])
     columns = st.columns(len(picks))
     for column, (heading, article_id) in zip(columns, picks):
         with column:
