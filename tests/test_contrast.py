@@ -1,5 +1,4 @@
 """The start-here pick: which event two outlets framed most differently, and why."""
-import numpy as np
 import pytest
 
 from framing.compare.contrast import contrast_differences, event_contrasts, framing_contrast, start_here

@@ -220,8 +220,10 @@ def test_side_by_side_shows_whose_words_for_the_legitimacy_contrast():
 
 
 def test_side_by_side_legend_names_both_poles_and_colours_differ():
-    at = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)",
-             lexicons=["conflict", "epistemic"], highlight=["frame"])
+    """Poles take the colour-blind-safe palette of the report (issue 13): the two poles of every
+    axis in two hues, and every frame of one lexicon its own colours."""
+    at = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="conflict",
+             highlight=["frame"])
     assert_clean(at)
     legend = next(m.value for m in at.markdown if "framing-legend" in m.value)
     assert "legitimacy: legitimate" in legend and "legitimacy: illegitimate" in legend
@@ -233,8 +235,16 @@ def test_side_by_side_legend_names_both_poles_and_colours_differ():
         by_frame.setdefault(colour, set()).add(frame)
     shared = {c: f for c, f in by_frame.items() if len(f) > 1}
     assert not shared, f"frames sharing a colour: {shared}"
+    from framing.lexicon import bundled_lexicons
+    from framing.present.palette import frame_pole_colours, worst_case_difference
+    poles = dict(re.findall(r'data-frame="legitimacy" data-pole="([^"]+)" style="[^"]*?background-color:(#\w+)',
+                            "".join(html_blocks(at))))
+    assert poles["legitimate"] != poles["illegitimate"]
+    palette = frame_pole_colours(bundled_lexicons(["conflict"]))
+    assert worst_case_difference(palette[("legitimacy", "legitimate")], palette[("legitimacy", "illegitimate")]) > 20
     assert "frame" in at.radio(key="colour_by").options[0]
-    crowded = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)")
+    crowded = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)",
+                  role="topic")  # the policy frames: more topics than the palette has colours
     assert any("share a colour" in c.value for c in crowded.caption), "say so when there are more names than colours"
 
 

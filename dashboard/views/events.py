@@ -51,9 +51,9 @@ def _aligned_pairs(ctx, event: str) -> None:
         st.info("No sentence of one outlet reports the same fact as a sentence of another in this event.")
         return
     st.caption(f"{len(pairs)} pairs of sentences that report the same thing in two outlets, those whose changed "
-               "words hold lexicon words first. Red (left): words only in the left outlet's sentence; green (right): "
-               "only in the right one's. Bold and underlined: lexicon words; hover one for its frame, pole and whose "
-               "words it is in.")
+               "words hold lexicon words first. Blue and struck through (left): words only in the left outlet's "
+               "sentence; orange and underlined (right): only in the right one's. Bold and underlined: lexicon "
+               "words; hover one for its frame, pole and whose words it is in.")
     shown = pairs.head(25)
     hits, sentences = tables_of_articles(ctx.analysis.hits, ctx.analysis.sentences,
                                          [*shown["article_a"], *shown["article_b"]])
