@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:  # Streamlit puts only this folder on sys.path
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, sidebar, state  # noqa: E402
+from dashboard import classroom, data, sidebar, state  # noqa: E402
 from dashboard.views import render_view  # noqa: E402
 from dashboard.views.common import Context  # noqa: E402
 from framing.errors import FramingError  # noqa: E402
@@ -47,33 +47,38 @@ def load_context(source, choice) -> Context | None:
 
 with st.sidebar:
     st.markdown("### framing")
-    view = sidebar.view_menu()
+    in_class = classroom.mode_toggle()
+    view = classroom.screen_menu() if in_class else sidebar.view_menu()
     st.divider()
-    sidebar.corpus_controls()
+    if not in_class:  # a lesson names no corpus file: the corpus is chosen outside classroom mode
+        sidebar.corpus_controls()
     try:
-        choice = sidebar.lexicon_choice()
+        choice = classroom.lexicon_choice() if in_class else sidebar.lexicon_choice()
     except FramingError as exc:
         st.error(str(exc))
         choice = data.LexiconChoice(())
 
-st.title(sidebar.VIEWS[view])
+st.title(classroom.SCREENS[view] if in_class else sidebar.VIEWS[view])
 ctx = load_context(sidebar.current_source(), choice)
-if ctx is not None and ctx.analysis is not None:
+if ctx is not None and ctx.analysis is not None and not in_class:  # a lesson names no outlet or group
     with st.sidebar:
         try:
             sidebar.compare_by(ctx)
         except FramingError as exc:
             st.error(str(exc))
-if ctx is not None:
+if ctx is not None and not in_class:
     report = ctx.report
     skipped = f", {len(report.skipped):,} skipped (see Corpus and load report)" if report.skipped else ""
     st.sidebar.caption(f"{report.loaded:,} articles loaded from {report.seen:,} inputs{skipped}")
 if ctx is not None:
     try:
-        render_view(view, ctx)
+        if in_class:
+            classroom.render_screen(view, ctx)
+        else:
+            render_view(view, ctx)
     except FramingError as exc:
         st.error(str(exc))
     except Exception as exc:  # a bug: say what happened, without a traceback
         st.error(f"Something went wrong in this view ({type(exc).__name__}: {exc}). "
                  "Please report it with the steps that led here.")
-state.mirror_to_url()
+state.mirror_to_url(state.CLASSROOM_URL if in_class else state.RESEARCH_URL)

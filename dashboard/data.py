@@ -11,10 +11,7 @@ disk (``dashboard.disk_cache``): the corpus, the analysis, and the slow derived 
 """
 from __future__ import annotations
 
-import argparse
 import os
-import sys
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,9 +19,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.filters import ArticleFilter, filter_articles
+from dashboard.sources import BUNDLED_CORPUS, UPLOAD_DIR, Source  # noqa: F401  (the views name them through data)
 from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
 from framing.corpus.chunks import ReadOptions
-from framing.corpus.load import load_corpus
 from framing.corpus.records import Corpus
 from framing.errors import FramingError
 from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
@@ -33,12 +30,10 @@ from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
 from framing.measure.chunked import analyze_path
 from framing.measure.engines import EngineSettings
+from framing.measure.loaded import loaded_word_sentences, top_loaded_words
 from framing.measure.store import Store
 from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
-REPO = Path(__file__).resolve().parent.parent
-BUNDLED_CORPUS = REPO / "corpus"
-UPLOAD_DIR = Path(tempfile.gettempdir()) / "framing-uploads"
 N_BOOT = 1000
 #: Streamlit's caches know an analysis by its key (hashing its tables would take seconds).
 _HASH = {Analysis: lambda analysis: analysis.key}
@@ -54,92 +49,6 @@ def cache_dir() -> Path:
     if os.environ.get("FRAMING_CACHE_DIR"):
         return Path(os.environ["FRAMING_CACHE_DIR"])
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "framing"
-
-
-@dataclass(frozen=True)
-class Source:
-    """A corpus to load: ``kind`` is ``bundled``, ``path``, ``upload`` or ``zip``; ``path`` is
-    what ``load_corpus`` reads; ``label`` is shown to the user; ``stamp`` changes when the
-    files change, so the cache reloads them; ``columns`` names source columns the loader
-    does not find by itself, as ``(field, column)`` pairs (``("text", "story_text")``)."""
-
-    kind: str
-    path: str
-    label: str
-    stamp: int = 0
-    columns: tuple[tuple[str, str], ...] = ()
-
-    def load(self, path: str):
-        """``load_corpus(path)`` with this source's column names."""
-        return load_corpus(path, **{f"{field}_column": column for field, column in self.columns})
-
-
-def _stamp(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
-
-
-def path_source(path: str | Path, *, kind: str = "path", label: str | None = None,
-                columns: tuple[tuple[str, str], ...] = ()) -> Source:
-    path = Path(path).expanduser()
-    return Source(kind, str(path), label or str(path), _stamp(path), tuple(columns))
-
-
-def _startup_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--corpus")
-    parser.add_argument("--data-root")
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    args.corpus = args.corpus or os.environ.get("FRAMING_CORPUS") or None
-    args.data_root = args.data_root or os.environ.get("FRAMING_DATA_ROOT") or None
-    return args
-
-
-def startup_source() -> Source:
-    """The corpus given on the command line (``streamlit run app.py -- --corpus PATH``), else
-    in ``FRAMING_CORPUS``, else the bundled demo corpus."""
-    given = _startup_arguments().corpus
-    if given:
-        return path_source(given)
-    return path_source(BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)")
-
-
-def data_root() -> Path | None:
-    """The one folder whose files a browser user may open by path: ``--data-root`` (or
-    ``FRAMING_DATA_ROOT``), else the folder of the corpus given at start (the corpus folder
-    itself, or the folder holding a corpus file); None when neither was given, and then no
-    path typed in the browser is opened (uploads still are). Whoever can reach the page can
-    read every corpus under this folder, so it is chosen by whoever starts the server."""
-    args = _startup_arguments()
-    if args.data_root:
-        return Path(args.data_root).expanduser().resolve()
-    if args.corpus:
-        corpus = Path(args.corpus).expanduser().resolve()
-        return corpus if corpus.is_dir() else corpus.parent
-    return None
-
-
-class PathNotAllowed(FramingError):
-    """A path typed in the browser lies outside the dashboard's data root."""
-
-
-def browser_path_source(raw: str, *, columns: tuple[tuple[str, str], ...] = ()) -> Source:
-    """The source for a path typed in the browser, once it is known to lie inside
-    ``data_root()`` (links are resolved first, so a link cannot lead out of it)."""
-    root = data_root()
-    if root is None:
-        raise PathNotAllowed("opening a path from the browser is off: start the dashboard with a corpus "
-                             "(framing dashboard PATH) or with --data-root FOLDER to allow the corpora under "
-                             "that folder; or upload the corpus instead")
-    path = Path(raw).expanduser()
-    if not path.is_absolute():
-        path = root / path
-    if not path.resolve().is_relative_to(root):
-        raise PathNotAllowed(f"{raw}: outside the folder this dashboard may read ({root}); give a path under it, "
-                             "or restart the dashboard with --data-root set to a folder that holds the corpus")
-    return path_source(path, columns=columns)
 
 
 @dataclass(frozen=True)
@@ -235,10 +144,11 @@ def filtered(analysis: Analysis, flt: ArticleFilter) -> Analysis:
     return analysis.subset(filter_articles(articles, flt), label=repr(flt))
 
 
-#: How the dashboard scores: every voice in one bootstrap pass (views pick the voice they show,
-#: so switching voice never recomputes), 1,000 resamples, seed 0, 95% intervals. The export
+#: How the dashboard scores: every voice and every role in one bootstrap pass (views pick the
+#: voice and the role they show, framing by default, so switching never recomputes), 1,000
+#: resamples, seed 0, 95% intervals. The export
 #: manifest records this object.
-SCORE_SETTINGS = ScoreSettings(voice="each", bootstrap=BootstrapSettings(n_boot=N_BOOT))
+SCORE_SETTINGS = ScoreSettings(voice="each", roles="all", bootstrap=BootstrapSettings(n_boot=N_BOOT))
 
 
 #: How the dashboard counts and tests distinctive terms (self-reference removed, house style
@@ -289,6 +199,29 @@ def sentiment_scores(analysis: Analysis, flt: ArticleFilter, *, by: str = "outle
     settings = score_settings(by=by)
     return _stored(analysis, "actor_sentiment", flt, settings,
                    compute=lambda: score.actor_sentiment(filtered(analysis, flt), settings))
+
+
+@_cached(max_entries=32, show_spinner="Scoring loaded language…")
+def loaded_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
+    """Loaded language per 1,000 words per outlet and voice (``score.loaded_rates``)."""
+    return _stored(analysis, "loaded_rates", flt, SCORE_SETTINGS,
+                   compute=lambda: score.loaded_rates(filtered(analysis, flt), SCORE_SETTINGS))
+
+
+#: Loaded words listed per outlet.
+TOP_LOADED_WORDS = 10
+
+
+@_cached(max_entries=32, show_spinner=False)
+def loaded_words(analysis: Analysis, flt: ArticleFilter, voice: str) -> pd.DataFrame:
+    """Each outlet's most loaded words in ``voice`` (``framing.measure.loaded.top_loaded_words``)."""
+    return top_loaded_words(filtered(analysis, flt), voice=voice, top=TOP_LOADED_WORDS)
+
+
+@_cached(max_entries=32, show_spinner=False)
+def loaded_word_lines(analysis: Analysis, flt: ArticleFilter, outlet: str, term: str, voice: str) -> pd.DataFrame:
+    """The sentences behind one outlet's loaded word (``loaded_word_sentences``)."""
+    return loaded_word_sentences(filtered(analysis, flt), group=outlet, term=term, voice=voice)
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
@@ -351,15 +284,17 @@ def paired_table(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
 
 
 @_cached(max_entries=16, show_spinner="Placing outlets…")
-def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str) -> pd.DataFrame | None:
-    """2-D outlet map from frame profiles (rates of every pole) or term profiles (TF-IDF);
-    None with fewer than three outlets."""
+def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str,
+                  role: str = "framing") -> pd.DataFrame | None:
+    """2-D outlet map from frame profiles (rates of every pole of the frames of ``role``) or
+    term profiles (TF-IDF); None with fewer than three outlets."""
     if profile == "terms":
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None
         return compare.outlet_map(matrix)
-    profiles = compare.frame_profiles(frame_scores(analysis, flt), voice=voice)
+    scores = frame_scores(analysis, flt)
+    profiles = compare.frame_profiles(scores[(scores["role"] == role).to_numpy()], voice=voice)
     return compare.outlet_map(profiles) if len(profiles) >= 3 else None
 
 

@@ -105,11 +105,13 @@ def articles_of(articles: pd.DataFrame, *, outlet: str | None = None, event: str
 
 
 def hits_of(hits: pd.DataFrame, article_id: str, *, kinds: tuple[str, ...] = ("frame", "naming", "actor"),
-            lexicon: str | None = None) -> pd.DataFrame:
-    """The hits of one article, of the given kinds (and of one lexicon, when given)."""
+            lexicon: str | None = None, role: str | None = None) -> pd.DataFrame:
+    """The hits of one article, of the given kinds (and of one lexicon and one role, when given)."""
     mask = (hits["article_id"] == article_id) & hits["kind"].isin(list(kinds))
     if lexicon is not None:
         mask &= hits["lexicon"] == lexicon
+    if role is not None:
+        mask &= hits["role"] == role
     return hits[mask]
 
 
@@ -133,6 +135,11 @@ def largest_outlets(articles: pd.DataFrame, n: int) -> list[str]:
     counts = articles.groupby(articles["outlet"].astype(str)).size()
     order = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     return [outlet for outlet, _ in order[:n]]
+
+
+def of_role(scores: pd.DataFrame, role: str) -> pd.DataFrame:
+    """The rows of a score table (or hits table) whose ``role`` is ``role``."""
+    return scores[(scores["role"] == role).to_numpy()]
 
 
 def busiest_cell(scores: pd.DataFrame, *, voice: str, lexicon: str | None = None, count: str = "hits",
@@ -173,3 +180,17 @@ def sentence_hits(hits: pd.DataFrame, sentences: pd.DataFrame, article_id: str, 
     for record in records:
         record["start"], record["end"] = int(record["start"]) - first, int(record["end"]) - first
     return records
+
+
+def loaded_words_summary(words: pd.DataFrame, rates: pd.DataFrame, *, groups=None, per_group: int = 6) -> pd.DataFrame:
+    """One row per outlet, the most loaded first: its loaded-language rate (from a
+    ``loaded_rates`` table of one voice) and its most loaded words as ``word (uses)``."""
+    listed = words.sort_values(["group", "rank"]).groupby("group").head(per_group)
+    text = listed.assign(item=listed["example"] + " (" + listed["hits"].astype(str) + ")").groupby("group")["item"]
+    table = rates[["group", "rate", "ci_low", "ci_high", "n_articles"]].copy()
+    if groups is not None:
+        table = table[table["group"].isin(list(groups))]
+    table["loaded words"] = table["group"].map(text.agg(", ".join)).fillna("")
+    table = table.sort_values(["rate", "group"], ascending=[False, True])
+    return table.rename(columns={"group": "outlet", "rate": "per 1,000 words"}).round(
+        {"per 1,000 words": 2, "ci_low": 2, "ci_high": 2}).reset_index(drop=True)

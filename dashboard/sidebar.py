@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, data_groups, state
+from dashboard import data, data_groups, sources, state
 from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
 from dashboard.views.common import md
 from framing.errors import FramingError
 
 #: Views in menu order: URL slug -> label.
 VIEWS = {
-    "overview": "Overview", "side-by-side": "Side by side", "actors": "Actors", "naming": "Naming",
-    "terms": "Distinctive terms", "events": "Events", "time": "Over time", "coverage": "Coverage by group",
-    "corpus": "Corpus and load report", "lexicons": "Lexicons", "coding": "Coding (validate hits)",
-    "precision": "Lexicon precision", "export": "Export",
+    "overview": "Overview", "side-by-side": "Side by side", "loaded": "Loaded language", "actors": "Actors",
+    "naming": "Naming", "terms": "Distinctive terms", "events": "Events", "time": "Over time",
+    "coverage": "Coverage by group", "corpus": "Corpus and load report", "lexicons": "Lexicons",
+    "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
 }
 #: Streamlit's upload limit, in its MB, which are MiB (it multiplies by 1024 * 1024).
 MAX_UPLOAD_MIB = MAX_UPLOAD_BYTES // MiB
@@ -27,9 +27,9 @@ SOURCE_KINDS = {
 }
 
 
-def current_source() -> data.Source:
+def current_source() -> sources.Source:
     if "source" not in st.session_state:
-        st.session_state["source"] = data.startup_source()
+        st.session_state["source"] = sources.startup_source()
     return st.session_state["source"]
 
 
@@ -38,7 +38,7 @@ CORPUS_SETTINGS = ("date_from", "date_to", "date_range", "event", "align_event",
                    "cell_outlet", "cell_pole", "actor_outlet", "actor_pole", "naming_outlet", "naming_label", "term")
 
 
-def set_source(source: data.Source) -> None:
+def set_source(source: sources.Source) -> None:
     """Make ``source`` the corpus; when it is another corpus, the old corpus's settings go
     (its date range would not even fit the new date filter)."""
     previous = st.session_state.get("source")
@@ -82,7 +82,7 @@ def _on_path() -> None:
     raw = st.session_state.get("corpus_path", "").strip()
     if raw:
         try:
-            set_source(data.browser_path_source(raw, columns=_columns()))
+            set_source(sources.browser_path_source(raw, columns=_columns()))
         except Exception as exc:
             _refuse(raw, exc)
 
@@ -94,8 +94,8 @@ def _use_upload(widget_key: str, store, kind: str, **options) -> None:
     if upload is None:
         return
     try:
-        path = store(upload.name, upload.getvalue(), data.UPLOAD_DIR)
-        set_source(data.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
+        path = store(upload.name, upload.getvalue(), sources.UPLOAD_DIR)
+        set_source(sources.path_source(path, kind=kind, label=f"uploaded {upload.name}", **options))
     except Exception as exc:
         _refuse(upload.name, exc)
 
@@ -109,7 +109,7 @@ def _on_zip_upload() -> None:
 
 
 def _on_bundled() -> None:
-    set_source(data.path_source(data.BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)"))
+    set_source(sources.path_source(sources.BUNDLED_CORPUS, kind="bundled", label="bundled demo corpus (5 articles)"))
 
 
 def corpus_controls() -> None:
@@ -124,7 +124,7 @@ def corpus_controls() -> None:
         if kind == "bundled":
             st.button("Open the bundled demo corpus", on_click=_on_bundled, key="open_bundled")
         elif kind == "path":
-            root = data.data_root()
+            root = sources.data_root()
             st.text_input("Folder (with manifest.csv) or file (CSV, JSONL, Parquet, HTML)", key="corpus_path",
                           placeholder=str(root / "my-corpus") if root else "(off: see below)")
             st.button("Load this path", on_click=_on_path, key="load_path")
@@ -181,7 +181,7 @@ def _outlet_table(ctx) -> None:
     """Join an outlet table (CSV: outlet, leaning, country, ...) uploaded or given as a path
     under the data root; its report lines are shown once joined."""
     with st.expander("Outlet table (leaning, country…)", expanded=False):
-        kinds = ["none", "upload"] + (["path"] if data.data_root() is not None else [])
+        kinds = ["none", "upload"] + (["path"] if sources.data_root() is not None else [])
         kind = st.radio("Outlet table from", kinds, key="outlet_kind", horizontal=True,
                         format_func={"none": "none", "upload": "an upload", "path": "a path"}.get)
         if kind == "upload":  # drawn only when asked for: one file input in the sidebar at a time
@@ -213,7 +213,7 @@ def _on_outlet_upload() -> None:
         st.session_state.pop("outlet_table_path", None)
         return
     try:
-        st.session_state["outlet_table_path"] = str(save_upload(upload.name, upload.getvalue(), data.UPLOAD_DIR))
+        st.session_state["outlet_table_path"] = str(save_upload(upload.name, upload.getvalue(), sources.UPLOAD_DIR))
         st.session_state.pop("outlet_error", None)
     except FramingError as exc:
         st.session_state["outlet_error"] = str(exc)
@@ -225,7 +225,7 @@ def _on_outlet_path() -> None:
         st.session_state.pop("outlet_table_path", None)
         return
     try:
-        st.session_state["outlet_table_path"] = data.browser_path_source(raw).path
+        st.session_state["outlet_table_path"] = sources.browser_path_source(raw).path
         st.session_state.pop("outlet_error", None)
     except FramingError as exc:
         st.session_state["outlet_error"] = str(exc)

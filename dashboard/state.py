@@ -20,9 +20,14 @@ URL_SETTINGS = {
     "method": False, "align_event": False, "side_mode": False, "lexicons": True, "undated": False, "profile": False,
     "overview_outlets": True, "cell_outlet": False, "cell_pole": False,
     "highlight": True, "colour_by": False, "actor_outlet": False, "actor_pole": False, "naming_outlet": False,
-    "naming_label": False, "by": False, "period": False, "time_pole": False, "omission_outlet": False,
-    "event_search": False,
+    "naming_label": False, "role": False, "loaded_outlet": False, "loaded_word": False,
+    "mode": False, "screen": False, "pick": False, "step": False, "guess": False, "item": False, "device": False,
+    "by": False, "period": False, "time_pole": False, "omission_outlet": False, "event_search": False,
 }
+#: The only settings the URL holds in classroom mode: none of them can name an outlet.
+CLASSROOM_URL = ("mode", "screen", "pick", "step", "guess", "item", "device", "lexicons")
+#: What the URL holds outside classroom mode: every setting but the classroom's screens.
+RESEARCH_URL = tuple(name for name in URL_SETTINGS if name not in CLASSROOM_URL or name == "lexicons")
 _RESTORED = "_url_restored"
 
 
@@ -49,10 +54,12 @@ def restore_from_url() -> None:
             put(name, list(st.query_params.get_all(name)) if is_list else st.query_params.get(name))
 
 
-def _settings() -> dict[str, Any]:
-    """Every kept setting that has a value, as the URL holds it."""
+def _settings(names: Sequence[str] | None = None) -> dict[str, Any]:
+    """Every kept setting that has a value (of ``names``, when given), as the URL holds it."""
     wanted: dict[str, Any] = {}
     for name, is_list in URL_SETTINGS.items():
+        if names is not None and name not in names:
+            continue
         value = get(name)
         if value in (None, "", []):
             continue
@@ -69,9 +76,10 @@ def link(**overrides: Any) -> str:
     return "?" + urlencode(settings, doseq=True)
 
 
-def mirror_to_url() -> None:
-    """Write every kept setting that has a value into the URL (and drop the others)."""
-    wanted = _settings()
+def mirror_to_url(names: Sequence[str] | None = None) -> None:
+    """Write every kept setting that has a value (of ``names``, when given) into the URL, and
+    drop the others."""
+    wanted = _settings(names)
     current = {name: (st.query_params.get_all(name) if URL_SETTINGS.get(name) else st.query_params.get(name))
                for name in st.query_params}
     if current != wanted:

@@ -19,6 +19,12 @@ MIN_ARTICLES = 5
 MAX_BOOT = 10_000
 VOICES = ("all", "author", "quoted", "distanced")
 NEGATED = ("exclude", "include", "only")
+#: What a lexicon category measures (``lexicons/README.md``, "Roles"): ``framing`` is evaluative,
+#: loaded, legitimising or delegitimising word choice; ``topic`` is what a text is about (policy
+#: dimensions, institutions, events, actors); ``attribution`` is how a text sources and qualifies
+#: its claims (neutral reporting verbs such as "said", "according to", and hedges). Scores,
+#: heatmaps and highlighting show ``framing`` by default.
+ROLES = ("framing", "topic", "attribution")
 SCORE_KINDS = ("frame", "naming", "actor")
 TERM_METHODS = ("logodds", "tfidf")
 STOP_WORDS = ("english", "none")
@@ -61,9 +67,11 @@ class ScoreSettings:
     """What a score counts and how it groups: ``by`` (articles columns, or the shorthands
     outlet, article, event), ``voice`` (one of ``VOICES``, several, or ``"each"``: every voice
     in turn), ``negated`` hits (``NEGATED``), the ``kind`` of hits (``SCORE_KINDS``), only
-    some ``frames`` (frame or naming-set names; None: all), ``by_target`` (split by the actor
-    a hit is about), ``period`` (``PERIODS``: one more group column, each article's month,
-    week or year, ``framing.measure.periods``; None: no time split), the ``bootstrap``, and
+    some ``frames`` (frame or naming-set names; None: all), the ``roles`` of the frames and
+    naming sets counted (``ROLES``; default framing only, ``"all"`` for every
+    role; actor mentions are always counted), ``by_target`` (split by the actor a hit is
+    about), ``period`` (``PERIODS``: one more group column, each article's month, week or
+    year, ``framing.measure.periods``; None: no time split), the ``bootstrap``, and
     ``min_precision``: leave out the hits of terms whose coded precision in ``precision_file``
     (``framing.measure.validation``) is below it."""
 
@@ -72,6 +80,7 @@ class ScoreSettings:
     negated: str = "exclude"
     kind: str = "frame"
     frames: tuple[str, ...] | None = None
+    roles: tuple[str, ...] = ("framing",)
     by_target: bool = False
     period: str | None = None
     bootstrap: BootstrapSettings = field(default_factory=BootstrapSettings)
@@ -83,6 +92,10 @@ class ScoreSettings:
             object.__setattr__(self, "by", tuple(c.strip() for c in self.by.split(",") if c.strip()))
         if isinstance(self.frames, str):
             object.__setattr__(self, "frames", (self.frames,))
+        roles = self.roles
+        if isinstance(roles, str):
+            roles = ROLES if roles == "all" else [r.strip() for r in roles.split(",") if r.strip()]
+        object.__setattr__(self, "roles", tuple(roles))
         voices = (self.voice,) if isinstance(self.voice, str) else tuple(self.voice)
         _check("score", [
             ("by", bool(self.by) and all(isinstance(c, str) and c for c in self.by), "one or more column names"),
@@ -90,6 +103,8 @@ class ScoreSettings:
              f"'each' or one or more of {', '.join(VOICES)}"),
             ("negated", self.negated in NEGATED, f"one of {', '.join(NEGATED)}"),
             ("kind", self.kind in SCORE_KINDS, f"one of {', '.join(SCORE_KINDS)}"),
+            ("roles", bool(self.roles) and all(r in ROLES for r in self.roles),
+             f"'all' or one or more of {', '.join(ROLES)}"),
             ("period", self.period is None or self.period in PERIODS, f"None or one of {', '.join(PERIODS)}"),
             ("min_precision", self.min_precision is None or (isinstance(self.min_precision, float | int)
                                                              and 0 <= self.min_precision <= 1), "between 0 and 1, or None"),
@@ -222,7 +237,8 @@ def reproduce_flags(settings: ScoreSettings) -> list[str]:
     boot = settings.bootstrap
     flags = ["--by", ",".join(settings.by), "--voice", settings.voice if isinstance(settings.voice, str)
              else "each", "--negated", settings.negated, "--boot", str(boot.n_boot), "--seed", str(boot.seed),
-             "--level", str(boot.level), "--min-articles", str(boot.min_articles)]
+             "--level", str(boot.level), "--min-articles", str(boot.min_articles),
+             "--role", "all" if set(settings.roles) == set(ROLES) else ",".join(settings.roles)]
     for frame in settings.frames or ():
         flags += ["--frame", frame]
     if settings.min_precision is not None:

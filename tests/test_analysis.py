@@ -31,7 +31,7 @@ def hits_of(analysis, prefix):
 def test_tables_have_the_documented_columns_and_dtypes(seed, demo_corpus):
     assert list(seed.hits.columns) == list(HIT_COLUMNS)
     assert list(seed.sentences.columns) == list(SENTENCE_COLUMNS)
-    assert seed.hits["start"].dtype == "int64" and seed.hits["negated"].dtype == bool
+    assert seed.hits["start"].dtype == "int32" and seed.hits["negated"].dtype == bool
     assert set(seed.hits["kind"]) == {"frame", "naming", "actor"}
     assert set(seed.hits["voice"]) <= {"author", "quoted", "distanced"}
     assert list(seed.articles["article_id"]) == [a.id for a in demo_corpus.articles]
@@ -113,7 +113,7 @@ def test_an_article_without_text_has_no_sentences_and_no_hits(demo_corpus):
 def test_an_empty_corpus_gives_empty_typed_tables():
     result = analyze(Corpus((), LoadReport()), bundled_lexicons())
     assert result.hits.empty and list(result.hits.columns) == list(HIT_COLUMNS)
-    assert result.hits["start"].dtype == "int64" and result.sentences.empty
+    assert result.hits["start"].dtype == "int32" and result.sentences.empty
 
 
 def test_tables_built_in_batches_equal_one_batch(seed, demo_corpus, monkeypatch):
@@ -201,7 +201,7 @@ def test_cli_hits_table_with_a_user_lexicon(demo_corpus_path, tmp_path, capsys):
     path = tmp_path / "mine.yaml"
     path.write_text("name: mine\nversion: '1'\ndescription: test\nlicence: CC0-1.0\n"
                     "sources:\n  - {title: own, licence: CC0-1.0}\n"
-                    "frames:\n  withdrawal:\n    description: leaving\n    terms: [withdraw*]\n", encoding="utf-8")
+                    "frames:\n  withdrawal:\n    description: leaving\n    role: topic\n    terms: [withdraw*]\n", encoding="utf-8")
     assert main(["hits", str(demo_corpus_path), "--lexicon", str(path)]) == 0
     out = capsys.readouterr().out
     assert "withdraw" in out and "legitimacy" not in out

@@ -141,6 +141,31 @@ def test_overview_renders_heatmap_and_balance(page, demo_server):
     assert page.dialogs == []
 
 
+def test_overview_says_it_shows_framing_and_switches_to_attribution(page, demo_server):
+    open_view(page, demo_server, "view=overview&lexicon_view=epistemic")
+    wait_for(page, ".js-plotly-plot")
+    heat = page.locator(".js-plotly-plot").first
+    assert "Framing words per 1,000 words" in heat.inner_text() and "report_verbs" not in heat.inner_text()
+    page.get_by_text("Attribution: who says it").click()
+    settle(page)
+    wait_for(page, ".js-plotly-plot")
+    heat = page.locator(".js-plotly-plot").first
+    assert "Attribution words per 1,000 words" in heat.inner_text() and "report_verbs" in heat.inner_text()
+    screenshot(page, "overview_attribution")
+
+
+def test_loaded_language_view_shows_rates_words_and_sentences(page, demo_server):
+    open_view(page, demo_server, "view=loaded")
+    wait_for(page, ".js-plotly-plot")
+    assert page.locator("h1").first.inner_text() == "Loaded language"
+    plot = page.locator(".js-plotly-plot").first.inner_text()
+    assert "Loaded language per 1,000 words" in plot and "Al-Monitor" in plot and "quoted sources" in plot
+    assert page.get_by_text("Most loaded words of each outlet").count() == 1
+    assert page.get_by_text("The sentences behind a word").count() == 1
+    screenshot(page, "loaded_language")
+    assert page.dialogs == []
+
+
 def test_compare_two_outlets_with_highlighted_terms(page, demo_server):
     open_view(page, demo_server, "view=side-by-side&outlets=SouthFront&outlets=The+Jerusalem+Post")
     wait_for(page, "div.framing-text span.hit")
@@ -231,7 +256,7 @@ def test_a_figures_manifest_link_draws_the_same_figure_again(page, demo_server, 
     import json
     import re
 
-    open_view(page, demo_server, "view=overview&voice=quoted&lexicon_view=policy_frames")
+    open_view(page, demo_server, "view=overview&voice=quoted&role=topic&lexicon_view=policy_frames")
     wait_for(page, ".js-plotly-plot .xaxislayer-above .xtick text")
     shown = page.locator(".js-plotly-plot").first.locator(".xaxislayer-above .xtick text").all_text_contents()
     page.locator("[data-testid=stSidebar]").get_by_text("Export").click()

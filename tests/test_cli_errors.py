@@ -70,3 +70,10 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
                           timeout=120)
     assert "Traceback" not in done.stderr and done.stderr.startswith("framing: error: ")
     assert done.returncode in (1, 2) and done.stderr.count("\n") == 1
+
+
+def test_a_bad_score_option_fails_before_the_corpus_is_read(capsys, tmp_path):
+    """--boot is checked first: no minutes of analysis before "n_boot must be ... 10,000"."""
+    assert main(["score", str(tmp_path / "not-read-yet.jsonl"), "--boot", "99999999"]) == 2
+    err = capsys.readouterr().err
+    assert "n_boot must be a whole number from 1 to 10,000" in err and "not-read-yet" not in err

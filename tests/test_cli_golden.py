@@ -30,6 +30,9 @@ COMMANDS = {
     "events_coverage": ["events", "corpus", "--coverage", "--format", "csv"],
     "align": ["align", "corpus", "--event", "E0003", "--top", "5"],
     "lexicon_terms": ["lexicon", "terms", "conflict", "--format", "csv"],
+    "sentences_csv": ["sentences", "corpus", "--format", "csv"],
+    "score_loaded": ["score", "corpus", "--table", "loaded", "--voice", "each", "--boot", "200"],
+    "score_loaded_words": ["score", "corpus", "--table", "loaded_words", "--top", "3", "--format", "csv"],
 }
 
 

@@ -143,10 +143,29 @@ def test_evidence_opens_on_the_busiest_cell_not_an_empty_one():
 
 def test_lexicon_choice_switches_the_heatmap_columns():
     at = app()
-    at.selectbox(key="lexicon_view").select("policy_frames").run()
+    assert "policy_frames" not in at.selectbox(key="lexicon_view").options, "its frames are topic, not framing"
+    at.selectbox(key="lexicon_view").select("loaded").run()
     assert_clean(at)
     columns = charts(at)[0]["data"][0]["x"]
-    assert "economic" in columns and not any(c.startswith("legitimacy") for c in columns)
+    assert "loaded_label" in columns and not any(c.startswith("legitimacy") for c in columns)
+
+
+def test_the_overview_shows_framing_by_default_and_topic_and_attribution_one_click_away():
+    at = app()
+    assert at.radio(key="role").value == "framing"
+    heat = charts(at)[0]
+    assert heat["layout"]["title"]["text"].startswith("Framing words per 1,000 words")
+    assert any("Framing: evaluative, loaded and (de)legitimising word choice" in c.value for c in at.caption)
+    at.radio(key="role").set_value("attribution").run()
+    assert_clean(at)
+    at.selectbox(key="lexicon_view").select("epistemic").run()
+    columns = charts(at)[0]["data"][0]["x"]
+    assert "report_verbs" in columns and "doubt_markers" not in columns
+    assert charts(at)[0]["layout"]["title"]["text"].startswith("Attribution words")
+    assert at.query_params["role"] == "attribution"
+    at.radio(key="role").set_value("topic").run()
+    assert_clean(at)
+    assert "policy_frames" in at.selectbox(key="lexicon_view").options
 
 
 def test_date_filter_from_the_url_keeps_only_those_articles():
@@ -184,7 +203,8 @@ def test_side_by_side_shows_whose_words_for_the_legitimacy_contrast():
     said = dict(zip(southfront["words"], southfront["whose words"]))
     assert said["legitimately"] == "quoted: Velayati" and said["invitation"] == "quoted: Velayati"
     own = dict(zip(observer["words"], observer["whose words"]))
-    assert own["occupied"] == "outlet's own words"
+    assert own["occupied territory"] == "outlet's own words"
+    assert at.radio(key="role").value == "framing"
     assert any("in the outlet's own words" in m.value for m in at.markdown)
     at.radio(key="colour_by").set_value("voice").run()
     assert_clean(at)
@@ -193,11 +213,17 @@ def test_side_by_side_shows_whose_words_for_the_legitimacy_contrast():
     at.selectbox(key="lexicon_view").set_value("(all lexicons)").run()
     assert_clean(at)
     assert "(epistemic)" in "".join(html_blocks(at))
+    assert ">said<" not in "".join(html_blocks(at)), "'said' is attribution, not framing"
+    at.radio(key="role").set_value("attribution").run()
+    assert_clean(at)
+    assert ">said<" in "".join(html_blocks(at)) and "data-frame=\"legitimacy\"" not in "".join(html_blocks(at))
 
 
 def test_side_by_side_legend_names_both_poles_and_colours_differ():
-    at = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)",
-             lexicons=["conflict", "epistemic"], highlight=["frame"])
+    """Poles take the colour-blind-safe palette of the report (issue 13): the two poles of every
+    axis in two hues, and every frame of one lexicon its own colours."""
+    at = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="conflict",
+             highlight=["frame"])
     assert_clean(at)
     legend = next(m.value for m in at.markdown if "framing-legend" in m.value)
     assert "legitimacy: legitimate" in legend and "legitimacy: illegitimate" in legend
@@ -209,8 +235,16 @@ def test_side_by_side_legend_names_both_poles_and_colours_differ():
         by_frame.setdefault(colour, set()).add(frame)
     shared = {c: f for c, f in by_frame.items() if len(f) > 1}
     assert not shared, f"frames sharing a colour: {shared}"
+    from framing.lexicon import bundled_lexicons
+    from framing.present.palette import frame_pole_colours, worst_case_difference
+    poles = dict(re.findall(r'data-frame="legitimacy" data-pole="([^"]+)" style="[^"]*?background-color:(#\w+)',
+                            "".join(html_blocks(at))))
+    assert poles["legitimate"] != poles["illegitimate"]
+    palette = frame_pole_colours(bundled_lexicons(["conflict"]))
+    assert worst_case_difference(palette[("legitimacy", "legitimate")], palette[("legitimacy", "illegitimate")]) > 20
     assert "frame" in at.radio(key="colour_by").options[0]
-    crowded = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)")
+    crowded = app(view="side-by-side", outlets=["SouthFront", "Intellectual Observer"], lexicon_view="(all lexicons)",
+                  role="topic")  # the policy frames: more topics than the palette has colours
     assert any("share a colour" in c.value for c in crowded.caption), "say so when there are more names than colours"
 
 
@@ -277,7 +311,29 @@ def test_actors_heatmap_shows_one_lexicon_and_drills_down_to_the_hits_about_the_
     assert at.query_params["actor_pole"] == "legitimacy/legitimate"
     at.selectbox(key="lexicon_view").select("(all lexicons)").run()
     assert_clean(at)
+    assert "report_verbs" not in charts(at)[0]["data"][0]["x"], "attribution is not framing"
+    at.radio(key="role").set_value("attribution").run()
+    assert_clean(at)
     assert "report_verbs" in charts(at)[0]["data"][0]["x"]
+
+
+def test_loaded_language_view_rates_by_voice_top_words_and_their_sentences():
+    at = app(view="loaded")
+    assert_clean(at)
+    fig = charts(at)[0]
+    assert {t["name"] for t in fig["data"]} == {"all voices", "the outlet's own words", "quoted sources"}
+    assert fig["layout"]["title"]["text"].startswith("Loaded language per 1,000 words")
+    summary = at.dataframe[0].value
+    assert list(summary["outlet"]) and set(summary["outlet"]) <= set(DEMO_OUTLETS)
+    assert summary["per 1,000 words"].is_monotonic_decreasing
+    assert "jihadists (2)" in summary.set_index("outlet").loc["Al-Monitor", "loaded words"]
+    outlet, word = at.selectbox(key="loaded_outlet").value, at.selectbox(key="loaded_word").value
+    lines = at.dataframe[1].value
+    assert len(lines) >= 1 and (lines["loaded"] > 0).all()
+    assert all(str(word).rstrip("*").lower()[:4] in m.lower() for m in lines["matched"])
+    at.selectbox(key="loaded_outlet").select("SouthFront").run()
+    assert_clean(at)
+    assert at.query_params["loaded_outlet"] == "SouthFront" and outlet != "" and word != ""
 
 
 def test_naming_view_shows_label_shares_for_the_chosen_set():
@@ -469,7 +525,7 @@ def test_export_view_offers_tables_figures_and_manifest():
     assert_clean(at)
     manifest = json.loads(at.code[-1].value)
     assert manifest["corpus"]["n_articles"] == 5 and len(manifest["corpus"]["fingerprint"]) == 64
-    assert {lex["name"] for lex in manifest["lexicons"]} == {"conflict", "epistemic", "policy_frames"}
+    assert {lex["name"] for lex in manifest["lexicons"]} == {"conflict", "epistemic", "loaded", "policy_frames"}
     assert manifest["parameters"]["voice"] == "all"
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels.count("CSV") >= 6 and labels.count("PNG") >= 3 and labels.count("HTML") == labels.count("PNG")

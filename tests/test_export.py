@@ -126,7 +126,7 @@ def test_reproduce_commands_print_the_dashboards_tables_again(demo_corpus_path, 
                                   terms={"group": "SouthFront", "vs": None, "method": "logodds"})
     assert set(commands) >= {"hits", "frame rates", "axis balance", "label shares", "actor sentiment",
                              "frame rates by target", "distinctive terms SouthFront"}
-    assert "--lexicon conflict --lexicon epistemic --lexicon policy_frames" in commands["frame rates"]
+    assert "--lexicon conflict --lexicon epistemic --lexicon loaded --lexicon policy_frames" in commands["frame rates"]
     expected = {  # the calls dashboard/data.py makes
         "frame rates": frame_rates(analysis, settings),
         "axis balance": axis_balance(analysis, settings),

@@ -124,10 +124,12 @@ licence: CC0-1.0
 frames:
   threat:
     description: threat
+    role: framing
     terms: [destabiliz*]
 naming_sets:
   Iran:
     description: Iran
+    role: framing
     labels:
       plain name: [Iran]
       other: [Persia]

@@ -59,7 +59,7 @@ def test_user_lexicon_reads_every_feature_with_lines():
     danger, contribution = threat.poles
     assert [t.text for t in danger.terms] == ["flood*", "invasion", "overwhelmed by the ... arrivals"]
     assert danger.terms[0].is_stem and danger.terms[2].has_gap
-    assert danger.terms[1].weight == 2.0 and danger.terms[1].line == 20
+    assert danger.terms[1].weight == 2.0 and danger.terms[1].line == 21
     assert contribution.name == "contribution"
 
     humanitarian = lex.frame("humanitarian")
@@ -78,142 +78,144 @@ def test_user_lexicon_reads_every_feature_with_lines():
 
 
 def test_plain_scalars_are_read_as_text_so_yes_no_and_numbers_need_no_quotes():
-    lex = parse_lexicon('name: t\nversion: 1.10\nframes:\n  f:\n    description: d\n    terms: [no, yes, 1914, null word]\n')
+    lex = parse_lexicon('name: t\nversion: 1.10\nframes:\n  f:\n    description: d\n    role: topic\n'
+                        '    terms: [no, yes, 1914, null word]\n')
     assert lex.version == "1.10"
     assert [t.text for t in lex.frames[0].poles[0].terms] == ["no", "yes", "1914", "null word"]
 
 
 def test_white_space_inside_a_term_is_collapsed():
-    lex = parse_lexicon(HEAD + 'frames:\n  f:\n    description: d\n    terms: ["at  the\\trequest   of "]\n')
+    lex = parse_lexicon(HEAD + 'frames:\n  f:\n    description: d\n    role: topic\n    terms: ["at  the\\trequest   of "]\n')
     assert lex.frames[0].poles[0].terms[0].text == "at the request of"
 
 
 # --------------------------------------------------------------------------- validation
 
-FRAME = "frames:\n  f:\n    description: d\n"
+FRAME = "frames:\n  f:\n    role: framing\n    description: d\n"
 
 CASES = {
     "unknown top key, close match suggested": (
-        "descripton: x\n" + FRAME + "    terms: [a]\n",
+        "descripton: x\nframes:\n  f:\n    role: framing\n    description: d\n    terms: [a]\n",
         [(3, "unknown key 'descripton'; did you mean 'description'?")]),
     "unknown frame key": (
         FRAME + "    colour: '#123456'\n    term: [a]\n",
-        [(4, "frame 'f' has neither `terms` nor `poles`"), (7, "unknown key 'term'; did you mean 'terms'?")]),
+        [(4, "frame 'f' has neither `terms` nor `poles`"), (8, "unknown key 'term'; did you mean 'terms'?")]),
     "unknown term key": (
         FRAME + "    terms:\n      - {term: a, wieght: 2}\n",
-        [(7, "unknown key 'wieght'; did you mean 'weight'?")]),
+        [(8, "unknown key 'wieght'; did you mean 'weight'?")]),
     "unknown actor key": (
         "actors:\n  Iran:\n    alias: [Iran]\n",
         [(4, "actor 'Iran' has no `aliases:`"), (5, "unknown key 'alias'; did you mean 'aliases'?")]),
     "empty pole": (
         FRAME + "    poles:\n      a: [x]\n      b: []\n",
-        [(8, "frame 'f', pole 'b' is empty; list at least one term")]),
+        [(9, "frame 'f', pole 'b' is empty; list at least one term")]),
     "null pole": (
         FRAME + "    poles:\n      a: [x]\n      b:\n",
-        [(8, "pole 'b' is empty")]),
+        [(9, "pole 'b' is empty")]),
     "neither terms nor poles": (
-        FRAME,
+        "frames:\n  f:\n    role: framing\n    description: d\n",
         [(4, "frame 'f' has neither `terms` nor `poles`")]),
     "both terms and poles": (
         FRAME + "    terms: [a]\n    poles:\n      a: [x]\n      b: [y]\n",
         [(4, "frame 'f' has both `terms` and `poles`")]),
     "one pole": (
         FRAME + "    poles:\n      a: [x]\n",
-        [(7, "frame 'f' has 1 pole; an axis needs exactly two")]),
+        [(8, "frame 'f' has 1 pole; an axis needs exactly two")]),
     "three poles": (
         FRAME + "    poles:\n      a: [x]\n      b: [y]\n      c: [z]\n",
-        [(7, "frame 'f' has 3 poles; an axis needs exactly two")]),
+        [(8, "frame 'f' has 3 poles; an axis needs exactly two")]),
     "term in both poles, ignoring case and hyphens": (
         FRAME + "    poles:\n      a: [so-called, x]\n      b:\n        - y\n        - So called\n",
-        [(10, "term 'So called' is in both poles ('a' line 7, 'b' here); keep it in one")]),
+        [(11, "term 'So called' is in both poles ('a' line 8, 'b' here); keep it in one")]),
     "same term twice": (
         FRAME + "    terms:\n      - threat\n      - menace\n      - Threat\n",
-        [(9, "term 'Threat' is listed twice (first at line 7); remove one")]),
+        [(10, "term 'Threat' is listed twice (first at line 8); remove one")]),
     "star inside a word": (
         FRAME + "    terms: [desta*bilize]\n",
-        [(6, "term 'desta*bilize' has '*' before its end")]),
+        [(7, "term 'desta*bilize' has '*' before its end")]),
     "star on a first word": (
         FRAME + "    terms: [pull* out]\n",
-        [(6, "term 'pull* out' has '*' before its end")]),
+        [(7, "term 'pull* out' has '*' before its end")]),
     "double star": (
         FRAME + "    terms: [destabiliz**]\n",
-        [(6, "term 'destabiliz**' has '**'")]),
+        [(7, "term 'destabiliz**' has '**'")]),
     "bare star": (
         FRAME + "    terms: ['*']\n",
-        [(6, "term '*' is a bare wildcard")]),
+        [(7, "term '*' is a bare wildcard")]),
     "too short a stem": (
         FRAME + "    terms: [us*]\n",
-        [(6, "term 'us*' is too short a stem")]),
+        [(7, "term 'us*' is too short a stem")]),
     "gap at the start": (
         FRAME + "    terms: [... government]\n",
-        [(6, "term '... government' has ' ... ' at its start")]),
+        [(7, "term '... government' has ' ... ' at its start")]),
     "gap at the end": (
         FRAME + "    terms:\n      - approved by ...\n",
-        [(7, "term 'approved by ...' has ' ... ' at its end")]),
+        [(8, "term 'approved by ...' has ' ... ' at its end")]),
     "gap glued to a word": (
         FRAME + "    terms: [approved...government]\n",
-        [(6, "has 'approved...government'; write a gap as ' ... ' with a space each side")]),
+        [(7, "has 'approved...government'; write a gap as ' ... ' with a space each side")]),
     "two gaps in a row": (
         FRAME + "    terms: [approved ... ... government]\n",
-        [(6, "has two gaps in a row")]),
+        [(7, "has two gaps in a row")]),
     "ellipsis character": (
         FRAME + "    terms: [approved by \u2026 government]\n",
-        [(6, "uses the '\u2026' character")]),
+        [(7, "uses the '\u2026' character")]),
     "punctuation only": (
         FRAME + "    terms: ['?!']\n",
-        [(6, "term '?!' has no letters or digits")]),
+        [(7, "term '?!' has no letters or digits")]),
     "duplicate frame name (YAML would merge)": (
-        FRAME + "    terms: [a]\n  g:\n    description: d\n    terms: [b]\n  f:\n    description: again\n    terms: [c]\n",
-        [(10, "'f' appears twice, first at line 4; YAML would silently keep only the last one")]),
+        FRAME + "    terms: [a]\n  g:\n    role: framing\n    description: d\n    terms: [b]\n"
+        "  f:\n    role: framing\n    description: again\n    terms: [c]\n",
+        [(12, "'f' appears twice, first at line 4; YAML would silently keep only the last one")]),
     "frame names differing only by case": (
-        FRAME + "    terms: [a]\n  F:\n    description: d\n    terms: [b]\n",
-        [(7, "'F' appears twice (same as 'f': names ignore case), first at line 4")]),
+        FRAME + "    terms: [a]\n  F:\n    role: framing\n    description: d\n    terms: [b]\n",
+        [(8, "'F' appears twice (same as 'f': names ignore case), first at line 4")]),
     "duplicate naming set": (
-        "naming_sets:\n  n:\n    labels: {a: [a], b: [b]}\n  n:\n    labels: {c: [c], d: [d]}\n",
-        [(6, "'n' appears twice, first at line 4")]),
+        "naming_sets:\n  n:\n    role: framing\n    labels: {a: [a], b: [b]}\n  n:\n    role: framing\n    labels: {c: [c], d: [d]}\n",
+        [(7, "'n' appears twice, first at line 4")]),
     "duplicate actor": (
         "actors:\n  Iran:\n    aliases: [Iran]\n  Iran:\n    aliases: [Tehran]\n",
         [(6, "'Iran' appears twice, first at line 4")]),
     "duplicate key inside a frame": (
         FRAME + "    terms: [a]\n    description: again\n",
-        [(7, "'description' appears twice, first at line 5")]),
+        [(8, "'description' appears twice, first at line 6")]),
     "non-numeric weight": (
         FRAME + "    terms:\n      - {term: a, weight: heavy}\n      - {term: b, weight: '2'}\n",
-        [(7, "term 'a': weight must be a number such as 0.5 or 2, not text ('heavy')"),
-         (8, "term 'b': weight must be a number such as 0.5 or 2, not text ('2')")]),
+        [(8, "term 'a': weight must be a number such as 0.5 or 2, not text ('heavy')"),
+         (9, "term 'b': weight must be a number such as 0.5 or 2, not text ('2')")]),
     "negative and infinite weights": (
         FRAME + "    terms:\n      - {term: a, weight: -1}\n      - {term: b, weight: .inf}\n",
-        [(7, "term 'a': weight must be a positive finite number, not -1"),
-         (8, "term 'b': weight must be a positive finite number, not .inf")]),
+        [(8, "term 'a': weight must be a positive finite number, not -1"),
+         (9, "term 'b': weight must be a positive finite number, not .inf")]),
     "case_sensitive not a boolean": (
         FRAME + "    terms:\n      - {term: IS, case_sensitive: 1}\n",
-        [(7, "term 'IS': case_sensitive must be true or false, not a number (1)")]),
+        [(8, "term 'IS': case_sensitive must be true or false, not a number (1)")]),
     "term mapping without term": (
         FRAME + "    terms:\n      - {weight: 2}\n",
-        [(7, "`term` is missing or empty")]),
+        [(8, "`term` is missing or empty")]),
     "term is a list": (
         FRAME + "    terms:\n      - [a, b]\n",
-        [(7, "a term must be text or a mapping {term, weight, case_sensitive}, not a list")]),
+        [(8, "a term must be text or a mapping {term, weight, case_sensitive}, not a list")]),
     "terms is text": (
         FRAME + "    terms: threat\n",
-        [(6, "frame 'f' must be a list of terms")]),
+        [(7, "frame 'f' must be a list of terms")]),
     "frames is a list": (
         "frames:\n  - legitimacy\n",
         [(4, "`frames` (a mapping of frame name to frame) must be a mapping (`key: value` lines), not a list")]),
     "description is a list": (
-        "frames:\n  f:\n    description: [a, b]\n    terms: [x]\n",
-        [(5, "frame 'f': `description` must be text, not a list")]),
+        "frames:\n  f:\n    role: framing\n    description: [a, b]\n    terms: [x]\n",
+        [(6, "frame 'f': `description` must be text, not a list")]),
     "bad colour": (
         FRAME + "    colour: blue\n    terms: [a]\n",
-        [(6, "colour 'blue' is not a hex colour")]),
+        [(7, "colour 'blue' is not a hex colour")]),
     "naming set with one label": (
-        "naming_sets:\n  n:\n    labels:\n      ISIS: [ISIS]\n",
-        [(6, "naming set 'n' has 1 label; a naming set compares competing labels, so give at least two")]),
+        "naming_sets:\n  n:\n    role: framing\n    labels:\n      ISIS: [ISIS]\n",
+        [(7, "naming set 'n' has 1 label; a naming set compares competing labels, so give at least two")]),
     "spelling under two labels": (
-        "naming_sets:\n  n:\n    labels:\n      ISIS: [ISIS]\n      ISIL: [ISIL, isis]\n",
-        [(7, "spelling 'isis' is under two labels ('ISIS' line 6, 'ISIL' here)")]),
+        "naming_sets:\n  n:\n    role: framing\n    labels:\n      ISIS: [ISIS]\n      ISIL: [ISIL, isis]\n",
+        [(8, "spelling 'isis' is under two labels ('ISIS' line 7, 'ISIL' here)")]),
     "naming set without labels": (
-        "naming_sets:\n  n:\n    description: d\n",
+        "naming_sets:\n  n:\n    role: framing\n    description: d\n",
         [(4, "naming set 'n' has no `labels:`")]),
     "alias of two actors": (
         "actors:\n  Syria:\n    aliases: [Syria, Assad]\n  Assad family:\n    aliases: [assad]\n",
@@ -222,10 +224,10 @@ CASES = {
         "actors:\n  Iran: [Iran, Tehran]\n",
         [(4, "actor 'Iran' must be a mapping (`key: value` lines), not a list")]),
     "source without licence": (
-        "sources:\n  - title: A paper\n" + FRAME + "    terms: [a]\n",
+        "sources:\n  - title: A paper\nframes:\n  f:\n    role: framing\n    description: d\n    terms: [a]\n",
         [(4, "source: `licence` is missing or empty")]),
     "sources not a list": (
-        "sources: A paper\n" + FRAME + "    terms: [a]\n",
+        "sources: A paper\nframes:\n  f:\n    role: framing\n    description: d\n    terms: [a]\n",
         [(3, "`sources` must be a list")]),
     "empty frames section": (
         "frames:\n",
@@ -268,15 +270,15 @@ def test_every_problem_of_a_broken_file_is_reported_in_line_order():
     text = (FIXTURES / "broken.yaml").read_text()
     problems = lexicon_problems(text, source="broken.yaml")
     lines = [int(p.split(":")[1]) for p in problems]
-    assert lines == [1, 2, 8, 12, 13, 15, 16, 22, 29, 30, 35, 36, 41]
+    assert lines == [1, 2, 9, 14, 15, 17, 18, 26, 31, 34, 35, 35, 41, 42, 47]
     with pytest.raises(LexiconError) as caught:
         load_lexicon(FIXTURES / "broken.yaml")
     assert caught.value.problems == [p.replace("broken.yaml", str(FIXTURES / "broken.yaml"), 1) for p in problems]
-    assert str(caught.value).startswith(f"{FIXTURES / 'broken.yaml'}: 13 problems in lexicon:\n")
+    assert str(caught.value).startswith(f"{FIXTURES / 'broken.yaml'}: 15 problems in lexicon:\n")
 
 
 def test_load_lexicon_errors_for_missing_file_folder_and_bad_encoding(tmp_path):
-    with pytest.raises(LexiconError, match=r"no such lexicon file\. Bundled lexicons: conflict, epistemic, policy_frames"):
+    with pytest.raises(LexiconError, match=r"no such lexicon file\. Bundled lexicons: conflict, epistemic, loaded, policy_frames"):
         load_lexicon(tmp_path / "nope.yaml")
     with pytest.raises(LexiconError, match="is a folder"):
         load_lexicon(tmp_path)
@@ -318,7 +320,7 @@ def test_lexicon_terms_table():
     assert len(table) == 5 + 3 + 7 + 7
     assert table.groupby("kind").size().to_dict() == {"actor": 7, "frame": 8, "naming": 7}
     row = table[table.term == "invasion"].iloc[0]
-    assert (row.lexicon, row.kind, row.frame, row.pole, row.weight, row.line) == ("migration", "frame", "threat", "danger", 2.0, 20)
+    assert (row.lexicon, row.kind, row.frame, row.pole, row.weight, row.line) == ("migration", "frame", "threat", "danger", 2.0, 21)
     eu = table[table.term == "EU"].iloc[0]
     assert (eu.kind, eu.frame, eu.pole, bool(eu.case_sensitive)) == ("actor", "European Union", "European Union", True)
     assert set(table[table.kind == "naming"].pole) == {"migrants", "refugees", "illegals"}
@@ -332,7 +334,7 @@ def test_lexicon_terms_table():
 
 def test_bundled_lexicons_all_validate_and_are_named_after_their_files():
     names = bundled_lexicon_names()
-    assert names == ("conflict", "epistemic", "policy_frames")
+    assert names == ("conflict", "epistemic", "loaded", "policy_frames")
     for lex in bundled_lexicons():
         assert lexicon_problems(Path(lex.path).read_text(), source=lex.path) == []
         assert Path(lex.path).stem == lex.name and Path(lex.path).parent == BUNDLED_DIR
@@ -343,7 +345,7 @@ def test_bundled_lexicons_all_validate_and_are_named_after_their_files():
 
 
 def test_unknown_bundled_name_lists_the_available_ones():
-    with pytest.raises(LexiconError, match=r"no bundled lexicon named 'conflicts'; bundled: conflict, epistemic, policy_frames"):
+    with pytest.raises(LexiconError, match=r"no bundled lexicon named 'conflicts'; bundled: conflict, epistemic, loaded, policy_frames"):
         bundled_lexicons(["conflicts"])
 
 
@@ -397,10 +399,11 @@ def test_conflict_lexicon_covers_the_brief():
 def test_epistemic_lexicon_has_the_recasens_categories():
     table = lexicon_terms(bundled_lexicons("epistemic"))
     assert {"said", "says", "stated", "told", "added", "noted"} <= _terms_of(table, frame="report_verbs")
-    assert {"admit*", "reveal*", "confirm*", "acknowledg*", "pointed out"} <= _terms_of(table, frame="factive_verbs")
-    assert {"stressed", "insist*"} <= _terms_of(table, frame="assertive_verbs")
-    assert {"claimed", "alleged", "so-called", "what ... calls", "purported"} <= _terms_of(table, frame="doubt_markers")
-    assert {"likely", "reportedly", "apparently", "possibly", "may", "might", "suggest*"} <= _terms_of(table, frame="hedges")
+    assert {"admit*", "reveal*", "acknowledg*", "pointed out", "conceded"} <= _terms_of(table, frame="factive_verbs")
+    assert {"insist*", "asserted", "contended"} <= _terms_of(table, frame="assertive_verbs")
+    assert {"stressed", "warned", "urged"} <= _terms_of(table, frame="emphatic_report_verbs")
+    assert {"claimed", "so-called", "what ... calls", "purported"} <= _terms_of(table, frame="doubt_markers")
+    assert {"likely", "reportedly", "apparently", "possibly", "may", "might", "suggest*", "alleged"} <= _terms_of(table, frame="hedges")
     assert not table.duplicated("term").any(), "each epistemic marker belongs to one category"
 
 
@@ -447,10 +450,13 @@ def test_cli_check_prints_every_problem_and_exits_2(capsys):
     assert main(["lexicon", "check", str(path)]) == 2
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
-    assert len(lines) == 13
-    assert lines[2] == (f"{path}:8: frame 'legitimacy': term 'invited' is in both poles "
-                        "('legitimate' line 7, 'illegitimate' here); keep it in one")
-    assert f"{path}: 13 problems; nothing loaded" in captured.err
+    assert len(lines) == 15
+    assert lines[2] == (f"{path}:9: frame 'legitimacy': term 'invited' is in both poles "
+                        "('legitimate' line 8, 'illegitimate' here); keep it in one")
+    assert lines[8] == (f"{path}:31: frame 'empty_pole': role 'frame' is not a role; did you mean 'framing'? "
+                        "write one of framing, topic, attribution")
+    assert lines[10].startswith(f"{path}:35: frame 'nothing' has no `role:`; add `role: framing`")
+    assert f"{path}: 15 problems; nothing loaded" in captured.err
 
 
 def test_cli_check_missing_file_is_a_clean_error(capsys):
@@ -461,10 +467,10 @@ def test_cli_check_missing_file_is_a_clean_error(capsys):
 def test_cli_list_and_terms(capsys):
     assert main(["lexicon", "list"]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"^conflict 1\.1  6 frames, 7 naming sets, 12 actors, \d+ terms", out, re.M)
+    assert re.search(r"^conflict 1\.2  6 frames, 7 naming sets, 12 actors, \d+ terms", out, re.M)
     assert re.search(r"^policy_frames 1\.0  14 frames", out, re.M)
     assert main(["lexicon", "terms", str(FIXTURES / "migration.yaml"), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == ",".join(TERM_COLUMNS)
-    assert "migration,actor,European Union,European Union,EU,1.0,True,40" in out
+    assert "migration,actor,topic,European Union,European Union,EU,1.0,True,43" in out
     assert len(out) == 1 + 22

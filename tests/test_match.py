@@ -114,7 +114,7 @@ def test_match_fields_name_their_lexicon_frame_pole_and_weight():
         Pole("threat", (Term("destabiliz*", weight=2.0),)), Pole("stability", (Term("stability"),)))),))
     (m,) = Matcher([lex]).find("It is destabilizing.")
     assert m._asdict() == {"start": 6, "end": 19, "matched": "destabilizing", "term": "destabiliz*",
-                           "lexicon": "conflict-test", "kind": "frame", "frame": "threat",
+                           "lexicon": "conflict-test", "kind": "frame", "role": "framing", "frame": "threat",
                            "pole": "threat", "weight": 2.0}
 
 

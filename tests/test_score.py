@@ -34,7 +34,8 @@ def hit(article, kind="frame", frame="legitimacy", pole="illegitimate", *, voice
         hedged=False, target=None, sentence=0, weight=1.0):
     return dict(article_id=article, outlet=ARTICLES.set_index("article_id").loc[article, "outlet"],
                 sentence_id=sentence, start=0, end=1, matched=pole, term=pole, lexicon="test", kind=kind,
-                frame=frame, pole=pole, weight=weight, voice=voice, speaker=None, negated=negated,
+                role="topic" if kind == "actor" else "framing", frame=frame, pole=pole, weight=weight, voice=voice,
+                speaker=None, negated=negated,
                 hedged=hedged, target=target)
 
 

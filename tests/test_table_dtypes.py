@@ -46,7 +46,7 @@ def categorical_columns(dtypes: dict) -> list[str]:
 
 def test_repeated_text_is_categorical_with_sorted_categories_and_the_rest_as_documented(seed):
     assert categorical_columns(HIT_COLUMNS) == ["article_id", "outlet", "matched", "term", "lexicon", "kind",
-                                                "frame", "pole", "voice"]
+                                                "role", "frame", "pole", "voice"]
     assert categorical_columns(SENTENCE_COLUMNS) == ["article_id"]
     for table, dtypes in ((seed.hits, HIT_COLUMNS), (seed.sentences, SENTENCE_COLUMNS)):
         for column, dtype in dtypes.items():
@@ -168,7 +168,7 @@ def test_cli_hits_csv_is_the_plain_string_table(seed, demo_corpus_path, capsys):
 @pytest.mark.parametrize("fmt", ["csv", "json", "table"])
 def test_cli_score_output_equals_that_of_plain_string_tables(seed, table, fmt):
     args = argparse.Namespace(table=table, by="outlet", voice="each", frame=None, kind="frame", negated="exclude",
-                              boot=50, seed=0, level=0.95, min_articles=5, workers=1)
+                              role="framing", top=10, boot=50, seed=0, level=0.95, min_articles=5, workers=1)
     strings = with_tables(seed, seed.articles, strings=True)
     outputs = []
     for analysis in (seed, strings):

@@ -114,15 +114,17 @@ def test_bad_coded_values_name_the_file_and_line():
 
 def test_scores_can_drop_imprecise_terms_and_the_manifest_records_it(demo_analysis, tmp_path):
     sample = sample_hits(demo_analysis, per_term=50)
-    frame_hits = sample[sample["kind"] == "frame"]
-    worst = frame_hits["term"].value_counts().index[0]
+    framing_terms = demo_analysis.hits.loc[demo_analysis.hits["role"] == "framing", "term"].astype(str)
+    frame_hits = sample[(sample["kind"] == "frame") & sample["term"].isin(set(framing_terms))]
+    worst = frame_hits["term"].value_counts().index[0]  # frame_rates counts framing frames by default
     sample["correct"] = np.where(sample["term"] == worst, "no", "yes")
     path = tmp_path / "coded.csv"
     write_sample(sample, path)
     settings = ScoreSettings(min_precision=0.5, precision_file=str(path), voice="all")
     plain, strict = score.frame_rates(demo_analysis), score.frame_rates(demo_analysis, settings)
-    dropped = int((demo_analysis.hits["term"] == worst).sum())
-    negated = int((demo_analysis.hits["term"] == worst).mul(demo_analysis.hits["negated"]).sum())
+    of_worst = (demo_analysis.hits["term"] == worst) & (demo_analysis.hits["role"] == "framing")
+    dropped = int(of_worst.sum())
+    negated = int(of_worst.mul(demo_analysis.hits["negated"]).sum())
     assert plain["hits"].sum() - strict["hits"].sum() == dropped - negated > 0
     recorded = Settings(score=settings).as_dict()["score"]
     assert recorded["min_precision"] == 0.5 and recorded["precision_file"] == str(path)

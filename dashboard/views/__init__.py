@@ -6,7 +6,7 @@ import importlib
 import streamlit as st
 
 VIEW_MODULES = {
-    "overview": "overview", "side-by-side": "side_by_side", "actors": "actors", "naming": "naming",
+    "overview": "overview", "side-by-side": "side_by_side", "loaded": "loaded", "actors": "actors", "naming": "naming",
     "terms": "terms", "events": "events", "corpus": "corpus", "lexicons": "lexicons", "coding": "coding",
     "precision": "precision", "export": "export", "time": "over_time", "coverage": "group_coverage",
 }

@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import data, data_groups, state
+from dashboard import data, data_groups, sources, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 from framing.corpus.records import LoadReport
 from framing.measure.analysis import Analysis
@@ -18,6 +18,15 @@ VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted
 #: Left and right context wide enough to read (a clipped table hid them).
 CONTEXT_COLUMNS = {"left": st.column_config.TextColumn(width="large"), "right": st.column_config.TextColumn(width="large"),
                    "match": st.column_config.TextColumn(width="small")}
+#: The roles a view shows one at a time, framing (the default) first (lexicons/README.md, Roles).
+ROLE_VIEWS = {"framing": "Framing: word choice", "topic": "Topic: what it is about",
+              "attribution": "Attribution: who says it"}
+#: How a figure's title names the frames of each role.
+ROLE_TITLES = {"framing": "Framing words", "topic": "Topic words", "attribution": "Attribution words"}
+ROLE_HELP = ("Each lexicon category declares a role. Framing (the default): evaluative, loaded and legitimising or "
+             "delegitimising words, how a text frames. Topic: the subjects, institutions and events a text is about. "
+             "Attribution: reporting verbs and hedges ('said', 'according to', 'reportedly'). Topic and attribution "
+             "words are common in neutral reporting, so they are shown apart from framing.")
 #: The choice, where a view offers one lexicon at a time, that shows them all.
 ALL_LEXICONS = "(all lexicons)"
 
@@ -27,7 +36,7 @@ class Context:
     """The analysis of a corpus (None when nothing could be loaded) and its load report. The
     corpus itself is loaded only when a view needs it (raw text, fingerprint)."""
 
-    source: data.Source
+    source: sources.Source
     choice: data.LexiconChoice
     analysis: Analysis | None
     report: LoadReport | None
@@ -138,9 +147,15 @@ def figure(fig, *, key: str, **kwargs) -> Any:
     return st.plotly_chart(fig, key=key, config={"displaylogo": False}, theme=None, **kwargs)
 
 
-def lexicon_with(ctx: Context, attribute: str) -> list[str]:
-    """Names of the analysis's lexicons that have ``frames``, ``naming_sets`` or ``actors``."""
-    return [lex.name for lex in ctx.analysis.lexicons if getattr(lex, attribute)]
+def role_choice() -> str:
+    """Which role of lexicon category a view shows (kept across views and in the URL)."""
+    return state.choice("Show", "role", list(ROLE_VIEWS), format_func=ROLE_VIEWS.get, draw=st.radio,
+                        horizontal=True, help=ROLE_HELP)
+
+
+def lexicons_of_role(ctx: Context, role: str) -> list[str]:
+    """Names of the analysis's lexicons with at least one frame of ``role``."""
+    return [lex.name for lex in ctx.analysis.lexicons if any(f.role == role for f in lex.frames)]
 
 
 def day_text(value: dt.date | None) -> str:

@@ -12,10 +12,11 @@ from framing.present.encoding import plural
 EVIDENCE_COLUMNS = ("left", "match", "right", "voice", "speaker", "negated", "hedged", "target", "title", "article_id")
 
 
-def poles_of(ctx, lexicon: str | None) -> list[str]:
-    """``frame/pole`` for each pole of the lexicon's frames (every lexicon's when None)."""
+def poles_of(ctx, lexicon: str | None, role: str | None = None) -> list[str]:
+    """``frame/pole`` for each pole of the lexicon's frames (every lexicon's when None; only
+    frames of ``role`` when given)."""
     return [f"{f.name}/{p.name}" for lex in ctx.analysis.lexicons if lexicon in (None, lex.name)
-            for f in lex.frames for p in f.poles]
+            for f in lex.frames if role in (None, f.role) for p in f.poles]
 
 
 def follow_cell_click(event, ctx, *, outlet_key: str, pole_key: str) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import MAX_DEFAULT_OUTLETS, filter_bar, lexicon_with, md, outlets_shown
+from dashboard.filters import of_role
+from dashboard.views.common import MAX_DEFAULT_OUTLETS, ROLE_TITLES, ROLE_VIEWS, filter_bar, lexicons_of_role, md, outlets_shown
+from framing.measure.loaded import has_loaded_lexicon
 from framing.present import plots
 from framing.present.export import (
     export_bundle,
@@ -17,6 +19,7 @@ from framing.present.export import (
     reproducibility_manifest,
     table_csv,
 )
+from framing.present.loaded_plot import loaded_rates_plot
 
 
 def render(ctx) -> None:
@@ -86,6 +89,8 @@ def _tables(ctx, flt, voice) -> dict:
         "actor sentiment": data.sentiment_scores(ctx.analysis, flt),
         "articles": articles.drop(columns=["body"], errors="ignore"),
     }
+    if has_loaded_lexicon(ctx.analysis.lexicons):
+        tables["loaded language"] = data.loaded_scores(ctx.analysis, flt)
     focus = state.get("focus")
     if focus in set(articles["outlet"]):
         versus = state.get("versus")
@@ -101,15 +106,20 @@ def _figures(ctx, flt, voice, tables) -> dict:
     figures = {}
     shown = outlets_shown(ctx, tables["articles"]) if len(ctx.outlets) > MAX_DEFAULT_OUTLETS else None
     outlets = list(shown) if shown else "all"
-    lexicons = lexicon_with(ctx, "frames")
+    role = state.get("role") if state.get("role") in ROLE_VIEWS else "framing"
+    lexicons = lexicons_of_role(ctx, role)
     lexicon = state.get("lexicon_view") if state.get("lexicon_view") in lexicons else (lexicons[0] if lexicons else None)
     if lexicon:
-        overview = {"view": "overview", "lexicon": lexicon, "outlets": outlets,
-                    "dashboard_link": state.link(view="overview", lexicon_view=lexicon)}
-        figures["frame rates"] = (lambda: plots.frame_heatmap(tables["frame rates"], voice=voice, lexicon=lexicon,
-                                                              groups=shown), overview)
-        figures["axis balance"] = (lambda: plots.axis_balance_plot(tables["axis balance"], voice=voice,
+        overview = {"view": "overview", "lexicon": lexicon, "role": role, "outlets": outlets,
+                    "dashboard_link": state.link(view="overview", lexicon_view=lexicon, role=role)}
+        figures["frame rates"] = (lambda: plots.frame_heatmap(
+            of_role(tables["frame rates"], role), voice=voice, lexicon=lexicon, groups=shown,
+            title=f"{ROLE_TITLES[role]} per 1,000 words ({plots.voice_name(voice)})"), overview)
+        figures["axis balance"] = (lambda: plots.axis_balance_plot(of_role(tables["axis balance"], role), voice=voice,
                                                                    lexicon=lexicon, groups=shown), overview)
+    if "loaded language" in tables:
+        figures["loaded language"] = (lambda: loaded_rates_plot(tables["loaded language"], groups=shown),
+                                      {"view": "loaded", "outlets": outlets, "dashboard_link": state.link(view="loaded")})
     shares = tables["label shares"]
     if len(shares):
         sets = list(dict.fromkeys(shares["naming_set"]))

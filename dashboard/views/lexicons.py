@@ -12,6 +12,7 @@ from dashboard.live_commit import commit_while_typing
 from dashboard.views.common import md
 from framing.errors import FramingError
 from framing.lexicon import (
+    ROLES,
     bundled_lexicon_names,
     bundled_lexicons,
     lexicon_fingerprint,
@@ -32,6 +33,7 @@ sources:
 frames:
   legitimacy:
     description: Is the presence lawful and welcome?
+    role: framing   # framing (word choice), topic (subject) or attribution (reporting verbs)
     poles:
       legitimate: [legitimate, invited, at the request of]
       illegitimate: [occupation, occupied, illegal, uninvited]
@@ -63,8 +65,10 @@ def _summary(ctx) -> None:
     terms = lexicon_terms(lexicons)
     for lex in lexicons:
         count = terms[terms["lexicon"] == lex.name]
+        roles = [c.role for c in (*lex.frames, *lex.naming_sets)]
         rows.append({"lexicon": lex.name, "version": lex.version, "frames": len(lex.frames),
                      "naming sets": len(lex.naming_sets), "actors": len(lex.actors), "terms": len(count),
+                     "roles": ", ".join(f"{role} {roles.count(role)}" for role in ROLES if role in roles),
                      "fingerprint": lexicon_fingerprint(lex)[:12], "description": lex.description})
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     with st.expander("Sources and licences"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data_groups, state
-from dashboard.views.common import figure, filter_bar, lexicon_with, md
+from dashboard.views.common import figure, filter_bar, lexicons_of_role, md, role_choice
 from framing.present.time_plots import rates_over_time_plot
 from framing.settings import PERIODS
 
@@ -16,12 +16,13 @@ MAX_LINES = 8
 
 def render(ctx) -> None:
     flt, voice = filter_bar(ctx)
-    lexicons = lexicon_with(ctx, "frames")
+    role = role_choice()
+    lexicons = lexicons_of_role(ctx, role)
     if not lexicons:
-        st.warning("None of the chosen lexicons has frames: pick one in the sidebar.")
+        st.warning("None of the chosen lexicons has frames of this role: pick another role or lexicon.")
         return
     poles = [f"{f.name}/{p.name}" for lex in ctx.analysis.lexicons if lex.name in lexicons for f in lex.frames
-             for p in f.poles]
+             if f.role == role for p in f.poles]
     cols = st.columns([1, 1.4, 2.6])
     with cols[0]:
         period = state.choice("Per", "period", list(PERIODS), draw=st.radio, horizontal=True,

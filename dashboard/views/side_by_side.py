@@ -6,8 +6,8 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import articles_of, hits_of
-from dashboard.views.common import ALL_LEXICONS, md
-from framing.present.colours import lexicon_colours, striped_poles
+from dashboard.views.common import ALL_LEXICONS, md, role_choice
+from framing.present.colours import lexicon_colours
 from framing.present.highlight import (
     highlight_html,
     legend_html,
@@ -15,11 +15,17 @@ from framing.present.highlight import (
     voice_legend_html,
     words_table,
 )
-from framing.present.plots import frame_label
+from framing.present.palette import frame_pole_colours, pole_legend
 
 MODES = {"outlets": "Compare outlets", "event": "Articles of one event"}
 KINDS = {"frame": "frames", "naming": "naming labels", "actor": "actors"}
-COLOUR_BY = {"frame": "frame", "voice": "whose words"}
+COLOUR_BY = {"frame": "frame and pole", "voice": "whose words"}
+ROLE_NOTES = {
+    "framing": "Highlighted: framing words (evaluative, loaded, (de)legitimising word choice). Topic and attribution "
+               "words ('said', 'Senate', actor names) are under Show.",
+    "topic": "Highlighted: topic words and actor names, what the text is about, not how it frames it.",
+    "attribution": "Highlighted: attribution, reporting verbs and hedges ('said', 'according to', 'reportedly').",
+}
 
 
 def render(ctx) -> None:
@@ -28,6 +34,7 @@ def render(ctx) -> None:
     has_shared = bool(multi_outlet_events(data.articles_with_events(ctx.analysis)))
     mode = state.choice("Compare", "side_mode", list(MODES), format_func=MODES.get, draw=st.radio, horizontal=True,
                         default="event" if has_shared and not state.get("outlets") else "outlets")
+    role = role_choice()
     cols = st.columns([2, 1, 1])
     with cols[1]:
         names = [lex.name for lex in ctx.analysis.lexicons]
@@ -36,53 +43,49 @@ def render(ctx) -> None:
         kinds = state.choices("Highlight", "highlight", list(KINDS), default=["frame", "naming"], format_func=KINDS.get)
     with cols[2]:
         colour_by = state.choice("Colour by", "colour_by", list(COLOUR_BY), format_func=COLOUR_BY.get, draw=st.radio,
-                                 horizontal=True, help="Frame: each frame its colour. Whose words: yellow for the "
-                                 "outlet's own words, blue for quoted or attributed speech, lilac for scare quotes.")
+                                 horizontal=True, help="Frame and pole: each pole of an axis its own colour, two hues a "
+                                 "colour-blind reader tells apart. Whose words: yellow for the outlet's own words, "
+                                 "blue for quoted or attributed speech, pink for scare quotes.")
         show_removed = st.toggle("Show what cleaning removed", key="show_removed")
     with cols[0]:
         picks = _event_articles(ctx) if mode == "event" else _outlet_articles(ctx)
     if not picks:
         return
     only = None if lexicon == ALL_LEXICONS else lexicon
-    shown = {article_id: hits_of(ctx.analysis.hits, article_id, kinds=tuple(kinds), lexicon=only)
+    shown = {article_id: hits_of(ctx.analysis.hits, article_id, kinds=tuple(kinds), lexicon=only, role=role)
              for _, article_id in picks}
-    colours, striped = _colours(ctx, shown.values())
-    _legend(ctx, shown.values(), colours, striped, colour_by)
+    colours, poles = _colours(ctx, shown.values())
+    _legend(ctx, shown.values(), poles, colour_by)
+    st.caption(ROLE_NOTES[role])
     columns = st.columns(len(picks))
     for column, (heading, article_id) in zip(columns, picks):
         with column:
-            _article(ctx, heading, article_id, shown[article_id], colours, striped, colour_by, show_removed)
+            _article(ctx, heading, article_id, shown[article_id], (colours, poles), colour_by, show_removed)
 
 
-def _colours(ctx, hit_tables) -> tuple[dict[str, str], set[tuple[str, str]]]:
-    """The colour of each frame, naming set and actor shown, and the poles drawn striped."""
-    present = {name for hits in hit_tables for name in hits["frame"]}
-    return lexicon_colours(ctx.analysis.lexicons, shown=present), striped_poles(ctx.analysis.lexicons)
+def _colours(ctx, hit_tables) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """The colour of each actor shown (``lexicon_colours``) and of each frame pole and naming
+    label shown: the colour-blind-safe palette's, the two poles of an axis in two hues
+    (``palette.frame_pole_colours``, as the report colours them)."""
+    present = {(f, p) for hits in hit_tables for f, p in zip(hits["frame"].astype(str), hits["pole"].astype(str))}
+    return (lexicon_colours(ctx.analysis.lexicons, shown={f for f, _ in present}),
+            frame_pole_colours(ctx.analysis.lexicons, present=present))
 
 
-def _legend(ctx, hit_tables, colours, striped, colour_by: str) -> None:
-    """Frame colours (each pole of an axis named, the second striped) or the voice colours,
-    then what the other marks mean."""
+def _legend(ctx, hit_tables, poles, colour_by: str) -> None:
+    """Pole colours (each pole of an axis named) or the voice colours, then what the other
+    marks mean."""
     if colour_by == "voice":
         st.markdown(voice_legend_html(), unsafe_allow_html=True)
     else:
-        poles = {(f, p) for hits in hit_tables for f, p in zip(hits["frame"], hits["pole"])}
-        frames = [f for lex in ctx.analysis.lexicons for f in lex.frames if f.name in colours]
-        entries, striped_names = {}, []
-        for frame in frames:
-            if len(frame.poles) == 2:
-                for pole in frame.poles:
-                    if (frame.name, pole.name) in poles:
-                        label = frame_label(frame.name, pole.name, axis=True)
-                        entries[label] = colours[frame.name]
-                        if (frame.name, pole.name) in striped:
-                            striped_names.append(label)
-            else:
-                entries[frame.name] = colours[frame.name]
-        st.markdown(legend_html(entries, striped=striped_names), unsafe_allow_html=True)
-        if len(set(colours.values())) < len(colours):
-            st.caption(f"{len(colours)} frames, naming sets and actors share a colour with another here: pick one "
-                       "lexicon (or fewer kinds) to tell them apart by colour.")
+        present = {(f, p) for hits in hit_tables for f, p in zip(hits["frame"].astype(str), hits["pole"].astype(str))}
+        st.markdown(legend_html(pole_legend(ctx.analysis.lexicons, poles, present)), unsafe_allow_html=True)
+        naming = {n.name for lex in ctx.analysis.lexicons for n in lex.naming_sets}
+        framed = {pair for pair in present if pair[0] not in naming and pair in poles}
+        if len({poles[pair] for pair in framed}) < len(framed):
+            st.caption(f"{len(framed)} frames and poles are shown, more than the colour-blind-safe palette has "
+                       "colours for, so some share a colour: pick one lexicon (or fewer kinds) to tell them apart "
+                       "by colour. The two poles of an axis never share one.")
     st.caption("Hover a highlighted word for its frame, pole, whose words it is in, speaker, target, negation and "
                "hedging; the table under each article lists them all. Italics: quoted or in scare quotes; "
                "struck through: negated; dashed box: naming label; underline: actor.")
@@ -131,8 +134,8 @@ def _pick_article(rows, *, key: str, label: str) -> str:
                         format_func=lambda a: f"{dates.get(a) or 'undated'} · {titles.get(a, a)}"[:120])
 
 
-def _article(ctx, heading: str, article_id: str, hits, colours, striped, colour_by: str,
-             show_removed: bool) -> None:
+def _article(ctx, heading: str, article_id: str, hits, colours, colour_by: str, show_removed: bool) -> None:
+    """One article's column; ``colours`` are ``_colours``'s actor and pole colours."""
     articles = ctx.analysis.articles
     row = articles[articles["article_id"] == article_id].iloc[0]  # one row, no copy of the table
     st.subheader(md(heading))
@@ -141,8 +144,9 @@ def _article(ctx, heading: str, article_id: str, hits, colours, striped, colour_
     if isinstance(row.get("url"), str) and row["url"].startswith(("http://", "https://")):
         st.caption(f"[source]({row['url'].replace(')', '%29').replace(' ', '%20')})")
     st.markdown(_voice_counts(hits))
-    st.markdown(highlight_html(str(row["body"]), hits, colours=colours, striped=striped, colour_by=colour_by),
-                unsafe_allow_html=True)
+    actors, poles = colours
+    st.markdown(highlight_html(str(row["body"]), hits, colours=actors, pole_colours=poles,
+                               colour_by="pole" if colour_by == "frame" else colour_by), unsafe_allow_html=True)
     with st.expander(f"Every highlighted word and whose words it is in ({len(hits)})"):
         st.dataframe(words_table(hits), hide_index=True, width="stretch", key=f"words_{article_id}")
     if show_removed:

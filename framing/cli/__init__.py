@@ -17,7 +17,7 @@ from framing.errors import FramingError
 
 #: Modules that add subcommands, in the order they appear in ``framing --help``, and the
 #: commands each adds (tests/test_cli_docs.py checks them).
-COMMAND_MODULES = {"corpus": ("load", "clean"), "lexicon": ("lexicon",), "analyze": ("analyze",), "hits": ("hits",),
+COMMAND_MODULES = {"corpus": ("load", "clean"), "lexicon": ("lexicon",), "analyze": ("analyze",), "hits": ("hits", "sentences"),
                    "scores": ("score",),
                    "terms": ("terms", "paired", "kwic"), "events": ("events", "align"), "validate": ("validate",),
                    "report": ("report",), "dashboard": ("dashboard",)}

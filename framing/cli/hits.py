@@ -1,4 +1,5 @@
-"""``framing hits CORPUS``: every lexicon hit with its context, as a table, CSV or JSON."""
+"""``framing hits CORPUS``: every lexicon hit with its context; ``framing sentences CORPUS``:
+every sentence with its loaded-language scores. As a table, CSV or JSON."""
 from __future__ import annotations
 
 import argparse
@@ -10,17 +11,23 @@ from framing.cli.options import (
     add_corpus_options,
     add_lexicon_option,
     add_output_option,
+    add_role_option,
     add_workers_option,
     analysis_from_args,
+    role_choice,
     store_from_args,
 )
 from framing.cli.output import write_csv, write_table
 from framing.measure.analysis import select_hits
+from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
 from framing.measure.store import Store
 from framing.text.match import KINDS
 
 #: Longest cell of the table format (csv and json keep every character).
 TABLE_CELL = 40
+#: The columns ``framing sentences`` prints, and its orders.
+SENTENCE_COLUMNS = ("article_id", "sentence_id", "start", "end", "text", "loaded", "loaded_author", "compound")
+SORTS = ("position", "loaded", "loaded_author")
 
 
 def register(subparsers) -> None:
@@ -34,8 +41,25 @@ def register(subparsers) -> None:
     add_output_option(parser)
     parser.add_argument("--kind", choices=KINDS, help="only hits of this kind")
     parser.add_argument("--frame", metavar="NAME", help="only hits of this frame, naming set or actor")
+    add_role_option(parser, default=None, help_tail="Only hits of these roles (default: every hit; actor "
+                                                    "mentions are topic)")
     add_workers_option(parser)
     parser.set_defaults(func=run)
+
+    sentences = subparsers.add_parser(
+        "sentences", help="every sentence with its loaded-language scores",
+        description="One row per sentence of the cleaned bodies: " + ", ".join(SENTENCE_COLUMNS) + " (docs/data-"
+                    "model.md, sentences table). loaded sums the weights of the loaded lexicon's hits in the "
+                    "sentence, every voice; loaded_author only those in the outlet's own voice (not quoted, not "
+                    "in scare quotes); compound is VADER's score of sentences naming an actor (empty for the "
+                    f"others). The table format cuts text to {TABLE_CELL * 2} characters.")
+    add_corpus_options(sentences)
+    add_lexicon_option(sentences)
+    add_output_option(sentences)
+    sentences.add_argument("--sort", choices=SORTS, default="position",
+                           help="body order (default), or the most loaded sentences first")
+    add_workers_option(sentences)
+    sentences.set_defaults(func=run_sentences)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     if store is not None and args.format == "csv":
         return _stream_csv(store, args)
     analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
-    hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, lexicons=analysis.lexicons)
+    hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, roles=role_choice(args.role),
+                       lexicons=analysis.lexicons)
     write_table(hits, args.format, text=_text, empty="no hits", compact_json=True)
     return 0
 
@@ -64,8 +89,29 @@ def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
 
 def _stream_csv(store: Store, args: argparse.Namespace) -> int:
     """The hits of a store as CSV, one Parquet part at a time (memory of one part, any corpus size)."""
-    lexicons = store.lexicons()
-    select_hits(pd.DataFrame(columns=["kind", "frame"]), kind=args.kind, frame=args.frame, lexicons=lexicons)
+    lexicons, roles = store.lexicons(), role_choice(args.role)
+    select_hits(pd.DataFrame(columns=["kind", "frame", "role"]), kind=args.kind, frame=args.frame, roles=roles,
+                lexicons=lexicons)
     for i, part in enumerate(store.table_parts("hits")):
-        write_csv(select_hits(part, kind=args.kind, frame=args.frame, lexicons=lexicons), sys.stdout, header=i == 0)
+        write_csv(select_hits(part, kind=args.kind, frame=args.frame, roles=roles, lexicons=lexicons), sys.stdout,
+                  header=i == 0)
     return 0
+
+
+def run_sentences(args: argparse.Namespace) -> int:
+    analysis = analysis_from_args(args, sentence_text=True)
+    if not has_loaded_lexicon(analysis.lexicons):
+        print(f"framing: note: no lexicon named {LOADED_LEXICON!r} was analysed, so loaded and loaded_author are "
+              f"empty; add --lexicon {LOADED_LEXICON}", file=sys.stderr)
+    table = analysis.sentences[list(SENTENCE_COLUMNS)]
+    if args.sort != "position":
+        table = table.sort_values(args.sort, ascending=False, kind="stable")
+    write_table(table.reset_index(drop=True), args.format, text=_sentence_text, empty="no sentences",
+                compact_json=True)
+    return 0
+
+
+def _sentence_text(table: pd.DataFrame) -> str:
+    width = TABLE_CELL * 2
+    table = table.assign(text=[t if len(t) <= width else t[:width - 1] + "…" for t in table["text"].astype(str)])
+    return table.to_string(index=False, float_format=lambda x: f"{x:.2f}") + "\n"

@@ -15,7 +15,7 @@ from framing.corpus.load import FORMATS as INPUT_FORMATS
 from framing.corpus.outlets import OutletTable, join_outlet_table, read_outlet_table
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
-from framing.lexicon import Lexicon, resolve_lexicon
+from framing.lexicon import ROLES, Lexicon, resolve_lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, source_key
 from framing.measure.chunked import analyze_path, load_path
@@ -226,6 +226,9 @@ def add_score_options(parser: argparse.ArgumentParser) -> None:
                         help="only this frame (rates, balance, targets) or naming set (shares); repeatable")
     parser.add_argument("--kind", choices=SCORE_KINDS, default="frame",
                         help="rates of frame poles (default), naming labels or actor mentions")
+    add_role_option(parser, default="framing",
+                    help_tail="scores count frames and naming sets of these roles (default framing: word choice; "
+                              "topic and attribution are their own views); actor mentions are always counted")
     parser.add_argument("--negated", choices=NEGATED, default="exclude",
                         help="negated hits ('not legitimate'): left out of the counts (default, still "
                              "shown in negated_hits), counted, or counted alone")
@@ -240,12 +243,30 @@ def add_score_options(parser: argparse.ArgumentParser) -> None:
     add_bootstrap_options(parser)
 
 
+def add_role_option(parser: argparse.ArgumentParser, *, default: str | None, help_tail: str) -> None:
+    """``--role``: which roles of lexicon category to keep (lexicons/README.md, Roles)."""
+    parser.add_argument("--role", default=default, metavar="|".join((*ROLES, "all")),
+                        help=f"{', '.join(ROLES)} or all; several separated by commas. {help_tail}")
+
+
+def role_choice(value: str | None) -> tuple[str, ...] | None:
+    """The roles ``--role`` names (None when not given); an unknown one is a clear error."""
+    if value is None:
+        return None
+    roles = ROLES if value.strip() == "all" else tuple(r.strip() for r in value.split(",") if r.strip())
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown or not roles:
+        raise SettingsError(f"--role: {', '.join(map(repr, unknown)) or 'nothing'} is not a role; "
+                            f"give one or more of {', '.join(ROLES)}, or all")
+    return roles
+
+
 def score_settings(args: argparse.Namespace, *, by_target: bool = False) -> ScoreSettings:
     """The ``ScoreSettings`` of ``add_score_options``."""
     boot = BootstrapSettings(n_boot=args.boot, seed=args.seed, level=args.level, min_articles=args.min_articles)
     return ScoreSettings(by=args.by, voice=args.voice, negated=args.negated, kind=args.kind,
-                         frames=tuple(args.frame) if args.frame else None, by_target=by_target,
-                         period=getattr(args, "period", None), bootstrap=boot,
+                         frames=tuple(args.frame) if args.frame else None, roles=role_choice(args.role) or ("framing",),
+                         by_target=by_target, period=getattr(args, "period", None), bootstrap=boot,
                          min_precision=getattr(args, "min_precision", None),
                          precision_file=getattr(args, "precision_file", None))
 

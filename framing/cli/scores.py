@@ -22,9 +22,11 @@ from framing.cli.output import write_table
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import group_columns
+from framing.measure.loaded import top_loaded_words
 from framing.measure.periods import with_periods
+from framing.settings import ScoreSettings
 
-TABLES = ("rates", "balance", "targets", "shares", "sentiment")
+TABLES = ("rates", "balance", "targets", "shares", "sentiment", "loaded", "loaded_words")
 
 
 def register(subparsers) -> None:
@@ -34,10 +36,12 @@ def register(subparsers) -> None:
                     "Tibshirani 1993; Hesterberg 2015): hits per 1,000 words for every frame pole (rates), "
                     "(A - B) / (A + B) for every two-pole frame (balance), rates split by target actor "
                     "(targets), each label's share of its referent's mentions (shares), mean VADER "
-                    "sentiment of sentences mentioning each actor (sentiment). Columns: "
-                    "docs/data-model.md, scores.")
+                    "sentiment of sentences mentioning each actor (sentiment), loaded language per 1,000 words "
+                    "(loaded: the weights of the loaded lexicon's hits, negated ones included) and each group's "
+                    "most loaded words (loaded_words, --top per group). Columns: docs/data-model.md, scores.")
     add_corpus_options(p)
     p.add_argument("--table", choices=TABLES, default="rates", help="which scores (default: rates)")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="loaded_words: the N most loaded words of each group")
     add_score_options(p)
     add_lexicon_option(p)
     add_output_option(p)
@@ -47,15 +51,16 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    table = compute(analysis_from_args(args, sentiment=args.table == "sentiment"), args)  # VADER only for sentiment
-    write_table(table, args.format, text=_text)
+    settings = score_settings(args, by_target=args.table == "targets")  # a bad option fails before the analysis
+    analysis = analysis_from_args(args, sentiment=args.table == "sentiment")  # VADER only for sentiment
+    write_table(compute(analysis, args, settings), args.format, text=_text)
     return 0
 
 
-def compute(analysis: Analysis, args: argparse.Namespace) -> pd.DataFrame:
+def compute(analysis: Analysis, args: argparse.Namespace, settings: ScoreSettings | None = None) -> pd.DataFrame:
     """The table ``args.table`` asks for, from an ``Analysis``; events are grouped first where
     ``--by`` names them and the source gave none."""
-    settings = score_settings(args, by_target=args.table == "targets")
+    settings = settings or score_settings(args, by_target=args.table == "targets")
     if "event_id" in group_columns(settings.by) and analysis.article_columns(["event_id"])["event_id"].isna().any():
         from framing.compare.events import with_events  # imports nltk's stemmer: only when events are grouped
 
@@ -69,7 +74,23 @@ def compute(analysis: Analysis, args: argparse.Namespace) -> pd.DataFrame:
         return score.axis_balance(analysis, settings)
     if args.table == "shares":
         return score.label_shares(analysis, settings)
+    if args.table == "loaded":
+        return score.loaded_rates(analysis, settings)
+    if args.table == "loaded_words":
+        return _loaded_words(analysis, settings, args.top)
     return score.actor_sentiment(analysis, settings, workers=args.workers)
+
+
+def _loaded_words(analysis: Analysis, settings, top: int) -> pd.DataFrame:
+    """``top_loaded_words`` for each voice asked, the by columns joined into one group column."""
+    by = group_columns(settings.by)
+    if len(by) > 1:
+        articles = analysis.articles.assign(_group=analysis.articles[by].astype(str).agg(" / ".join, axis=1))
+        analysis, column = analysis.with_articles(articles, label="joined-group"), "_group"
+    else:
+        column = by[0]
+    tables = [top_loaded_words(analysis, by=column, voice=voice, top=top).assign(voice=voice) for voice in settings.voices]
+    return pd.concat(tables, ignore_index=True)
 
 
 def _text(table: pd.DataFrame) -> str:

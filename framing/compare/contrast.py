@@ -184,6 +184,17 @@ def start_here(analysis: Analysis, *, events: pd.DataFrame | None = None, prior:
                      pairs=framing_pairs(analysis, top["event_id"], [article_a, article_b], events=events))
 
 
+def top_picks(analysis: Analysis, n: int, *, contrasts: pd.DataFrame | None = None,
+              events: pd.DataFrame | None = None, prior: float = PRIOR) -> list[StartHere]:
+    """``start_here`` of the ``n`` most contrasting events, each with its most contrasting pair
+    of outlets (the first row of ``contrasts`` for that event)."""
+    contrasts = event_contrasts(analysis, events=events, prior=prior) if contrasts is None else contrasts
+    first_rows = contrasts.drop_duplicates("event_id").head(n)
+    picks = (start_here(analysis, events=events, prior=prior, contrasts=contrasts, rank=int(i) + 1)
+             for i in first_rows.index)
+    return [p for p in picks if p is not None]
+
+
 def framing_pairs(analysis: Analysis, event_id: str, article_ids: list[str], *,
                   events: pd.DataFrame | None = None) -> pd.DataFrame:
     """Aligned sentence pairs of some articles of one event whose changed words carry framing

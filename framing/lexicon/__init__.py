@@ -13,9 +13,9 @@ from framing.lexicon.files import (
                                    parse_lexicon,
                                    resolve_lexicon,
 )
-from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
+from framing.lexicon.model import ACTOR_ROLE, ROLES, Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
 from framing.lexicon.writer import TERM_COLUMNS, lexicon_fingerprint, lexicon_terms, lexicon_to_yaml
 
-__all__ = ["BUNDLED_DIR", "TERM_COLUMNS", "Actor", "Frame", "Lexicon", "NamingSet", "Pole", "Source", "Term",
+__all__ = ["ACTOR_ROLE", "BUNDLED_DIR", "ROLES", "TERM_COLUMNS", "Actor", "Frame", "Lexicon", "NamingSet", "Pole", "Source", "Term",
            "bundled_lexicon_names", "bundled_lexicons", "lexicon_fingerprint", "lexicon_problems", "lexicon_terms",
            "lexicon_to_yaml", "load_lexicon", "parse_lexicon", "resolve_lexicon"]

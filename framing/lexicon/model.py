@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from framing.settings import ROLES  # noqa: F401  (re-exported: the lexicon face offers it)
+
+#: The role of every actor mention: an actor is who a text is about.
+ACTOR_ROLE = "topic"
+
 
 @dataclass(frozen=True)
 class Term:
@@ -38,12 +43,14 @@ class Pole:
 class Frame:
     """A frame: either one set of terms (``poles`` has one pole named like the frame) or an
     axis of exactly two opposing poles (the first pole is "A" in the axis balance).
-    ``colour`` is an optional ``#rrggbb`` for charts."""
+    ``colour`` is an optional ``#rrggbb`` for charts; ``role`` one of ``ROLES`` (a lexicon
+    file must declare it; built in code it defaults to ``framing``)."""
 
     name: str
     description: str
     poles: tuple[Pole, ...]
     colour: str = ""
+    role: str = "framing"
 
     @property
     def is_axis(self) -> bool:
@@ -52,11 +59,13 @@ class Frame:
 
 @dataclass(frozen=True)
 class NamingSet:
-    """One referent and its competing labels; each label may have spelling variants."""
+    """One referent and its competing labels; each label may have spelling variants. ``role``
+    as a frame's: which label an outlet picks is word choice, so usually ``framing``."""
 
     name: str
     description: str
     labels: tuple[Pole, ...]
+    role: str = "framing"
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,10 @@ class Actor:
     name: str
     aliases: tuple[Term, ...]
     description: str = ""
+
+    @property
+    def role(self) -> str:
+        return ACTOR_ROLE
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,21 @@ import re
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from framing.lexicon.model import Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
+from framing.lexicon.model import ROLES, Actor, Frame, Lexicon, NamingSet, Pole, Source, Term
 
 TOP_KEYS = ("name", "version", "description", "licence", "sources", "frames", "naming_sets", "actors")
 SOURCE_KEYS = ("title", "authors", "year", "url", "licence", "note")
-FRAME_KEYS = ("description", "colour", "terms", "poles")
-NAMING_KEYS = ("description", "labels")
+FRAME_KEYS = ("description", "role", "colour", "terms", "poles")
+NAMING_KEYS = ("description", "role", "labels")
 ACTOR_KEYS = ("description", "aliases")
 TERM_KEYS = ("term", "weight", "case_sensitive")
 MIN_STEM = 3  # letters before a trailing `*`: shorter stems match far too many words
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _DASHES = re.compile(r"[\s\-\u2010-\u2015]+")
 _TAG = "tag:yaml.org,2002:"
+_ROLE_HINT = ("add `role: framing` (evaluative, loaded or (de)legitimising word choice), `role: topic` (what the "
+              "text is about: subjects, institutions, events) or `role: attribution` (neutral reporting verbs "
+              "such as 'said', hedges); see lexicons/README.md, Roles")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 7x faster, same marks
 
 
@@ -262,6 +265,7 @@ class _Reader:
         if not isinstance(node, MappingNode):
             return None
         description = self.text(fields, "description", node, what, required=True, hint="say in a sentence what the frame captures")
+        role = self.role(fields, key, what)
         colour = self.text(fields, "colour", node, what, required=False)
         if colour and not _COLOUR.fullmatch(colour):
             self.problem(fields["colour"][1], f"{what}: colour '{colour}' is not a hex colour; write it like \"#1f77b4\" (quoted)")
@@ -274,7 +278,19 @@ class _Reader:
             poles = (Pole(name, self.terms(fields["terms"][1], what)),)
         else:
             poles = self.poles(fields["poles"][1], what)
-        return Frame(name=name, description=description, poles=poles, colour=colour)
+        return Frame(name=name, description=description, poles=poles, colour=colour, role=role)
+
+    def role(self, fields: dict, key: Node, what: str) -> str:
+        """The category's ``role`` (one of ``ROLES``); every frame and naming set declares one."""
+        if "role" not in fields:
+            self.problem(key, f"{what} has no `role:`; {_ROLE_HINT}")
+            return ROLES[0]
+        role = self.text(fields, "role", key, what, required=True, hint=_ROLE_HINT)
+        if role and role not in ROLES:
+            close = difflib.get_close_matches(role.lower(), ROLES, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            self.problem(fields["role"][1], f"{what}: role '{role}' is not a role; {hint}write one of {', '.join(ROLES)}")
+        return role if role in ROLES else ROLES[0]
 
     def poles(self, node: Node, what: str) -> tuple[Pole, ...]:
         entries = self.mapping(node, f"{what}: `poles` (a mapping of pole name to terms)")
@@ -294,6 +310,7 @@ class _Reader:
         if not isinstance(node, MappingNode):
             return None
         description = self.text(fields, "description", node, what, required=False)
+        role = self.role(fields, key, what)
         if "labels" not in fields:
             self.problem(key, f"{what} has no `labels:`; give each competing label and its spellings, e.g. `ISIL: [ISIL]`")
             return None
@@ -306,7 +323,7 @@ class _Reader:
             if other != label:
                 self.at_term(term, f"{what}: spelling '{term.text}' is under two labels ('{other}' line {first.line}, "
                                    f"'{label}' here); a spelling must belong to one label")
-        return NamingSet(name=name, description=description, labels=labels)
+        return NamingSet(name=name, description=description, labels=labels, role=role)
 
     def actor(self, name: str, key: Node, node: Node) -> Actor | None:
         what = f"actor '{name}'"

@@ -13,7 +13,7 @@ import yaml
 from framing.lexicon.model import Frame, Lexicon, Pole, Source, Term
 
 #: Columns of ``lexicon_terms``.
-TERM_COLUMNS = ("lexicon", "kind", "frame", "pole", "term", "weight", "case_sensitive", "line")
+TERM_COLUMNS = ("lexicon", "kind", "role", "frame", "pole", "term", "weight", "case_sensitive", "line")
 
 
 class _FlowList(list):
@@ -53,7 +53,7 @@ def _source_to_yaml(source: Source) -> dict:
 
 
 def _frame_to_yaml(frame: Frame) -> dict:
-    entry: dict = {"description": frame.description}
+    entry: dict = {"description": frame.description, "role": frame.role}
     if frame.colour:
         entry["colour"] = frame.colour
     if frame.is_axis:
@@ -76,7 +76,7 @@ def lexicon_to_yaml(lexicon: Lexicon) -> str:
         doc["frames"] = {f.name: _frame_to_yaml(f) for f in lexicon.frames}
     if lexicon.naming_sets:
         doc["naming_sets"] = {
-            n.name: {**({"description": n.description} if n.description else {}),
+            n.name: {**({"description": n.description} if n.description else {}), "role": n.role,
                      "labels": {label.name: _terms_to_yaml(label.terms) for label in n.labels}}
             for n in lexicon.naming_sets}
     if lexicon.actors:
@@ -111,16 +111,18 @@ def lexicon_fingerprint(lexicon: Lexicon) -> str:
 
 def lexicon_terms(lexicons: Lexicon | Iterable[Lexicon]) -> pd.DataFrame:
     """One row per term of the given lexicons (columns ``TERM_COLUMNS``): ``kind`` is
-    ``frame``, ``naming`` or ``actor``; ``frame`` the frame, naming-set or actor name; ``pole``
+    ``frame``, ``naming`` or ``actor``; ``role`` the category's role (``framing``, ``topic``,
+    ``attribution``; actors ``topic``); ``frame`` the frame, naming-set or actor name; ``pole``
     the pole, label, or (for an actor) the actor name; ``line`` the term's line in its file."""
     if isinstance(lexicons, Lexicon):
         lexicons = (lexicons,)
     rows: list[tuple] = []
     for lex in lexicons:
-        groups = [("frame", f.name, p) for f in lex.frames for p in f.poles]
-        groups += [("naming", n.name, label) for n in lex.naming_sets for label in n.labels]
-        groups += [("actor", a.name, Pole(a.name, a.aliases)) for a in lex.actors]
-        for kind, frame, pole in groups:
-            rows.extend((lex.name, kind, frame, pole.name, t.text, t.weight, t.case_sensitive, t.line) for t in pole.terms)
+        groups = [("frame", f.role, f.name, p) for f in lex.frames for p in f.poles]
+        groups += [("naming", n.role, n.name, label) for n in lex.naming_sets for label in n.labels]
+        groups += [("actor", a.role, a.name, Pole(a.name, a.aliases)) for a in lex.actors]
+        for kind, role, frame, pole in groups:
+            rows.extend((lex.name, kind, role, frame, pole.name, t.text, t.weight, t.case_sensitive, t.line)
+                        for t in pole.terms)
     table = pd.DataFrame(rows, columns=list(TERM_COLUMNS))
     return table.astype({"weight": "float64", "case_sensitive": "bool", "line": "Int64"})

@@ -146,10 +146,11 @@ def sentence_texts(sentences: pd.DataFrame, articles: pd.DataFrame | None = None
 
 
 def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
-                lexicons: Iterable[Lexicon] | None = None) -> pd.DataFrame:
+                roles: Iterable[str] | None = None, lexicons: Iterable[Lexicon] | None = None) -> pd.DataFrame:
     """The hits of one ``kind`` (frame, naming, actor) and/or one ``frame`` (a frame, naming-set
-    or actor name). A name that none of ``lexicons`` (or, without them, none of the hits) has
-    raises ``SettingsError`` listing the names there are."""
+    or actor name) and/or some ``roles`` (``framing.lexicon.ROLES``). A name that none of
+    ``lexicons`` (or, without them, none of the hits) has raises ``SettingsError`` listing
+    the names there are."""
     if kind is not None and kind not in KINDS:
         raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     if frame is not None:
@@ -163,6 +164,8 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
         keep &= hits["kind"] == kind
     if frame is not None:
         keep &= hits["frame"] == frame
+    if roles is not None:
+        keep &= hits["role"].isin(list(roles))
     return hits[keep].reset_index(drop=True)
 
 

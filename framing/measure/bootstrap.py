@@ -35,6 +35,7 @@ from scipy.stats import t as student_t
 from threadpoolctl import threadpool_limits
 
 from framing.errors import SettingsError
+from framing.measure.tables import require_columns
 from framing.parallel import available_cpus
 from framing.settings import BootstrapSettings
 
@@ -158,15 +159,6 @@ def article_groups(articles: pd.DataFrame, by) -> Groups:
     keys = table.iloc[starts][columns].reset_index(drop=True)
     return Groups(columns, keys, pd.Index(table["article_id"]), np.r_[starts, len(codes)].astype(int),
                   table["n_words"].to_numpy(float))
-
-
-def require_columns(table: pd.DataFrame, columns, name: str, *, hint: str = "") -> None:
-    """Raise ``SettingsError`` naming the ``columns`` the ``name`` table lacks."""
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        why = f" (needed for {hint})" if hint else ""
-        raise SettingsError(f"the {name} table has no column {', '.join(map(repr, missing))}{why}; "
-                            f"its columns are: {', '.join(map(str, table.columns))}")
 
 
 def grouped_ratio(num: sparse.csr_matrix, den, groups: Groups, boot: BootstrapSettings):

@@ -32,7 +32,7 @@ from framing.measure.analysis import Analysis
 from framing.measure.saved import load_analysis, save_analysis
 
 #: Bump when what the cache stores changes shape; older entries are then ignored.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 #: The code that decides what a loaded article looks like.
 LOADING_CODE = ("corpus", "errors.py")
 #: The code that decides the analysis tables (loading included).

@@ -22,8 +22,8 @@ from framing.parallel import available_cpus
 #: DuckDB's memory bound: a bigger aggregation spills to a temporary folder instead of growing.
 DUCKDB_MEMORY = "768MB"
 #: Hits are counted per article and per value of these columns (``n`` hits each).
-HIT_KEYS = ("article_id", "lexicon", "frame", "pole", "voice", "negated", "hedged", "target", "weight")
-_TEXT = ("article_id", "lexicon", "frame", "pole", "voice", "target")
+HIT_KEYS = ("article_id", "lexicon", "role", "frame", "pole", "voice", "negated", "hedged", "target", "weight")
+_TEXT = ("article_id", "lexicon", "role", "frame", "pole", "voice", "target")
 
 
 def hit_counts(analysis, kind: str) -> pd.DataFrame:
@@ -87,7 +87,7 @@ def _tables(analysis, *, hits: bool = False, sentences: bool = False) -> Iterato
 
 
 def _require(table: pd.DataFrame, name: str) -> None:
-    needed = {"hits": ("article_id", "sentence_id", "start", "end", "lexicon", "kind", "frame", "pole", "weight",
+    needed = {"hits": ("article_id", "sentence_id", "start", "end", "lexicon", "kind", "role", "frame", "pole", "weight",
                        "voice", "negated", "hedged", "target"),
               "sentences": ("article_id", "sentence_id")}[name]
     missing = [c for c in needed if c not in table.columns]

@@ -17,15 +17,17 @@ _NO_TARGET = "\x00none"
 
 def lexicon_catalog(lexicons) -> pd.DataFrame:
     """One row per frame pole, naming label and actor of ``lexicons``, in lexicon order:
-    ``lexicon, kind, frame, pole, pole_index`` (0 = pole A) and ``n_poles``."""
+    ``lexicon, kind, role, frame, pole, pole_index`` (0 = pole A) and ``n_poles``."""
     rows = []
     for lex in lexicons:
         for frame in lex.frames:
-            rows += [(lex.name, "frame", frame.name, p.name, i, len(frame.poles)) for i, p in enumerate(frame.poles)]
+            rows += [(lex.name, "frame", frame.role, frame.name, p.name, i, len(frame.poles))
+                     for i, p in enumerate(frame.poles)]
         for naming in lex.naming_sets:
-            rows += [(lex.name, "naming", naming.name, p.name, i, len(naming.labels)) for i, p in enumerate(naming.labels)]
-        rows += [(lex.name, "actor", a.name, a.name, 0, 1) for a in lex.actors]
-    return pd.DataFrame(rows, columns=["lexicon", "kind", "frame", "pole", "pole_index", "n_poles"])
+            rows += [(lex.name, "naming", naming.role, naming.name, p.name, i, len(naming.labels))
+                     for i, p in enumerate(naming.labels)]
+        rows += [(lex.name, "actor", a.role, a.name, a.name, 0, 1) for a in lex.actors]
+    return pd.DataFrame(rows, columns=["lexicon", "kind", "role", "frame", "pole", "pole_index", "n_poles"])
 
 
 class KindHits:
@@ -51,13 +53,24 @@ class KindHits:
         """Codes of ``column`` for these hits and the values they stand for (missing values
         become ``_NO_TARGET``)."""
         if column not in self._codes:
-            codes, uniques = pd.factorize(self.hits[column])  # missing -> -1 (fast on objects)
+            series = self.hits[column]
+            if isinstance(series.dtype, pd.CategoricalDtype):  # its own small codes: no int64 copy of the column
+                codes, uniques = series.cat.codes.to_numpy(), series.cat.categories
+            else:
+                codes, uniques = pd.factorize(series)  # missing -> -1 (fast on objects)
             codes, values = codes[self.mask].astype(np.int32), pd.Index(uniques, dtype=object)
             if (codes < 0).any():
                 codes = np.where(codes < 0, len(values), codes)
                 values = values.append(pd.Index([_NO_TARGET], dtype=object))
             self._codes[column] = (codes, values)
         return self._codes[column]
+
+    def roles_of(self, poles: pd.DataFrame) -> list:
+        """The role the hits give each ``lexicon, frame, pole`` row of ``poles`` (for poles no
+        lexicon given defines; looked up in those hits only, rarely needed)."""
+        rows = self.hits.loc[self.mask, ["lexicon", "frame", "pole", "role"]].astype(object).drop_duplicates(
+            ["lexicon", "frame", "pole"])
+        return poles[["lexicon", "frame", "pole"]].merge(rows, how="left")["role"].tolist()
 
     def is_voice(self, voice: str) -> np.ndarray:
         codes, values = self.codes("voice")
@@ -91,24 +104,28 @@ class KindHits:
     def article_rows(self, groups: Groups, articles: pd.DataFrame) -> np.ndarray:
         """Each hit's article row in group order (-1: the article is in no group)."""
         codes, values = self.codes("article_id")
-        unknown = ~values.isin(articles["article_id"])
+        used = np.zeros(len(values), bool)
+        used[codes] = True  # a subset's categories may name articles it no longer has
+        unknown = used & ~values.isin(articles["article_id"])
         if unknown.any():
             raise SettingsError(f"hits name {int(unknown.sum())} articles missing from the articles table "
                                 f"(e.g. {values[unknown][0]!r}): pass the articles table of the same analysis")
         return groups.article_ids.get_indexer(values)[codes]
 
 
-def kind_catalog(kind_hits: KindHits, lexicons, kind: str, names) -> pd.DataFrame:
+def kind_catalog(kind_hits: KindHits, lexicons, kind: str, names, roles=None) -> pd.DataFrame:
     """Catalogue rows of ``kind``: from ``lexicons``, plus any pole the hits show that those
-    lexicons lack (``n_poles`` unknown); only the frames (naming sets) in ``names`` when given."""
+    lexicons lack (``n_poles`` unknown, role as the hits say); only the frames (naming sets)
+    in ``names`` when given, and of ``roles`` (actors: always)."""
     keys = ["lexicon", "frame", "pole"]
     observed = kind_hits.observed(keys)
     cat = lexicon_catalog(lexicons)
     cat = cat[cat["kind"] == kind].drop(columns="kind")
     extra = observed.merge(cat[keys].astype(object), on=keys, how="left", indicator=True)
     extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge").sort_values(keys)
-    extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan)
-    cat = pd.concat([cat, extra], ignore_index=True)
+    extra = extra.assign(pole_index=extra.groupby(["lexicon", "frame"]).cumcount(), n_poles=np.nan,
+                         role=kind_hits.roles_of(extra) if len(extra) else [])
+    cat = pd.concat([cat, extra[cat.columns]], ignore_index=True)
     if names is not None:
         wanted = [names] if isinstance(names, str) else list(names)
         unknown = sorted(set(wanted) - set(cat["frame"]))
@@ -116,7 +133,21 @@ def kind_catalog(kind_hits: KindHits, lexicons, kind: str, names) -> pd.DataFram
             raise SettingsError(f"no {kind} named {', '.join(map(repr, unknown))}; "
                                 f"known: {', '.join(sorted(set(cat['frame'])))}")
         cat = cat[cat["frame"].isin(wanted)]
+    if roles is not None and kind != "actor":
+        _check_roles_named(cat, roles, names)
+        cat = cat[cat["role"].isin(list(roles))]
     return cat.reset_index(drop=True)
+
+
+def _check_roles_named(cat: pd.DataFrame, roles, names) -> None:
+    """A frame named on purpose but left out by the roles counted is a question, not an empty table."""
+    if names is None:
+        return
+    other = cat[~cat["role"].isin(list(roles))].drop_duplicates("frame")
+    if len(other):
+        first = other.iloc[0]
+        raise SettingsError(f"{first['frame']!r} has role {first['role']}, and only role {', '.join(roles)} is "
+                            f"counted: add --role {first['role']} (or --role all; roles=... in ScoreSettings)")
 
 
 def with_targets(features: pd.DataFrame, kind_hits: KindHits, keys: list[str]) -> pd.DataFrame:

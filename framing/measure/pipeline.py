@@ -29,6 +29,7 @@ from framing.errors import SettingsError
 from framing.lexicon import Lexicon, bundled_lexicons
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, corpus_content_key
+from framing.measure.loaded import has_loaded_lexicon, sentence_loaded_scores
 from framing.measure.sentiment import compound_scores
 from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches, corpus_frame
 from framing.parallel import process_pool, resolve_workers
@@ -122,18 +123,21 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
                       sentiment: bool = True):
     sentences, hits = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS)
     with_text = "text" in columns
+    scored = has_loaded_lexicon(matcher.lexicons_)
     n_words, n_sentences = [], []
     for article_id, outlet, body in articles:
         found = article_hits(body, matcher, prefix=(article_id, outlet))
+        spans = found.sentence_spans
         n_words.append(count_words(body))
-        n_sentences.append(len(found.sentence_spans))
+        n_sentences.append(len(spans))
         compound = _actor_sentence_scores(body, found) if sentiment else {}
+        loaded, author = sentence_loaded_scores(found.rows, len(spans), scored=scored)
         if with_text:
-            sentences.extend([(article_id, i, start, end, body[start:end], compound.get(i, _NAN))
-                              for i, (start, end) in enumerate(found.sentence_spans)])
+            sentences.extend([(article_id, i, start, end, body[start:end], loaded[i], author[i], compound.get(i, _NAN))
+                              for i, (start, end) in enumerate(spans)])
         else:
-            sentences.extend([(article_id, i, start, end, compound.get(i, _NAN))
-                              for i, (start, end) in enumerate(found.sentence_spans)])
+            sentences.extend([(article_id, i, start, end, loaded[i], author[i], compound.get(i, _NAN))
+                              for i, (start, end) in enumerate(spans)])
         hits.extend(found.rows)
     return sentences.sealed(), hits.sealed(), n_words, n_sentences
 

@@ -20,7 +20,7 @@ from framing.measure.analysis import Analysis
 from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS
 
 #: Bump when the layout of a saved analysis changes; older folders are then analysed again.
-SAVED_FORMAT = 4
+SAVED_FORMAT = 5
 
 
 def save_analysis(analysis: Analysis, directory: str | Path) -> Path:

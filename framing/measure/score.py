@@ -21,7 +21,7 @@ from scipy import sparse
 
 from framing.errors import SettingsError
 from framing.measure.analysis import Analysis
-from framing.measure.bootstrap import Groups, article_groups, group_columns, grouped_ratio, require_columns
+from framing.measure.bootstrap import Groups, article_groups, group_columns, grouped_ratio
 from framing.measure.counts import actor_mentions, hit_counts
 from framing.measure.hit_matrices import (
     KindHits,
@@ -30,8 +30,10 @@ from framing.measure.hit_matrices import (
     voice_tables,
     with_targets,
 )
+from framing.measure.loaded import LOADED_LEXICON, require_loaded_lexicon
 from framing.measure.periods import PERIOD_COLUMN, with_periods
 from framing.measure.sentiment import sentence_sentiment
+from framing.measure.tables import require_columns
 from framing.settings import ScoreSettings
 
 
@@ -84,12 +86,14 @@ def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd
 
     The rate of a voice is its hits over ALL the group's words. Negated hits ("not
     legitimate" is no vote for legitimacy) follow ``settings.negated`` and are always
-    reported in ``negated_hits``. ``settings.by_target`` splits by the hit's target actor."""
+    reported in ``negated_hits``. ``settings.by_target`` splits by the hit's target actor.
+    Only frames (naming sets) whose role is in ``settings.roles`` (default: framing)."""
     settings = settings or ScoreSettings()
     boot, voices, by_target, kind = settings.bootstrap, settings.voices, settings.by_target, settings.kind
     groups, kind_hits, rows = _setup(analysis, settings, kind)
     keys = ["lexicon", "frame", "pole"]
-    features = kind_catalog(kind_hits, analysis.lexicons, kind, settings.frames)[keys]
+    features = kind_catalog(kind_hits, analysis.lexicons, kind, settings.frames, settings.roles)[
+        ["lexicon", "role", "frame", "pole"]]
     if by_target:
         features, keys = with_targets(features, kind_hits, keys), keys + ["target"]
     cols = kind_hits.locate(features, keys)
@@ -107,6 +111,33 @@ def frame_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd
         "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
 
 
+def loaded_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
+    """Loaded language per 1,000 words per group and voice, with bootstrap intervals: the
+    weights of the ``loaded`` lexicon's hits summed (the sentences table's ``loaded``; the
+    ``author`` voice sums ``loaded_author``) over the group's words. Negated hits count, as
+    in the sentence score, and are also reported in ``negated_hits``; ``settings.negated``
+    is not applied. Columns: ``group``, the by columns, ``lexicon``, ``voice``, ``hits``
+    (loaded words), ``loaded`` (their weights summed), ``negated_hits``, ``words``, ``rate``,
+    ``ci_low``, ``ci_high``, ``n_articles``, ``low_support``."""
+    settings = settings or ScoreSettings()
+    require_loaded_lexicon(analysis.lexicons)
+    boot, voices = settings.bootstrap, settings.voices
+    groups, kind_hits, rows = _setup(analysis, settings, "frame")
+    codes, values = kind_hits.codes("lexicon")
+    cols = np.where(codes == (values.get_loc(LOADED_LEXICON) if LOADED_LEXICON in values else -1), 0, -1)
+    shape = (len(groups.article_ids), 1)
+    num = voice_matrix(kind_hits, rows, cols, shape, voices, negated="include")
+    total, _, point, low, high = grouped_ratio(num, groups.words, groups, boot)
+    ind = groups.indicator()
+    count = ind @ voice_matrix(kind_hits, rows, cols, shape, voices, values=np.ones(len(kind_hits)), negated="include")
+    negated_hits = ind @ voice_matrix(kind_hits, rows, cols, shape, voices, values=np.ones(len(kind_hits)),
+                                       negated="only")
+    return voice_tables(groups, pd.DataFrame({"lexicon": [LOADED_LEXICON]}), voices, {
+        "hits": count.toarray().astype(int), "loaded": total, "negated_hits": negated_hits.toarray().astype(int),
+        "words": (ind @ groups.words)[:, None].astype(int), "rate": point * 1000, "ci_low": low * 1000,
+        "ci_high": high * 1000, "n_articles": (ind @ (groups.words > 0))[:, None]}, boot)
+
+
 def target_rates(analysis: Analysis, settings: ScoreSettings | None = None) -> pd.DataFrame:
     """``frame_rates`` split by target actor (a ``target`` column; None = no clear target)."""
     return frame_rates(analysis, replace(settings or ScoreSettings(), by_target=True))
@@ -119,10 +150,11 @@ def axis_balance(analysis: Analysis, settings: ScoreSettings | None = None) -> p
     settings = settings or ScoreSettings()
     boot, voices, by_target, negated = settings.bootstrap, settings.voices, settings.by_target, settings.negated
     groups, kind_hits, rows = _setup(analysis, settings, "frame")
-    cat = kind_catalog(kind_hits, analysis.lexicons, "frame", settings.frames)
+    cat = kind_catalog(kind_hits, analysis.lexicons, "frame", settings.frames, settings.roles)
     _check_axes_known(cat)
     axes = cat[cat["n_poles"] == 2].reset_index(drop=True)
-    pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "frame", "pole"]] for i in (0, 1)}
+    pole = {i: axes.loc[axes["pole_index"] == i, ["lexicon", "role", "frame", "pole"] if i == 0 else
+                        ["lexicon", "frame", "pole"]] for i in (0, 1)}
     features = pole[0].rename(columns={"pole": "pole_a"}).merge(
         pole[1].rename(columns={"pole": "pole_b"}), on=["lexicon", "frame"]).reset_index(drop=True)
     keys = ["lexicon", "frame"]
@@ -159,7 +191,8 @@ def label_shares(analysis: Analysis, settings: ScoreSettings | None = None) -> p
     boot, voices = settings.bootstrap, settings.voices
     groups, kind_hits, rows = _setup(analysis, settings, "naming")
     keys = ["lexicon", "frame", "pole"]
-    features = kind_catalog(kind_hits, analysis.lexicons, "naming", settings.frames)[keys]
+    features = kind_catalog(kind_hits, analysis.lexicons, "naming", settings.frames, settings.roles)[
+        ["lexicon", "role", "frame", "pole"]]
     shape = (len(groups.article_ids), len(features))
     num = voice_matrix(kind_hits, rows, kind_hits.locate(features, keys), shape, voices)
     referent = np.tile(features.groupby(["lexicon", "frame"], sort=False).ngroup().to_numpy(), len(voices))

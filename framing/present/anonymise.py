@@ -170,13 +170,18 @@ class Anonymised:
 
 
 def anonymise(analysis: Analysis, *, order: Sequence[str] = (),
-              extra_aliases: Mapping[str, Sequence[str]] | None = None) -> Anonymised:
+              extra_aliases: Mapping[str, Sequence[str]] | None = None,
+              corpus_articles: pd.DataFrame | None = None) -> Anonymised:
     """``analysis`` with every outlet hidden (module doc). Outlets in ``order`` come first (A,
-    B...: the two outlets a lesson starts with), the rest by name."""
+    B...: the two outlets a lesson starts with), the rest by name. ``corpus_articles`` (the
+    ``outlet`` and ``url`` columns of the whole corpus ``analysis`` was cut from) gives every
+    outlet of the corpus its letter and masks its names, so a lesson on a few articles keeps
+    the letters and the key of the whole corpus, and hides an outlet that is only named."""
     articles = analysis.articles
-    outlets = sorted(articles["outlet"].astype(str).unique())
+    every = articles if corpus_articles is None else corpus_articles
+    outlets = sorted(every["outlet"].astype(str).unique())
     labels = outlet_labels([*(o for o in order if o in outlets), *outlets])
-    urls = articles.groupby(articles["outlet"].astype(str))["url"].apply(list) if "url" in articles else {}
+    urls = every.groupby(every["outlet"].astype(str), observed=True)["url"].apply(list) if "url" in every else {}
     aliases = {o: outlet_aliases(o, urls.get(o, []) if len(urls) else []) for o in outlets}
     for outlet, more in (extra_aliases or {}).items():
         aliases.setdefault(outlet, [outlet]).extend(more)

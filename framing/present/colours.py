@@ -2,17 +2,21 @@
 
 ``lexicon_colours`` gives each name of the lexicons shown its colour (the lexicon's own
 ``colour`` unless an earlier name's looks like it, else the first palette colour unlike any
-taken), and ``striped_poles`` the poles drawn striped (the second pole of each axis), so the
-highlighted articles, the word diffs of aligned sentences and their legends agree.
+taken), so the highlighted articles, the word diffs of aligned sentences and their legends
+agree; ``striped_poles`` names the second pole of every axis (its spans carry ``pole-b``, so a
+print style sheet can mark it without colour).
 ``readable_background`` lightens a colour until dark text on it stays readable (WCAG).
-These are the dashboard's colours; the report's colour-blind-safe ones (Tol's schemes, the two
-poles of an axis in two hues) and the word diffs' are in ``framing.present.palette``.
+The poles of frames and the naming labels, whose words a hit is in (``VOICE_COLOURS``) and the
+word diffs take the colour-blind-safe colours of ``framing.present.palette`` (Tol's schemes, the
+two poles of an axis in two hues) in the dashboard and the report alike; ``lexicon_colours``
+colours what has no pole (actors, and frames where a view colours by frame).
 """
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from framing.lexicon import Lexicon
+from framing.present.palette import VOICE
 
 #: Light background colours, readable under dark text (ColorBrewer Set3 and Pastel1, then light
 #: tab20 colours for when a lexicon's own colours take the first ones).
@@ -22,7 +26,7 @@ PALETTE = (
     "#dbdb8d", "#c49c94", "#9edae5", "#f7b6d2", "#f1e2cc",
 )
 #: Colours of whose words a hit is in (``colour_by="voice"`` of ``highlight_html``).
-VOICE_COLOURS = {"author": "#ffd54f", "quoted": "#90caf9", "distanced": "#e1bee7"}
+VOICE_COLOURS = VOICE
 #: Two colours closer than this (RGB distance, 0-441, after lightening for dark text) look alike.
 MIN_COLOUR_DISTANCE = 35
 

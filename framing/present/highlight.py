@@ -25,6 +25,19 @@ VOICE_LABELS = {"author": "the outlet's own words", "quoted": "quoted or attribu
                 "distanced": "scare quotes (the outlet keeps its distance)"}
 
 
+#: Marks that say whose words a highlighted word is in without colour (a grey print, a washed-out
+#: projector): solid underline, the outlet's own; dashed and italic, a quotation; dotted box and
+#: italic, scare quotes; a naming label in a dashed box. The report and the classroom use them.
+MARKS_CSS = """
+.hit.voice-quoted { font-style:italic; border-bottom:2px dashed #333; }
+.hit.voice-distanced { font-style:italic; border-bottom:2px dotted #333; outline:1px dotted #333; }
+.hit.voice-author { border-bottom:2px solid #333; }
+.hit.hit-naming { outline:1px dashed #555; }
+"""
+MARKS_TEXT = ("Underline styles say whose words a highlighted word is in: solid, the outlet’s own; dashed and "
+              "italic, a quotation; dotted box and italic, scare quotes.")
+
+
 def escape_text(text: str) -> str:
     """Escape untrusted text for HTML element content; line breaks become ``<br>``."""
     escaped = html.escape(text, quote=True).replace("$", "&#36;")
@@ -170,21 +183,46 @@ def _marked_up(text: str, records: Sequence[Mapping], wrap) -> str:
     return "".join(parts)
 
 
-def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = ()) -> str:
+def plain_marks_html(text: str, hits: pd.DataFrame | Sequence[Mapping] | None) -> str:
+    """``text`` with each hit marked alike (bold, underlined, one pale colour) and nothing said
+    about it: no frame, pole or voice in a colour or a tooltip. For a class that is to guess
+    what the words show before the answer is revealed."""
+    def mark(piece: str, hit: Mapping, title: str) -> str:
+        return f'<mark class="guess-word" style="{GUESS_STYLE}">{piece}</mark>'
+
+    return f'<div class="framing-text" style="{TEXT_STYLE}">{_marked_up(text, _hit_records(hits, len(text)), mark)}</div>'
+
+
+def kwic_html(left: str, match: str, right: str) -> str:
+    """One concordance line as HTML: the context escaped, the matched words bold in a mark."""
+    return (f'<div class="kwic-line" style="{TEXT_STYLE}">{escape_text(left.rstrip())} <mark class="kwic-match" '
+            f'style="{GUESS_STYLE}">{escape_text(match)}</mark> {escape_text(right.lstrip())}</div>')
+
+
+GUESS_STYLE = "background-color:#EEEEEE;color:#000;font-weight:700;border-bottom:3px solid #000;padding:0 2px"
+
+
+def legend_html(colours: Mapping[str, str], *, striped: Iterable[str] = (),
+                classes: Mapping[str, str] | None = None) -> str:
     """A one-line legend of colours (names escaped); names in ``striped`` are drawn striped,
-    as ``highlight_html`` draws the second pole of an axis."""
-    striped = set(striped)
+    as ``highlight_html`` draws the second pole of an axis; ``classes`` gives a name's swatch
+    the classes of the spans it stands for (``hit voice-quoted``), so ``MARKS_CSS`` marks it
+    as it marks them."""
+    striped, classes = set(striped), classes or {}
     items = "".join(
-        f'<span style="background-color:{_attr(readable_background(c))};color:#111;border-radius:3px;padding:1px 6px;'
-        f'margin:0 6px 4px 0;display:inline-block;{STRIPES if name in striped else ""}">{escape_text(str(name))}</span>'
+        f'<span class="{_attr(classes.get(name, "swatch"))}" style="background-color:{_attr(readable_background(c))};'
+        f'color:#111;border-radius:3px;padding:1px 6px;margin:0 6px 4px 0;display:inline-block;'
+        f'{STRIPES if name in striped else ""}">{escape_text(str(name))}</span>'
         for name, c in colours.items()
     )
     return f'<div class="framing-legend">{items}</div>'
 
 
 def voice_legend_html() -> str:
-    """The legend of ``colour_by="voice"``: one swatch per voice, named for a reader."""
-    return legend_html({VOICE_LABELS[voice]: colour for voice, colour in VOICE_COLOURS.items()})
+    """The legend of ``colour_by="voice"``: one swatch per voice, named for a reader, with the
+    classes of its spans (so ``MARKS_CSS`` underlines the swatch as it underlines them)."""
+    return legend_html({VOICE_LABELS[voice]: colour for voice, colour in VOICE_COLOURS.items()},
+                       classes={VOICE_LABELS[voice]: f"hit voice-{voice}" for voice in VOICE_COLOURS})
 
 
 def whose_words(voice: object, speaker: object = None) -> str:

@@ -135,11 +135,19 @@ def frame_pole_colours(lexicons: Iterable[Lexicon], *, present: Iterable[tuple[s
     return colours
 
 
-def legend_entries(colours: Mapping[tuple[str, str], str], *, axes: Iterable[str] = ()) -> dict[str, str]:
-    """Legend labels for ``frame_pole_colours``: ``frame: pole`` for the poles of ``axes``
-    (two-pole frames), the frame's name alone for the rest (one entry per naming set)."""
-    axes = set(axes)
+def pole_legend(lexicons: Iterable[Lexicon], colours: Mapping[tuple[str, str], str],
+                present: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Legend entries for the ``(frame, pole)`` pairs in ``present`` coloured by ``colours``
+    (``frame_pole_colours``): ``frame: pole`` for each pole of an axis, the frame's name for a
+    one-set frame, one entry for all naming labels (grey, dashed box)."""
+    lexicons = list(lexicons)
+    axes = {f.name for lex in lexicons for f in lex.frames if len(f.poles) == 2}
+    naming = {n.name for lex in lexicons for n in lex.naming_sets}
+    present = set(present)
     entries: dict[str, str] = {}
     for (frame, pole), colour in colours.items():
-        entries[f"{frame}: {pole}" if frame in axes else frame] = colour
+        if (frame, pole) in present and frame not in naming:
+            entries[f"{frame}: {pole}" if frame in axes else frame.replace("_", " ")] = colour
+    if any(frame in naming for frame, _ in present):
+        entries["a name chosen for a group (grey, dashed box)"] = NAMING
     return entries

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from framing.compare.contrast import StartHere, event_contrasts, start_here
+from framing.compare.contrast import StartHere, event_contrasts, top_picks
 from framing.compare.events import with_events
 from framing.compare.roles import framing_hits
 from framing.errors import SettingsError
@@ -82,18 +82,7 @@ def _picks(analysis: Analysis, settings: ReportSettings) -> list[StartHere]:
         if contrasts.empty:
             raise SettingsError(f"report: event {settings.event!r} was reported by one outlet only; "
                                 "a side-by-side needs two")
-    picks: list[StartHere] = []
-    seen = set()
-    for rank in range(1, len(contrasts) + 1):
-        if len(picks) == settings.top_events:
-            break
-        if contrasts["event_id"].iloc[rank - 1] in seen:
-            continue
-        seen.add(contrasts["event_id"].iloc[rank - 1])
-        pick = start_here(analysis, contrasts=contrasts, rank=rank)
-        if pick is not None:  # (never None for a rank within the table)
-            picks.append(pick)
-    return picks
+    return top_picks(analysis, settings.top_events, contrasts=contrasts)
 
 
 def _shown(analysis: Analysis, settings: ReportSettings) -> Shown:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
-from framing.present.highlight import escape_text
+from framing.present.highlight import MARKS_CSS, escape_text
 
 CSS = """
 :root { --ink:#111; --muted:#444; --rule:#bbb; --accent:#004488; }
@@ -38,10 +38,6 @@ th { background:#eee; } td.num { text-align:right; font-variant-numeric:tabular-
 .column h4 { font-size:1.2rem; margin:0 0 4px; } .column .title { font-weight:700; margin:0 0 4px; }
 .framing-text { font-size:1.05rem !important; line-height:1.85 !important; }
 .framing-legend span { font-size:0.95rem; }
-.hit.voice-quoted { font-style:italic; border-bottom:2px dashed #333; }
-.hit.voice-distanced { font-style:italic; border-bottom:2px dotted #333; outline:1px dotted #333; }
-.hit.voice-author { border-bottom:2px solid #333; }
-.hit.hit-naming { outline:1px dashed #555; }
 .diff-table td { width:50%; } .diff-table .framing-diff { font-size:1rem !important; }
 .why { background:#f4f7fb; border-left:5px solid var(--accent); padding:8px 14px; margin:0.8em 0; }
 .device { border-top:1px solid var(--rule); padding-top:6px; margin-top:14px; }
@@ -49,6 +45,7 @@ th { background:#eee; } td.num { text-align:right; font-variant-numeric:tabular-
 .kwic td.left { text-align:right; color:var(--muted); } .kwic td.match { font-weight:700; white-space:nowrap; }
 .kwic td.right { color:var(--muted); }
 .figure { width:100%; min-height:260px; }
+""" + MARKS_CSS + """
 .key { border:3px solid var(--ink); padding:10px 18px; }
 body.classroom { font-size:20px; max-width:1300px; }
 body.classroom .framing-text { font-size:1.25rem !important; line-height:1.9 !important; }

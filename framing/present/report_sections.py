@@ -13,9 +13,17 @@ from framing.compare.roles import framing_hits
 from framing.corpus.load import skip_counts
 from framing.lexicon import Lexicon
 from framing.present import plots
+from framing.present.colours import striped_poles
 from framing.present.glossary import device_examples, devices
-from framing.present.highlight import VOICE_LABELS, highlight_html, legend_html, whose_words, word_diff_html
-from framing.present.palette import NAMING, VOICE, frame_pole_colours
+from framing.present.highlight import (
+    MARKS_TEXT,
+    highlight_html,
+    legend_html,
+    voice_legend_html,
+    whose_words,
+    word_diff_html,
+)
+from framing.present.palette import VOICE, frame_pole_colours, pole_legend
 from framing.present.report_page import Page, table_html, text
 
 VOICE_WORDS = {"author": "in its own words", "quoted": "in quotations", "distanced": "in scare quotes"}
@@ -85,21 +93,10 @@ def corpus_section(page: Page, shown, settings, corpus_label: str) -> None:
 def _legend(lexicons, hits: pd.DataFrame, classroom: bool) -> tuple[str, dict, set]:
     present = set(zip(hits["frame"].astype(str), hits["pole"].astype(str)))
     colours = frame_pole_colours(lexicons, present=present)
-    axes = _axes(lexicons)
-    second = {(f, poles[1]) for f, poles in axes.items()}
-    marks = ("Underline styles say whose words a highlighted word is in: solid, the outlet’s own; dashed and "
-             "italic, a quotation; dotted box and italic, scare quotes.")
+    second = striped_poles(lexicons)
     if classroom:
-        voices = legend_html({VOICE_LABELS[v]: VOICE[v] for v in ("author", "quoted", "distanced")})
-        return voices + f"<p class=note>{text(marks)}</p>", colours, second
-    naming = {n.name for lex in lexicons for n in lex.naming_sets}
-    entries = {}
-    for (frame, pole), colour in colours.items():
-        if (frame, pole) in present and frame not in naming:
-            entries[f"{frame}: {pole}" if frame in axes else frame.replace("_", " ")] = colour
-    if present & {(f, p) for f, p in colours if f in naming}:
-        entries["a name chosen for a group (grey, dashed box)"] = NAMING
-    return legend_html(entries) + f"<p class=note>{text(marks)}</p>", colours, second
+        return voice_legend_html() + f"<p class=note>{text(MARKS_TEXT)}</p>", colours, second
+    return legend_html(pole_legend(lexicons, colours, present)) + f"<p class=note>{text(MARKS_TEXT)}</p>", colours, second
 
 
 def _article_column(analysis, article_id: str, hits: pd.DataFrame, colours, second, classroom: bool) -> str:

@@ -13,7 +13,7 @@ from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences
 
 #: The fields of a hit row after its prefix (``article_hits``), in order.
-HIT_FIELDS = ("sentence_id", "start", "end", "matched", "term", "lexicon", "kind", "frame", "pole", "weight",
+HIT_FIELDS = ("sentence_id", "start", "end", "matched", "term", "lexicon", "kind", "role", "frame", "pole", "weight",
               "voice", "speaker", "negated", "hedged", "target")
 
 
@@ -27,7 +27,7 @@ class ArticleHits:
 
 def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleHits:
     """Sentence spans of ``body`` and one row per hit: ``prefix + (sentence_id, start, end,
-    matched, term, lexicon, kind, frame, pole, weight, voice, speaker, negated, hedged, target)``."""
+    matched, term, lexicon, kind, role, frame, pole, weight, voice, speaker, negated, hedged, target)``."""
     spans = split_sentences(body)
     found = matcher.find_spans(body)
     if not found:
@@ -48,7 +48,7 @@ def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleH
 def _contexts(body: str, spans: Sequence, found: Sequence) -> list:
     """Context of every match ``(start, end, fields)`` (actor mentions too: their voice says
     whether an actor is named in a quotation; their target is left empty)."""
-    actors = [(start, end, fields[3]) for start, end, fields in found if fields[2] == "actor"]
+    actors = [(start, end, fields[4]) for start, end, fields in found if fields[2] == "actor"]
     return span_contexts(body, spans, [(start, end) for start, end, _ in found], actors)
 
 

@@ -79,6 +79,7 @@ class Match(NamedTuple):
     term: str
     lexicon: str
     kind: str
+    role: str
     frame: str
     pole: str
     weight: float
@@ -91,6 +92,7 @@ class _Entry:
     term: str
     lexicon: str
     kind: str
+    role: str
     frame: str
     pole: str
     weight: float
@@ -220,7 +222,7 @@ def _where(lexicon: Lexicon, term: Term) -> str:
     return f"{place}, line {term.line}" if term.line else place
 
 
-def _term_entries(lexicon: Lexicon, term: Term, kind: str, frame: str, pole: str,
+def _term_entries(lexicon: Lexicon, term: Term, kind: str, role: str, frame: str, pole: str,
                   group: tuple[str, ...]) -> list[_Entry]:
     norm = _normalize_term(term.text, case_sensitive=term.case_sensitive)
     parts = _GAP.split(norm)
@@ -231,7 +233,7 @@ def _term_entries(lexicon: Lexicon, term: Term, kind: str, frame: str, pole: str
     is_stem = len(parts) == 1 and head.endswith("*")
     head = head.rstrip("*")
     rest = _rest_pattern(parts[1:]) if len(parts) > 1 else None
-    return [_Entry(term.text, lexicon.name, kind, frame, pole, float(term.weight), group,
+    return [_Entry(term.text, lexicon.name, kind, role, frame, pole, float(term.weight), group,
                    key, is_stem, term.case_sensitive, rest)
             for key in _spelling_variants(head)]
 
@@ -240,23 +242,23 @@ def _lexicon_entries(lexicon: Lexicon) -> Iterable[_Entry]:
     for frame in lexicon.frames:
         for pole in frame.poles:
             for term in pole.terms:
-                yield from _term_entries(lexicon, term, "frame", frame.name, pole.name,
+                yield from _term_entries(lexicon, term, "frame", frame.role, frame.name, pole.name,
                                          (lexicon.name, "frame", frame.name))
     for naming in lexicon.naming_sets:
         for label in naming.labels:
             for term in label.terms:
-                yield from _term_entries(lexicon, term, "naming", naming.name, label.name,
+                yield from _term_entries(lexicon, term, "naming", naming.role, naming.name, label.name,
                                          (lexicon.name, "naming", naming.name))
     for actor in lexicon.actors:
         for term in actor.aliases:
-            yield from _term_entries(lexicon, term, "actor", actor.name, actor.name,
+            yield from _term_entries(lexicon, term, "actor", actor.role, actor.name, actor.name,
                                      (lexicon.name, "actor"))
 
 
 def _build_automaton(entries: list[_Entry], groups: dict) -> ahocorasick.Automaton | None:
     """One automaton whose value for each key is ``(key length, plain payloads, other entries)``:
     a plain term (no stem, no gap) is fully described by its payload ``(group number, (term,
-    lexicon, kind, frame, pole, weight))``; stems and gap terms need their entry too."""
+    lexicon, kind, role, frame, pole, weight))``; stems and gap terms need their entry too."""
     by_key: dict[str, tuple[list, list]] = {}
     for entry in entries:
         plain, special = by_key.setdefault(entry.key, ([], []))
@@ -275,7 +277,7 @@ def _build_automaton(entries: list[_Entry], groups: dict) -> ahocorasick.Automat
 
 def _payload(entry: _Entry, groups: dict) -> tuple:
     number = groups.setdefault(entry.group, len(groups))
-    return (number, (entry.term, entry.lexicon, entry.kind, entry.frame, entry.pole, entry.weight))
+    return (number, (entry.term, entry.lexicon, entry.kind, entry.role, entry.frame, entry.pole, entry.weight))
 
 
 class Matcher:
@@ -299,7 +301,7 @@ class Matcher:
 
     def find_spans(self, text: str) -> list[tuple[int, int, tuple]]:
         """``find`` in its lighter form, for the pipeline: ``(start, end, (term, lexicon, kind,
-        frame, pole, weight))`` for every match, the last tuple shared between matches."""
+        role, frame, pole, weight))`` for every match, the last tuple shared between matches."""
         if not text or (self._folded is None and self._cased is None):
             return []
         norm = normalize(text)
