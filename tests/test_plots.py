@@ -32,8 +32,9 @@ def test_heatmap_is_outlet_by_frame_pole_with_interval_in_hover():
     assert list(heat["y"]) == ["Al-Monitor", "SouthFront"]
     z, veil = decoded(heat["z"]), decoded(spec["data"][1]["z"])
     assert z[0].tolist() == [0.0, 2.5, 2.0] and z[1].tolist() == [1.2, 0.4, 2.0]
-    # SouthFront rests on 3 articles (fewer than 5): a veil fades its cells, their numbers grey with their count
-    assert veil[1].tolist() == [1.0, 1.0, 1.0] and np.isnan(veil[0]).all() and spec["data"][1]["opacity"] < 1
+    # SouthFront rests on 3 articles (fewer than 5): plain grey cells cover its colours, numbers grey with their count
+    assert veil[1].tolist() == [1.0, 1.0, 1.0] and np.isnan(veil[0]).all()
+    assert spec["data"][1]["colorscale"][0][1] == plots.frames.WEAK_CELL
     assert list(spec["data"][1]["text"][1]) == ["1.2<br>2.4 hits", "0.4<br>0.8 hits", "2.0<br>4 hits"]
     assert heat["zmax"] == 2.5  # the scale tops out at the largest well-supported rate
     cells = spec["data"][2]  # invisible markers: the hover and the click target of each cell

@@ -53,7 +53,7 @@ def render(ctx) -> None:
            key="overview_balance")
     st.caption(f"{ROLE_CAPTIONS[role]} Rates are hits per 1,000 words of each {md(ctx.noun)}'s articles (negated "
                "hits excluded), with 95% bootstrap intervals over articles; each cell prints its rate and its hits. "
-               "Colours run from 0 to the largest rate with enough evidence; faded cells and dots have not enough "
+               "Colours run from 0 to the largest rate with enough evidence; grey cells and faded dots have not enough "
                "evidence (fewer than 5 articles, no interval, or an interval too wide to read). Balance is "
                "(pole A − pole B) / (A + B).")
     evidence(ctx, flt, poles=poles_of(ctx, lexicon, role), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",

@@ -46,6 +46,8 @@ def _axis_title(part: pd.DataFrame, frame: str) -> str:
 #: A rate has "not enough evidence" when its interval is wider than the largest rate of its grid
 #: (a balance or a share: half of its fixed range, ``encoding.MAX_INTERVAL_SHARE``).
 RATE_INTERVAL_SHARE = 1.0
+#: The fill of a heatmap cell without enough evidence.
+WEAK_CELL = "#ececec"
 
 
 def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | None = None,
@@ -56,8 +58,8 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     from a ``score.frame_rates`` table; the hover gives the rate, its bootstrap interval, the
     hits and the number of articles (and, with ``members``: group -> text, the outlets in the
     group). Honest encoding (``framing.present.encoding``): the colour scale runs from 0 to the
-    largest rate with enough evidence; cells without enough evidence are faded (a white veil,
-    grey numbers), so they cannot pass for findings;
+    largest rate with enough evidence; cells without enough evidence are plain grey with grey
+    numbers (not a paler colour, which reads as another hue), so they cannot pass for findings;
     every cell prints its rate and its count of hits when the grid is small enough to read (at
     most ``max_cell_text`` cells). Rows in ``group_order``. Poles of two-pole frames are named
     ``frame: pole``; ``axes`` names such frames when the table may hold only one of their poles."""
@@ -86,10 +88,9 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
         z=z, x=x, y=y, colorscale="YlOrRd", zmin=low, zmax=high,
         colorbar=dict(title=dict(text="hits per<br>1,000 words", side="top"), thickness=14),
         xgap=1, ygap=1, hoverinfo="skip", name="rates")
-    # a white veil over the cells without enough evidence: faded, their numbers in grey
-    grey = go.Heatmap(z=np.where(weak, 1.0, np.nan), x=x, y=y, colorscale=[[0, "#ffffff"], [1, "#ffffff"]],
-                      opacity=1 - FADED_OPACITY, showscale=False, xgap=1, ygap=1, hoverinfo="skip",
-                      name=NOT_ENOUGH_EVIDENCE)
+    # cells without enough evidence covered in plain grey (a faded colour read as another hue), numbers grey
+    grey = go.Heatmap(z=np.where(weak, 1.0, np.nan), x=x, y=y, colorscale=[[0, WEAK_CELL], [1, WEAK_CELL]],
+                      showscale=False, xgap=1, ygap=1, hoverinfo="skip", name=NOT_ENOUGH_EVIDENCE)
     if z.size <= max_cell_text:
         heat.update(text=np.where(weak, "", text), texttemplate="%{text}", textfont=dict(size=12))
         grey.update(text=np.where(weak, text, ""), texttemplate="%{text}", textfont=dict(size=12, color="#555"))
@@ -102,7 +103,7 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     fig.update_layout(clickmode="event+select", showlegend=False)
     fig.update_layout(margin=dict(t=80 + 6 * max(len(c) for c in columns)))
     if weak.any():
-        footnote(fig, "faded cells, grey numbers: " + evidence_note(scale="the largest rate", max_share=RATE_INTERVAL_SHARE
+        footnote(fig, "grey cells: " + evidence_note(scale="the largest rate", max_share=RATE_INTERVAL_SHARE
                                                       ).removeprefix("faded: ")
                   + "; colours run from 0 to the largest rate with enough evidence")
     return fig
