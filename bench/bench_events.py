@@ -27,8 +27,6 @@ from framing.compare.coverage import compare_events, event_blindspots, group_cov
 from framing.compare.events import group_events
 from framing.corpus.load import load_corpus
 from framing.measure.periods import with_periods
-
-
 from framing.measure.tables import corpus_frame
 from framing.settings import EventSettings
 
