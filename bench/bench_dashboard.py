@@ -31,7 +31,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 APP = REPO / "dashboard" / "app.py"
-VIEWS = ("side-by-side", "actors", "naming", "terms", "events", "export")
+VIEWS = ("side-by-side", "actors", "naming", "terms", "events", "time", "coverage", "export")
 
 
 def timed(at, action) -> float:
@@ -49,6 +49,8 @@ def child(args) -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=3600)
+    if args.by:
+        at.query_params["by"] = args.by
     times = {"first render": timed(at, lambda a: a)}
     if args.interact:
         times["filter change (voice: author)"] = timed(at, lambda a: a.selectbox(key="voice").select("author"))
@@ -63,12 +65,13 @@ def child(args) -> None:
     print(json.dumps({"times": times, "peak_mb": peak}))
 
 
-def run_phase(corpus: str | None, cache: Path, *, interact: bool, views: str) -> dict:
+def run_phase(corpus: str | None, cache: Path, *, interact: bool, views: str, by: str | None = None) -> dict:
     env = dict(os.environ, FRAMING_CACHE_DIR=str(cache))
     env.pop("FRAMING_CORPUS", None)
     if corpus:
         env["FRAMING_CORPUS"] = corpus
-    command = [sys.executable, __file__, "--child", "--views", views] + (["--interact"] if interact else [])
+    command = [sys.executable, __file__, "--child", "--views", views] + (["--interact"] if interact else []) \
+        + (["--by", by] if by else [])
     out = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, check=False)
     if out.returncode != 0:
         raise SystemExit(f"phase failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
@@ -94,6 +97,7 @@ def main() -> None:
     parser.add_argument("corpus", nargs="?", help="corpus path (default: the bundled demo corpus)")
     parser.add_argument("--limit", type=int, help="use only the first N lines of a JSON lines corpus")
     parser.add_argument("--views", default=",".join(VIEWS), help="views to open once warm (comma-separated)")
+    parser.add_argument("--by", help="compare by this column in every phase (URL by=COLUMN), e.g. bias_text")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--interact", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -105,16 +109,17 @@ def main() -> None:
         if corpus and args.limit:
             corpus = limited_copy(corpus, args.limit, Path(tmp))
         cache = Path(tmp) / "cache"
-        print(f"corpus: {args.corpus or 'bundled demo corpus'}" + (f" (first {args.limit} lines)" if args.limit else ""))
-        cold = run_phase(corpus, cache, interact=False, views=args.views)
+        print(f"corpus: {args.corpus or 'bundled demo corpus'}" + (f" (first {args.limit} lines)" if args.limit else "")
+              + (f"; compare by {args.by}" if args.by else ""))
+        cold = run_phase(corpus, cache, interact=False, views=args.views, by=args.by)
         print(f"{'cold first render (empty analysis cache)':<52} {cold['times']['first render']:8.2f} s   "
               f"peak {cold['peak_mb']:.0f} MB", flush=True)
-        warm = run_phase(corpus, cache, interact=True, views=args.views)
+        warm = run_phase(corpus, cache, interact=True, views=args.views, by=args.by)
         for name, seconds in warm["times"].items():
             label = "first render, analysis cached on disk" if name == "first render" else name
             print(f"{label:<52} {seconds:8.2f} s", flush=True)
         print(f"{'peak memory of the cached run':<52} {warm['peak_mb']:8.0f} MB", flush=True)
-        again = run_phase(corpus, cache, interact=True, views=args.views)
+        again = run_phase(corpus, cache, interact=True, views=args.views, by=args.by)
         print("after a restart, every view's tables on disk:")
         for name, seconds in again["times"].items():
             if name == "first render" or name.startswith("open view"):

@@ -60,6 +60,12 @@ with st.sidebar:
 
 st.title(classroom.SCREENS[view] if in_class else sidebar.VIEWS[view])
 ctx = load_context(sidebar.current_source(), choice)
+if ctx is not None and ctx.analysis is not None and not in_class:  # a lesson names no outlet or group
+    with st.sidebar:
+        try:
+            sidebar.compare_by(ctx)
+        except FramingError as exc:
+            st.error(str(exc))
 if ctx is not None and not in_class:
     report = ctx.report
     skipped = f", {len(report.skipped):,} skipped (see Corpus and load report)" if report.skipped else ""

@@ -173,29 +173,32 @@ def frame_scores(analysis: Analysis, flt: ArticleFilter, *, kind: str = "frame",
 
 
 @_cached(max_entries=32, show_spinner=False)
-def actor_target_scores(analysis: Analysis, flt: ArticleFilter, actor: str) -> pd.DataFrame:
+def actor_target_scores(analysis: Analysis, flt: ArticleFilter, actor: str, by: str = "outlet") -> pd.DataFrame:
     """The rows of the by-target frame rates whose target is ``actor`` (a view of one actor
     out of a table with every group x pole x target x voice)."""
-    table = frame_scores(analysis, flt, by_target=True)
+    table = frame_scores(analysis, flt, by_target=True, by=by)
     return table[table["target"] == actor]
 
 
 @_cached(max_entries=32, show_spinner="Scoring…")
-def balance_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    return _stored(analysis, "axis_balance", flt, SCORE_SETTINGS,
-                   compute=lambda: score.axis_balance(filtered(analysis, flt), SCORE_SETTINGS))
+def balance_scores(analysis: Analysis, flt: ArticleFilter, *, by: str = "outlet") -> pd.DataFrame:
+    settings = score_settings(by=by)
+    return _stored(analysis, "axis_balance", flt, settings,
+                   compute=lambda: score.axis_balance(filtered(analysis, flt), settings))
 
 
 @_cached(max_entries=32, show_spinner="Scoring…")
-def share_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    return _stored(analysis, "label_shares", flt, SCORE_SETTINGS,
-                   compute=lambda: score.label_shares(filtered(analysis, flt), SCORE_SETTINGS))
+def share_scores(analysis: Analysis, flt: ArticleFilter, *, by: str = "outlet") -> pd.DataFrame:
+    settings = score_settings(by=by)
+    return _stored(analysis, "label_shares", flt, settings,
+                   compute=lambda: score.label_shares(filtered(analysis, flt), settings))
 
 
 @_cached(max_entries=32, show_spinner="Scoring sentiment…")
-def sentiment_scores(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    return _stored(analysis, "actor_sentiment", flt, SCORE_SETTINGS,
-                   compute=lambda: score.actor_sentiment(filtered(analysis, flt), SCORE_SETTINGS))
+def sentiment_scores(analysis: Analysis, flt: ArticleFilter, *, by: str = "outlet") -> pd.DataFrame:
+    settings = score_settings(by=by)
+    return _stored(analysis, "actor_sentiment", flt, settings,
+                   compute=lambda: score.actor_sentiment(filtered(analysis, flt), settings))
 
 
 @_cached(max_entries=32, show_spinner="Scoring loaded language…")
@@ -226,23 +229,24 @@ def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings =
     """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``);
     ``settings.within_events`` True groups the articles into events first when they have none."""
     counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference,
-                       within_events=settings.within_events)
+                       within_events=settings.within_events, by=settings.by)
 
     def compute():
         articles = filtered(analysis, flt).articles
         if counting.within_events and not measure.has_events(articles):
             articles = articles_with_events(analysis).loc[articles.index]
-        return measure.build_term_matrix(articles, counting)
+        return measure.build_term_matrix(articles.dropna(subset=[counting.by]), counting)
 
     return _stored(analysis, "term_matrix", flt, counting, compute=compute)
 
 
 @_cached(max_entries=16, show_spinner="Finding distinctive terms…")
 def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str,
-               keep: bool = False, within: bool | None = None) -> pd.DataFrame:
-    """Distinctive terms of ``group``; ``keep``: self-reference and house style kept and listed;
-    ``within``: compare within events (None: when the corpus has event ids)."""
-    settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within)
+               keep: bool = False, within: bool | None = None, by: str = "outlet") -> pd.DataFrame:
+    """Distinctive terms of ``group`` (a value of ``by``); ``keep``: self-reference and house
+    style kept and listed; ``within``: compare within events (None: when the corpus has event ids)."""
+    settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within,
+                       by=by)
     return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: measure.distinctive_terms(
         term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, sources, state
+from dashboard import data, data_groups, sources, state
 from dashboard.uploads import MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, MAX_ZIP_FILES, TABLE_SUFFIXES, MiB, extract_zip, save_upload
 from dashboard.views.common import md
 from framing.errors import FramingError
@@ -15,9 +15,9 @@ from framing.errors import FramingError
 #: Views in menu order: URL slug -> label.
 VIEWS = {
     "overview": "Overview", "side-by-side": "Side by side", "loaded": "Loaded language", "actors": "Actors",
-    "naming": "Naming",
-    "terms": "Distinctive terms", "events": "Events", "corpus": "Corpus and load report",
-    "lexicons": "Lexicons", "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
+    "naming": "Naming", "terms": "Distinctive terms", "events": "Events", "time": "Over time",
+    "coverage": "Coverage by group", "corpus": "Corpus and load report", "lexicons": "Lexicons",
+    "coding": "Coding (validate hits)", "precision": "Lexicon precision", "export": "Export",
 }
 #: Streamlit's upload limit, in its MB, which are MiB (it multiplies by 1024 * 1024).
 MAX_UPLOAD_MIB = MAX_UPLOAD_BYTES // MiB
@@ -159,6 +159,76 @@ def lexicon_choice() -> data.LexiconChoice:
     if custom:
         st.caption("Your lexicons: " + ", ".join(f"**{md(n)}**" for n in custom))
     return data.LexiconChoice(tuple(picked), tuple(sorted(custom.items())))
+
+
+def compare_by(ctx) -> None:
+    """The "Compare by" control (URL ``by=``): outlet, or a metadata column of the corpus or of
+    an outlet table joined onto it; sets ``ctx.by`` (and ``ctx.analysis`` to the joined one)."""
+    from framing.corpus.outlets import grouping_columns
+
+    _outlet_table(ctx)
+    options = ["outlet", *grouping_columns(ctx.analysis.articles)]
+    ctx.by = state.choice("Compare by", "by", options,
+                          help="Every view compares outlets, or the groups of a metadata column (a leaning, a country, "
+                               "a topic: columns of the corpus or of an outlet table). Hovers and the sentences behind "
+                               "a number name the outlets inside each group.")
+    if ctx.grouped:
+        n = len(ctx.groups)
+        st.caption(f"{n} groups of **{md(ctx.by)}**; articles with no value are in none.")
+
+
+def _outlet_table(ctx) -> None:
+    """Join an outlet table (CSV: outlet, leaning, country, ...) uploaded or given as a path
+    under the data root; its report lines are shown once joined."""
+    with st.expander("Outlet table (leaning, country…)", expanded=False):
+        kinds = ["none", "upload"] + (["path"] if sources.data_root() is not None else [])
+        kind = st.radio("Outlet table from", kinds, key="outlet_kind", horizontal=True,
+                        format_func={"none": "none", "upload": "an upload", "path": "a path"}.get)
+        if kind == "upload":  # drawn only when asked for: one file input in the sidebar at a time
+            st.file_uploader("Outlet table (CSV or TSV with an outlet column)", type=["csv", "tsv"],
+                             key="outlet_upload", on_change=_on_outlet_upload)
+        elif kind == "path":
+            st.text_input("Path under the data root", key="outlet_path", on_change=_on_outlet_path)
+        else:
+            st.session_state.pop("outlet_table_path", None)
+        path = st.session_state.get("outlet_table_path")
+        if st.session_state.get("outlet_error"):
+            st.error(st.session_state["outlet_error"])
+        if not path:
+            return
+        try:
+            from framing.corpus.outlets import read_outlet_table
+
+            digest = read_outlet_table(path).digest
+            ctx.analysis, lines = data_groups.with_outlet_table(ctx.analysis, path, digest)
+        except FramingError as exc:
+            st.error(str(exc))
+            return
+        st.caption(md(" · ".join(lines[:3])))
+
+
+def _on_outlet_upload() -> None:
+    upload = st.session_state.get("outlet_upload")
+    if upload is None:
+        st.session_state.pop("outlet_table_path", None)
+        return
+    try:
+        st.session_state["outlet_table_path"] = str(save_upload(upload.name, upload.getvalue(), sources.UPLOAD_DIR))
+        st.session_state.pop("outlet_error", None)
+    except FramingError as exc:
+        st.session_state["outlet_error"] = str(exc)
+
+
+def _on_outlet_path() -> None:
+    raw = st.session_state.get("outlet_path", "").strip()
+    if not raw:
+        st.session_state.pop("outlet_table_path", None)
+        return
+    try:
+        st.session_state["outlet_table_path"] = sources.browser_path_source(raw).path
+        st.session_state.pop("outlet_error", None)
+    except FramingError as exc:
+        st.session_state["outlet_error"] = str(exc)
 
 
 def view_menu() -> str:

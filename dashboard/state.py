@@ -22,6 +22,7 @@ URL_SETTINGS = {
     "highlight": True, "colour_by": False, "actor_outlet": False, "actor_pole": False, "naming_outlet": False,
     "naming_label": False, "role": False, "loaded_outlet": False, "loaded_word": False,
     "mode": False, "screen": False, "pick": False, "step": False, "guess": False, "item": False, "device": False,
+    "by": False, "period": False, "time_pole": False, "omission_outlet": False, "event_search": False,
 }
 #: The only settings the URL holds in classroom mode: none of them can name an outlet.
 CLASSROOM_URL = ("mode", "screen", "pick", "step", "guess", "item", "device", "lexicons")

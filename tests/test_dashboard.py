@@ -83,7 +83,7 @@ def test_overview_opens_on_the_demo_corpus_with_heatmap_and_balance():
     trace = heat["data"][0]
     assert trace["type"] == "heatmap" and list(trace["y"]) == DEMO_OUTLETS
     assert any(x.startswith("legitimacy: ") for x in trace["x"])
-    assert "no interval (1 article)" in json.dumps(heat["data"][1]["customdata"])  # one article per outlet
+    assert "no interval (1 article)" in json.dumps(heat["data"][2]["customdata"])  # one article per outlet
     assert balance["data"] and all(t["type"] == "scatter" for t in balance["data"])
     assert [m.value for m in at.metric][:2] == ["5", "5"]
     assert at.query_params["view"] == "overview" and at.query_params["voice"] == "all"
@@ -119,9 +119,9 @@ def test_evidence_lists_the_hits_behind_a_heatmap_cell():
     assert_clean(at)
     lines = at.dataframe[0].value
     assert len(lines) >= 1 and set(lines["article_id"]) == {"002_63e0d81dc0e8eb47"}
-    cells = charts(at)[0]["data"][1]
+    cells = charts(at)[0]["data"][2]
     cell = next(c for c in cells["customdata"] if c[:3] == ["SouthFront", "legitimacy", "illegitimate"])
-    assert int(cell[5]) == (~lines["negated"].astype(bool)).sum()  # the rate counts the non-negated hits listed
+    assert float(cell[5].split()[0]) == (~lines["negated"].astype(bool)).sum()  # the rate counts the non-negated hits listed
     at.selectbox(key="cell_outlet").select("Al-Monitor").run()
     assert_clean(at)
     assert set(at.dataframe[0].value["article_id"]) <= {"001_3e248339b541efbb"}
@@ -132,11 +132,11 @@ def test_evidence_opens_on_the_busiest_cell_not_an_empty_one():
     assert_clean(at)
     lines = at.dataframe[0].value
     assert len(lines) >= 3, "the first evidence shown should not be an empty table"
-    cells = charts(at)[0]["data"][1]["customdata"]
-    most = max(int(c[5]) for c in cells)
+    cells = charts(at)[0]["data"][2]["customdata"]
+    most = max(float(c[5].split()[0]) for c in cells)
     outlet, pole = at.selectbox(key="cell_outlet").value, at.selectbox(key="cell_pole").value
     chosen = next(c for c in cells if c[0] == outlet and f"{c[1]}/{c[2]}" == pole)
-    assert int(chosen[5]) == most
+    assert float(chosen[5].split()[0]) == most
     heat = charts(at)[0]
     assert heat["layout"]["yaxis"]["ticktext"][0] == "Al-Monitor (1 article)"
 
@@ -249,7 +249,7 @@ def test_side_by_side_legend_names_both_poles_and_colours_differ():
 
 
 def test_side_by_side_removed_toggle_and_third_outlet():
-    at = app(view="side-by-side")
+    at = app(view="side-by-side", side_mode="outlets")
     at.multiselect(key="outlets").set_value(["The Crystal Eyes", "Al-Monitor", "SouthFront"]).run()
     assert_clean(at)
     assert len(html_blocks(at)) == 3
@@ -285,8 +285,9 @@ def test_actors_view_shows_target_heatmap_and_sentiment():
     assert_clean(at)
     heat, sentiment = charts(at)
     assert "How each outlet frames Iran" in heat["layout"]["title"]["text"]
-    assert {t["name"] for t in sentiment["data"]} <= set(DEMO_OUTLETS) and sentiment["data"]
-    assert "Iran" in set().union(*[set(t["y"]) for t in sentiment["data"]])
+    # one panel per actor, one row per outlet
+    assert set().union(*[set(t["y"]) for t in sentiment["data"]]) <= set(DEMO_OUTLETS) and sentiment["data"]
+    assert "Iran" in {a["text"] for a in sentiment["layout"]["annotations"]}
 
 
 def test_actors_heatmap_shows_one_lexicon_and_drills_down_to_the_hits_about_the_actor():
@@ -299,9 +300,9 @@ def test_actors_heatmap_shows_one_lexicon_and_drills_down_to_the_hits_about_the_
     lines = at.dataframe[0].value
     assert len(lines) >= 1 and set(lines["target"]) == {"Iran"}
     outlet, pole = at.selectbox(key="actor_outlet").value, at.selectbox(key="actor_pole").value
-    cells = charts(at)[0]["data"][1]["customdata"]
+    cells = charts(at)[0]["data"][2]["customdata"]
     cell = next(c for c in cells if c[0] == outlet and f"{c[1]}/{c[2]}" == pole)
-    assert int(cell[5]) == (~lines["negated"].astype(bool)).sum() == max(int(c[5]) for c in cells)
+    assert float(cell[5].split()[0]) == (~lines["negated"].astype(bool)).sum() == max(float(c[5].split()[0]) for c in cells)
     at.selectbox(key="actor_pole").select("legitimacy/legitimate").run()
     at.selectbox(key="actor_outlet").select("SouthFront").run()
     assert_clean(at)
@@ -357,7 +358,7 @@ def test_naming_view_explains_the_set_and_lists_the_sentences_behind_a_share():
     assert any("Never named by: SouthFront" in a["text"] for a in fig["layout"]["annotations"])
     daesh = next(t for t in fig["data"] if t["name"] == "Daesh")
     observer = daesh["customdata"][list(daesh["y"]).index("Intellectual Observer")]
-    assert observer[0] == "3" and observer[4:] == ["Intellectual Observer", "Daesh"] and "article" in observer[3]
+    assert observer[0] == "3" and observer[4:6] == ["Intellectual Observer", "Daesh"] and "article" in observer[3]
     lines = at.dataframe[1].value  # opens on the most used label: the Observer's three "Daech"
     assert at.selectbox(key="naming_outlet").value == "Intellectual Observer"
     assert at.selectbox(key="naming_label").value == "Daesh"
@@ -403,7 +404,7 @@ def test_events_view_shows_coverage_and_the_framing_diff_of_the_damascus_meeting
     marked = re.findall(r'<mark class="diff-hit" data-frame="([^"]+)"[^>]*>([^<]+)</mark>', "".join(diffs))
     assert marked, "lexicon words in the aligned sentences are marked"
     assert any(frame == "security_and_defense" and "military" in words.lower() for frame, words in marked)
-    articles = at.dataframe[0].value
+    articles = next(d.value for d in at.dataframe if "words" in d.value.columns)
     assert sorted(articles["outlet"]) == ["The Crystal Eyes", "The Jerusalem Post"]
     at.button(key="open_side_by_side").click().run()
     assert_clean(at)

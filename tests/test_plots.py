@@ -30,19 +30,21 @@ def test_heatmap_is_outlet_by_frame_pole_with_interval_in_hover():
     assert heat["type"] == "heatmap"
     assert list(heat["x"]) == ["legitimacy: legitimate", "legitimacy: occupation", "terrorism"]
     assert list(heat["y"]) == ["Al-Monitor", "SouthFront"]
-    z = decoded(heat["z"])
+    z, veil = decoded(heat["z"]), decoded(spec["data"][1]["z"])
     assert z[0].tolist() == [0.0, 2.5, 2.0] and z[1].tolist() == [1.2, 0.4, 2.0]
-    custom = decoded(heat["customdata"])
-    assert custom[0, 1].tolist() == [1.25, 3.75, 12, 5.0]
-    cells = spec["data"][1]  # invisible markers: the hover and the click target of each cell
+    # SouthFront rests on 3 articles (fewer than 5): plain grey cells cover its colours, numbers grey with their count
+    assert veil[1].tolist() == [1.0, 1.0, 1.0] and np.isnan(veil[0]).all()
+    assert spec["data"][1]["colorscale"][0][1] == plots.frames.WEAK_CELL
+    assert list(spec["data"][1]["text"][1]) == ["1.2<br>2.4 hits", "0.4<br>0.8 hits", "2.0<br>4 hits"]
+    assert heat["zmax"] == 2.5  # the scale tops out at the largest well-supported rate
+    cells = spec["data"][2]  # invisible markers: the hover and the click target of each cell
     assert cells["type"] == "scatter" and cells["marker"]["opacity"] == 0
-    assert "articles" in cells["hovertemplate"] and "click" in cells["hovertemplate"]
+    assert "customdata[6]" in cells["hovertemplate"] and "click" in cells["hovertemplate"]
     by_cell = {(y, x): c for x, y, c in zip(cells["x"], cells["y"], cells["customdata"])}
-    assert by_cell[("Al-Monitor", "legitimacy: occupation")] == [
-        "Al-Monitor", "legitimacy", "occupation", "2.50", "95% CI 1.25 – 3.75", "5", "12"]
-    # SouthFront rests on 3 articles: its cells carry the low-support mark and a footnote says so
-    assert list(heat["text"][1]) == ["1.2†", "0.4†", "2.0†"] and heat["text"][0][1] == "2.5"
-    assert any("too few articles" in a["text"] for a in spec["layout"]["annotations"])
+    assert by_cell[("Al-Monitor", "legitimacy: occupation")][:7] == [
+        "Al-Monitor", "legitimacy", "occupation", "2.50", "95% CI 1.25 – 3.75", "5 hits", "12 articles"]
+    assert "not enough evidence" in by_cell[("SouthFront", "terrorism")][7]
+    assert any("not enough evidence" in a["text"] for a in spec["layout"]["annotations"])
 
 
 def test_heatmap_voice_selects_rows_and_missing_voice_says_so():
@@ -76,13 +78,16 @@ def balance_rows():
 
 def test_axis_balance_one_panel_per_axis_with_asymmetric_error_bars():
     spec = plots.axis_balance_plot(balance_rows()).to_dict()
-    assert [t["name"] for t in spec["data"]] == ["legitimacy", "threat"]
-    legit = spec["data"][0]
-    assert list(legit["y"]) == ["Al-Monitor", "SouthFront"]
-    assert decoded(legit["x"]).tolist() == [-1.0, 0.5]
-    assert decoded(legit["error_x"]["array"]) == pytest.approx([0.4, 0.4])
-    assert decoded(legit["error_x"]["arrayminus"]) == pytest.approx([0.0, 0.4])
-    assert legit["marker"]["symbol"] == ["circle", "circle-open"]
+    assert [t["name"] for t in spec["data"]][:2] == ["balance with its 95% interval", "not enough evidence (faded)"]
+    strong, faded = spec["data"][0], spec["data"][1]
+    # Al-Monitor: a narrow interval on 12 articles; SouthFront: 3 articles, faded and labelled
+    assert list(strong["y"]) == ["Al-Monitor"] and list(faded["y"]) == ["SouthFront"]
+    assert decoded(strong["x"]).tolist() == [-1.0] and decoded(faded["x"]).tolist() == [0.5]
+    assert decoded(strong["error_x"]["array"]) == pytest.approx([0.4])
+    assert decoded(faded["error_x"]["arrayminus"]) == pytest.approx([0.4])
+    assert strong["marker"]["symbol"] == "circle" and faded["marker"]["symbol"] == "circle-open"
+    assert list(faded["text"]) == ["not enough evidence"] and "rgba" in faded["marker"]["color"]
+    assert faded["name"].startswith("not enough evidence") and "not enough evidence" in faded["hovertext"][0]
     titles = [a["text"] for a in spec["layout"]["annotations"]]
     assert any("occupation" in t and "legitimate" in t for t in titles)
     assert spec["layout"]["xaxis"]["range"] == [-1.08, 1.08]
@@ -112,17 +117,23 @@ def test_actor_sentiment_dot_per_outlet_and_actor():
              n_articles=1),
     ])
     spec = plots.actor_sentiment_plot(sent).to_dict()
-    assert [t["name"] for t in spec["data"]] == ["Al-Monitor", "SouthFront"]
-    assert list(spec["data"][1]["y"]) == ["Iran", "United States"]
-    assert decoded(spec["data"][1]["x"]).tolist() == [0.2, -0.6]
+    # one panel per actor, one row per outlet (no colour per outlet: a hundred outlets stay readable)
+    titles = [a["text"] for a in spec["layout"]["annotations"]]
+    assert "Iran" in titles and "United States" in titles
+    iran = [t for t in spec["data"] if t.get("xaxis", "x") == "x"]
+    assert sorted(y for t in iran for y in t["y"]) == ["Al-Monitor", "SouthFront"]
+    us = [t for t in spec["data"] if t.get("xaxis") == "x2"]
+    assert [y for t in us for y in t["y"]] == ["SouthFront"] and decoded(us[0]["x"]).tolist() == [-0.6]
+    # one article each: faded, labelled in the hover
+    assert all("not enough evidence" in h for t in spec["data"] for h in t["hovertext"])
 
 
 def test_actor_frame_heatmap_keeps_only_that_target():
     rows = score_rows()
     rows["target"] = np.where(rows["pole"] == "occupation", "United States", "Iran")
-    heat = plots.actor_frame_heatmap(rows, actor="United States").to_dict()["data"][0]
-    assert list(heat["x"]) == ["legitimacy: occupation"]
-    assert decoded(heat["z"]).tolist() == [[2.5], [0.4]]
+    data = plots.actor_frame_heatmap(rows, actor="United States").to_dict()["data"]
+    assert list(data[0]["x"]) == ["legitimacy: occupation"]
+    assert decoded(data[0]["z"]).tolist() == [[2.5], [0.4]] and decoded(data[1]["z"])[1].tolist() == [1.0]
 
 
 def terms_table():
@@ -186,7 +197,7 @@ def test_heatmap_hover_says_when_there_is_no_interval():
     rows = score_rows()
     rows.loc[rows["group"] == "SouthFront", ["ci_low", "ci_high"]] = np.nan
     rows.loc[rows["group"] == "SouthFront", "n_articles"] = 1
-    cells = plots.frame_heatmap(rows).to_dict()["data"][1]
+    cells = plots.frame_heatmap(rows).to_dict()["data"][2]
     south = [c for c in cells["customdata"] if c[0] == "SouthFront"]
     assert south and all(c[4] == "no interval (1 article)" for c in south)
 
@@ -203,7 +214,7 @@ def test_group_choice_limits_every_outlet_figure():
     sent = pd.DataFrame([
         dict(group=g, actor="Iran", sentiment=0.1, ci_low=0.0, ci_high=0.2, n_sentences=3, n_articles=3)
         for g in ("A", "B", "C")])
-    assert [t["name"] for t in plots.actor_sentiment_plot(sent, groups=["B"]).to_dict()["data"]] == ["B"]
+    assert [y for t in plots.actor_sentiment_plot(sent, groups=["B"]).to_dict()["data"] for y in t["y"]] == ["B"]
     shares = pd.DataFrame([dict(group=g, naming_set="SDF", label="SDF", count=1, share=1.0) for g in ("A", "B")])
     assert list(plots.label_shares_plot(shares, groups=["A"]).to_dict()["data"][0]["y"]) == ["A"]
 
@@ -235,7 +246,7 @@ def test_titles_name_the_voice_in_words_and_footnotes_clear_the_ticks():
     assert quoted == "Frame rates per 1,000 words (the outlet's own words)"
     assert plots.voice_name("quoted") == "quoted sources"
     fig = plots.axis_balance_plot(balance_rows(), voice=None).to_dict()
-    note = next(a for a in fig["layout"]["annotations"] if "open circles" in a["text"])
+    note = next(a for a in fig["layout"]["annotations"] if "not enough evidence" in a["text"])
     assert note["yshift"] <= -25 and fig["layout"]["margin"]["b"] >= 70
     assert plots.FONT["size"] >= 14
 
@@ -252,7 +263,9 @@ def test_label_shares_leave_out_outlets_that_never_name_the_referent_and_hover_t
     assert all(list(t["y"]) == ["A"] for t in spec["data"])
     assert any(a["text"] == "Never named by: B" for a in spec["layout"]["annotations"])
     daesh = spec["data"][0]
-    assert daesh["customdata"][0] == ["3", "4", "95% CI 40% – 90%", "6 articles", "A", "Daesh"]
+    assert daesh["customdata"][0] == ["3", "4", "95% CI 40% – 90%", "6 articles", "A", "Daesh", ""]
+    assert list(daesh["text"]) == ["75% · 3"]  # the count beside the share
+    assert spec["layout"]["yaxis"]["ticktext"] == ["A (4 mentions)"]
     assert "customdata[2]" in daesh["hovertemplate"] and "customdata[3]" in daesh["hovertemplate"]
 
 

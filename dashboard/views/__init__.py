@@ -8,7 +8,7 @@ import streamlit as st
 VIEW_MODULES = {
     "overview": "overview", "side-by-side": "side_by_side", "loaded": "loaded", "actors": "actors", "naming": "naming",
     "terms": "terms", "events": "events", "corpus": "corpus", "lexicons": "lexicons", "coding": "coding",
-    "precision": "precision", "export": "export",
+    "precision": "precision", "export": "export", "time": "over_time", "coverage": "group_coverage",
 }
 #: Views that only need the corpus; the others need the analysis too.
 CORPUS_ONLY = {"corpus", "lexicons"}

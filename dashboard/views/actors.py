@@ -26,19 +26,20 @@ def render(ctx) -> None:
         lexicon = None if lexicon == ALL_LEXICONS else lexicon
     with cols[2]:
         shown = outlets_shown(ctx, data.filtered(ctx.analysis, flt).articles)
-    targets = of_role(data.actor_target_scores(ctx.analysis, flt, actor), role)
+    targets = of_role(data.actor_target_scores(ctx.analysis, flt, actor, ctx.by), role)
+    members = ctx.members()
     axes = [f.name for lex in ctx.analysis.lexicons for f in lex.frames if len(f.poles) >= 2 and f.role == role]
     clicked = figure(plots.actor_frame_heatmap(targets, actor=actor, voice=voice, lexicon=lexicon, groups=shown,
-                                               axes=axes), key="actor_heatmap", on_select="rerun",
+                                               axes=axes, members=members), key="actor_heatmap", on_select="rerun",
                      selection_mode="points")
     follow_cell_click(clicked, ctx, outlet_key="actor_outlet", pole_key="actor_pole")
-    st.caption(f"Hits whose target (the actor the term is about) is {md(actor)}, per 1,000 words of each outlet. "
+    st.caption(f"Hits whose target (the actor the term is about) is {md(actor)}, per 1,000 words of each {md(ctx.noun)}. "
                "Hits with no clear target are not counted here. Click a cell for the sentences behind it.")
     about = targets[targets["target"] == actor]
     evidence(ctx, flt, poles=poles_of(ctx, lexicon, role), voice=voice, outlet_key="actor_outlet",
              pole_key="actor_pole", target=actor, busiest=busiest_cell(about, voice=voice, lexicon=lexicon))
-    sentiment = data.sentiment_scores(ctx.analysis, flt)
-    figure(plots.actor_sentiment_plot(sentiment, voice=voice, groups=shown), key="actor_sentiment")
+    sentiment = data.sentiment_scores(ctx.analysis, flt, by=ctx.by)
+    figure(plots.actor_sentiment_plot(sentiment, voice=voice, groups=shown, members=members), key="actor_sentiment")
     st.caption("How positive the wording around each actor is: the mean VADER compound score of the sentences that "
                "mention it, from −1 (very negative words) to +1 (very positive), by a word-list method (Hutto and "
                "Gilbert 2014); lines are 95% intervals where there are enough articles.")

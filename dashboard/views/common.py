@@ -8,12 +8,16 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import data, sources, state
+from dashboard import data, data_groups, sources, state
 from dashboard.filters import ArticleFilter, date_bounds, largest_outlets, parse_day
 from framing.corpus.records import LoadReport
 from framing.measure.analysis import Analysis
+from framing.present.encoding import group_order
 
 VOICES = {"all": "All voices", "author": "Outlet's own voice", "quoted": "Quoted sources"}
+#: Left and right context wide enough to read (a clipped table hid them).
+CONTEXT_COLUMNS = {"left": st.column_config.TextColumn(width="large"), "right": st.column_config.TextColumn(width="large"),
+                   "match": st.column_config.TextColumn(width="small")}
 #: The roles a view shows one at a time, framing (the default) first (lexicons/README.md, Roles).
 ROLE_VIEWS = {"framing": "Framing: word choice", "topic": "Topic: what it is about",
               "attribution": "Attribution: who says it"}
@@ -36,6 +40,8 @@ class Context:
     choice: data.LexiconChoice
     analysis: Analysis | None
     report: LoadReport | None
+    #: What figures compare: ``outlet``, or a metadata column (``allsides_side``); URL ``by=``.
+    by: str = "outlet"
 
     @property
     def corpus(self):
@@ -45,6 +51,37 @@ class Context:
     @property
     def outlets(self) -> list[str]:
         return sorted(self.analysis.articles["outlet"].astype(str).unique())
+
+    @property
+    def grouped(self) -> bool:
+        """True when figures compare the groups of a metadata column, not outlets."""
+        return self.by != "outlet"
+
+    @property
+    def groups(self) -> list[str]:
+        """What figures compare, in the page's one order: outlets, or the values of ``by``."""
+        if not self.grouped:
+            return self.outlets
+        return group_order(self.analysis.articles[self.by].dropna().astype(str).unique())
+
+    @property
+    def noun(self) -> str:
+        return "outlet" if not self.grouped else self.by
+
+    def members(self) -> dict[str, str] | None:
+        """Group -> its outlets with their articles (for hovers); None when comparing outlets."""
+        if not self.grouped:
+            return None
+        from framing.corpus.outlets import members_text
+
+        return members_text(data_groups.members(self.analysis, self.by))
+
+    def outlets_of(self, group: str) -> tuple[str, ...]:
+        """The outlets of one group (the outlet itself when comparing outlets)."""
+        if not self.grouped:
+            return (group,)
+        table = data_groups.members(self.analysis, self.by)
+        return tuple(table.loc[table["group"] == group, "outlet"])
 
 
 def filter_bar(ctx: Context, *, voice: bool = True) -> tuple[ArticleFilter, str]:
@@ -129,8 +166,10 @@ MAX_DEFAULT_OUTLETS = 30
 
 
 def outlets_shown(ctx: Context, articles) -> list[str] | None:
-    """Every outlet when there are few (None); else the user's choice, the 30 with the most
-    articles by default. One choice, kept across views and in the URL."""
+    """Every outlet (or group) when there are few (None); else the user's choice, the 30 with
+    the most articles by default. One choice, kept across views and in the URL."""
+    if ctx.grouped:
+        return None
     outlets = ctx.outlets
     if len(outlets) <= MAX_DEFAULT_OUTLETS:
         return None

@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import md
+from dashboard.views.common import CONTEXT_COLUMNS, md
+from framing.present.encoding import plural
 
 EVIDENCE_COLUMNS = ("left", "match", "right", "voice", "speaker", "negated", "hedged", "target", "title", "article_id")
 
@@ -26,7 +27,7 @@ def follow_cell_click(event, ctx, *, outlet_key: str, pole_key: str) -> None:
     custom = next((p.get("customdata") for p in points if p.get("customdata")), None)
     cell = tuple(custom[:3]) if custom else None
     memory = f"_clicked_{outlet_key}"
-    if cell and st.session_state.get(memory) != cell and cell[0] in ctx.outlets:
+    if cell and st.session_state.get(memory) != cell and cell[0] in ctx.groups:
         state.put(outlet_key, cell[0])
         state.put(pole_key, f"{cell[1]}/{cell[2]}")
     st.session_state[memory] = cell
@@ -39,16 +40,20 @@ def evidence(ctx, flt, *, poles: list[str], voice: str, busiest: tuple[str, str]
     st.subheader("The sentences behind a number")
     cols = st.columns(2)
     with cols[0]:
-        outlet = state.choice("Outlet", outlet_key, ctx.outlets, default=busiest[0] if busiest else None)
+        outlet = state.choice(ctx.noun.capitalize() if ctx.grouped else "Outlet", outlet_key, ctx.groups,
+                              default=busiest[0] if busiest else None)
     with cols[1]:
         pole = state.choice("Frame: pole", pole_key, poles, default=busiest[1] if busiest else None)
-    lines = data.concordance_table(ctx.analysis, flt, pole, kind="pole", outlets=(outlet,))
+    lines = data.concordance_table(ctx.analysis, flt, pole, kind="pole", outlets=ctx.outlets_of(outlet))
     about = ""
     if target is not None:
         lines = lines[lines["target"] == target]
         about = f" about {md(target)}"
     counted = lines if voice == "all" else lines[lines["voice"] == voice]
-    st.caption(f"{len(lines)} hits of {md(pole)}{about} in {md(outlet)} ({len(counted)} in the chosen voice; "
-               "negated hits are listed but not counted in the rate). Click a heatmap cell to show its hits here.")
-    st.dataframe(lines[[c for c in EVIDENCE_COLUMNS if c in lines]], hide_index=True, width="stretch",
-                 key=f"evidence_{outlet_key}")
+    inside = f" ({plural(len(ctx.outlets_of(outlet)), 'outlet')})" if ctx.grouped else ""
+    st.caption(f"{plural(len(lines), 'hit')} of {md(pole)}{about} in {md(outlet)}{inside} ({len(counted):,} in the "
+               "chosen voice; negated hits are listed but not counted in the rate). Click a heatmap cell to show its "
+               "hits here.")
+    columns = (["outlet"] if ctx.grouped else []) + [c for c in EVIDENCE_COLUMNS if c in lines]
+    st.dataframe(lines[[c for c in columns if c in lines]], hide_index=True, width="stretch",
+                 key=f"evidence_{outlet_key}", column_config=CONTEXT_COLUMNS)

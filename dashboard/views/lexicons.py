@@ -21,6 +21,7 @@ from framing.lexicon import (
     lexicon_to_yaml,
     parse_lexicon,
 )
+from framing.present.encoding import plural
 
 BLANK = "(blank template)"
 TEMPLATE = """name: my_lexicon
@@ -132,8 +133,8 @@ def _editor() -> None:
         st.code("\n".join(problems), language=None)
     else:
         lexicon = parse_lexicon(text, source="edited lexicon")
-        st.success(f"Valid: '{lexicon.name}' {lexicon.version} with {len(lexicon.frames)} frames, "
-                   f"{len(lexicon.naming_sets)} naming sets and {len(lexicon.actors)} actors.")
+        st.success(f"Valid: '{lexicon.name}' {lexicon.version} with {plural(len(lexicon.frames), 'frame')}, "
+                   f"{plural(len(lexicon.naming_sets), 'naming set')} and {plural(len(lexicon.actors), 'actor')}.")
     cols = st.columns(2)
     cols[0].button("Use this lexicon", key="use_edited", disabled=bool(problems), on_click=_use_edited)
     cols[1].download_button("Download YAML", text.encode("utf-8"), file_name=_file_name(text),

@@ -8,6 +8,7 @@ from dashboard import data, state
 from dashboard.filters import loaded_words_summary
 from dashboard.views.common import VOICES, figure, filter_bar, md, outlets_shown
 from framing.measure.loaded import has_loaded_lexicon
+from framing.present.encoding import plural
 from framing.present.loaded_plot import loaded_rates_plot
 
 SENTENCE_COLUMNS = ("matched", "text", "loaded", "loaded_author", "voice", "speaker", "negated", "title", "article_id")
@@ -59,7 +60,7 @@ def _sentences(ctx, flt, words, voice: str) -> None:
         term = state.choice("Loaded word", "loaded_word", terms,
                             format_func=lambda t: _term_label(words, outlet, t))
     lines = data.loaded_word_lines(ctx.analysis, flt, outlet, term, voice)
-    st.caption(f"{len(lines)} uses of {md(term)} in {md(outlet)}; each sentence with its loaded-language score "
+    st.caption(f"{plural(len(lines), 'use')} of {md(term)} in {md(outlet)}; each sentence with its loaded-language score "
                "(loaded: every voice; loaded_author: the outlet's own words only). Click an outlet's dot to pick it.")
     st.dataframe(lines[list(SENTENCE_COLUMNS)], hide_index=True, width="stretch", key="loaded_lines")
 

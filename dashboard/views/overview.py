@@ -12,6 +12,7 @@ from dashboard.views.common import (
     figure,
     filter_bar,
     lexicons_of_role,
+    md,
     outlets_shown,
     role_choice,
 )
@@ -26,7 +27,8 @@ def render(ctx) -> None:
     role = role_choice()
     cols = st.columns(4)
     cols[0].metric("Articles", f"{len(articles):,}")
-    cols[1].metric("Outlets", f"{articles['outlet'].nunique():,}")
+    cols[1].metric("Outlets" if not ctx.grouped else f"Outlets in {len(ctx.groups)} groups",
+                   f"{articles['outlet'].nunique():,}")
     cols[2].metric("Words", f"{int(articles['n_words'].sum()):,}")
     cols[3].metric(f"{role.capitalize()} hits", f"{int(((hits['kind'] == 'frame') & (hits['role'] == role)).sum()):,}")
     lexicons = lexicons_of_role(ctx, role)
@@ -39,16 +41,21 @@ def render(ctx) -> None:
         lexicon = None if lexicon == ALL_LEXICONS else lexicon
     with cols[1]:
         shown = outlets_shown(ctx, articles)
-    scores = of_role(data.frame_scores(ctx.analysis, flt), role)
+    scores = of_role(data.frame_scores(ctx.analysis, flt, by=ctx.by), role)
+    members = ctx.members()
     title = f"{ROLE_TITLES[role]} per 1,000 words ({plots.voice_name(voice)})"
-    clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown, title=title),
+    clicked = figure(plots.frame_heatmap(scores, voice=voice, lexicon=lexicon, groups=shown, title=title,
+                                         members=members),
                      key="overview_heatmap", on_select="rerun", selection_mode="points")
     follow_cell_click(clicked, ctx, outlet_key="cell_outlet", pole_key="cell_pole")
-    balance = of_role(data.balance_scores(ctx.analysis, flt), role)
-    figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown), key="overview_balance")
-    st.caption(f"{ROLE_CAPTIONS[role]} Rates are hits per 1,000 words of each outlet's articles (negated hits "
-               "excluded), with 95% bootstrap intervals over articles. Balance is (pole A − pole B) / (A + B). † and "
-               "open circles: fewer articles than a stable figure needs.")
+    balance = of_role(data.balance_scores(ctx.analysis, flt, by=ctx.by), role)
+    figure(plots.axis_balance_plot(balance, voice=voice, lexicon=lexicon, groups=shown, members=members),
+           key="overview_balance")
+    st.caption(f"{ROLE_CAPTIONS[role]} Rates are hits per 1,000 words of each {md(ctx.noun)}'s articles (negated "
+               "hits excluded), with 95% bootstrap intervals over articles; each cell prints its rate and its hits. "
+               "Colours run from 0 to the largest rate with enough evidence; grey cells and faded dots have not enough "
+               "evidence (fewer than 5 articles, no interval, or an interval too wide to read). Balance is "
+               "(pole A − pole B) / (A + B).")
     evidence(ctx, flt, poles=poles_of(ctx, lexicon, role), voice=voice, outlet_key="cell_outlet", pole_key="cell_pole",
              busiest=busiest_cell(scores, voice=voice, lexicon=lexicon))
     _outlet_map(ctx, flt, voice, role)

@@ -10,6 +10,7 @@ from dashboard.views.common import md
 from framing.errors import FramingError
 from framing.lexicon import lexicon_terms
 from framing.measure.validation import validation_report
+from framing.present.encoding import plural
 
 
 def render(ctx) -> None:
@@ -42,7 +43,7 @@ def _term_table(ctx, report) -> None:
         terms = terms.merge(measured, on=["lexicon", "kind", "frame", "pole", "term"], how="left")
         terms = terms.sort_values(["precision", "lexicon", "frame", "term"], na_position="last", kind="stable")
         st.caption(f"{int(terms['precision'].notna().sum())} of {len(terms)} terms measured; "
-                   f"{report.n_uncoded} hits of the files not coded yet.")
+                   f"{plural(report.n_uncoded, 'hit')} of the files not coded yet.")
     else:
         st.caption("No coded file open yet: the precision of each term appears here once you open one, or once "
                    "you code hits in the Coding view.")

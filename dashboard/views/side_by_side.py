@@ -29,7 +29,11 @@ ROLE_NOTES = {
 
 
 def render(ctx) -> None:
-    mode = state.choice("Compare", "side_mode", list(MODES), format_func=MODES.get, draw=st.radio, horizontal=True)
+    from dashboard.filters import multi_outlet_events
+
+    has_shared = bool(multi_outlet_events(data.articles_with_events(ctx.analysis)))
+    mode = state.choice("Compare", "side_mode", list(MODES), format_func=MODES.get, draw=st.radio, horizontal=True,
+                        default="event" if has_shared and not state.get("outlets") else "outlets")
     role = role_choice()
     cols = st.columns([2, 1, 1])
     with cols[1]:
@@ -89,6 +93,10 @@ def _legend(ctx, hit_tables, poles, colour_by: str) -> None:
 
 def _outlet_articles(ctx) -> list[tuple[str, str]]:
     outlets = ctx.outlets
+    wanted = [o for o in (state.get("outlets") or []) if o in outlets]
+    if len(wanted) > 4:
+        st.warning(f"The link names {len(wanted)} outlets; side by side shows at most 4, so "
+                   f"{', '.join(md(o) for o in wanted[4:])} {'is' if len(wanted) == 5 else 'are'} left out.")
     chosen = state.choices("Outlets (2 to 4)", "outlets", outlets, default=outlets[:2], max_selections=4)
     if len(chosen) < 1:
         st.info("Pick two to four outlets to compare.")
@@ -110,8 +118,12 @@ def _event_articles(ctx) -> list[tuple[str, str]]:
         return []
     labels = data.event_labels(ctx.analysis)
     event = state.choice("Event", "align_event", events, format_func=lambda e: labels.get(e, e))
-    rows = articles_of(articles, event=event).head(4)
-    return [(f"{r.outlet}", r.article_id) for r in rows.itertuples()]
+    rows = articles_of(articles, event=event)
+    if len(rows) > 4:
+        st.caption(f"The first 4 of the event's {len(rows)} articles (newest first); the Events view lists them all.")
+    rows = rows.head(4)
+    group = rows[ctx.by].astype(str).tolist() if ctx.grouped and ctx.by in rows else [None] * len(rows)
+    return [(f"{r.outlet}" + (f" ({g})" if g else ""), r.article_id) for r, g in zip(rows.itertuples(), group)]
 
 
 def _pick_article(rows, *, key: str, label: str) -> str:

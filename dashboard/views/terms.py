@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.views.common import figure, filter_bar, md
 from framing.present import plots
+from framing.present.encoding import plural
 
 REST = "(rest of the corpus)"
 METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"}
@@ -14,16 +15,16 @@ METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"
 
 def render(ctx) -> None:
     flt, _ = filter_bar(ctx, voice=False)
-    outlets = ctx.outlets
+    outlets = ctx.groups
     cols = st.columns(3)
     with cols[0]:
-        focus = state.choice("Outlet", "focus", outlets)
+        focus = state.choice(ctx.noun.capitalize(), "focus", outlets)
     with cols[1]:
         versus = state.choice("Against", "versus", [REST] + [o for o in outlets if o != focus])
     with cols[2]:
         method = state.choice("Statistic", "method", list(METHODS), format_func=METHODS.get,
                               help="Log-odds z-score: how much more often this outlet uses a word than the others, "
-                                   "in standard errors. Red points are significant after correcting for testing "
+                                   "in standard errors. Red and blue are significant after correcting for testing "
                                    "thousands of words, with uses bunched in one article counting as little "
                                    "evidence (the test clusters by article). TF-IDF: "
                                    "words frequent in this outlet and rare elsewhere, with no test.")
@@ -40,7 +41,8 @@ def render(ctx) -> None:
                               "labels are removed before counting, and house-style terms (Mr., 'President Donald', "
                               "'said', 'U.S.') are not listed: they say who wrote, not how the story is framed.")
     table = data.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
-                            method=method, keep=keep, within=within if method == "logodds" else False)
+                            method=method, keep=keep, within=within if method == "logodds" else False,
+                            by=ctx.by)
     st.caption(_what_is_shown(table, keep, within and method == "logodds"))
     if not keep:
         with st.expander("What was left out, and why"):
@@ -103,7 +105,7 @@ def _concordance(ctx, flt, table) -> None:
         return
     lines = data.concordance_table(ctx.analysis, flt, term.strip(), kind="phrase")
     n_articles = lines["article_id"].nunique() if len(lines) else 0
-    st.caption(f"{len(lines)} occurrences of “{md(term)}” in {n_articles} article{'' if n_articles == 1 else 's'}.")
+    st.caption(f"{plural(len(lines), 'occurrence')} of “{md(term)}” in {plural(n_articles, 'article')}.")
     columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in lines]
     st.dataframe(lines[columns], hide_index=True, width="stretch",
                  column_config={"left": st.column_config.TextColumn(width="large"),

@@ -247,3 +247,17 @@ def event_table(articles: pd.DataFrame, events: pd.DataFrame | None = None, *, b
     for column in ("start", "end") + (("groups",) if by is not None else ()):
         out[column] = out[column].astype(object).where(out[column].notna(), None)
     return out
+
+
+def search_events(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """The rows of an ``event_table`` whose id, title or outlets contain every word of
+    ``query`` (case ignored), in the table's order; all rows for an empty query."""
+    words = [w.casefold() for w in str(query).split()]
+    if not words:
+        return table
+    text = (table["event_id"].astype(str) + " " + table["title"].astype(str) + " " + table["outlets"].astype(str)
+            + (" " + table["groups"].astype(str) if "groups" in table else "")).str.casefold()
+    mask = pd.Series(True, index=table.index)
+    for word in words:
+        mask &= text.str.contains(word, regex=False)
+    return table[mask]

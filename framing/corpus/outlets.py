@@ -184,3 +184,54 @@ def _match_names(table: OutletTable, corpus_outlets) -> tuple[dict[str, int], li
             notes.append(f"outlet {table.rows['outlet'].iat[candidates[0]]!r} of the table matched the corpus's "
                          f"{outlets[0]!r} (case ignored)")
     return lookup, notes
+
+
+# ----------------------------------------------------------------------------- grouping
+#: A column can group outlets when it has at least two and at most this many values.
+MAX_GROUP_VALUES = 60
+#: Columns of the articles table that are never a grouping (text, ids, numbers, dates).
+NOT_GROUPINGS = frozenset({"article_id", "outlet", "title", "body", "date", "date_precision", "url", "n_words",
+                           "event_id", "event_title", "period", "text", "raw_text"})
+
+
+def grouping_columns(articles: pd.DataFrame, *, max_values: int = MAX_GROUP_VALUES) -> list[str]:
+    """The metadata columns of the articles table that can group outlets (a leaning, a
+    country, a topic): text columns with 2 to ``max_values`` values, in table order."""
+    found = []
+    for column in articles.columns:
+        if column in NOT_GROUPINGS or column.startswith("_"):
+            continue
+        values = articles[column]
+        if pd.api.types.is_numeric_dtype(values) and not isinstance(values.dtype, pd.CategoricalDtype):
+            continue
+        n = values.dropna().astype(str).nunique()
+        if 2 <= n <= max_values:
+            found.append(column)
+    return found
+
+
+def group_outlets(articles: pd.DataFrame, by: str) -> pd.DataFrame:
+    """The outlets inside each group of ``by`` (so outlets stay visible when groups are
+    compared): ``group``, ``outlet``, ``n_articles``, by group then most articles first.
+    Articles with no value in ``by`` are in no group and left out."""
+    if by not in articles.columns:
+        raise SettingsError(f"group by {by!r}: no such column; the articles table has {', '.join(articles.columns)}")
+    values = articles[by].astype(object)
+    kept = values.notna() & values.astype(str).str.strip().ne("")
+    frame = pd.DataFrame({"group": values[kept].astype(str).to_numpy(),
+                          "outlet": articles["outlet"][kept].astype(str).to_numpy()})
+    counts = frame.groupby(["group", "outlet"]).size().rename("n_articles").reset_index()
+    counts = counts.assign(_neg=-counts["n_articles"], _key=counts["outlet"].str.casefold())
+    return counts.sort_values(["group", "_neg", "_key"], kind="stable").drop(columns=["_neg", "_key"]).reset_index(
+        drop=True)
+
+
+def members_text(members: pd.DataFrame, *, limit: int = 8) -> dict[str, str]:
+    """Group -> "A (12), B (3) and 4 more": the outlets of each group of a ``group_outlets``
+    table with their articles, for a hover."""
+    text = {}
+    for group, part in members.groupby("group", sort=False):
+        shown = ", ".join(f"{o} ({n:,})" for o, n in zip(part["outlet"][:limit], part["n_articles"][:limit]))
+        more = len(part) - limit
+        text[str(group)] = shown + (f" and {more:,} more" if more > 0 else "")
+    return text

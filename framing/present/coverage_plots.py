@@ -165,7 +165,7 @@ def outlet_coverage_plot(coverage: pd.DataFrame, *, outlet_groups: Mapping[str, 
         colorscale="Blues", zmin=0, zmax=max(1.0, top), xgap=1, ygap=1, showscale=top > 1,
         text=np.where(z > 0, z.astype(int).astype(str), ""), texttemplate="%{text}", textfont=dict(size=11),
         customdata=[[str(groups.get(o, "")) for o in order] + [""] * (len(columns) - len(order))] * len(events),
-        colorbar=dict(title=dict(text="articles"), thickness=12),
+        colorbar=dict(title=dict(text="articles"), thickness=12, dtick=1 if top <= 10 else None),
         hovertemplate="<b>%{x}</b> %{customdata}<br>%{y}<br>%{z:.0f} articles<extra></extra>")
     fig = go.Figure(heat)
     sub = []
@@ -178,8 +178,9 @@ def outlet_coverage_plot(coverage: pd.DataFrame, *, outlet_groups: Mapping[str, 
     _group_bands(fig, order, groups)
     fig.update_xaxes(side="top", tickangle=-45)
     fig.update_yaxes(autorange="reversed", automargin=True)
-    _layout(fig, title, 220 + 24 * len(events))
-    fig.update_layout(margin=dict(t=120 + 6 * max(len(str(o)) for o in order)))
+    top_margin = 120 + 6 * max(len(str(o)) for o in order)
+    _layout(fig, title, 100 + top_margin + 24 * len(events))  # the rows keep their height under long names
+    fig.update_layout(margin=dict(t=top_margin))
     return fig
 
 

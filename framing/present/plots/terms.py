@@ -5,7 +5,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.present.plots.common import empty_figure, height_for, layout, require_columns, safe
+from framing.present.encoding import plural
+from framing.present.plots.common import empty_figure, footnote, height_for, layout, require_columns, safe
 
 
 def _one_comparison(terms: pd.DataFrame, group: str | None) -> pd.DataFrame:
@@ -104,9 +105,13 @@ def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
     side_names = (str(chosen["group"].iloc[0]), str(chosen["vs"].iloc[0])) if {"group", "vs"} <= set(chosen) else ("", "")
     fig = go.Figure(go.Bar(
         x=chosen[value], y=chosen["term"].map(safe), orientation="h", customdata=custom,
-        marker_color=_significance_colours(chosen, value),
+        marker_color=_significance_colours(chosen, value), text=[plural(c, "use") for c in chosen["count"]],
+        textposition="outside", textfont=dict(size=11, color="#555"), cliponaxis=False,
         hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
     ))
+    if value == "z":
+        footnote(fig, "strong red or blue: significant after correction for testing every term; pale: not "
+                 "significant (could be chance)", below_ticks=True)
     axis = value_title
     if value == "z" and side_names[0]:
         axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"

@@ -1,0 +1,53 @@
+"""Compare by in a real browser: the three-sided fixture grouped by its side column shows the
+three groups in every view that compares groups; screenshots of each view (grouped, and the
+demo's new views) go to tests/artifacts/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_browser import IDLE, browser, screenshot, settle, start_streamlit, stop  # noqa: F401
+
+pytestmark = pytest.mark.browser
+SIDES = Path(__file__).resolve().parent / "fixtures" / "three_sides" / "articles.csv"
+GROUPED_VIEWS = ("overview", "actors", "naming", "time", "coverage", "events")
+
+
+@pytest.fixture(scope="module")
+def sides_server(tmp_path_factory):
+    proc, url = start_streamlit(SIDES, tmp_path_factory.mktemp("cache"))
+    yield url
+    stop(proc)
+
+
+@pytest.fixture
+def page(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_view(page, url: str, query: str) -> str:
+    page.goto(f"{url}/?{query}", wait_until="domcontentloaded")
+    page.wait_for_selector(IDLE, timeout=120_000)
+    settle(page)
+    return page.inner_text("[data-testid=stMain]")
+
+
+@pytest.mark.parametrize("view", GROUPED_VIEWS)
+def test_three_sides_in_every_view(page, sides_server, view):
+    text = open_view(page, sides_server, f"view={view}&by=allsides_side")
+    assert "Something went wrong" not in text and "Error" not in text.split("\n")[0]
+    if view in ("overview", "actors", "time", "coverage"):
+        page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+        drawn = " ".join(page.locator(".js-plotly-plot").all_inner_texts())
+        assert all(side in drawn for side in ("left", "center", "right")), view
+    screenshot(page, f"grouped_{view}")
+
+
+@pytest.mark.parametrize("view", ("time", "events", "coverage"))
+def test_new_views_by_outlet(page, sides_server, view):
+    text = open_view(page, sides_server, f"view={view}")
+    assert "Something went wrong" not in text
+    screenshot(page, f"sides_by_outlet_{view}")
