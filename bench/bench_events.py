@@ -15,14 +15,13 @@
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import resource
 import sys
 import time
 from pathlib import Path
 
 import pandas as pd
+from event_data import read_direct  # a sibling script: the folder of the script run is on sys.path
 
 from framing.compare.coverage import compare_events, event_blindspots, group_coverage
 from framing.compare.events import group_events
@@ -95,22 +94,10 @@ def url_dates(articles: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return out, int(dated.sum())
 
 
-def read_direct(path: Path) -> pd.DataFrame:
-    rows = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            item = json.loads(line)
-            date = item.get("date") or None
-            rows.append({"article_id": item["id"], "outlet": item["outlet"], "title": item.get("title") or "",
-                         "body": item.get("text") or "", "date": date,
-                         "date_precision": "day" if date else "unknown", "bias_text": item.get("bias_text")})
-    return pd.DataFrame(rows)
-
-
 def scale(path: Path, *, reader: str) -> None:
     start = time.perf_counter()
     if reader == "direct":
-        articles = read_direct(path)
+        articles = read_direct(path, extra=("bias_text",))
     else:
         articles = corpus_frame(load_corpus(path), exact_sentences=False)
     read_seconds, read_peak = time.perf_counter() - start, peak_mb()

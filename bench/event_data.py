@@ -40,8 +40,9 @@ def load_roundups(path) -> pd.DataFrame:
     return corpus_frame(load_corpus(Path(path)), exact_sentences=False)
 
 
-def read_direct(path) -> pd.DataFrame:
-    """allsides_articles straight from the jsonl.gz (no cleaning), with url and topic."""
+def read_direct(path, extra: tuple[str, ...] = ("url", "topic")) -> pd.DataFrame:
+    """allsides_articles straight from the jsonl.gz (no cleaning), with the ``extra`` fields
+    (a missing url is "")."""
     rows = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -50,7 +51,7 @@ def read_direct(path) -> pd.DataFrame:
             rows.append({"article_id": item["id"], "outlet": item["outlet"], "title": item.get("title") or "",
                          "body": item.get("text") or "", "date": date,
                          "date_precision": "day" if date else "unknown",
-                         "url": item.get("url") or "", "topic": item.get("topic")})
+                         **{field: item.get(field) or ("" if field == "url" else None) for field in extra}})
     return pd.DataFrame(rows)
 
 

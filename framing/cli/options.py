@@ -112,6 +112,12 @@ def store_from_args(args: argparse.Namespace) -> Store | None:
     return store
 
 
+def reads_store(args: argparse.Namespace) -> bool:
+    """Whether the command reads a store (``--store``, or CORPUS a store folder), not a corpus."""
+    corpus = getattr(args, "corpus", None)
+    return getattr(args, "store", None) is not None or bool(corpus and Store(corpus).exists())
+
+
 def require_corpus(args: argparse.Namespace) -> str:
     if not getattr(args, "corpus", None):
         raise SettingsError("give a CORPUS (a folder or file), or --store DIR")

@@ -16,14 +16,18 @@ from framing.cli.options import (
     add_workers_option,
     analysis_from_args,
     event_settings,
+    lexicons_from_args,
+    reads_store,
     score_settings,
 )
 from framing.cli.output import write_table
+from framing.lexicon import Frame, Lexicon, NamingSet
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.bootstrap import group_columns
-from framing.measure.loaded import top_loaded_words
+from framing.measure.loaded import LOADED_LEXICON, top_loaded_words
 from framing.measure.periods import with_periods
+from framing.measure.pipeline import chosen_lexicons
 from framing.settings import ScoreSettings
 
 TABLES = ("rates", "balance", "targets", "shares", "sentiment", "loaded", "loaded_words")
@@ -52,9 +56,26 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = score_settings(args, by_target=args.table == "targets")  # a bad option fails before the analysis
-    analysis = analysis_from_args(args, sentiment=args.table == "sentiment")  # VADER only for sentiment
+    lexicons = None if reads_store(args) else needed_lexicons(args.table, chosen_lexicons(lexicons_from_args(args)), settings)
+    analysis = analysis_from_args(args, sentiment=args.table == "sentiment", lexicons=lexicons)  # VADER: sentiment
     write_table(compute(analysis, args, settings), args.format, text=_text)
     return 0
+
+
+def needed_lexicons(table: str, lexicons: tuple[Lexicon, ...], settings: ScoreSettings) -> tuple[Lexicon, ...]:
+    """The parts of ``lexicons`` that ``table`` reads: every actor (they give hits their
+    targets and are what sentiment scores), and only the frames or naming sets of the roles
+    counted (any frame named with ``--frame``; the whole ``loaded`` lexicon for the loaded
+    tables). A category's hits depend only on its own terms and on the actors (matching keeps
+    overlaps within a category; the context rules read cue words and actor mentions), so the
+    table is the same as from every lexicon, without matching what it never reads."""
+    if table in ("loaded", "loaded_words"):
+        return tuple(lex if lex.name == LOADED_LEXICON else lex.keeping(lambda category: False) for lex in lexicons)
+    kind = {"balance": "frame", "shares": "naming", "sentiment": "actor"}.get(table, settings.kind)
+    categories: dict[str, type | tuple[type, ...]] = {"frame": Frame, "naming": NamingSet, "actor": ()}
+    named = set(settings.frames or ())
+    return tuple(lex.keeping(lambda category: isinstance(category, categories[kind])
+                             and (category.role in settings.roles or category.name in named)) for lex in lexicons)
 
 
 def compute(analysis: Analysis, args: argparse.Namespace, settings: ScoreSettings | None = None) -> pd.DataFrame:

@@ -3,7 +3,8 @@ naming sets and actors, each term with its weight and case rule. Frozen, so a le
 caches; reading and writing them is in ``files``, ``reader`` and ``writer``."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from framing.settings import ROLES  # noqa: F401  (re-exported: the lexicon face offers it)
 
@@ -113,6 +114,12 @@ class Lexicon:
     path: str = ""
     licence: str = ""
     source_details: tuple[Source, ...] = ()
+
+    def keeping(self, keep: Callable[[Frame | NamingSet], bool], *, actors: bool = True) -> Lexicon:
+        """This lexicon with only the frames and naming sets ``keep`` accepts (and its actors
+        when ``actors``): what a command that reads only some categories needs to match."""
+        return replace(self, frames=tuple(f for f in self.frames if keep(f)),
+                       naming_sets=tuple(n for n in self.naming_sets if keep(n)), actors=self.actors if actors else ())
 
     def frame(self, name: str) -> Frame:
         """The frame called ``name`` (KeyError names the frames there are)."""

@@ -150,7 +150,7 @@ def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = No
     report = None if settings.keep_self_reference else SelfReferenceReport()
     vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
     try:
-        per_article = vectorizer.fit_transform(_texts(articles, report)).tocsc()
+        per_article = vectorizer.fit_transform(_texts(articles, report))
     except ValueError:  # empty vocabulary
         per_article = sparse.csc_matrix((len(articles), 0), dtype=np.int64)
         vectorizer.vocabulary_ = {}
@@ -158,9 +158,7 @@ def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = No
         article_totals.clear()
         for text in _texts(articles, None):
             analyzer(text)
-    terms = np.array(sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get), dtype=object)
-    keep = np.asarray(per_article.sum(axis=0)).ravel() >= settings.min_count
-    per_article, terms = per_article[:, keep].tocsr(), terms[keep]
+    per_article, terms = _frequent(per_article, vectorizer, settings.min_count)
     codes, groups = pd.factorize(articles[settings.by].astype(str), sort=True)
     totals = np.array(article_totals, dtype=np.int64).reshape(len(articles), settings.ngram_range[1] + 1)
     ngram = np.array([t.count(" ") + 1 for t in terms], dtype=np.int64)
@@ -169,6 +167,29 @@ def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = No
     return TermMatrix(counts=summed[0], article_counts=summed[1], terms=terms, ngram=ngram,
                       groups=tuple(str(g) for g in groups), n_articles=np.bincount(codes, minlength=len(groups)),
                       totals=summed[2], moments=summed[3], settings=settings, strata=strata, removed=report)
+
+
+def _frequent(per_article: sparse.csr_matrix, vectorizer: CountVectorizer, min_count: int
+              ) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """The columns (and terms) used ``min_count`` times or more, in vocabulary order, and the
+    vectorizer's vocabulary released: a bigram vocabulary of a large corpus holds millions of
+    strings that are used once, so neither a column-major copy of every column nor a sorted
+    list of every term is ever made."""
+    per_article = sparse.csr_matrix(per_article)
+    n_terms = per_article.shape[1]
+    keep = np.bincount(per_article.indices, weights=per_article.data, minlength=n_terms) >= min_count
+    new_column = np.cumsum(keep) - 1
+    terms = np.empty(int(keep.sum()), dtype=object)
+    for term, column in vectorizer.vocabulary_.items():
+        if keep[column]:
+            terms[new_column[column]] = term
+    vectorizer.vocabulary_ = {}
+    kept_entries = keep[per_article.indices]
+    indptr = np.concatenate(([0], np.cumsum(kept_entries)))[per_article.indptr]  # kept entries before each row
+    pruned = sparse.csr_matrix((per_article.data[kept_entries], new_column[per_article.indices[kept_entries]], indptr),
+                               shape=(per_article.shape[0], len(terms)))
+    pruned.sort_indices()  # CountVectorizer leaves a row's columns unsorted; slicing sorted them
+    return pruned, terms
 
 
 def _within(articles: pd.DataFrame, settings: TermSettings) -> bool:
