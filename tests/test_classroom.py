@@ -7,7 +7,7 @@ import csv
 import re
 from pathlib import Path
 
-import pytest
+from dashboard_apptest import app, assert_clean, isolated_cache  # noqa: F401  (an autouse fixture)
 from streamlit.testing.v1 import AppTest
 
 from dashboard.state import CLASSROOM_URL
@@ -28,25 +28,6 @@ def demo_names() -> list[str]:
 
 
 NAMES = demo_names()
-
-
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
-    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
-    monkeypatch.setenv("FRAMING_DATA_ROOT", str(tmp_path_factory.getbasetemp()))
-
-
-def app(**query) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def page_text(at: AppTest) -> str:

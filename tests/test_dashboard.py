@@ -11,36 +11,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from dashboard_apptest import APP, REPO, app, assert_clean, isolated_cache  # noqa: F401  (an autouse fixture)
 from plotly_arrays import decoded
 from streamlit.testing.v1 import AppTest
 
 from dashboard.filters import ArticleFilter, date_bounds, filter_articles, parse_day
 from dashboard.uploads import UploadError, extract_zip, safe_file_name, save_upload
 
-REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
 XSS = Path(__file__).resolve().parent / "fixtures" / "xss"
 DEMO_OUTLETS = ["Al-Monitor", "Intellectual Observer", "SouthFront", "The Crystal Eyes", "The Jerusalem Post"]
-
-
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path_factory, monkeypatch):
-    """Analyses are cached on disk: keep them out of the user's cache during tests."""
-    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
-    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
-    monkeypatch.setenv("FRAMING_DATA_ROOT", str(tmp_path_factory.getbasetemp()))
-
-
-def app(**query) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def spec(chart) -> dict:

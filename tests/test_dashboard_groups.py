@@ -7,18 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from dashboard_apptest import app, assert_clean, isolate
 from streamlit.testing.v1 import AppTest
 
-REPO = Path(__file__).resolve().parent.parent
-APP = REPO / "dashboard" / "app.py"
 SIDES = Path(__file__).resolve().parent / "fixtures" / "three_sides"
 
 
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
-    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
-    monkeypatch.setenv("FRAMING_DATA_ROOT", str(SIDES))
+    isolate(tmp_path_factory, monkeypatch, data_root=SIDES)
 
 
 @pytest.fixture
@@ -26,17 +23,7 @@ def sides(monkeypatch):
     monkeypatch.setenv("FRAMING_CORPUS", str(SIDES / "articles.csv"))
 
 
-def app(**query) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def clean(at: AppTest) -> AppTest:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-    return at
+clean = assert_clean
 
 
 def specs(at: AppTest) -> list[dict]:

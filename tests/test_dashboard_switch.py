@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dashboard_apptest import app, assert_clean, isolated_cache  # noqa: F401  (an autouse fixture)
 from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -15,25 +16,6 @@ LATER = ("outlet,title,date,text\n"
          "A,One,2023-05-02,The occupation must end now say officials in the capital.\n"
          "B,Two,2023-05-03,The invited forces bring stability say officials at the border.\n"
          "C,Three,2023-06-04,Terrorists threaten the region say officials in the north.\n")
-
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
-    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
-    monkeypatch.setenv("FRAMING_DATA_ROOT", str(tmp_path_factory.getbasetemp()))
-
-
-def app(**query) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
-
-
-def assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
 
 
 def load_path(at: AppTest, path: Path) -> AppTest:

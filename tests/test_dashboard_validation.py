@@ -1,21 +1,11 @@
 """The Coding and Lexicon precision views, and the terms view's paired words and toggles
 (Streamlit AppTest on the demo corpus)."""
-import pytest
+from dashboard_apptest import app, assert_clean, isolated_cache  # noqa: F401  (an autouse fixture)
 from streamlit.testing.v1 import AppTest
-from test_dashboard import APP, assert_clean
-
-
-@pytest.fixture(autouse=True)
-def isolated_cache(tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "framing-cache"))
-    monkeypatch.delenv("FRAMING_CORPUS", raising=False)
-    monkeypatch.setenv("FRAMING_DATA_ROOT", str(tmp_path_factory.getbasetemp()))
 
 
 def open_view(view: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=90)
-    at.query_params["view"] = view
-    return at.run()
+    return app(view=view)
 
 
 def test_coding_one_hit_at_a_time_and_precision_from_the_session():
