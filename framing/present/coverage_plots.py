@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from framing.errors import SettingsError
 from framing.present.encoding import group_colours, group_order, plural
+from framing.present.plots.common import empty_figure
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1a1a1a")
 KIND_NAMES = {"only": "only one group", "mostly": "mostly one group", "missing": "a group missing"}
@@ -44,15 +45,6 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font=dict(size=15, color="#555"))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _layout(fig, title, 260)
-
-
 def group_coverage_plot(coverage: pd.DataFrame, *, events: Sequence[str] | None = None,
                         labels: Mapping[str, str] | None = None, top: int = 40, title: str | None = None,
                         by: str = "group") -> go.Figure:
@@ -69,7 +61,7 @@ def group_coverage_plot(coverage: pd.DataFrame, *, events: Sequence[str] | None 
     events = [e for e in events if e in set(all_events)]
     shown = events[:top]
     if not shown:
-        return _empty(title, "No event with articles of any group.")
+        return empty_figure(title, "No event with articles of any group.")
     if len(events) > len(shown):
         title += f"<br><sup>{len(shown)} of {len(events):,} events shown; search the table for the others</sup>"
     names = labels or {}
@@ -104,7 +96,7 @@ def blindspot_counts_plot(blindspots: pd.DataFrame, *, by: str = "group", title:
     groups = group_order({*blindspots["top_group"].astype(str),
                           *(g for missing in blindspots["missing"] for g in missing)})
     if blindspots.empty or not groups:
-        return _empty(title, "No event with articles of any group.")
+        return empty_figure(title, "No event with articles of any group.")
     counts = {
         "covered only by it": blindspots[blindspots["kind"] == "only"]["top_group"].value_counts(),
         "covered mostly by it": blindspots[blindspots["kind"] == "mostly"]["top_group"].value_counts(),
@@ -137,7 +129,7 @@ def outlet_coverage_plot(coverage: pd.DataFrame, *, outlet_groups: Mapping[str, 
     title = title or "Which outlet covered which event"
     covered = coverage[coverage["n_articles"] > 0]
     if covered.empty:
-        return _empty(title, "No events.")
+        return empty_figure(title, "No events.")
     if events is None:
         events = list(covered.groupby("event_id")["outlet"].nunique().sort_values(ascending=False, kind="stable").index)
     n_events = len(events)

@@ -27,6 +27,7 @@ from framing.present.encoding import (
     rgba,
     weak_evidence,
 )
+from framing.present.plots.common import empty_figure
 from framing.settings import MIN_ARTICLES
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color="#1a1a1a")
@@ -74,7 +75,7 @@ def over_time_plot(table: pd.DataFrame, *, value: str = "rate", select: Mapping[
     chosen, note = _chosen_series(rows, groups, max_groups)
     rows = rows[rows["series"].isin(chosen)]
     if rows.empty or rows[value].notna().sum() == 0:
-        return _empty(title, "No dated article in the selection: nothing to draw over time.")
+        return empty_figure(title, "No dated article in the selection: nothing to draw over time.")
     periods = sorted(rows[PERIOD_COLUMN].dropna().unique())
     x = [period_start(p) for p in periods]
     scale = (y_range[1] - y_range[0]) if y_range else _data_range(rows, value)
@@ -226,11 +227,3 @@ def _note(fig: go.Figure, text: str) -> None:
                        yanchor="top", yshift=-40, font=dict(size=12, color="#444"), align="left")
 
 
-def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
-                       font=dict(size=15, color="#555"))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    fig.update_layout(title=dict(text=title, x=0, xanchor="left"), font=FONT, template="plotly_white", height=260)
-    return fig
