@@ -31,6 +31,11 @@ class ItemOutcome(NamedTuple):
     notes: tuple[tuple[str, str], ...] = ()
     date_notes: tuple[tuple[str, str], ...] = ()
 
+    def accepted_article(self) -> Article:
+        """The article of an outcome with no reason to skip it (``item_outcome`` always builds one then)."""
+        assert self.article is not None, f"{self.source}: an item with no reason to skip it has an article"
+        return self.article
+
 
 def item_outcome(item: Item, mapping: dict[str, str | None], *, clean: bool = True, keep_raw: bool = True,
                  reader_notes: tuple[tuple[str, str], ...] = ()) -> ItemOutcome:

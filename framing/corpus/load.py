@@ -201,21 +201,20 @@ class CorpusBuilder:
         if reason is None:
             for kind, example in outcome.notes:
                 self.note(kind, example)
-            reason = outcome.late or self._repeated_text(outcome.article)
-        if reason is not None or outcome.article is None or outcome.article_id is None:
-            self.report.skip(outcome.source, reason or "not read", outcome.article_id)
+            reason = outcome.late or self._repeated_text(outcome.accepted_article())
+        if reason is not None:
+            self.report.skip(outcome.source, reason, outcome.article_id)
             return False
-        self.ids.add(outcome.article_id)
+        article = outcome.accepted_article()
+        self.ids.add(article.id)
         for kind, example in outcome.date_notes:
             self.note(kind, example)
         if self.keep_articles:
-            self.articles.append(outcome.article)
+            self.articles.append(article)
         self.report.loaded += 1
         return True
 
-    def _repeated_text(self, article: Article | None) -> str | None:
-        if article is None:
-            return None
+    def _repeated_text(self, article: Article) -> str | None:
         digest = hashlib.blake2b(article.body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         first = self.texts.setdefault((article.outlet, digest), article.id)
         return None if first == article.id else f"duplicate text within outlet (same as {first})"
