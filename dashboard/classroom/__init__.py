@@ -11,8 +11,6 @@ import importlib
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.classroom.common import get_lesson, reveal_controls
-from dashboard.classroom.style import apply_style
 
 #: Screens in menu order: URL slug -> title.
 SCREENS = {"start": "Start here", "guess": "Guess", "glossary": "Glossary of framing devices",
@@ -31,6 +29,8 @@ def mode_toggle() -> bool:
               help="For a projector: large type, outlets hidden as Outlet A, B… until you reveal them, "
                    "and screens for a lesson. Bookmark the page to open it in classroom mode.")
     if st.session_state["classroom_mode"]:
+        from dashboard.classroom.style import apply_style
+
         apply_style()
     return bool(st.session_state["classroom_mode"])
 
@@ -51,7 +51,10 @@ def lexicon_choice() -> data.LexiconChoice:
 
 
 def render_screen(screen: str, ctx) -> None:
-    """Draw one classroom screen. Every screen but Paste two texts reads the lesson."""
+    """Draw one classroom screen. Every screen but Paste two texts reads the lesson (the
+    lesson's modules load here: outside classroom mode the page never needs them)."""
+    from dashboard.classroom.common import get_lesson, reveal_controls
+
     module = importlib.import_module(f"dashboard.classroom.{MODULES[screen]}")
     if screen == "paste":
         module.render(ctx)

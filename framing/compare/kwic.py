@@ -28,7 +28,7 @@ import pandas as pd
 from framing.errors import SettingsError
 from framing.lexicon import Frame, Lexicon, Pole, Term
 from framing.measure.analysis import Analysis
-from framing.measure.terms import normalize_token, term_spans
+from framing.measure.term_matrix import normalize_token, term_spans  # not .terms: it loads scipy.stats
 from framing.text.hits import span_contexts
 from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences, words
@@ -221,7 +221,7 @@ def _actor_mentions(hits: pd.DataFrame | None) -> dict[str, list[tuple[int, int,
 def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.DataFrame:
     """Add outlet, title and the left/match/right text to occurrence rows."""
     meta = articles.set_index("article_id")
-    bodies = meta["body"].fillna("").astype(str)
+    bodies = dict(zip(meta.index, meta["body"].fillna("").astype(str)))  # a dict: Series lookups cost 15 us each
     table = pd.DataFrame({column: rows.get(column) for column in COLUMNS})
     if table.empty:
         return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})

@@ -30,8 +30,6 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.stats import norm
-from scipy.stats import t as student_t
 from threadpoolctl import threadpool_limits
 
 from framing.errors import SettingsError
@@ -85,6 +83,9 @@ def expanded_tail(level: float, n: int) -> float:
     ``(1 - level) / 2`` for many articles, smaller for few (NaN below 2)."""
     if n < 2:
         return float("nan")
+    from scipy.stats import norm  # here: scipy.stats takes most of a second to import
+    from scipy.stats import t as student_t
+
     return float(norm.sf(np.sqrt(n / (n - 1)) * student_t.ppf((1 + level) / 2, n - 1)))
 
 

@@ -43,7 +43,7 @@ from framing.measure.analysis import Analysis
 from framing.measure.cache import _sha256, code_digest, source_key
 from framing.measure.chunked import DEFAULT_ENGINE, DEFAULT_READ, Progress, accept_chunk, chunk_results, sentence_columns
 from framing.measure.engines import EngineSettings
-from framing.measure.saved import _parquet_safe, _sorted_categories
+from framing.measure.saved import _arrow_safe, _sorted_categories
 from framing.measure.tables import HIT_COLUMNS, _shared_objects, _sorted_categorical, corpus_frame
 
 STORE_FORMAT = 1
@@ -312,7 +312,7 @@ class _PartWriter:
         name = f"part-{self.run:03d}-{len(self.parts):05d}"
         frame = corpus_frame(articles, n_words=[n for r in self.pending for n in r.n_words],
                              n_sentences=[n for r in self.pending for n in r.n_sentences])
-        pq.write_table(pa.Table.from_pandas(_parquet_safe(frame), preserve_index=False),
+        pq.write_table(pa.Table.from_pandas(_arrow_safe(frame), preserve_index=False),
                        self.directory / "articles" / f"{name}.parquet")
         for table, dtypes in (("sentences", _SENTENCE_COLUMNS), ("hits", HIT_COLUMNS)):
             batches = [batch for r in self.pending for batch in getattr(r, table)]
