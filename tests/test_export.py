@@ -36,6 +36,20 @@ def test_fingerprint_ignores_order_and_folder_but_not_text(demo_corpus):
     assert corpus_fingerprint(renamed) != fp
 
 
+def test_a_load_keeps_the_fingerprint_so_an_analysis_read_without_its_corpus_has_it(demo_corpus, tmp_path):
+    from framing.lexicon import bundled_lexicons
+    from framing.measure.pipeline import analyze
+    from framing.measure.saved import load_analysis, save_analysis
+    from framing.settings import Settings
+
+    assert demo_corpus.report.fingerprint == corpus_fingerprint(demo_corpus)
+    save_analysis(analyze(demo_corpus, bundled_lexicons(["conflict"])), tmp_path / "a")
+    back = load_analysis(tmp_path / "a")
+    assert back.corpus is None
+    manifest = reproducibility_manifest(back, settings=Settings())
+    assert manifest["corpus"]["fingerprint"] == corpus_fingerprint(demo_corpus)
+
+
 def analysis_of(corpus, lexicons):
     from framing.measure.pipeline import analyze
     return analyze(corpus, lexicons)

@@ -15,6 +15,7 @@ from many_articles import article_records, write_jsonl
 from framing.cli import main
 from framing.corpus.chunks import ReadOptions
 from framing.corpus.load import load_corpus
+from framing.corpus.records import corpus_fingerprint
 from framing.measure import score
 from framing.measure.chunked import analyze_path, load_path
 from framing.measure.engines import EngineSettings
@@ -54,6 +55,7 @@ def test_reading_in_chunks_gives_the_corpus_and_report_load_corpus_gives(corpus_
                         chunk_articles=7)
     assert chunked.articles == whole.articles
     assert chunked.report == whole.report
+    assert whole.report.fingerprint == corpus_fingerprint(whole)  # kept while loading, from the raw texts
     reasons = {item.reason.split(" (")[0] for item in whole.report.skipped}
     assert reasons == {"duplicate id", "duplicate text within outlet", "missing required field: outlet"}
     assert any(note.startswith("no date:") for note in whole.report.notes)
@@ -100,6 +102,7 @@ def test_appending_a_source_equals_analysing_the_whole_corpus(corpus_file, store
     whole = store.analysis()
     assert_same_tables(whole, appended.analysis())
     assert appended.report().loaded == whole.report.loaded
+    assert appended.report().fingerprint == whole.report.fingerprint == corpus_fingerprint(load_corpus(corpus_file))
     assert [s.reason for s in appended.report().skipped] == [s.reason for s in whole.report.skipped]
     with pytest.raises(Exception, match="already in the store"):
         analyze_into_store(second, tmp_path / "s")

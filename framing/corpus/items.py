@@ -12,7 +12,7 @@ from framing.corpus.clean import Cleaned, clean_text
 from framing.corpus.dates import ParsedDate, is_implausible, parse_date, truncate
 from framing.corpus.fields import FieldProblem, article_id, article_text, invisible_characters, is_missing, only_invisible, short_text
 from framing.corpus.readers import Item
-from framing.corpus.records import DATE_PRECISIONS, Article
+from framing.corpus.records import DATE_PRECISIONS, Article, article_digest
 
 
 class ItemOutcome(NamedTuple):
@@ -30,6 +30,8 @@ class ItemOutcome(NamedTuple):
     reader_notes: tuple[tuple[str, str], ...] = ()
     notes: tuple[tuple[str, str], ...] = ()
     date_notes: tuple[tuple[str, str], ...] = ()
+    #: ``article_digest`` of the article as read (raw text included, kept or not).
+    digest: bytes = b""
 
     def accepted_article(self) -> Article:
         """The article of an outcome with no reason to skip it (``item_outcome`` always builds one then)."""
@@ -74,7 +76,8 @@ def item_outcome(item: Item, mapping: dict[str, str | None], *, clean: bool = Tr
         id=item_id, outlet=outlet, title=title or "", date=date.value, date_precision=date.precision,
         url=url, raw_text=raw if keep_raw else cleaned.body, body=cleaned.body,
         removed=cleaned.removed if keep_raw else (), meta=_meta(row, mapping), source=item.source)
-    return outcome._replace(article=article, notes=tuple(notes), date_notes=tuple(accepted_notes))
+    digest = article_digest(item_id, outlet, title or "", date.value, date.precision, url, raw)
+    return outcome._replace(article=article, notes=tuple(notes), date_notes=tuple(accepted_notes), digest=digest)
 
 
 def _outlet(outlet: str | None, url: str | None, item_id: str, notes: list[tuple[str, str]]) -> str:

@@ -19,7 +19,7 @@ from framing.corpus.clean import Cleaned, clean_text
 from framing.corpus.decoding import UndecodableError
 from framing.corpus.items import ItemOutcome, item_outcome
 from framing.corpus.readers import FILE_TEXT, Item, Table
-from framing.corpus.records import Article, Corpus, LoadReport, SkippedItem
+from framing.corpus.records import Article, Corpus, FingerprintSum, LoadReport, SkippedItem
 from framing.errors import CorpusError, SettingsError
 
 FORMATS = ("folder", "csv", "jsonl", "json", "parquet", "html")
@@ -185,6 +185,7 @@ class CorpusBuilder:
         self.texts: dict[tuple[str, bytes], str] = {}
         self.notes: dict[str, list[str]] = {}
         self.note_counts: Counter = Counter()
+        self.fingerprint: FingerprintSum | None = FingerprintSum()  # None: earlier articles' digests unknown
 
     def note(self, kind: str, example: str) -> None:
         self.note_counts[kind] += 1
@@ -207,6 +208,8 @@ class CorpusBuilder:
             return False
         article = outcome.accepted_article()
         self.ids.add(article.id)
+        if self.fingerprint is not None:
+            self.fingerprint.add(outcome.digest)
         for kind, example in outcome.date_notes:
             self.note(kind, example)
         if self.keep_articles:
@@ -221,7 +224,8 @@ class CorpusBuilder:
 
     def final_report(self) -> LoadReport:
         """The report with its notes written out (``kind: count (examples, ...)``)."""
-        report = LoadReport(self.report.seen, self.report.loaded, list(self.report.skipped))
+        report = LoadReport(self.report.seen, self.report.loaded, list(self.report.skipped),
+                            fingerprint=None if self.fingerprint is None else self.fingerprint.hexdigest())
         for kind, examples in self.notes.items():
             count = self.note_counts[kind]
             more = ", ..." if count > len(examples) else ""
@@ -237,7 +241,7 @@ class CorpusBuilder:
         return {"seen": self.report.seen, "loaded": self.report.loaded,
                 "skipped": [[s.source, s.reason, s.item_id] for s in self.report.skipped],
                 "notes": self.notes, "note_counts": dict(self.note_counts),
-                "ids": sorted(self.ids),
+                "ids": sorted(self.ids), "fingerprint": None if self.fingerprint is None else self.fingerprint.state(),
                 "texts": [[outlet, digest.hex(), first] for (outlet, digest), first in self.texts.items()]}
 
     @classmethod
@@ -248,6 +252,8 @@ class CorpusBuilder:
         builder.notes = {k: list(v) for k, v in state["notes"].items()}
         builder.note_counts = Counter(state["note_counts"])
         builder.ids = set(state["ids"])
+        known = state.get("fingerprint")  # absent from a store written before fingerprints were kept
+        builder.fingerprint = None if known is None else FingerprintSum.from_state(known)
         builder.texts = {(outlet, bytes.fromhex(digest)): first for outlet, digest, first in state["texts"]}
         return builder
 

@@ -73,6 +73,8 @@ class LoadReport:
     loaded: int = 0
     skipped: list[SkippedItem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: ``corpus_fingerprint`` of the articles loaded, from their raw texts (None when not known).
+    fingerprint: str | None = None
 
     def skip(self, source: str, reason: str, item_id: str | None = None) -> None:
         self.skipped.append(SkippedItem(source, reason, item_id))
@@ -97,16 +99,54 @@ class Corpus:
         return iter(self.articles)
 
 
-def corpus_fingerprint(corpus: Corpus | Iterable[Article]) -> str:
-    """SHA-256 (hex) of every article's id, outlet, title, date, address and raw text, in id
-    order: the same articles give the same fingerprint whatever order or folder they were
-    loaded from; any changed character gives another."""
+def article_digest(article_id: str, outlet: str, title: str, date: str | None, date_precision: str,
+                   url: str | None, raw_text: str) -> bytes:
+    """SHA-256 of one article's id, outlet, title, date, address and raw text (each prefixed by
+    its length, so no two different articles share the bytes hashed)."""
     digest = hashlib.sha256()
-    for article in sorted(corpus, key=lambda a: a.id):
-        fields = (article.id, article.outlet, article.title, article.date or "", article.date_precision,
-                  article.url or "", article.raw_text)
-        for value in fields:
-            encoded = value.encode("utf-8")
-            digest.update(len(encoded).to_bytes(8, "big"))
-            digest.update(encoded)
-    return digest.hexdigest()
+    for value in (article_id, outlet, title, date or "", date_precision, url or "", raw_text):
+        encoded = value.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "big"))
+        digest.update(encoded)
+    return digest.digest()
+
+
+class FingerprintSum:
+    """A corpus fingerprint built one article at a time, in any order: the sum modulo 2**256
+    of the articles' digests (the additive multiset hash, MSet-Add-Hash, of Clarke et al.
+    2003, "Incremental multiset hash functions and their application to memory integrity
+    checking"), so a load read in parallel chunks, or a store added to later, fingerprints its
+    articles exactly as one pass over the whole corpus does."""
+
+    MODULUS = 1 << 256
+
+    def __init__(self, count: int = 0, total: int = 0):
+        self.count, self.total = count, total
+
+    def add(self, digest: bytes) -> None:
+        self.count += 1
+        self.total = (self.total + int.from_bytes(digest, "big")) % self.MODULUS
+
+    def hexdigest(self) -> str:
+        return hashlib.sha256(b"framing corpus fingerprint 2" + self.count.to_bytes(8, "big")
+                              + self.total.to_bytes(32, "big")).hexdigest()
+
+    def state(self) -> list:
+        return [self.count, format(self.total, "064x")]
+
+    @classmethod
+    def from_state(cls, state: list) -> FingerprintSum:
+        return cls(int(state[0]), int(state[1], 16))
+
+
+def corpus_fingerprint(corpus: Corpus | Iterable[Article]) -> str:
+    """A digest of every article's id, outlet, title, date, address and raw text
+    (``article_digest``, combined by ``FingerprintSum``): the same articles give the same
+    fingerprint whatever order or folder they were loaded from; any changed character gives
+    another. A load computes it as it reads (``LoadReport.fingerprint``), from the raw texts
+    even when it does not keep them."""
+    total = FingerprintSum()
+    for article in corpus:
+        total.add(article_digest(article.id, article.outlet, article.title, article.date, article.date_precision,
+                                 article.url, article.raw_text))
+    return total.hexdigest()

@@ -185,7 +185,7 @@ def _corpus_to_plain(corpus: Corpus) -> dict:
     report = corpus.report
     return {"articles": articles, "path": corpus.path,
             "report": (report.seen, report.loaded, [(s.source, s.reason, s.item_id) for s in report.skipped],
-                       list(report.notes))}
+                       list(report.notes), report.fingerprint)}
 
 
 def _corpus_from_plain(plain: dict) -> Corpus:
@@ -193,6 +193,7 @@ def _corpus_from_plain(plain: dict) -> Corpus:
         Article(id=i, outlet=o, title=t, date=d, date_precision=p, url=u, raw_text=raw, body=body,
                 removed=tuple(RemovedSegment(*r) for r in removed), meta=meta, source=source)
         for i, o, t, d, p, u, raw, body, removed, meta, source in plain["articles"])
-    seen, loaded, skipped, notes = plain["report"]
-    report = LoadReport(seen=seen, loaded=loaded, skipped=[SkippedItem(*s) for s in skipped], notes=notes)
+    seen, loaded, skipped, notes, fingerprint = plain["report"]
+    report = LoadReport(seen=seen, loaded=loaded, skipped=[SkippedItem(*s) for s in skipped], notes=notes,
+                        fingerprint=fingerprint)
     return Corpus(articles, report, plain["path"])

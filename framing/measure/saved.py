@@ -98,13 +98,14 @@ def _read_info(directory: Path) -> dict:
 
 
 def _report_record(report: LoadReport) -> dict:
-    return {"seen": report.seen, "loaded": report.loaded, "notes": list(report.notes),
+    return {"seen": report.seen, "loaded": report.loaded, "notes": list(report.notes), "fingerprint": report.fingerprint,
             "skipped": [[item.source, item.reason, item.item_id] for item in report.skipped]}
 
 
 def _report_from_record(record: dict) -> LoadReport:
     skipped = [SkippedItem(source, reason, item_id) for source, reason, item_id in record["skipped"]]
-    return LoadReport(seen=record["seen"], loaded=record["loaded"], skipped=skipped, notes=list(record["notes"]))
+    return LoadReport(seen=record["seen"], loaded=record["loaded"], skipped=skipped, notes=list(record["notes"]),
+                      fingerprint=record.get("fingerprint"))
 
 
 def _lexicon_record(lexicon: Lexicon) -> dict:

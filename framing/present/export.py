@@ -69,10 +69,14 @@ def reproducibility_manifest(analysis: Analysis, *, settings: Settings, paramete
     load report) and the analysis key, each lexicon (name, version, content fingerprint,
     sources), every setting (``settings.as_dict()``, the very object the figures were made
     with), other ``parameters`` (view, outlets, filters...), the tool and library versions,
-    and the time (UTC). ``fingerprint`` passes a ``corpus_fingerprint`` computed before (it
-    reads every text); it is needed when the analysis was read from disk without its corpus."""
+    and the time (UTC). The corpus fingerprint is ``fingerprint`` when given, else the one its
+    load report kept (``LoadReport.fingerprint``), else ``corpus_fingerprint`` of its corpus
+    (which reads every text); without any of them (an analysis read from disk without its corpus
+    or report) the manifest cannot be made."""
     now = now or dt.datetime.now(dt.timezone.utc)
     corpus, report = analysis.corpus, analysis.report
+    if fingerprint is None and report is not None:
+        fingerprint = report.fingerprint  # computed while loading (None for a report made by other means)
     if fingerprint is None:
         if corpus is None:
             raise ExportError("the manifest needs the corpus fingerprint: pass fingerprint=corpus_fingerprint(corpus) "
