@@ -328,9 +328,17 @@ def coverage_table(analysis: Analysis) -> pd.DataFrame:
     return event_coverage(articles_with_events(analysis))
 
 
+def corpus_fingerprint(source: Source, report) -> str:
+    """The corpus fingerprint its load report kept while loading, else (a report made before
+    fingerprints were kept) ``corpus_fingerprint_of(source)``."""
+    if report is not None and report.fingerprint:
+        return report.fingerprint
+    return corpus_fingerprint_of(source)
+
+
 @st.cache_resource(max_entries=4, show_spinner="Fingerprinting the corpus…")
 def corpus_fingerprint_of(source: Source) -> str:
-    """``framing.present.export.corpus_fingerprint`` of the source's corpus, once."""
-    from framing.corpus.records import corpus_fingerprint
+    """``framing.corpus.records.corpus_fingerprint`` of the source's corpus, once (it loads the corpus)."""
+    from framing.corpus.records import corpus_fingerprint as fingerprint
 
-    return corpus_fingerprint(get_corpus(source))
+    return fingerprint(get_corpus(source))

@@ -27,7 +27,7 @@ def render(ctx) -> None:
     tables = _tables(ctx, flt, voice)
     figures = _figures(ctx, flt, voice, tables)  # name -> (builder, options): drawn only when downloaded
     manifest = reproducibility_manifest(ctx.analysis, settings=data.SETTINGS, parameters=_parameters(ctx, flt, voice),
-                                        fingerprint=data.corpus_fingerprint_of(ctx.source))
+                                        fingerprint=data.corpus_fingerprint(ctx.source, ctx.report))
     options = {name: opts for name, (_, opts) in figures.items()}
     st.subheader("Everything in one file")
     st.download_button("Download ZIP (CSV tables, HTML figures, manifest)", key="download_bundle", on_click="ignore",
@@ -69,7 +69,7 @@ def _parameters(ctx, flt, voice) -> dict:
         focus, versus = state.get("focus"), state.get("versus")
         terms = {"group": focus, "vs": versus if versus in ctx.outlets else None, "method": state.get("method")} \
             if focus in ctx.outlets else None
-        parameters["reproduce"] = reproduce_commands(ctx.corpus.path or None, ctx.analysis.lexicons,
+        parameters["reproduce"] = reproduce_commands(ctx.source.path or None, ctx.analysis.lexicons,
                                                      data.SCORE_SETTINGS, terms=terms)
     else:
         parameters["reproduce"] = ("the tables rest on the event or date filter above, which the command line "
@@ -78,15 +78,17 @@ def _parameters(ctx, flt, voice) -> dict:
 
 
 def _tables(ctx, flt, voice) -> dict:
+    """The tables behind the views, compared as the views compare them (``ctx.by``; loaded
+    language per outlet, as its view shows it)."""
     kept = data.filtered(ctx.analysis, flt)
     articles, hits = kept.articles, kept.hits
     tables = {
         "hits": hits,
-        "frame rates": data.frame_scores(ctx.analysis, flt),
-        "frame rates by target": data.frame_scores(ctx.analysis, flt, by_target=True),
-        "axis balance": data.balance_scores(ctx.analysis, flt),
-        "label shares": data.share_scores(ctx.analysis, flt),
-        "actor sentiment": data.sentiment_scores(ctx.analysis, flt),
+        "frame rates": data.frame_scores(ctx.analysis, flt, by=ctx.by),
+        "frame rates by target": data.frame_scores(ctx.analysis, flt, by_target=True, by=ctx.by),
+        "axis balance": data.balance_scores(ctx.analysis, flt, by=ctx.by),
+        "label shares": data.share_scores(ctx.analysis, flt, by=ctx.by),
+        "actor sentiment": data.sentiment_scores(ctx.analysis, flt, by=ctx.by),
         "articles": articles.drop(columns=["body"], errors="ignore"),
     }
     if has_loaded_lexicon(ctx.analysis.lexicons):
@@ -108,15 +110,17 @@ def _figures(ctx, flt, voice, tables) -> dict:
     outlets = list(shown) if shown else "all"
     role = state.get("role") if state.get("role") in ROLE_VIEWS else "framing"
     lexicons = lexicons_of_role(ctx, role)
+    members = ctx.members()
     lexicon = state.get("lexicon_view") if state.get("lexicon_view") in lexicons else (lexicons[0] if lexicons else None)
     if lexicon:
-        overview = {"view": "overview", "lexicon": lexicon, "role": role, "outlets": outlets,
+        overview = {"view": "overview", "lexicon": lexicon, "role": role, "outlets": outlets, "by": ctx.by,
                     "dashboard_link": state.link(view="overview", lexicon_view=lexicon, role=role)}
         figures["frame rates"] = (lambda: plots.frame_heatmap(
-            of_role(tables["frame rates"], role), voice=voice, lexicon=lexicon, groups=shown,
+            of_role(tables["frame rates"], role), voice=voice, lexicon=lexicon, groups=shown, members=members,
             title=f"{ROLE_TITLES[role]} per 1,000 words ({plots.voice_name(voice)})"), overview)
         figures["axis balance"] = (lambda: plots.axis_balance_plot(of_role(tables["axis balance"], role), voice=voice,
-                                                                   lexicon=lexicon, groups=shown), overview)
+                                                                   lexicon=lexicon, groups=shown, members=members),
+                                   overview)
     if "loaded language" in tables:
         figures["loaded language"] = (lambda: loaded_rates_plot(tables["loaded language"], groups=shown),
                                       {"view": "loaded", "outlets": outlets, "dashboard_link": state.link(view="loaded")})
@@ -129,7 +133,7 @@ def _figures(ctx, flt, voice, tables) -> dict:
             {"view": "naming", "naming_set": naming_set, "outlets": outlets,
              "dashboard_link": state.link(view="naming", naming_set=naming_set)})
     actor = state.get("actor")
-    actors = {"view": "actors", "actor": actor, "outlets": outlets, "dashboard_link": state.link(view="actors")}
+    actors = {"view": "actors", "actor": actor, "outlets": outlets, "by": ctx.by, "dashboard_link": state.link(view="actors")}
     if actor:
         figures[f"frames about {actor}"] = (lambda: plots.actor_frame_heatmap(
             tables["frame rates by target"], actor=actor, voice=voice, groups=shown), actors)
