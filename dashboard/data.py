@@ -305,6 +305,20 @@ def concordance_table(analysis: Analysis, flt: ArticleFilter, query: str, *, kin
         filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
+@_cached(max_entries=16, show_spinner=False)
+def occurrence_rows(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str,
+                    outlets: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Every hit of a lexicon pole or label in some outlets, without its context
+    (``framing.compare.occurrences``): views add the context of the rows they list."""
+    return _stored(analysis, "occurrences", flt, query, kind, outlets, compute=lambda: compare.occurrences(
+        filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
+
+
+def with_context(analysis: Analysis, rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` of ``occurrence_rows`` with their left context, match and right context."""
+    return compare.add_context(rows, analysis.articles)
+
+
 @_cached(max_entries=16, show_spinner="Aligning sentences…")
 def aligned_pairs(analysis: Analysis, event: str) -> pd.DataFrame:
     """Sentence pairs of one event across outlets, with their word diff (``framing.compare.align``)."""

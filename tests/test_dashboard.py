@@ -120,6 +120,17 @@ def test_evidence_opens_on_the_busiest_cell_not_an_empty_one():
     assert heat["layout"]["yaxis"]["ticktext"][0] == "Al-Monitor (1 article)"
 
 
+def test_evidence_lists_the_first_hits_and_offers_every_one_as_csv(monkeypatch):
+    from dashboard.views import common
+
+    monkeypatch.setattr(common, "LISTED_OCCURRENCES", 2)
+    at = app()
+    assert_clean(at)
+    lines = at.dataframe[0].value
+    assert len(lines) == 2 and lines["left"].str.len().gt(0).all() and lines["match"].str.len().gt(0).all()
+    assert any("The first 2 of" in c.value and "the CSV holds every one" in c.value for c in at.caption)
+
+
 def test_lexicon_choice_switches_the_heatmap_columns():
     at = app()
     assert "policy_frames" not in at.selectbox(key="lexicon_view").options, "its frames are topic, not framing"

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 from hand_tables import hand_analysis
 
-from framing.compare.kwic import concordance
+from framing.compare.kwic import add_context, concordance, occurrences
 from framing.errors import SettingsError
 from framing.lexicon import parse_lexicon
 
@@ -173,3 +173,11 @@ def test_cli_kwic(demo_corpus_path, capsys):
     assert [line["article_id"] for line in __import__("json").loads(capsys.readouterr().out)] == [ARTICLE_000]
     assert main(["kwic", str(demo_corpus_path), "nowhere-to-be-found"]) == 0
     assert "no occurrence" in capsys.readouterr().err
+
+
+def test_occurrences_with_their_context_added_are_the_concordance(demo_analysis, articles):
+    full = concordance(demo_analysis, "legitimacy", kind="frame")
+    rows = occurrences(demo_analysis, "legitimacy", kind="frame")
+    assert len(rows) == len(full) >= 5 and rows[["left", "match", "right"]].isna().all().all()
+    pd.testing.assert_frame_equal(add_context(rows, articles), full)
+    pd.testing.assert_frame_equal(add_context(rows.head(2), articles), full.head(2))  # a few rows, same lines

@@ -177,3 +177,24 @@ def outlets_shown(ctx: Context, articles) -> list[str] | None:
     chosen = state.choices(f"Outlets shown ({len(outlets)} in the corpus; the {MAX_DEFAULT_OUTLETS} largest by default)",
                            "overview_outlets", outlets, default=largest)
     return chosen or largest
+
+
+#: Occurrences listed at once, with their context; the CSV beside the list holds every one.
+LISTED_OCCURRENCES = 1_000
+
+
+def occurrence_list(ctx: Context, lines, columns: list[str], *, key: str) -> None:
+    """The first ``LISTED_OCCURRENCES`` of ``lines`` (``data.occurrence_rows``) with their
+    context, and, when there are more, a CSV of all of them (context added on download)."""
+    from framing.present.export import table_csv
+
+    shown = data.with_context(ctx.analysis, lines.head(LISTED_OCCURRENCES))
+    st.dataframe(shown[columns], hide_index=True, width="stretch", key=key, column_config=CONTEXT_COLUMNS)
+    if len(lines) > LISTED_OCCURRENCES:
+        cols = st.columns([3, 1])
+        cols[0].caption(f"The first {LISTED_OCCURRENCES:,} of {len(lines):,} are listed (by outlet, article and "
+                        "position); the CSV holds every one.")
+        cols[1].download_button("All as CSV", key=f"{key}_csv", on_click="ignore", file_name=f"{key}.csv",
+                                mime="text/csv",
+                                data=lambda: table_csv(data.with_context(ctx.analysis, lines)[columns]))
+

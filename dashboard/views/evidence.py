@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import CONTEXT_COLUMNS, md
+from dashboard.views.common import md, occurrence_list
 from framing.present.encoding import plural
 
 EVIDENCE_COLUMNS = ("left", "match", "right", "voice", "speaker", "negated", "hedged", "target", "title", "article_id")
@@ -44,7 +44,7 @@ def evidence(ctx, flt, *, poles: list[str], voice: str, busiest: tuple[str, str]
                               default=busiest[0] if busiest else None)
     with cols[1]:
         pole = state.choice("Frame: pole", pole_key, poles, default=busiest[1] if busiest else None)
-    lines = data.concordance_table(ctx.analysis, flt, pole, kind="pole", outlets=ctx.outlets_of(outlet))
+    lines = data.occurrence_rows(ctx.analysis, flt, pole, kind="pole", outlets=ctx.outlets_of(outlet))
     about = ""
     if target is not None:
         lines = lines[lines["target"] == target]
@@ -55,5 +55,4 @@ def evidence(ctx, flt, *, poles: list[str], voice: str, busiest: tuple[str, str]
                "chosen voice; negated hits are listed but not counted in the rate). Click a heatmap cell to show its "
                "hits here.")
     columns = (["outlet"] if ctx.grouped else []) + [c for c in EVIDENCE_COLUMNS if c in lines]
-    st.dataframe(lines[[c for c in columns if c in lines]], hide_index=True, width="stretch",
-                 key=f"evidence_{outlet_key}", column_config=CONTEXT_COLUMNS)
+    occurrence_list(ctx, lines, columns, key=f"evidence_{outlet_key}")

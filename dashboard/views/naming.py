@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.filters import busiest_cell, naming_table
-from dashboard.views.common import CONTEXT_COLUMNS, figure, filter_bar, md, outlets_shown
+from dashboard.views.common import figure, filter_bar, md, occurrence_list, outlets_shown
 from framing.present import plots
 from framing.present.encoding import plural
 
@@ -62,13 +62,13 @@ def _label_lines(ctx, flt, naming_set: str, voice: str, busiest: tuple[str, str]
         outlet = state.choice(ctx.noun.capitalize(), "naming_outlet", ctx.groups, default=busiest[0] if busiest else None)
     with cols[1]:
         label = state.choice("Label", "naming_label", labels, default=busiest[1] if busiest else None)
-    lines = data.concordance_table(ctx.analysis, flt, f"{naming_set}/{label}", kind="label",
-                                   outlets=ctx.outlets_of(outlet))
+    lines = data.occurrence_rows(ctx.analysis, flt, f"{naming_set}/{label}", kind="label",
+                                 outlets=ctx.outlets_of(outlet))
     counted = lines if voice == "all" else lines[lines["voice"] == voice]
     uses = plural(len(lines), "use")
     st.caption(f"{uses} of “{md(label)}” in {md(outlet)} ({len(counted)} in the chosen voice).")
     columns = [c for c in ("outlet", "left", "match", "right", "voice", "speaker", "title", "article_id") if c in lines]
-    st.dataframe(lines[columns], hide_index=True, width="stretch", key="naming_lines", column_config=CONTEXT_COLUMNS)
+    occurrence_list(ctx, lines, columns, key="naming_lines")
 
 
 def _readable(table, noun: str):

@@ -53,21 +53,30 @@ def concordance(analysis: Analysis, query: str, *, kind: str = "term", width: in
     (or one of the given values), e.g. ``{"bias_text": "left"}``; ``sort`` orders the rows:
     ``outlet`` (then article and position), ``article``, ``left`` (by the words just before,
     nearest first), ``right``, ``match`` or ``voice``."""
-    if kind not in KINDS:
-        raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     if sort not in SORTS:
         raise SettingsError(f"sort must be one of {', '.join(SORTS)}, got {sort!r}")
-    if not str(query).strip():
-        raise SettingsError("the concordance query is empty: give a term, phrase or lexicon name")
     if int(width) < 0:
         raise SettingsError(f"width must be 0 or more characters, got {width!r}")
+    rows = occurrences(analysis, query, kind=kind, outlets=outlets, where=where)
+    return _sorted(add_context(rows, analysis.articles, int(width)), sort)
+
+
+def occurrences(analysis: Analysis, query: str, *, kind: str = "term", outlets: Collection[str] | None = None,
+                where: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The rows of ``concordance`` (same arguments) in outlet, article and position order, with
+    ``left``, ``match`` and ``right`` still empty: a caller that shows a few of many
+    occurrences gives only those to ``add_context``."""
+    if kind not in KINDS:
+        raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
+    if not str(query).strip():
+        raise SettingsError("the concordance query is empty: give a term, phrase or lexicon name")
     articles = _filter_articles(analysis.articles, outlets=outlets, where=where)
     if kind in HIT_KINDS:
         _check_lexicon_name(analysis.lexicons, query, kind)
         rows = _hit_rows(articles, analysis.hits, query, kind)
     else:
         rows = _search_rows(articles, analysis.sentences, analysis.hits, query, kind)
-    return _sorted(_with_context(rows, articles, int(width)), sort)
+    return _sorted(_with_articles(rows, articles), "outlet")
 
 
 def _filter_articles(articles: pd.DataFrame, *, outlets, where) -> pd.DataFrame:
@@ -218,18 +227,28 @@ def _actor_mentions(hits: pd.DataFrame | None) -> dict[str, list[tuple[int, int,
             for article_id, part in actors.groupby("article_id", sort=False)}
 
 
-def _with_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int) -> pd.DataFrame:
-    """Add outlet, title and the left/match/right text to occurrence rows."""
+def _with_articles(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Occurrence rows in the columns of ``COLUMNS``, with their article's outlet and title."""
     meta = articles.set_index("article_id")
-    bodies = dict(zip(meta.index, meta["body"].fillna("").astype(str)))  # a dict: Series lookups cost 15 us each
     table = pd.DataFrame({column: rows.get(column) for column in COLUMNS})
-    if table.empty:
-        return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
-    table["outlet"] = table["article_id"].map(meta["outlet"]).to_numpy()
-    table["title"] = table["article_id"].map(meta["title"]).to_numpy() if "title" in meta else None
-    pieces = [_kwic(bodies[a], int(s), int(e), width) for a, s, e in zip(table["article_id"], table["start"], table["end"])]
-    table["left"], table["match"], table["right"] = zip(*pieces) if pieces else ((), (), ())
+    if len(table):
+        table["outlet"] = table["article_id"].map(meta["outlet"]).to_numpy()
+        table["title"] = table["article_id"].map(meta["title"]).to_numpy() if "title" in meta else None
     return table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def add_context(rows: pd.DataFrame, articles: pd.DataFrame, width: int = 60) -> pd.DataFrame:
+    """``rows`` of ``occurrences`` with the left context, match and right context read from
+    their articles' bodies (``articles``: the analysis's articles table)."""
+    if rows.empty:
+        return rows
+    ids = set(rows["article_id"])
+    chosen = articles[articles["article_id"].isin(ids)]
+    bodies = dict(zip(chosen["article_id"], chosen["body"].fillna("").astype(str)))
+    pieces = [_kwic(bodies[a], int(s), int(e), width) for a, s, e in zip(rows["article_id"], rows["start"], rows["end"])]
+    table = rows.copy()
+    table["left"], table["match"], table["right"] = zip(*pieces)
+    return table
 
 
 def _kwic(body: str, start: int, end: int, width: int) -> tuple[str, str, str]:
