@@ -47,6 +47,21 @@ def test_heatmap_is_outlet_by_frame_pole_with_interval_in_hover():
     assert any("not enough evidence" in a["text"] for a in spec["layout"]["annotations"])
 
 
+def test_a_rate_on_one_or_two_hits_is_grey_and_does_not_set_the_scale_however_many_articles():
+    rows = []
+    for outlet, hits, rate, low, high in (("National Review", 1, 0.9, 0.0, 0.85), ("Fox News", 40, 0.5, 0.35, 0.65),
+                                          ("CNN", 0, 0.0, 0.0, 0.0)):
+        rows.append(dict(group=outlet, lexicon="conflict", frame="threat", pole="threat", voice="all", hits=hits,
+                         rate=rate, ci_low=low, ci_high=high, n_articles=63, low_support=False))
+    spec = plots.frame_heatmap(pd.DataFrame(rows), voice="all").to_dict()
+    veil = decoded(spec["data"][1]["z"])
+    order = list(spec["data"][0]["y"])
+    assert veil[order.index("National Review")].tolist() == [1.0]  # 1 hit in 63 articles: grey, not the darkest cell
+    assert np.isnan(veil[order.index("Fox News")]).all() and np.isnan(veil[order.index("CNN")]).all()
+    assert spec["data"][0]["zmax"] == 0.5
+    assert any("1 to 2 hits" in a["text"] for a in spec["layout"]["annotations"])
+
+
 def test_heatmap_voice_selects_rows_and_missing_voice_says_so():
     fig = plots.frame_heatmap(score_rows(), voice="author")
     heat = fig.to_dict()["data"][0]

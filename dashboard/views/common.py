@@ -175,7 +175,7 @@ def outlets_shown(ctx: Context, articles) -> list[str] | None:
         return None
     largest = largest_outlets(articles, MAX_DEFAULT_OUTLETS)
     chosen = state.choices(f"Outlets shown ({len(outlets)} in the corpus; the {MAX_DEFAULT_OUTLETS} largest by default)",
-                           "overview_outlets", outlets, default=largest)
+                           "overview_outlets", outlets, default=largest, wrap=True)  # every chip seen, not 5 of 30
     return chosen or largest
 
 

@@ -51,4 +51,4 @@ def _lines(ctx, rates) -> list[str]:
         return groups
     largest = [g for g in sizes.index[:MAX_LINES] if g in groups]
     label = f"{ctx.noun.capitalize()}s drawn ({len(groups)} in all; the {MAX_LINES} with the most articles by default)"
-    return state.choices(label, "overview_outlets", groups, default=largest) or largest
+    return state.choices(label, "overview_outlets", groups, default=largest, wrap=True) or largest

@@ -65,9 +65,11 @@ def weak_evidence(low, high, n_articles, *, scale_range: float, min_articles: in
     return no_interval | wide | ~(n >= min_articles)
 
 
-def evidence_note(*, scale: str, min_articles: int = MIN_ARTICLES, max_share: float = MAX_INTERVAL_SHARE) -> str:
-    """The legend line that defines the fade."""
-    return (f"faded: {NOT_ENOUGH_EVIDENCE} (fewer than {min_articles} articles, no interval, or an interval "
+def evidence_note(*, scale: str, min_articles: int = MIN_ARTICLES, max_share: float = MAX_INTERVAL_SHARE,
+                  min_hits: int | None = None) -> str:
+    """The legend line that defines the fade (``min_hits``: rates also need that many hits)."""
+    hits = f", 1 to {min_hits - 1} hits" if min_hits else ""
+    return (f"faded: {NOT_ENOUGH_EVIDENCE} (fewer than {min_articles} articles{hits}, no interval, or an interval "
             f"wider than {max_share:.0%} of {scale})")
 
 

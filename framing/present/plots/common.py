@@ -4,6 +4,7 @@ named, the low-support mark and interval texts, and the check that a table has i
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable
 
 import numpy as np
@@ -115,12 +116,20 @@ def voice_rows(table: pd.DataFrame, voice: str | None) -> pd.DataFrame:
     return table[table["voice"] == voice] if voice and "voice" in table else table
 
 
+#: Characters per line of a note under a plot (Plotly never wraps an annotation: a long note
+#: ran off the right edge of the heatmap).
+FOOTNOTE_WIDTH = 90
+
+
 def footnote(fig: go.Figure, text: str, *, below_ticks: bool = False) -> None:
-    """A note under the plot; ``below_ticks`` moves it under the x tick labels (and makes room)."""
-    fig.add_annotation(text=text, showarrow=False, x=0, y=0, xref="paper", yref="paper", xanchor="left",
-                       yanchor="top", yshift=-30 if below_ticks else -4, font=dict(size=13, color="#444"))
-    if below_ticks:
-        fig.update_layout(margin=dict(b=max(fig.layout.margin.b or 0, 70)))
+    """A note under the plot, wrapped into lines of ``FOOTNOTE_WIDTH`` characters; ``below_ticks``
+    moves it under the x tick labels. The bottom margin makes room for every line."""
+    lines = textwrap.wrap(text, FOOTNOTE_WIDTH) or [""]
+    fig.add_annotation(text="<br>".join(lines), showarrow=False, x=0, y=0, xref="paper", yref="paper",
+                       xanchor="left", yanchor="top", yshift=-30 if below_ticks else -4, align="left",
+                       font=dict(size=13, color="#444"))
+    needed = (30 if below_ticks else 4) + 18 * len(lines) + 12
+    fig.update_layout(margin=dict(b=max(fig.layout.margin.b or 0, needed)))
 
 
 def dot_with_interval(x: pd.Series, lo: pd.Series, hi: pd.Series) -> dict:

@@ -46,6 +46,9 @@ def _axis_title(part: pd.DataFrame, frame: str) -> str:
 #: A rate has "not enough evidence" when its interval is wider than the largest rate of its grid
 #: (a balance or a share: half of its fixed range, ``encoding.MAX_INTERVAL_SHARE``).
 RATE_INTERVAL_SHARE = 1.0
+#: A rate resting on fewer hits than this (but some) has "not enough evidence" however many
+#: articles it spans: one hit about an actor in 63 articles was drawn as the darkest cell.
+MIN_HITS = 3
 #: The fill of a heatmap cell without enough evidence.
 WEAK_CELL = "#ececec"
 
@@ -103,18 +106,23 @@ def frame_heatmap(scores: pd.DataFrame, *, voice: str = "all", lexicon: str | No
     fig.update_layout(clickmode="event+select", showlegend=False)
     fig.update_layout(margin=dict(t=80 + 6 * max(len(c) for c in columns)))
     if weak.any():
-        footnote(fig, "grey cells: " + evidence_note(scale="the largest rate", max_share=RATE_INTERVAL_SHARE
-                                                      ).removeprefix("faded: ")
+        footnote(fig, "grey cells: " + evidence_note(scale="the largest rate", max_share=RATE_INTERVAL_SHARE,
+                                                      min_hits=MIN_HITS).removeprefix("faded: ")
                   + "; colours run from 0 to the largest rate with enough evidence")
     return fig
 
 
 def _weak_rates(z: np.ndarray, wide: dict) -> np.ndarray:
-    """Cells with "not enough evidence": their interval wider than the grid's largest rate."""
-    finite = z[np.isfinite(z)]
-    top = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
-    return weak_evidence(wide["ci_low"], wide["ci_high"], wide["n_articles"], max_share=RATE_INTERVAL_SHARE,
-                         scale_range=top) & np.isfinite(z)
+    """Cells with "not enough evidence": 1 to ``MIN_HITS - 1`` hits, or the rules of
+    ``weak_evidence`` with the interval measured against the largest rate resting on at least
+    ``MIN_HITS`` hits (a few-hit cell must not widen the yardstick that judges it)."""
+    hits = wide["hits"].to_numpy(float)
+    few = (hits > 0) & (hits < MIN_HITS)  # NaN hits (not known) are never "few"
+    solid = z[np.isfinite(z) & ~few]
+    top = float(solid.max()) if solid.size and solid.max() > 0 else 1.0
+    weak = weak_evidence(wide["ci_low"], wide["ci_high"], wide["n_articles"], max_share=RATE_INTERVAL_SHARE,
+                         scale_range=top)
+    return (weak | few) & np.isfinite(z)
 
 
 def _cell_text(rate: float, hits: float) -> str:
