@@ -252,9 +252,11 @@ def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | 
 
 
 @_cached(max_entries=8, show_spinner=False)
-def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None) -> list[str]:
-    """What the default term counts removed and what they do not list (``left_out_lines``)."""
-    settings = replace(TERM_SETTINGS, within_events=within)
+def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None,
+                   by: str = "outlet") -> list[str]:
+    """What the default term counts removed and what they do not list (``left_out_lines``), from
+    the same term matrix as the terms shown (same ``by``: another would count every text again)."""
+    settings = replace(TERM_SETTINGS, within_events=within, by=by)
     return measure.left_out_lines(term_matrix(analysis, flt, settings), settings)
 
 

@@ -46,7 +46,8 @@ def render(ctx) -> None:
     st.caption(_what_is_shown(table, keep, within and method == "logodds"))
     if not keep:
         with st.expander("What was left out, and why"):
-            lines = data.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False)
+            lines = data.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False,
+                                        by=ctx.by)
             st.text("\n".join(lines) if lines else "Nothing: no outlet names itself and no house-style term was found.")
     left, right = st.columns([3, 2])
     with left:

@@ -151,13 +151,13 @@ def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFra
     """Occurrences of a free term or phrase in the bodies, with their sentence and voice
     (``framing.text.hits.span_contexts``, the context every lexicon hit gets too)."""
     find = {"term": _term_finder, "phrase": _phrase_finder, "pattern": _pattern_finder}[kind](query)
-    sentence_spans = _sentence_spans(sentences)
-    actor_mentions = _actor_mentions(hits)
+    found = [(article_id, body, spans) for article_id, body in zip(articles["article_id"], articles["body"].fillna("").astype(str))
+             if (spans := find(body))]
+    matched = [article_id for article_id, _, _ in found]  # only their sentences and actor mentions are read
+    sentence_spans = _sentence_spans(sentences, matched)
+    actor_mentions = _actor_mentions(hits, matched)
     rows = []
-    for article_id, body in zip(articles["article_id"], articles["body"].fillna("").astype(str)):
-        spans = find(body)
-        if not spans:
-            continue
+    for article_id, body, spans in found:
         article_sentences = sentence_spans.get(article_id) or split_sentences(body)
         starts = [s for s, _ in article_sentences]
         contexts = span_contexts(body, article_sentences, spans, actor_mentions.get(article_id, []))
@@ -211,20 +211,29 @@ def _pattern_finder(query: str):
     return lambda body: [m.span() for m in pattern.finditer(body) if m.end() > m.start()]
 
 
-def _sentence_spans(sentences: pd.DataFrame | None) -> dict[str, list[tuple[int, int]]]:
+def _sentence_spans(sentences: pd.DataFrame | None, ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) of each sentence of the articles ``ids``, in sentence order."""
     if sentences is None or sentences.empty:
         return {}
-    ordered = sentences.sort_values(["article_id", "sentence_id"])
-    return {article_id: list(zip(part["start"].astype(int), part["end"].astype(int)))
-            for article_id, part in ordered.groupby("article_id", sort=False)}
+    chosen = sentences[sentences["article_id"].isin(ids)].sort_values(["article_id", "sentence_id"], kind="stable")
+    return _rows_by_article(chosen, ["start", "end"])
 
 
-def _actor_mentions(hits: pd.DataFrame | None) -> dict[str, list[tuple[int, int, str]]]:
+def _actor_mentions(hits: pd.DataFrame | None, ids: list[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """(start, end, actor) of each actor mention of the articles ``ids``, in the hits' order."""
     if hits is None or hits.empty:
         return {}
-    actors = hits[hits["kind"] == "actor"]
-    return {article_id: list(zip(part["start"].astype(int), part["end"].astype(int), part["frame"].astype(str)))
-            for article_id, part in actors.groupby("article_id", sort=False)}
+    actors = hits[(hits["kind"] == "actor").to_numpy() & hits["article_id"].isin(ids).to_numpy()]
+    return _rows_by_article(actors.assign(frame=actors["frame"].astype(str)), ["start", "end", "frame"])
+
+
+def _rows_by_article(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """Article id -> the tuples of ``columns`` of its rows (plain Python values), in table order."""
+    out: dict[str, list[tuple]] = {}
+    values = [table[c].tolist() for c in columns]
+    for article_id, *row in zip(table["article_id"].astype(str).tolist(), *values):
+        out.setdefault(article_id, []).append(tuple(row))
+    return out
 
 
 def _with_articles(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
