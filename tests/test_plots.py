@@ -159,6 +159,15 @@ def terms_table():
         n_articles=[2, 2, 5, 1, 1], significant=pd.array([True, False, False, True, pd.NA], dtype="boolean")))
 
 
+def test_terms_scatter_labels_a_cluster_of_terms_once_not_on_top_of_each_other():
+    cluster = [f"term{i}" for i in range(8)]
+    table = pd.DataFrame(dict(group="A", vs="rest", term=["apart", *cluster],
+                              z=[3.0, *[-0.60 - i * 0.001 for i in range(8)]], count=[50, *[5] * 8],
+                              count_vs=[0] * 9, n_articles=[5] * 9, significant=[True] + [False] * 8))
+    labels = plots.terms_scatter(table).to_dict()["data"][-1]["text"]
+    assert "apart" in labels and len([t for t in labels if t.startswith("term")]) == 1
+
+
 def test_terms_scatter_splits_significant_and_labels_extremes():
     spec = plots.terms_scatter(terms_table(), label_top=1).to_dict()
     names = [t.get("name") for t in spec["data"]]
