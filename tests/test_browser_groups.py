@@ -51,3 +51,38 @@ def test_new_views_by_outlet(page, sides_server, view):
     text = open_view(page, sides_server, f"view={view}")
     assert "Something went wrong" not in text
     screenshot(page, f"sides_by_outlet_{view}")
+
+
+@pytest.fixture(scope="module")
+def many_server(tmp_path_factory):
+    """60 outlets (the demo's paragraphs, six articles each): more than the 30 shown by default."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from many_articles import article_records, write_jsonl
+
+    plain = article_records(360)[:360]  # without the odd records at the end
+    records = [dict(r, outlet=f"{r['outlet'].rsplit(' ', 1)[0]} {i % 12}") for i, r in enumerate(plain)]
+    corpus = write_jsonl(tmp_path_factory.mktemp("many") / "articles.jsonl", records, blank_after=None)
+    proc, url = start_streamlit(corpus, tmp_path_factory.mktemp("cache"))
+    yield url
+    stop(proc)
+
+
+def visible_chips(page, label: str) -> int:
+    """How many chips of the multiselect ``label`` are wholly inside its box (not scrolled away)."""
+    widget = page.locator("[data-testid=stMultiSelect]").filter(has_text=label).first
+    box = widget.locator("[data-testid=stMultiSelectTagsContainer]").bounding_box()
+    chips = [c.bounding_box() for c in widget.locator("[data-tag]").all()]
+    return sum(1 for c in chips if c and c["x"] >= box["x"] - 1 and c["x"] + c["width"] <= box["x"] + box["width"] + 1
+               and c["y"] >= box["y"] - 1 and c["y"] + c["height"] <= box["y"] + box["height"] + 1)
+
+
+@pytest.mark.parametrize("view, label, readable", [("overview", "Outlets shown", 12), ("naming", "Outlets shown", 12),
+                                                   ("loaded", "Outlets shown", 12), ("time", "Outlets drawn", 8)])
+def test_sixty_outlets_show_the_largest_with_their_chips_readable(page, many_server, view, label, readable):
+    text = open_view(page, many_server, f"view={view}")
+    assert "Something went wrong" not in text and "(60 in " in text
+    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
+    assert visible_chips(page, label) >= readable, "a picker beside other controls showed 5 chips of 30"
+    screenshot(page, f"many_outlets_{view}")

@@ -45,7 +45,9 @@ def render(ctx) -> None:
 
 def _lines(ctx, rates) -> list[str]:
     """The groups drawn: all when few; else the user's pick, the largest by default."""
-    sizes = rates.groupby("group")["n_articles"].max().sort_values(ascending=False, kind="stable")
+    # a row's group is "outlet / period": an outlet's articles are its periods' articles summed
+    per_period = rates.groupby([ctx.by, "period"], observed=True)["n_articles"].max()
+    sizes = per_period.groupby(level=0).sum().sort_values(ascending=False, kind="stable")
     groups = ctx.groups
     if len(groups) <= MAX_LINES:
         return groups
