@@ -159,7 +159,13 @@ def _codes(corpus: _Corpus, chunk: _Chunk, n: int, frequent: dict[int, np.ndarra
 
 
 def _lookup(sorted_codes: np.ndarray, code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each code is in ``sorted_codes``, and whether it is there."""
+    """Where each code is in ``sorted_codes``, and whether it is there: read from a table
+    indexed by code when the codes are small (word ids), else found by binary search."""
+    if len(sorted_codes) and sorted_codes[-1] < 4 * len(code):
+        table = np.full(sorted_codes[-1] + 2, -1, dtype=np.int64)  # the last entry stands for every larger code
+        table[sorted_codes] = np.arange(len(sorted_codes))
+        position = table[np.minimum(code, len(table) - 1)]
+        return position, position >= 0
     position = np.searchsorted(sorted_codes, code)
     found = position < len(sorted_codes)
     found[found] = sorted_codes[position[found]] == code[found]
