@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import CountVectorizer
 
@@ -115,3 +116,11 @@ def test_nothing_to_count():
         assert counted.per_article.shape == (len(texts), 0) and counted.terms.tolist() == []
         assert counted.totals.shape == (len(texts), 3)
     assert_same(["", "...", "the of and"], TermSettings(min_count=1))
+
+
+def test_bodies_are_read_as_fillna_astype_str_read_them():
+    """``term_matrix._bodies`` yields one body at a time what ``fillna("").astype(str)`` held."""
+    from framing.measure.term_matrix import _bodies
+    for bodies in (pd.Series(["war peace", None, np.nan, 123, pd.NA, "war"], dtype=object),
+                   pd.Series(["war", None, "peace"], dtype="str")):
+        assert list(_bodies(bodies)) == list(bodies.fillna("").astype(str))
