@@ -49,8 +49,8 @@ class TermCounts(NamedTuple):
 
 
 class _Chunk(NamedTuple):
-    ids: np.ndarray  # the word ids of the chunk's texts, one text after the other
-    lengths: np.ndarray  # the words of each text
+    ids: np.ndarray  # the word (and break) ids of the chunk's texts, one text after the other
+    lengths: np.ndarray  # how many ids each text has
 
     @property
     def n_texts(self) -> int:
