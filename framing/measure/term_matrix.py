@@ -1,7 +1,8 @@
 """The group x term count matrix every term statistic reads, built once.
 
-``build_term_matrix`` counts unigrams and bigrams of the articles' bodies with scikit-learn's
-``CountVectorizer`` and sums them per group (outlet, or any articles column such as the
+``build_term_matrix`` counts unigrams and bigrams of the articles' bodies
+(``framing.measure.term_counts``: what scikit-learn's ``CountVectorizer`` would count, without
+its vocabulary of every n-gram) and sums them per group (outlet, or any articles column such as the
 leaning ``bias_text``); with ``within_events``, also per group within each event (the strata
 that ``framing.measure.within_events`` compares).
 
@@ -16,27 +17,20 @@ matrix's ``removed`` report says what went.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 
 from framing.errors import SettingsError
 from framing.measure.house_style import style_labels
 from framing.measure.log_odds import ArticleMoments, article_moments
 from framing.measure.self_reference import SelfReference, SelfReferenceReport
+from framing.measure.term_counts import WORD_OR_BREAK, count_terms, normalize_token
 from framing.settings import TermSettings
-from framing.text.tokenize import TOKEN_PATTERN
-
-#: Where a bigram may not reach across: line breaks, clause and sentence marks, a dash between
-#: spaces, and a full stop that ends a word (not the inner dots of "U.S", nor the last dot of
-#: "U.S." or "D.C."). Found in the same pass as the words, as one-character "break" tokens.
-_BREAK = r"[\n\r,;:!?()\[\]{}…—–|]|(?<=\s)-(?=-*\s)|(?<!\.[^\W_])\.(?![^\W_])"
-_WORD_OR_BREAK = re.compile(f"{TOKEN_PATTERN}|{_BREAK}")
 
 
 @dataclass(frozen=True)
@@ -110,23 +104,13 @@ class TermMatrix:
                                 f"choose one of: {', '.join(self.groups)}") from None
 
 
-def normalize_token(token: str) -> str:
-    """The form a word is counted under: lowercase, curly apostrophe made straight."""
-    return token.lower().replace("’", "'")
-
-
-def is_break(token: str) -> bool:
-    """Whether a token of ``_WORD_OR_BREAK`` is a break (punctuation), not a word."""
-    return not token[0].isalnum()
-
-
 def term_spans(text: str, term: str) -> list[tuple[int, int]]:
     """Character spans where ``term`` (a counted unigram or n-gram, as in the matrix) occurs in
     ``text``: the same tokens and break rules as the counts, so the spans of a term in an
     outlet's bodies number exactly its count there (counted with ``keep_self_reference``)."""
     wanted = [normalize_token(w) for w in term.split()]
     n = len(wanted)
-    tokens = [(m.start(), m.end(), normalize_token(m.group())) for m in _WORD_OR_BREAK.finditer(text)]
+    tokens = [(m.start(), m.end(), normalize_token(m.group())) for m in WORD_OR_BREAK.finditer(text)]
     return [(tokens[i][0], tokens[i + n - 1][1]) for i in range(len(tokens) - n + 1)
             if all(tokens[i + k][2] == wanted[k] for k in range(n))]
 
@@ -145,51 +129,15 @@ def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = No
     settings = settings or TermSettings()
     _check_articles(articles, settings)
     articles = articles[articles[settings.by].notna()]
-    article_totals: list[tuple[int, ...]] = []  # filled by the analyzer, one entry per body
-    analyzer = _analyzer(settings, article_totals)
     report = None if settings.keep_self_reference else SelfReferenceReport()
-    vectorizer = CountVectorizer(analyzer=analyzer, dtype=np.int64)
-    try:
-        per_article = vectorizer.fit_transform(_texts(articles, report))
-    except ValueError:  # empty vocabulary
-        per_article = sparse.csc_matrix((len(articles), 0), dtype=np.int64)
-        vectorizer.vocabulary_ = {}
-    if len(article_totals) != len(articles):  # the vectorizer did not read each body once: count again
-        article_totals.clear()
-        for text in _texts(articles, None):
-            analyzer(text)
-    per_article, terms = _frequent(per_article, vectorizer, settings.min_count)
+    per_article, terms, totals = count_terms(_texts(articles, report), settings)
     codes, groups = pd.factorize(articles[settings.by].astype(str), sort=True)
-    totals = np.array(article_totals, dtype=np.int64).reshape(len(articles), settings.ngram_range[1] + 1)
     ngram = np.array([t.count(" ") + 1 for t in terms], dtype=np.int64)
     summed = _summed(per_article, totals, codes, len(groups), ngram)
     strata = _strata(articles, per_article, totals, codes, ngram) if _within(articles, settings) else None
     return TermMatrix(counts=summed[0], article_counts=summed[1], terms=terms, ngram=ngram,
                       groups=tuple(str(g) for g in groups), n_articles=np.bincount(codes, minlength=len(groups)),
                       totals=summed[2], moments=summed[3], settings=settings, strata=strata, removed=report)
-
-
-def _frequent(per_article: sparse.csr_matrix, vectorizer: CountVectorizer, min_count: int
-              ) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """The columns (and terms) used ``min_count`` times or more, in vocabulary order, and the
-    vectorizer's vocabulary released: a bigram vocabulary of a large corpus holds millions of
-    strings that are used once, so neither a column-major copy of every column nor a sorted
-    list of every term is ever made."""
-    per_article = sparse.csr_matrix(per_article)
-    n_terms = per_article.shape[1]
-    keep = np.bincount(per_article.indices, weights=per_article.data, minlength=n_terms) >= min_count
-    new_column = np.cumsum(keep) - 1
-    terms = np.empty(int(keep.sum()), dtype=object)
-    for term, column in vectorizer.vocabulary_.items():
-        if keep[column]:
-            terms[new_column[column]] = term
-    vectorizer.vocabulary_ = {}
-    kept_entries = keep[per_article.indices]
-    indptr = np.concatenate(([0], np.cumsum(kept_entries)))[per_article.indptr]  # kept entries before each row
-    pruned = sparse.csr_matrix((per_article.data[kept_entries], new_column[per_article.indices[kept_entries]], indptr),
-                               shape=(per_article.shape[0], len(terms)))
-    pruned.sort_indices()  # CountVectorizer leaves a row's columns unsorted; slicing sorted them
-    return pruned, terms
 
 
 def _within(articles: pd.DataFrame, settings: TermSettings) -> bool:
@@ -229,7 +177,7 @@ def _strata(articles, per_article, totals, group_codes, ngram) -> Strata:
 
 def _texts(articles: pd.DataFrame, report: SelfReferenceReport | None):
     """Each body, with its self-reference removed when ``report`` is given (and counted in it)."""
-    bodies = articles["body"].fillna("").astype(str)
+    bodies = _bodies(articles["body"])
     if report is None:
         yield from bodies
         return
@@ -240,6 +188,13 @@ def _texts(articles: pd.DataFrame, report: SelfReferenceReport | None):
         yield finder.strip(body, outlet, url if isinstance(url, str) else None, report)
 
 
+def _bodies(bodies: pd.Series):
+    """Each body as text ("" when missing), one at a time: ``fillna("").astype(str)`` would
+    hold a second copy of every body (hundreds of MB on a large corpus)."""
+    for body in bodies:
+        yield body if isinstance(body, str) else "" if pd.api.types.is_scalar(body) and pd.isna(body) else str(body)
+
+
 def _check_articles(articles: pd.DataFrame, settings: TermSettings) -> None:
     if not isinstance(articles, pd.DataFrame):
         raise SettingsError(f"an articles table (pandas DataFrame) was expected, got {type(articles).__name__}")
@@ -247,46 +202,6 @@ def _check_articles(articles: pd.DataFrame, settings: TermSettings) -> None:
     if missing:
         raise SettingsError(f"the articles table has no column {missing[0]!r}; "
                             f"its columns are: {', '.join(map(str, articles.columns))}")
-
-
-def _stop_set(stop_words) -> frozenset:
-    if stop_words == "english":
-        return frozenset(ENGLISH_STOP_WORDS)
-    return frozenset() if stop_words == "none" else stop_words
-
-
-def _analyzer(settings: TermSettings, totals: list | None = None):
-    """The document -> terms function handed to CountVectorizer (see the module docstring):
-    one pass of the word-or-break pattern; a break or a stop word is never part of a term.
-    With ``totals``, appends each document's ``gram_totals`` to it."""
-    preprocess = CountVectorizer(lowercase=True).build_preprocessor()
-    find = _WORD_OR_BREAK.findall
-    stop = _stop_set(settings.stop_words)
-    lo, hi = settings.ngram_range
-
-    def analyze(doc: str) -> list[str]:
-        tokens = find(preprocess(doc).replace("’", "'"))
-        if totals is not None:
-            totals.append(gram_totals(tokens, hi))
-        kept = [t not in stop and not is_break(t) for t in tokens]
-        grams: list[str] = []
-        if lo == 1:
-            grams.extend(t for t, k in zip(tokens, kept) if k)
-        if lo <= 2 <= hi:
-            grams.extend(f"{a} {b}" for a, b, ka, kb in zip(tokens, tokens[1:], kept, kept[1:]) if ka and kb)
-        for n in range(max(lo, 3), hi + 1):
-            grams.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1) if all(kept[i:i + n]))
-        return grams
-
-    return analyze
-
-
-def gram_totals(tokens: list[str], hi: int) -> tuple[int, ...]:
-    """``(0, words, clause-internal bigrams, ..., hi-grams)`` of a word-or-break token list,
-    stop words included: a run of ``L`` words between breaks holds ``L - k + 1`` k-grams."""
-    breaks = [i for i, t in enumerate(tokens) if is_break(t)]
-    runs = np.diff(np.array([-1, *breaks, len(tokens)])) - 1
-    return (0, *(int(np.maximum(runs - k + 1, 0).sum()) for k in range(1, hi + 1)))
 
 
 def tfidf_weights(counts: sparse.spmatrix) -> sparse.csr_matrix:
