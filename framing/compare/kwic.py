@@ -28,7 +28,8 @@ import pandas as pd
 from framing.errors import SettingsError
 from framing.lexicon import Frame, Lexicon, Pole, Term
 from framing.measure.analysis import Analysis
-from framing.measure.term_matrix import normalize_token, term_spans  # not .terms: it loads scipy.stats
+from framing.measure.term_counts import normalize_token
+from framing.measure.term_matrix import term_spans  # not .terms: it loads scipy.stats
 from framing.text.hits import span_contexts
 from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences, words
