@@ -28,8 +28,6 @@ import pandas as pd
 from framing.errors import SettingsError
 from framing.lexicon import Frame, Lexicon, Pole, Term
 from framing.measure.analysis import Analysis
-from framing.measure.term_counts import normalize_token
-from framing.measure.term_matrix import term_spans  # not .terms: it loads scipy.stats
 from framing.text.hits import span_contexts
 from framing.text.match import Matcher
 from framing.text.tokenize import split_sentences, words
@@ -173,6 +171,9 @@ def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFra
 def _term_finder(query: str):
     """Spans of a counted term. A term never crosses a line break, so only the lines holding
     all its words are tokenized (``terms.term_spans`` on each): same spans, a fraction of the work."""
+    from framing.measure.term_counts import normalize_token  # here: the term counts load scikit-learn
+    from framing.measure.term_matrix import term_spans
+
     term = " ".join(normalize_token(w) for w in words(query))
     if not term:
         raise SettingsError(f"the term {query!r} has no word in it; for punctuation, search a phrase")
@@ -290,6 +291,8 @@ def _context(text: str, width: int) -> str:
 def _sorted(table: pd.DataFrame, sort: str) -> pd.DataFrame:
     position = ["article_id", "start"]
     if sort in ("left", "right", "match"):  # by the words, nearest to the match first
+        from framing.measure.term_counts import normalize_token
+
         nearest_first = (lambda ws: ws[::-1]) if sort == "left" else (lambda ws: ws)
         key = table[sort].map(lambda text: " ".join(nearest_first(words(normalize_token(text)))))
         table = table.assign(_key=key).sort_values(["_key", *position], kind="mergesort").drop(columns="_key")
