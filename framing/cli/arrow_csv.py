@@ -30,23 +30,46 @@ def write_csv(table: pd.DataFrame, out: BinaryIO, *, header: bool = True) -> Non
     """``table`` as CSV (a header unless ``header=False``, no index) on the binary stream ``out``."""
     columns = [_rendered(table[name]) for name in table.columns]
     if header:
-        out.write((",".join(_quoted(str(name)) for name in table.columns) + "\n").encode("utf-8"))
-    if not len(table):
-        return
+        out.write(header_line(table.columns))
+    for lines in _joined_lines(columns, len(table)):
+        out.write(_lines_data(lines)[0])
+
+
+def header_line(names) -> bytes:
+    """The header line of a table with these column names."""
+    return (",".join(_quoted(str(name)) for name in names) + "\n").encode("utf-8")
+
+
+def csv_rows(table: pd.DataFrame) -> tuple[bytes, np.ndarray]:
+    """``table``'s rows as CSV (no header), and the byte offset where each row starts, with the
+    end of the last row after them (``len(table) + 1`` offsets), so the rows can be cut apart."""
+    columns = [_rendered(table[name]) for name in table.columns]
+    data, starts, size = [], [np.zeros(1, np.int64)], 0
+    for lines in _joined_lines(columns, len(table)):
+        piece, offsets = _lines_data(lines)
+        data.append(piece)
+        starts.append(offsets[1:] + size)
+        size += len(piece)
+    return b"".join(data), np.concatenate(starts)
+
+
+def _joined_lines(columns: list[pa.Array], rows: int):
+    """The columns joined into lines (each ending in a newline), ``ROWS_PER_PIECE`` rows at a time."""
     comma, newline = pa.scalar(",", pa.large_string()), pa.scalar("\n", pa.large_string())
-    for first in range(0, len(table), ROWS_PER_PIECE):
+    for first in range(0, rows, ROWS_PER_PIECE):
         piece = [column.slice(first, ROWS_PER_PIECE) for column in columns]
-        rows = pc.binary_join_element_wise(*piece, comma)
-        empty = pa.array(np.full(len(rows), "", dtype=object), pa.large_string())
-        _write_data(pc.binary_join_element_wise(rows, empty, newline), out)
+        joined = pc.binary_join_element_wise(*piece, comma)
+        empty = pa.array(np.full(len(joined), "", dtype=object), pa.large_string())
+        yield pc.binary_join_element_wise(joined, empty, newline)
 
 
-def _write_data(lines: pa.Array, out: BinaryIO) -> None:
-    """The characters of a string array with no nulls, written straight from its buffer."""
+def _lines_data(lines: pa.Array) -> tuple[memoryview, np.ndarray]:
+    """The characters of a string array with no nulls, straight from its buffer, and where each
+    string starts in them (with the end after the last)."""
     lines = lines.cast(pa.large_string())
     offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[lines.offset:lines.offset + len(lines) + 1]
     data = lines.buffers()[2]
-    out.write(memoryview(data)[int(offsets[0]):int(offsets[-1])])
+    return memoryview(data)[int(offsets[0]):int(offsets[-1])], offsets - offsets[0]
 
 
 def _rendered(column: pd.Series) -> pa.Array:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 
+import numpy as np
 import pandas as pd
 
 from framing.cli.options import (
@@ -14,13 +16,21 @@ from framing.cli.options import (
     add_role_option,
     add_workers_option,
     analysis_from_args,
+    engine_settings,
+    lexicons_from_args,
+    read_options,
+    require_corpus,
     role_choice,
     store_from_args,
 )
-from framing.cli.output import write_csv, write_table
-from framing.measure.analysis import select_hits
+from framing.cli.output import write_csv, write_csv_parts, write_table
+from framing.cli.progress import progress_bar
+from framing.measure.analysis import check_hit_choice, hit_mask, select_hits
+from framing.measure.chunked import rendered_hits
 from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
+from framing.measure.pipeline import chosen_lexicons
 from framing.measure.store import Store
+from framing.measure.tables import HIT_COLUMNS
 from framing.text.match import KINDS
 
 #: Longest cell of the table format (csv and json keep every character).
@@ -66,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     if store is not None and args.format == "csv":
         return _stream_csv(store, args)
+    if args.format == "csv" and not args.outlets:
+        return _analysed_csv(args)
     analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, roles=role_choice(args.role),
                        lexicons=analysis.lexicons)
@@ -96,6 +108,38 @@ def _stream_csv(store: Store, args: argparse.Namespace) -> int:
         write_csv(select_hits(part, kind=args.kind, frame=args.frame, roles=roles, lexicons=lexicons), sys.stdout,
                   header=i == 0)
     return 0
+
+
+def _analysed_csv(args: argparse.Namespace) -> int:
+    """The corpus's hits as CSV, each chunk's rows made in the worker that analysed it and
+    written as soon as the chunks before it are (the same bytes as the whole table's CSV)."""
+    lexicons, roles = chosen_lexicons(lexicons_from_args(args)), role_choice(args.role)
+    check_hit_choice(pd.DataFrame(columns=["kind", "frame"]), kind=args.kind, frame=args.frame, lexicons=lexicons)
+    render = partial(csv_parts, kind=args.kind, frame=args.frame, roles=roles)
+    with progress_bar("analysing", quiet=args.quiet) as progress:
+        parts = rendered_hits(require_corpus(args), lexicons, render=render, read=read_options(args),
+                              engine=engine_settings(args), progress=progress)
+        write_csv_parts(list(HIT_COLUMNS), parts, sys.stdout)
+    return 0
+
+
+def csv_parts(hits: pd.DataFrame, counts: list[int], *, kind: str | None = None, frame: str | None = None,
+              roles: tuple[str, ...] | None = None) -> list[bytes]:
+    """The CSV rows (``write_csv``'s bytes, no header) of the hits ``select_hits`` keeps, one
+    bytes part per article (``counts[i]`` rows of ``hits`` are article i's, in order)."""
+    from framing.cli.arrow_csv import Unsupported, csv_rows
+
+    keep = hit_mask(hits, kind=kind, frame=frame, roles=roles).to_numpy()
+    article = np.repeat(np.arange(len(counts)), counts)[keep]
+    kept = hits[keep].reset_index(drop=True)
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(article, minlength=len(counts)))))
+    try:
+        data, starts = csv_rows(kept)
+    except Unsupported:  # pandas writes what Arrow's writer cannot render
+        rows = bounds.tolist()
+        return [kept.iloc[a:b].to_csv(index=False, header=False).encode("utf-8") for a, b in zip(rows, rows[1:])]
+    offsets = starts[bounds].tolist()
+    return [data[a:b] for a, b in zip(offsets, offsets[1:])]
 
 
 def run_sentences(args: argparse.Namespace) -> int:

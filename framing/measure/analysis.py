@@ -151,6 +151,14 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
     or actor name) and/or some ``roles`` (``framing.lexicon.ROLES``). A name that none of
     ``lexicons`` (or, without them, none of the hits) has raises ``SettingsError`` listing
     the names there are."""
+    check_hit_choice(hits, kind=kind, frame=frame, lexicons=lexicons)
+    return hits[hit_mask(hits, kind=kind, frame=frame, roles=roles)].reset_index(drop=True)
+
+
+def check_hit_choice(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
+                     lexicons: Iterable[Lexicon] | None = None) -> None:
+    """``select_hits``'s checks alone: ``SettingsError`` for an unknown kind, or a ``frame`` that
+    none of ``lexicons`` (or, without them, none of ``hits``) has."""
     if kind is not None and kind not in KINDS:
         raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     if frame is not None:
@@ -159,6 +167,11 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
         if frame not in names:
             what = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind or "", "frame, naming set or actor")
             raise SettingsError(f"no {what} called {frame!r}; there are: {', '.join(sorted(names)) or '(none)'}")
+
+
+def hit_mask(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
+             roles: Iterable[str] | None = None) -> pd.Series:
+    """Which rows of ``hits`` ``select_hits`` keeps (no checks: see ``check_hit_choice``)."""
     keep = pd.Series(True, index=hits.index)
     if kind is not None:
         keep &= hits["kind"] == kind
@@ -166,7 +179,7 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
         keep &= hits["frame"] == frame
     if roles is not None:
         keep &= hits["role"].isin(list(roles))
-    return hits[keep].reset_index(drop=True)
+    return keep
 
 
 def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:

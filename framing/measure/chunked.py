@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -75,8 +76,23 @@ def chunk_results(source: Source, lexicons: tuple[Lexicon, ...], engine: EngineS
                   read: ReadOptions, columns: dict[str, str], sentiment: bool = True) -> Iterator[ChunkResult]:
     """Every chunk of ``source`` analysed by ``engine``, in order."""
     work = partial(analyse_chunk, mapping=source.mapping, read=read, columns=columns, sentiment=sentiment)
+    return _analysed(engine, work, source, lexicons)
+
+
+def _analysed(engine: EngineSettings, work: Callable, source: Source, lexicons: tuple[Lexicon, ...]) -> Iterator:
+    """``work`` mapped over the chunks of ``source`` by ``engine``, in workers holding the lexicons' matcher."""
     key = "/".join(lexicon_fingerprint(lex) for lex in lexicons)
     return map_chunks(engine, work, source.chunks, setup=prepare_worker, setup_args=(lexicons, key))
+
+
+def _opened(path: str | Path, read: ReadOptions, engine: EngineSettings, chunk_articles: int, *,
+            keep_articles: bool = True) -> tuple[Source, CorpusBuilder]:
+    """The source opened in chunks, and a builder that has taken the notes raised opening it."""
+    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
+    builder = CorpusBuilder(keep_articles=keep_articles)
+    for kind, example in source.notes:
+        builder.note(kind, example)
+    return source, builder
 
 
 def accept_chunk(builder: CorpusBuilder, result: ChunkResult) -> ChunkResult:
@@ -121,10 +137,7 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
     says). ``key`` identifies the analysis; None: from the corpus's content. ``sentiment=False``
     skips VADER (every ``compound`` NaN; the key says so), for what never reads sentiment."""
     lexicons = pipeline.chosen_lexicons(lexicons)
-    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
-    builder = CorpusBuilder()
-    for kind, example in source.notes:
-        builder.note(kind, example)
+    source, builder = _opened(path, read, engine, chunk_articles)
     columns = sentence_columns(sentence_text)
     sentences, hits, n_words, n_sentences = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS), [], []
     for result in chunk_results(source, lexicons, engine, read=read, columns=columns, sentiment=sentiment):
@@ -148,10 +161,7 @@ def load_path(path: str | Path, *, read: ReadOptions = KEEP_RAW,
               chunk_articles: int = 200) -> Corpus:
     """``load_corpus(path, ...)`` with parsing and cleaning in ``engine``'s workers: the same
     corpus and load report."""
-    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
-    builder = CorpusBuilder()
-    for kind, example in source.notes:
-        builder.note(kind, example)
+    source, builder = _opened(path, read, engine, chunk_articles)
     work = partial(_outcomes_at, mapping=source.mapping, read=read)
     for position, outcomes in map_chunks(engine, work, source.chunks, setup=_nothing, setup_args=()):
         for outcome in outcomes:
@@ -168,3 +178,47 @@ def _outcomes_at(chunk: Chunk, *, mapping: dict, read: ReadOptions) -> tuple[int
 
 def _nothing() -> None:
     """Loading needs no preparation in a worker."""
+
+
+# --- hits rendered in the workers --------------------------------------------------------------
+
+#: ``render(hits, counts)``: the hits table of a chunk's articles (each article's rows together,
+#: ``counts[i]`` rows for its i-th article) as one bytes part per article, in order.
+HitRenderer = Callable[[pd.DataFrame, list[int]], list[bytes]]
+
+
+@dataclass
+class RenderedChunk:
+    """A chunk's item outcomes and, for each of its articles, its hits as ``render`` made them."""
+
+    position: int
+    outcomes: list[ItemOutcome]
+    parts: list[bytes]
+
+
+def render_chunk_hits(chunk: Chunk, *, mapping: dict, read: ReadOptions, render: HitRenderer) -> RenderedChunk:
+    """Read, clean and find the hits of one chunk, and render them (in a worker prepared by ``prepare_worker``)."""
+    outcomes = chunk_outcomes(chunk, mapping, read)
+    articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
+    hits, counts = pipeline.hits_of_articles(articles)
+    return RenderedChunk(chunk.position, outcomes, render(hits, counts))
+
+
+def rendered_hits(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, render: HitRenderer,
+                  read: ReadOptions = DEFAULT_READ, engine: EngineSettings = DEFAULT_ENGINE,
+                  progress: Progress | None = None, chunk_articles: int = 200) -> Iterator[bytes]:
+    """The hits of ``analyze_path(path, lexicons)``, rendered by ``render`` in the workers and
+    handed back one chunk at a time (the articles of the corpus only, in corpus order), so
+    the output can be written while the rest is analysed and the hits are never held whole.
+    Yields once per chunk (possibly ``b""``); raises as ``analyze_path`` does for a source
+    with no items, after the last chunk."""
+    lexicons = pipeline.chosen_lexicons(lexicons)
+    source, builder = _opened(path, read, engine, chunk_articles, keep_articles=False)
+    work = partial(render_chunk_hits, mapping=source.mapping, read=read, render=render)
+    for result in _analysed(engine, work, source, lexicons):
+        accepted = [(builder.accept(o), o.article is not None) for o in result.outcomes]
+        kept = (ok for ok, has_article in accepted if has_article)
+        yield b"".join(part for part, keep in zip(result.parts, kept, strict=True) if keep)
+        if progress is not None:
+            progress(builder.report.seen, result.position / source.size if source.size else None)
+    require_articles(builder.report, Path(path))

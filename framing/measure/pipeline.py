@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
+import pandas as pd
+
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
 from framing.lexicon import Lexicon, bundled_lexicons
@@ -140,6 +142,22 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
                               for i, (start, end) in enumerate(spans)])
         hits.extend(found.rows)
     return sentences.sealed(), hits.sealed(), n_words, n_sentences
+
+
+def hits_of_articles(articles: list[tuple[str, str, str]], matcher: Matcher | None = None) -> tuple[pd.DataFrame, list[int]]:
+    """The hits table of some ``(id, outlet, body)`` articles (the rows ``analyze`` gives them)
+    and each article's number of rows: the hits alone, no sentences table, counts or sentiment
+    (for ``framing hits``, which prints nothing else). In a worker, the matcher of ``_start_worker``."""
+    chosen = matcher or _worker_matcher
+    if chosen is None:
+        raise RuntimeError("hits_of_articles: no matcher given, and this process did not run _start_worker")
+    hits, counts = ColumnBatches(HIT_COLUMNS), []
+    with _without_cyclic_gc():
+        for article_id, outlet, body in articles:
+            rows = article_hits(body, chosen, prefix=(article_id, outlet)).rows
+            hits.extend(rows)
+            counts.append(len(rows))
+        return hits.frame(), counts
 
 
 _NAN = float("nan")

@@ -1,0 +1,133 @@
+"""``framing hits --format csv`` from a corpus: the hits rendered as CSV in the workers, chunk by
+chunk (``framing.measure.chunked.rendered_hits``, ``framing.cli.hits.csv_parts``), give the bytes
+the whole hits table's CSV gives, repeated articles dropped as the analysis drops them."""
+from __future__ import annotations
+
+import io
+import sys
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from many_articles import article_records, write_jsonl
+
+from framing.cli import arrow_csv, main
+from framing.cli.hits import csv_parts
+from framing.cli.output import write_csv_parts
+from framing.corpus.load import load_corpus
+from framing.errors import CorpusError
+from framing.measure.analysis import select_hits
+from framing.measure.chunked import rendered_hits
+from framing.measure.engines import EngineSettings
+from framing.measure.pipeline import analyze
+from framing.measure.tables import HIT_COLUMNS
+
+ONE = EngineSettings(workers=1)
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("many") / "articles.jsonl", article_records())
+
+
+@pytest.fixture(scope="module")
+def hits(corpus_file) -> pd.DataFrame:
+    """The hits table of the corpus loaded, then analysed whole (repeated articles skipped)."""
+    return analyze(load_corpus(corpus_file, keep_raw=False), workers=1, sentence_text=False).hits
+
+
+CHOICES = [{}, {"kind": "actor"}, {"frame": "legitimacy"}, {"roles": ("topic", "attribution")}]
+
+
+@pytest.mark.parametrize("choice", CHOICES)
+def test_hits_rendered_chunk_by_chunk_are_the_csv_of_the_whole_table(corpus_file, hits, choice):
+    parts = list(rendered_hits(corpus_file, render=partial(csv_parts, **choice), engine=ONE, chunk_articles=7))
+    whole = arrow_csv.csv_bytes(select_hits(hits, **choice), header=False)
+    assert len(parts) == 44  # 303 lines, 7 a chunk: one part per chunk, some empty
+    assert b"".join(parts) == whole and whole.count(b"\n") > 100
+
+
+def test_two_processes_render_the_same_bytes(corpus_file, hits):
+    parts = rendered_hits(corpus_file, render=csv_parts, engine=EngineSettings(workers=2), chunk_articles=40)
+    assert b"".join(parts) == arrow_csv.csv_bytes(hits, header=False)
+
+
+def chunk_hits(hits: pd.DataFrame, ids: list[str]) -> tuple[pd.DataFrame, list[int]]:
+    """The rows of some articles, in that order, and each one's number of rows."""
+    tables = [hits[hits["article_id"] == i] for i in ids]
+    return pd.concat(tables, ignore_index=True), [len(t) for t in tables]
+
+
+def test_csv_parts_are_each_articles_rows_even_an_article_without_hits(hits):
+    ids = list(hits["article_id"].cat.categories[:3])
+    table, counts = chunk_hits(hits, ids)
+    table = table.astype({"article_id": str})
+    with_empty = pd.concat([table.iloc[:0], table], ignore_index=True)
+    parts = csv_parts(with_empty, [0, *counts])
+    assert parts[0] == b""
+    assert parts[1:] == [arrow_csv.csv_bytes(table[table["article_id"] == i], header=False) for i in ids]
+    assert csv_parts(table.iloc[:0], []) == []
+
+
+def test_csv_parts_fall_back_to_pandas_byte_for_byte(hits, monkeypatch):
+    ids = list(hits["article_id"].cat.categories[:4])
+    table, counts = chunk_hits(hits, ids)
+    expected = csv_parts(table, counts, kind="frame")
+
+    def unsupported(table):
+        raise arrow_csv.Unsupported("as for a column of too many distinct floats")
+
+    monkeypatch.setattr(arrow_csv, "csv_rows", unsupported)
+    assert csv_parts(table, counts, kind="frame") == expected
+
+
+def test_csv_rows_cut_apart_are_the_rows():
+    table = pd.DataFrame({"a": ["x", 'say "hi", then\nleave', None], "b": [1, 2, 3], "c": [True, False, True]})
+    data, starts = arrow_csv.csv_rows(table)
+    assert data == arrow_csv.csv_bytes(table, header=False)
+    rows = [data[a:b] for a, b in zip(starts, starts[1:])]
+    assert rows == [arrow_csv.csv_bytes(table.iloc[[i]], header=False) for i in range(3)]
+
+
+class Text(io.StringIO):
+    """A text stream with no binary buffer under it."""
+
+
+class Binary(io.TextIOWrapper):
+    def __init__(self):
+        super().__init__(io.BytesIO(), encoding="utf-8")
+
+
+def test_write_csv_parts_puts_the_header_before_the_first_part_only():
+    for out in (Text(), Binary()):
+        write_csv_parts(["a", "b,c"], iter([b"1,x\n", b"", "2,\u00e9\n".encode()]), out)
+        text = out.getvalue() if isinstance(out, Text) else out.buffer.getvalue().decode()
+        assert text == 'a,"b,c"\n1,x\n2,\u00e9\n'
+    nothing = Text()
+    write_csv_parts(["a"], iter([]), nothing)
+    assert nothing.getvalue() == ""
+
+
+def test_the_command_prints_what_the_whole_table_prints(corpus_file, hits, capsys):
+    assert main(["hits", str(corpus_file), "--format", "csv", "--workers", "1", "--kind", "naming"]) == 0
+    expected = arrow_csv.csv_bytes(select_hits(hits, kind="naming")).decode()
+    assert capsys.readouterr().out == expected
+    assert list(pd.read_csv(io.StringIO(expected)).columns) == list(HIT_COLUMNS)
+
+
+def test_an_unknown_frame_is_refused_before_any_work(corpus_file, capsys):
+    assert main(["hits", str(corpus_file), "--format", "csv", "--frame", "no_such_frame"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no frame, naming set or actor called 'no_such_frame'" in captured.err
+
+
+def test_a_source_with_no_items_prints_no_header(tmp_path, capsys):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="no articles found"):
+        list(rendered_hits(empty, render=csv_parts, engine=ONE))
+    assert main(["hits", str(empty), "--format", "csv"]) == 2
+    assert capsys.readouterr().out == ""
