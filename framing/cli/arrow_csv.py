@@ -109,7 +109,7 @@ def _field(value) -> str:
 
 
 def _quoted(text: str) -> str:
-    if any(c in text for c in ',"\n\r'):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 
