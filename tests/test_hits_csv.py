@@ -131,3 +131,14 @@ def test_a_source_with_no_items_prints_no_header(tmp_path, capsys):
         list(rendered_hits(empty, render=csv_parts, engine=ONE))
     assert main(["hits", str(empty), "--format", "csv"]) == 2
     assert capsys.readouterr().out == ""
+
+
+def test_the_arrow_writer_writes_what_pandas_writes():
+    odd = ["plain", 'a "quoted" word', "a, b", "two\nlines", "", "é ü", "x", None]
+    table = pd.DataFrame({
+        "category": pd.Categorical(odd * 3), "object": pd.Series(odd * 3, dtype=object),
+        "int": range(24), "float": [0.1, 1.0, float("nan"), 2.5e-07, -3.0, 1e16, 0.30000000000000004, 7.0] * 3,
+        "bool": [True, False, True] * 8, "int32": pd.Series(range(24), dtype="int32")})
+    assert arrow_csv.csv_bytes(table) == table.to_csv(index=False).encode("utf-8")
+    data, starts = arrow_csv.csv_rows(table)
+    assert data == table.to_csv(index=False, header=False).encode("utf-8") and len(starts) == 25
