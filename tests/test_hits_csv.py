@@ -19,13 +19,15 @@ from framing.cli.hits import csv_parts
 from framing.cli.output import write_csv_parts
 from framing.corpus.load import load_corpus
 from framing.errors import CorpusError
-from framing.measure.analysis import select_hits
+from framing.measure.analysis import hit_chosen, hit_mask, select_hits
 from framing.measure.chunked import rendered_hits
 from framing.measure.engines import EngineSettings
-from framing.measure.pipeline import analyze
+from framing.measure.pipeline import analyze, hit_parts_of_articles
 from framing.measure.tables import HIT_COLUMNS
+from framing.text.match import Matcher
 
 ONE = EngineSettings(workers=1)
+DEMO = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -55,41 +57,44 @@ def test_two_processes_render_the_same_bytes(corpus_file, hits):
     assert b"".join(parts) == arrow_csv.csv_bytes(hits, header=False)
 
 
-def chunk_hits(hits: pd.DataFrame, ids: list[str]) -> tuple[pd.DataFrame, list[int]]:
-    """The rows of some articles, in that order, and each one's number of rows."""
-    tables = [hits[hits["article_id"] == i] for i in ids]
-    return pd.concat(tables, ignore_index=True), [len(t) for t in tables]
+@pytest.fixture(scope="module")
+def demo():
+    """The demo corpus's ``(id, outlet, body)`` articles, their hit parts and their analysis."""
+    corpus = load_corpus(DEMO, keep_raw=False)
+    analysis = analyze(corpus, workers=1, sentence_text=False)
+    articles = [(a.id, a.outlet, a.body) for a in corpus.articles]
+    return articles, hit_parts_of_articles(articles, Matcher(analysis.lexicons)), analysis
 
 
-def test_csv_parts_are_each_articles_rows_even_an_article_without_hits(hits):
-    ids = list(hits["article_id"].cat.categories[:3])
-    table, counts = chunk_hits(hits, ids)
-    table = table.astype({"article_id": str})
-    with_empty = pd.concat([table.iloc[:0], table], ignore_index=True)
-    parts = csv_parts(with_empty, [0, *counts])
-    assert parts[0] == b""
-    assert parts[1:] == [arrow_csv.csv_bytes(table[table["article_id"] == i], header=False) for i in ids]
-    assert csv_parts(table.iloc[:0], []) == []
+@pytest.mark.parametrize("choice", CHOICES)
+def test_csv_parts_are_each_articles_rows_of_the_hits_table(demo, choice):
+    articles, parts_of_hits, analysis = demo
+    parts = csv_parts(parts_of_hits, **choice)
+    chosen = select_hits(analysis.hits, **choice).astype({"article_id": str})
+    assert len(parts) == len(articles) and any(parts)
+    for (article_id, _, _), part in zip(articles, parts):
+        assert part == arrow_csv.csv_bytes(chosen[chosen["article_id"] == article_id], header=False)
 
 
-def test_csv_parts_fall_back_to_pandas_byte_for_byte(hits, monkeypatch):
-    ids = list(hits["article_id"].cat.categories[:4])
-    table, counts = chunk_hits(hits, ids)
-    expected = csv_parts(table, counts, kind="frame")
+def test_an_article_without_hits_has_an_empty_part():
+    from framing.lexicon import bundled_lexicons
 
-    def unsupported(table):
-        raise arrow_csv.Unsupported("as for a column of too many distinct floats")
-
-    monkeypatch.setattr(arrow_csv, "csv_rows", unsupported)
-    assert csv_parts(table, counts, kind="frame") == expected
+    articles = [("a", "Outlet, Inc.", "Nothing here."), ("b", "X", 'The "regime" said no.')]
+    parts = csv_parts(hit_parts_of_articles(articles, Matcher(bundled_lexicons())))
+    assert parts[0] == b"" and parts[1].startswith(b'b,X,0,5,11,regime,')
 
 
-def test_csv_rows_cut_apart_are_the_rows():
-    table = pd.DataFrame({"a": ["x", 'say "hi", then\nleave', None], "b": [1, 2, 3], "c": [True, False, True]})
-    data, starts = arrow_csv.csv_rows(table)
-    assert data == arrow_csv.csv_bytes(table, header=False)
-    rows = [data[a:b] for a, b in zip(starts, starts[1:])]
-    assert rows == [arrow_csv.csv_bytes(table.iloc[[i]], header=False) for i in range(3)]
+@pytest.mark.parametrize("choice", CHOICES + [{"kind": "frame", "roles": ("framing",)}])
+def test_hit_chosen_is_hit_mask_for_one_hit(hits, choice):
+    one_by_one = [hit_chosen(k, f, r, **choice) for k, f, r in zip(hits["kind"], hits["frame"], hits["role"])]
+    assert one_by_one == hit_mask(hits, **choice).tolist()
+
+
+def test_a_field_is_what_the_table_writer_writes_for_its_column():
+    assert [arrow_csv.field(v, "float64") for v in (1, 0.5, float("nan"), None)] == ["1.0", "0.5", "", ""]
+    assert [arrow_csv.field(v, "bool") for v in (True, False, 0)] == ["True", "False", "False"]
+    assert [arrow_csv.field(v, "int32") for v in (3, None)] == ["3", ""]
+    assert [arrow_csv.field(v, "category") for v in ("a,b", 'say "x"', None)] == ['"a,b"', '"say ""x"""', ""]
 
 
 class Text(io.StringIO):
@@ -140,5 +145,3 @@ def test_the_arrow_writer_writes_what_pandas_writes():
         "int": range(24), "float": [0.1, 1.0, float("nan"), 2.5e-07, -3.0, 1e16, 0.30000000000000004, 7.0] * 3,
         "bool": [True, False, True] * 8, "int32": pd.Series(range(24), dtype="int32")})
     assert arrow_csv.csv_bytes(table) == table.to_csv(index=False).encode("utf-8")
-    data, starts = arrow_csv.csv_rows(table)
-    assert data == table.to_csv(index=False, header=False).encode("utf-8") and len(starts) == 25

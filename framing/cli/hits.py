@@ -6,7 +6,6 @@ import argparse
 import sys
 from functools import partial
 
-import numpy as np
 import pandas as pd
 
 from framing.cli.options import (
@@ -25,7 +24,7 @@ from framing.cli.options import (
 )
 from framing.cli.output import write_csv, write_csv_parts, write_table
 from framing.cli.progress import progress_bar
-from framing.measure.analysis import check_hit_choice, hit_mask, select_hits
+from framing.measure.analysis import check_hit_choice, hit_chosen, select_hits
 from framing.measure.chunked import rendered_hits
 from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
 from framing.measure.pipeline import chosen_lexicons
@@ -123,23 +122,45 @@ def _analysed_csv(args: argparse.Namespace) -> int:
     return 0
 
 
-def csv_parts(hits: pd.DataFrame, counts: list[int], *, kind: str | None = None, frame: str | None = None,
+def csv_parts(articles: list[tuple[str, str, str, list]], *, kind: str | None = None, frame: str | None = None,
               roles: tuple[str, ...] | None = None) -> list[bytes]:
-    """The CSV rows (``write_csv``'s bytes, no header) of the hits ``select_hits`` keeps, one
-    bytes part per article (``counts[i]`` rows of ``hits`` are article i's, in order)."""
-    from framing.cli.arrow_csv import Unsupported, csv_rows
+    """The CSV rows of each article's hits that ``select_hits`` keeps, one bytes part per
+    article (``(id, outlet, body, hits)``, ``hits`` as ``framing.text.hits.hit_parts`` gives
+    them): the bytes ``write_csv`` gives the hits table's rows, made row by row, the fields of
+    each lexicon entry and of each context rendered once."""
+    from framing.cli.arrow_csv import field, quoted
 
-    keep = hit_mask(hits, kind=kind, frame=frame, roles=roles).to_numpy()
-    article = np.repeat(np.arange(len(counts)), counts)[keep]
-    kept = hits[keep].reset_index(drop=True)
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(article, minlength=len(counts)))))
-    try:
-        data, starts = csv_rows(kept)
-    except Unsupported:  # pandas writes what Arrow's writer cannot render
-        rows = bounds.tolist()
-        return [kept.iloc[a:b].to_csv(index=False, header=False).encode("utf-8") for a, b in zip(rows, rows[1:])]
-    offsets = starts[bounds].tolist()
-    return [data[a:b] for a, b in zip(offsets, offsets[1:])]
+    entries: dict[int, str] = {}  # by id(fields): the matcher's tuples outlive the chunk
+    contexts: dict[tuple, str] = {}
+
+    def entry_text(fields: tuple) -> str:
+        """The entry's fields ("" when the choice leaves its hits out)."""
+        if not hit_chosen(fields[2], fields[4], fields[3], kind=kind, frame=frame, roles=roles):
+            return ""
+        return ",".join(map(field, fields, _ENTRY_DTYPES))
+
+    parts = []
+    for article_id, outlet, body, hits in articles:
+        prefix = f"{quoted(article_id)},{quoted(outlet)},"
+        lines = []
+        for sentence_id, start, end, fields, context in hits:
+            entry = entries.get(id(fields))
+            if entry is None:
+                entry = entries[id(fields)] = entry_text(fields)
+            if not entry:
+                continue
+            tail = contexts.get(context)
+            if tail is None:
+                tail = contexts[context] = ",".join(map(field, context, _CONTEXT_DTYPES))
+            # sentence_id, start and end are int32 columns: str(int)
+            lines.append(f"{prefix}{sentence_id},{start},{end},{quoted(body[start:end])},{entry},{tail}\n")
+        parts.append("".join(lines).encode("utf-8"))
+    return parts
+
+
+#: The dtypes of a hit's ``fields`` and ``context`` (``hit_parts``): the hits table's columns after ``matched``.
+_ENTRY_DTYPES = tuple(HIT_COLUMNS.values())[6:13]
+_CONTEXT_DTYPES = tuple(HIT_COLUMNS.values())[13:]
 
 
 def run_sentences(args: argparse.Namespace) -> int:

@@ -68,7 +68,7 @@ def write_csv(table: pd.DataFrame, out: TextIO, *, header: bool = True) -> None:
 
 
 def write_csv_parts(columns: list[str], parts: Iterable[bytes], out: TextIO) -> None:
-    """A header of ``columns``, then CSV rows already rendered as bytes (``arrow_csv.csv_rows``),
+    """A header of ``columns``, then CSV rows already rendered as bytes,
     each part written as it comes. The header waits for the first part, so a source that fails
     before any (nothing to read) writes nothing."""
     from framing.cli.arrow_csv import header_line

@@ -182,6 +182,13 @@ def hit_mask(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None =
     return keep
 
 
+def hit_chosen(kind_value: str, frame_value: str, role_value: str, *, kind: str | None = None,
+               frame: str | None = None, roles: Iterable[str] | None = None) -> bool:
+    """``hit_mask`` for one hit, given its kind, frame and role."""
+    return ((kind is None or kind_value == kind) and (frame is None or frame_value == frame)
+            and (roles is None or role_value in roles))
+
+
 def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
     names: set[str] = set()
     for lex in lexicons:

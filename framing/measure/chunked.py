@@ -14,7 +14,6 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -182,9 +181,9 @@ def _nothing() -> None:
 
 # --- hits rendered in the workers --------------------------------------------------------------
 
-#: ``render(hits, counts)``: the hits table of a chunk's articles (each article's rows together,
-#: ``counts[i]`` rows for its i-th article) as one bytes part per article, in order.
-HitRenderer = Callable[[pd.DataFrame, list[int]], list[bytes]]
+#: ``render(articles)``: one bytes part per article of a chunk, in order, from each article's
+#: ``(id, outlet, body, hits)`` (``hits`` as ``framing.text.hits.hit_parts`` gives them).
+HitRenderer = Callable[[list[tuple[str, str, str, list]]], list[bytes]]
 
 
 #: Articles per chunk of ``rendered_hits``: half the analysis's, as its chunks cost no more per
@@ -205,8 +204,7 @@ def render_chunk_hits(chunk: Chunk, *, mapping: dict, read: ReadOptions, render:
     """Read, clean and find the hits of one chunk, and render them (in a worker prepared by ``prepare_worker``)."""
     outcomes = chunk_outcomes(chunk, mapping, read)
     articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
-    hits, counts = pipeline.hits_of_articles(articles)
-    return RenderedChunk(chunk.position, outcomes, render(hits, counts))
+    return RenderedChunk(chunk.position, outcomes, render(pipeline.hit_parts_of_articles(articles)))
 
 
 def rendered_hits(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, render: HitRenderer,

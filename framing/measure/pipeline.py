@@ -24,8 +24,6 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
-import pandas as pd
-
 from framing.corpus.records import Corpus
 from framing.errors import SettingsError
 from framing.lexicon import Lexicon, bundled_lexicons
@@ -35,7 +33,7 @@ from framing.measure.loaded import has_loaded_lexicon, sentence_loaded_scores
 from framing.measure.sentiment import compound_scores
 from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches, corpus_frame
 from framing.parallel import process_pool, resolve_workers
-from framing.text.hits import ArticleHits, article_hits
+from framing.text.hits import ArticleHits, article_hits, hit_parts
 from framing.text.match import Matcher
 from framing.text.tokenize import count_words
 
@@ -144,20 +142,17 @@ def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, co
     return sentences.sealed(), hits.sealed(), n_words, n_sentences
 
 
-def hits_of_articles(articles: list[tuple[str, str, str]], matcher: Matcher | None = None) -> tuple[pd.DataFrame, list[int]]:
-    """The hits table of some ``(id, outlet, body)`` articles (the rows ``analyze`` gives them)
-    and each article's number of rows: the hits alone, no sentences table, counts or sentiment
-    (for ``framing hits``, which prints nothing else). In a worker, the matcher of ``_start_worker``."""
+def hit_parts_of_articles(articles: list[tuple[str, str, str]], matcher: Matcher | None = None
+                          ) -> list[tuple[str, str, str, list]]:
+    """``(id, outlet, body, hits)`` of some ``(id, outlet, body)`` articles, ``hits`` as
+    ``framing.text.hits.hit_parts`` gives them: the hits alone, no sentences table, counts or
+    sentiment (for ``framing hits``, which prints nothing else). In a worker, the matcher of
+    ``_start_worker``."""
     chosen = matcher or _worker_matcher
     if chosen is None:
-        raise RuntimeError("hits_of_articles: no matcher given, and this process did not run _start_worker")
-    hits, counts = ColumnBatches(HIT_COLUMNS), []
+        raise RuntimeError("hit_parts_of_articles: no matcher given, and this process did not run _start_worker")
     with _without_cyclic_gc():
-        for article_id, outlet, body in articles:
-            rows = article_hits(body, chosen, prefix=(article_id, outlet)).rows
-            hits.extend(rows)
-            counts.append(len(rows))
-        return hits.frame(), counts
+        return [(article_id, outlet, body, hit_parts(body, chosen)[1]) for article_id, outlet, body in articles]
 
 
 _NAN = float("nan")
