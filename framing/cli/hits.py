@@ -137,7 +137,12 @@ def csv_parts(articles: list[tuple[str, str, str, list]], *, kind: str | None = 
         """The entry's fields ("" when the choice leaves its hits out)."""
         if not hit_chosen(fields[2], fields[4], fields[3], kind=kind, frame=frame, roles=roles):
             return ""
-        return ",".join(map(field, fields, _ENTRY_DTYPES))
+        text = _ENTRY_TEXTS.get(fields)
+        if text is None:
+            if len(_ENTRY_TEXTS) > 200_000:
+                _ENTRY_TEXTS.clear()
+            text = _ENTRY_TEXTS[fields] = ",".join(map(field, fields, _ENTRY_DTYPES))
+        return text
 
     parts = []
     for article_id, outlet, body, hits in articles:
@@ -158,6 +163,8 @@ def csv_parts(articles: list[tuple[str, str, str, list]], *, kind: str | None = 
     return parts
 
 
+#: A lexicon entry's fields as CSV, by their values: the same in every chunk a worker renders.
+_ENTRY_TEXTS: dict[tuple, str] = {}
 #: The dtypes of a hit's ``fields`` and ``context`` (``hit_parts``): the hits table's columns after ``matched``.
 _ENTRY_DTYPES = tuple(HIT_COLUMNS.values())[6:13]
 _CONTEXT_DTYPES = tuple(HIT_COLUMNS.values())[13:]

@@ -61,9 +61,11 @@ def analyse_chunk(chunk: Chunk, *, mapping: dict, read: ReadOptions, columns: di
                   sentiment: bool = True) -> ChunkResult:
     """Read, clean and analyse one chunk (in a worker prepared by ``prepare_worker``);
     ``sentiment=False`` leaves every sentence's ``compound`` NaN (VADER not run)."""
-    outcomes = chunk_outcomes(chunk, mapping, read)
-    articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
-    sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns, sentiment=sentiment)
+    with pipeline.without_cyclic_gc():
+        outcomes = chunk_outcomes(chunk, mapping, read)
+        articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
+        sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns,
+                                                                        sentiment=sentiment)
     return ChunkResult(chunk.index, chunk.position, outcomes, sentences, hits, n_words, n_sentences)
 
 
@@ -202,9 +204,10 @@ class RenderedChunk:
 
 def render_chunk_hits(chunk: Chunk, *, mapping: dict, read: ReadOptions, render: HitRenderer) -> RenderedChunk:
     """Read, clean and find the hits of one chunk, and render them (in a worker prepared by ``prepare_worker``)."""
-    outcomes = chunk_outcomes(chunk, mapping, read)
-    articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
-    return RenderedChunk(chunk.position, outcomes, render(pipeline.hit_parts_of_articles(articles)))
+    with pipeline.without_cyclic_gc():
+        outcomes = chunk_outcomes(chunk, mapping, read)
+        articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
+        return RenderedChunk(chunk.position, outcomes, render(pipeline.hit_parts_of_articles(articles)))
 
 
 def rendered_hits(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, render: HitRenderer,
