@@ -4,6 +4,7 @@ the whole hits table's CSV gives, repeated articles dropped as the analysis drop
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
 from functools import partial
 from pathlib import Path
@@ -14,15 +15,16 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from many_articles import article_records, write_jsonl
 
-from framing.cli import arrow_csv, main
+from framing.cli import arrow_csv, csv_text, main
 from framing.cli.hits import csv_parts
 from framing.cli.output import write_csv_parts
 from framing.corpus.load import load_corpus
 from framing.errors import CorpusError
-from framing.measure.analysis import hit_chosen, hit_mask, select_hits
-from framing.measure.chunked import rendered_hits
+from framing.measure.analysis import hit_mask, select_hits
 from framing.measure.engines import EngineSettings
-from framing.measure.pipeline import analyze, hit_parts_of_articles
+from framing.measure.hit_choice import hit_chosen
+from framing.measure.hit_stream import hit_parts_of_articles, rendered_hits
+from framing.measure.pipeline import analyze
 from framing.measure.tables import HIT_COLUMNS
 from framing.text.match import Matcher
 
@@ -91,10 +93,10 @@ def test_hit_chosen_is_hit_mask_for_one_hit(hits, choice):
 
 
 def test_a_field_is_what_the_table_writer_writes_for_its_column():
-    assert [arrow_csv.field(v, "float64") for v in (1, 0.5, float("nan"), None)] == ["1.0", "0.5", "", ""]
-    assert [arrow_csv.field(v, "bool") for v in (True, False, 0)] == ["True", "False", "False"]
-    assert [arrow_csv.field(v, "int32") for v in (3, None)] == ["3", ""]
-    assert [arrow_csv.field(v, "category") for v in ("a,b", 'say "x"', None)] == ['"a,b"', '"say ""x"""', ""]
+    assert [csv_text.field(v, "float64") for v in (1, 0.5, float("nan"), None)] == ["1.0", "0.5", "", ""]
+    assert [csv_text.field(v, "bool") for v in (True, False, 0)] == ["True", "False", "False"]
+    assert [csv_text.field(v, "int32") for v in (3, None)] == ["3", ""]
+    assert [csv_text.field(v, "category") for v in ("a,b", 'say "x"', None)] == ['"a,b"', '"say ""x"""', ""]
 
 
 class Text(io.StringIO):
@@ -145,3 +147,14 @@ def test_the_arrow_writer_writes_what_pandas_writes():
         "int": range(24), "float": [0.1, 1.0, float("nan"), 2.5e-07, -3.0, 1e16, 0.30000000000000004, 7.0] * 3,
         "bool": [True, False, True] * 8, "int32": pd.Series(range(24), dtype="int32")})
     assert arrow_csv.csv_bytes(table) == table.to_csv(index=False).encode("utf-8")
+
+
+def test_the_csv_of_a_corpus_file_imports_neither_pandas_nor_arrow(corpus_file):
+    """Half a second of start-up, and the workers render rows without them (``--workers 1``
+    runs the workers' code in the process checked)."""
+    code = ("import contextlib, io, sys\nfrom framing.cli import main\nwith contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['hits', {str(corpus_file)!r}, '--format', 'csv', '--workers', '1']) == 0\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pandas', 'pyarrow'}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "[]"

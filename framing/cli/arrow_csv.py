@@ -8,9 +8,8 @@ rendered once in Python, then taken by code; numbers cast by Arrow), the columns
 by row by ``binary_join_element_wise``, and the joined buffer is written as it is. ``framing hits``
 on 37,554 articles writes 3.6 million rows; pandas spent about 32 CPU seconds on them.
 
-``field`` and ``quoted`` are the same rules for one value, for rows made one by one
+The rules for one value are ``framing.cli.csv_text``'s, shared with rows made one by one
 (``framing.cli.hits.csv_parts`` writes the hits of a corpus that way, in the workers).
-(Unlike pandas, a field holding a carriage return alone is quoted too.)
 """
 from __future__ import annotations
 
@@ -22,12 +21,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from framing.cli.csv_text import Unsupported, header_line, value_field
+
 #: Rows joined at a time (bounds the memory of the joined text).
 ROWS_PER_PIECE = 200_000
-
-
-class Unsupported(ValueError):
-    """A column this writer does not render exactly as pandas (the caller falls back to pandas)."""
 
 
 def write_csv(table: pd.DataFrame, out: BinaryIO, *, header: bool = True) -> None:
@@ -39,11 +36,6 @@ def write_csv(table: pd.DataFrame, out: BinaryIO, *, header: bool = True) -> Non
     for first in range(0, len(table), ROWS_PER_PIECE):
         piece = [column.slice(first, ROWS_PER_PIECE) for column in columns]
         _write_data(pc.binary_join_element_wise(pc.binary_join_element_wise(*piece, comma), newline, empty), out)
-
-
-def header_line(names) -> bytes:
-    """The header line of a table with these column names."""
-    return (",".join(quoted(str(name)) for name in names) + "\n").encode("utf-8")
 
 
 def _write_data(lines: pa.Array, out: BinaryIO) -> None:
@@ -73,43 +65,9 @@ def _rendered(column: pd.Series) -> pa.Array:
 
 def _by_codes(codes: np.ndarray, values: list) -> pa.Array:
     """Each code's value rendered (``-1``: missing, an empty field)."""
-    rendered = [_field(v) for v in values] + [""]
+    rendered = [value_field(v) for v in values] + [""]
     codes = np.where(codes < 0, len(values), codes).astype(np.int32)
     return pa.array(rendered, pa.large_string()).take(pa.array(codes))
-
-
-def field(value, dtype: str) -> str:
-    """One value of a column of ``dtype`` (a dtype name of ``framing.measure.tables``: category,
-    object, str, int32, float64, bool) as the field this writer gives it, for rows written one
-    by one (missing: empty)."""
-    if value is None:
-        return ""
-    if dtype == "bool":
-        return "True" if value else "False"
-    if dtype.startswith("float"):
-        return "" if value != value else repr(float(value))
-    if dtype.startswith("int"):
-        return str(int(value))
-    return _field(value)
-
-
-def _field(value) -> str:
-    if isinstance(value, (bool, np.bool_)):
-        return "True" if value else "False"
-    if isinstance(value, (float, np.floating)):
-        return "" if value != value else repr(float(value))
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if not isinstance(value, str):
-        raise Unsupported(f"value {value!r} of type {type(value).__name__}")
-    return quoted(value)
-
-
-def quoted(text: str) -> str:
-    """``text`` as a CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break."""
-    if "," in text or '"' in text or "\n" in text or "\r" in text:
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 def csv_bytes(table: pd.DataFrame, *, header: bool = True) -> bytes:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from functools import partial
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from framing.cli.options import (
     add_corpus_options,
@@ -24,13 +23,16 @@ from framing.cli.options import (
 )
 from framing.cli.output import write_csv, write_csv_parts, write_table
 from framing.cli.progress import progress_bar
-from framing.measure.analysis import check_hit_choice, hit_chosen, select_hits
-from framing.measure.chunked import rendered_hits
-from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
-from framing.measure.pipeline import chosen_lexicons
-from framing.measure.store import Store
-from framing.measure.tables import HIT_COLUMNS
+from framing.measure.columns import HIT_COLUMNS
+from framing.measure.hit_choice import check_hit_choice, hit_chosen
+from framing.measure.hit_stream import rendered_hits
+from framing.measure.workers import chosen_lexicons
 from framing.text.match import KINDS
+
+if TYPE_CHECKING:  # this module imports neither pandas nor Arrow: the CSV of a corpus needs neither
+    import pandas as pd
+
+    from framing.measure.store import Store
 
 #: Longest cell of the table format (csv and json keep every character).
 TABLE_CELL = 40
@@ -77,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         return _stream_csv(store, args)
     if args.format == "csv" and not args.outlets:
         return _analysed_csv(args)
+    from framing.measure.analysis import select_hits
+
     analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, roles=role_choice(args.role),
                        lexicons=analysis.lexicons)
@@ -90,6 +94,8 @@ def _text(hits: pd.DataFrame) -> str:
 
 def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
     """Text cells cut to ``TABLE_CELL`` characters (ending in …) so the table stays readable."""
+    import pandas as pd
+
     hits = hits.copy()
     for column in ("matched", "term", "frame", "pole", "speaker", "target", "outlet"):
         values = hits[column].astype(object)
@@ -100,6 +106,10 @@ def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
 
 def _stream_csv(store: Store, args: argparse.Namespace) -> int:
     """The hits of a store as CSV, one Parquet part at a time (memory of one part, any corpus size)."""
+    import pandas as pd
+
+    from framing.measure.analysis import select_hits
+
     lexicons, roles = store.lexicons(), role_choice(args.role)
     select_hits(pd.DataFrame(columns=["kind", "frame", "role"]), kind=args.kind, frame=args.frame, roles=roles,
                 lexicons=lexicons)
@@ -113,7 +123,7 @@ def _analysed_csv(args: argparse.Namespace) -> int:
     """The corpus's hits as CSV, each chunk's rows made in the worker that analysed it and
     written as soon as the chunks before it are (the same bytes as the whole table's CSV)."""
     lexicons, roles = chosen_lexicons(lexicons_from_args(args)), role_choice(args.role)
-    check_hit_choice(pd.DataFrame(columns=["kind", "frame"]), kind=args.kind, frame=args.frame, lexicons=lexicons)
+    check_hit_choice(None, kind=args.kind, frame=args.frame, lexicons=lexicons)
     render = partial(csv_parts, kind=args.kind, frame=args.frame, roles=roles)
     with progress_bar("analysing", quiet=args.quiet) as progress:
         parts = rendered_hits(require_corpus(args), lexicons, render=render, read=read_options(args),
@@ -128,7 +138,7 @@ def csv_parts(articles: list[tuple[str, str, str, list]], *, kind: str | None = 
     article (``(id, outlet, body, hits)``, ``hits`` as ``framing.text.hits.hit_parts`` gives
     them): the bytes ``write_csv`` gives the hits table's rows, made row by row, the fields of
     each lexicon entry and of each context rendered once."""
-    from framing.cli.arrow_csv import field, quoted
+    from framing.cli.csv_text import field, quoted
 
     entries: dict[int, str] = {}  # by id(fields): the matcher's tuples outlive the chunk
     contexts: dict[tuple, str] = {}
@@ -171,6 +181,8 @@ _CONTEXT_DTYPES = tuple(HIT_COLUMNS.values())[13:]
 
 
 def run_sentences(args: argparse.Namespace) -> int:
+    from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
+
     analysis = analysis_from_args(args, sentence_text=True)
     if not has_loaded_lexicon(analysis.lexicons):
         print(f"framing: note: no lexicon named {LOADED_LEXICON!r} was analysed, so loaded and loaded_author are "

@@ -68,10 +68,10 @@ def write_csv(table: pd.DataFrame, out: TextIO, *, header: bool = True) -> None:
 
 
 def write_csv_parts(columns: list[str], parts: Iterable[bytes], out: TextIO) -> None:
-    """A header of ``columns``, then CSV rows already rendered as bytes,
-    each part written as it comes. The header waits for the first part, so a source that fails
-    before any (nothing to read) writes nothing."""
-    from framing.cli.arrow_csv import header_line
+    """A header of ``columns``, then CSV rows already rendered as bytes, each part written as it
+    comes. The header waits for the first part, so a source that fails before any (nothing to
+    read) writes nothing."""
+    from framing.cli.csv_text import header_line
 
     binary = getattr(out, "buffer", None)
     out.flush()

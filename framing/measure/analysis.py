@@ -13,7 +13,7 @@ import pandas as pd
 from framing.corpus.records import Corpus, LoadReport
 from framing.errors import SettingsError
 from framing.lexicon import Lexicon
-from framing.text.match import KINDS
+from framing.measure.hit_choice import check_hit_choice
 
 
 class _StoredTable:
@@ -155,20 +155,6 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
     return hits[hit_mask(hits, kind=kind, frame=frame, roles=roles)].reset_index(drop=True)
 
 
-def check_hit_choice(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
-                     lexicons: Iterable[Lexicon] | None = None) -> None:
-    """``select_hits``'s checks alone: ``SettingsError`` for an unknown kind, or a ``frame`` that
-    none of ``lexicons`` (or, without them, none of ``hits``) has."""
-    if kind is not None and kind not in KINDS:
-        raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    if frame is not None:
-        names = _names(lexicons, kind) if lexicons is not None else set(
-            hits["frame"] if kind is None else hits.loc[hits["kind"] == kind, "frame"])
-        if frame not in names:
-            what = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind or "", "frame, naming set or actor")
-            raise SettingsError(f"no {what} called {frame!r}; there are: {', '.join(sorted(names)) or '(none)'}")
-
-
 def hit_mask(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
              roles: Iterable[str] | None = None) -> pd.Series:
     """Which rows of ``hits`` ``select_hits`` keeps (no checks: see ``check_hit_choice``)."""
@@ -180,22 +166,3 @@ def hit_mask(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None =
     if roles is not None:
         keep &= hits["role"].isin(list(roles))
     return keep
-
-
-def hit_chosen(kind_value: str, frame_value: str, role_value: str, *, kind: str | None = None,
-               frame: str | None = None, roles: Iterable[str] | None = None) -> bool:
-    """``hit_mask`` for one hit, given its kind, frame and role."""
-    return ((kind is None or kind_value == kind) and (frame is None or frame_value == frame)
-            and (roles is None or role_value in roles))
-
-
-def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
-    names: set[str] = set()
-    for lex in lexicons:
-        if kind in (None, "frame"):
-            names.update(f.name for f in lex.frames)
-        if kind in (None, "naming"):
-            names.update(n.name for n in lex.naming_sets)
-        if kind in (None, "actor"):
-            names.update(a.name for a in lex.actors)
-    return names

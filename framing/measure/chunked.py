@@ -8,7 +8,7 @@ chunk's tables here, so the tables are exactly those of ``analyze(load_corpus(pa
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,19 +17,23 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from framing.corpus.chunks import Chunk, ReadOptions, Source, chunk_outcomes, open_source
+from framing.corpus.chunks import Chunk, ReadOptions, Source, chunk_outcomes
 from framing.corpus.load import CorpusBuilder, ItemOutcome, require_articles
 from framing.corpus.records import Article, Corpus
-from framing.lexicon import Lexicon, lexicon_fingerprint
+from framing.lexicon import Lexicon
 from framing.measure import pipeline
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, corpus_content_key
 from framing.measure.engines import EngineSettings, map_chunks
 from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches, corpus_frame
+from framing.measure.workers import (
+    Progress,
+    analysed,
+    chosen_lexicons,
+    opened,
+    without_cyclic_gc,
+)
 
-#: ``progress(articles seen, share of the source read)``.
-Progress = Callable[[int, float | None], None]
-_WORKER: dict = {}
 DEFAULT_READ, KEEP_RAW, DEFAULT_ENGINE = ReadOptions(), ReadOptions(keep_raw=True), EngineSettings()
 
 
@@ -50,18 +54,11 @@ class ChunkResult:
         return [o.article for o in self.outcomes if o.article is not None]
 
 
-def prepare_worker(lexicons: tuple[Lexicon, ...], key: str) -> None:
-    """Build the lexicons' matcher in this process, once per ``key``."""
-    if _WORKER.get("key") != key:
-        pipeline._start_worker(lexicons)
-        _WORKER["key"] = key
-
-
 def analyse_chunk(chunk: Chunk, *, mapping: dict, read: ReadOptions, columns: dict[str, str],
                   sentiment: bool = True) -> ChunkResult:
     """Read, clean and analyse one chunk (in a worker prepared by ``prepare_worker``);
     ``sentiment=False`` leaves every sentence's ``compound`` NaN (VADER not run)."""
-    with pipeline.without_cyclic_gc():
+    with without_cyclic_gc():
         outcomes = chunk_outcomes(chunk, mapping, read)
         articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
         sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns,
@@ -77,23 +74,7 @@ def chunk_results(source: Source, lexicons: tuple[Lexicon, ...], engine: EngineS
                   read: ReadOptions, columns: dict[str, str], sentiment: bool = True) -> Iterator[ChunkResult]:
     """Every chunk of ``source`` analysed by ``engine``, in order."""
     work = partial(analyse_chunk, mapping=source.mapping, read=read, columns=columns, sentiment=sentiment)
-    return _analysed(engine, work, source, lexicons)
-
-
-def _analysed(engine: EngineSettings, work: Callable, source: Source, lexicons: tuple[Lexicon, ...]) -> Iterator:
-    """``work`` mapped over the chunks of ``source`` by ``engine``, in workers holding the lexicons' matcher."""
-    key = "/".join(lexicon_fingerprint(lex) for lex in lexicons)
-    return map_chunks(engine, work, source.chunks, setup=prepare_worker, setup_args=(lexicons, key))
-
-
-def _opened(path: str | Path, read: ReadOptions, engine: EngineSettings, chunk_articles: int, *,
-            keep_articles: bool = True) -> tuple[Source, CorpusBuilder]:
-    """The source opened in chunks, and a builder that has taken the notes raised opening it."""
-    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
-    builder = CorpusBuilder(keep_articles=keep_articles)
-    for kind, example in source.notes:
-        builder.note(kind, example)
-    return source, builder
+    return analysed(engine, work, source, lexicons)
 
 
 def accept_chunk(builder: CorpusBuilder, result: ChunkResult) -> ChunkResult:
@@ -137,8 +118,8 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
     same tables and load report, the corpus kept in this process (``keep_raw`` as ``read``
     says). ``key`` identifies the analysis; None: from the corpus's content. ``sentiment=False``
     skips VADER (every ``compound`` NaN; the key says so), for what never reads sentiment."""
-    lexicons = pipeline.chosen_lexicons(lexicons)
-    source, builder = _opened(path, read, engine, chunk_articles)
+    lexicons = chosen_lexicons(lexicons)
+    source, builder = opened(path, read, engine, chunk_articles)
     columns = sentence_columns(sentence_text)
     sentences, hits, n_words, n_sentences = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS), [], []
     for result in chunk_results(source, lexicons, engine, read=read, columns=columns, sentiment=sentiment):
@@ -162,7 +143,7 @@ def load_path(path: str | Path, *, read: ReadOptions = KEEP_RAW,
               chunk_articles: int = 200) -> Corpus:
     """``load_corpus(path, ...)`` with parsing and cleaning in ``engine``'s workers: the same
     corpus and load report."""
-    source, builder = _opened(path, read, engine, chunk_articles)
+    source, builder = opened(path, read, engine, chunk_articles)
     work = partial(_outcomes_at, mapping=source.mapping, read=read)
     for position, outcomes in map_chunks(engine, work, source.chunks, setup=_nothing, setup_args=()):
         for outcome in outcomes:
@@ -179,52 +160,3 @@ def _outcomes_at(chunk: Chunk, *, mapping: dict, read: ReadOptions) -> tuple[int
 
 def _nothing() -> None:
     """Loading needs no preparation in a worker."""
-
-
-# --- hits rendered in the workers --------------------------------------------------------------
-
-#: ``render(articles)``: one bytes part per article of a chunk, in order, from each article's
-#: ``(id, outlet, body, hits)`` (``hits`` as ``framing.text.hits.hit_parts`` gives them).
-HitRenderer = Callable[[list[tuple[str, str, str, list]]], list[bytes]]
-
-
-#: Articles per chunk of ``rendered_hits``: half the analysis's, as its chunks cost no more per
-#: article at this size, and the worker still busy with the last chunk leaves the other idle for less.
-HIT_CHUNK = 100
-
-
-@dataclass
-class RenderedChunk:
-    """A chunk's item outcomes and, for each of its articles, its hits as ``render`` made them."""
-
-    position: int
-    outcomes: list[ItemOutcome]
-    parts: list[bytes]
-
-
-def render_chunk_hits(chunk: Chunk, *, mapping: dict, read: ReadOptions, render: HitRenderer) -> RenderedChunk:
-    """Read, clean and find the hits of one chunk, and render them (in a worker prepared by ``prepare_worker``)."""
-    with pipeline.without_cyclic_gc():
-        outcomes = chunk_outcomes(chunk, mapping, read)
-        articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
-        return RenderedChunk(chunk.position, outcomes, render(pipeline.hit_parts_of_articles(articles)))
-
-
-def rendered_hits(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *, render: HitRenderer,
-                  read: ReadOptions = DEFAULT_READ, engine: EngineSettings = DEFAULT_ENGINE,
-                  progress: Progress | None = None, chunk_articles: int = HIT_CHUNK) -> Iterator[bytes]:
-    """The hits of ``analyze_path(path, lexicons)``, rendered by ``render`` in the workers and
-    handed back one chunk at a time (the articles of the corpus only, in corpus order), so
-    the output can be written while the rest is analysed and the hits are never held whole.
-    Yields once per chunk (possibly ``b""``); raises as ``analyze_path`` does for a source
-    with no items, after the last chunk."""
-    lexicons = pipeline.chosen_lexicons(lexicons)
-    source, builder = _opened(path, read, engine, chunk_articles, keep_articles=False)
-    work = partial(render_chunk_hits, mapping=source.mapping, read=read, render=render)
-    for result in _analysed(engine, work, source, lexicons):
-        accepted = [(builder.accept(o), o.article is not None) for o in result.outcomes]
-        kept = (ok for ok, has_article in accepted if has_article)
-        yield b"".join(part for part, keep in zip(result.parts, kept, strict=True) if keep)
-        if progress is not None:
-            progress(builder.report.seen, result.position / source.size if source.size else None)
-    require_articles(builder.report, Path(path))
