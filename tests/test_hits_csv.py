@@ -158,3 +158,18 @@ def test_the_csv_of_a_corpus_file_imports_neither_pandas_nor_arrow(corpus_file):
     out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True,
                          text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_source_failing_partway_gives_the_chunks_before_then_the_error(corpus_file, hits, tmp_path):
+    """What the command writes before its error (exit 2): the rows of the chunks read whole."""
+    import gzip
+
+    packed = gzip.compress(corpus_file.read_bytes())
+    truncated = tmp_path / "cut.jsonl.gz"
+    truncated.write_bytes(packed[:len(packed) * 3 // 4])
+    parts = []
+    with pytest.raises(CorpusError, match="cannot read .* check the file is complete"):
+        for part in rendered_hits(truncated, render=csv_parts, engine=ONE, chunk_articles=7):
+            parts.append(part)
+    whole = arrow_csv.csv_bytes(hits, header=False)
+    assert len(parts) > 10 and whole.startswith(b"".join(parts))
