@@ -56,7 +56,7 @@ class ChunkResult:
 
 def analyse_chunk(chunk: Chunk, *, mapping: dict, read: ReadOptions, columns: dict[str, str],
                   sentiment: bool = True) -> ChunkResult:
-    """Read, clean and analyse one chunk (in a worker prepared by ``prepare_worker``);
+    """Read, clean and analyse one chunk (in a worker prepared by ``workers.prepare_worker``);
     ``sentiment=False`` leaves every sentence's ``compound`` NaN (VADER not run)."""
     with without_cyclic_gc():
         outcomes = chunk_outcomes(chunk, mapping, read)
