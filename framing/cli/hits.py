@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-import pandas as pd
+from functools import partial
+from typing import TYPE_CHECKING
 
 from framing.cli.options import (
     add_corpus_options,
@@ -14,14 +14,25 @@ from framing.cli.options import (
     add_role_option,
     add_workers_option,
     analysis_from_args,
+    engine_settings,
+    lexicons_from_args,
+    read_options,
+    require_corpus,
     role_choice,
     store_from_args,
 )
-from framing.cli.output import write_csv, write_table
-from framing.measure.analysis import select_hits
-from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
-from framing.measure.store import Store
+from framing.cli.output import write_csv, write_csv_parts, write_table
+from framing.cli.progress import progress_bar
+from framing.measure.columns import HIT_COLUMNS
+from framing.measure.hit_choice import check_hit_choice, hit_chosen
+from framing.measure.hit_stream import rendered_hits
+from framing.measure.workers import chosen_lexicons
 from framing.text.match import KINDS
+
+if TYPE_CHECKING:  # this module imports neither pandas nor Arrow: the CSV of a corpus needs neither
+    import pandas as pd
+
+    from framing.measure.store import Store
 
 #: Longest cell of the table format (csv and json keep every character).
 TABLE_CELL = 40
@@ -66,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     if store is not None and args.format == "csv":
         return _stream_csv(store, args)
+    if args.format == "csv" and not args.outlets:
+        return _analysed_csv(args)
+    from framing.measure.analysis import select_hits
+
     analysis = analysis_from_args(args, sentiment=False)  # hits carry no sentiment
     hits = select_hits(analysis.hits, kind=args.kind, frame=args.frame, roles=role_choice(args.role),
                        lexicons=analysis.lexicons)
@@ -79,6 +94,8 @@ def _text(hits: pd.DataFrame) -> str:
 
 def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
     """Text cells cut to ``TABLE_CELL`` characters (ending in …) so the table stays readable."""
+    import pandas as pd
+
     hits = hits.copy()
     for column in ("matched", "term", "frame", "pole", "speaker", "target", "outlet"):
         values = hits[column].astype(object)
@@ -89,6 +106,10 @@ def _shortened(hits: pd.DataFrame) -> pd.DataFrame:
 
 def _stream_csv(store: Store, args: argparse.Namespace) -> int:
     """The hits of a store as CSV, one Parquet part at a time (memory of one part, any corpus size)."""
+    import pandas as pd
+
+    from framing.measure.analysis import select_hits
+
     lexicons, roles = store.lexicons(), role_choice(args.role)
     select_hits(pd.DataFrame(columns=["kind", "frame", "role"]), kind=args.kind, frame=args.frame, roles=roles,
                 lexicons=lexicons)
@@ -98,7 +119,70 @@ def _stream_csv(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _analysed_csv(args: argparse.Namespace) -> int:
+    """The corpus's hits as CSV, each chunk's rows made in the worker that analysed it and
+    written as soon as the chunks before it are (the same bytes as the whole table's CSV)."""
+    lexicons, roles = chosen_lexicons(lexicons_from_args(args)), role_choice(args.role)
+    check_hit_choice(None, kind=args.kind, frame=args.frame, lexicons=lexicons)
+    render = partial(csv_parts, kind=args.kind, frame=args.frame, roles=roles)
+    with progress_bar("analysing", quiet=args.quiet) as progress:
+        parts = rendered_hits(require_corpus(args), lexicons, render=render, read=read_options(args),
+                              engine=engine_settings(args), progress=progress)
+        write_csv_parts(list(HIT_COLUMNS), parts, sys.stdout)
+    return 0
+
+
+def csv_parts(articles: list[tuple[str, str, str, list]], *, kind: str | None = None, frame: str | None = None,
+              roles: tuple[str, ...] | None = None) -> list[bytes]:
+    """The CSV rows of each article's hits that ``select_hits`` keeps, one bytes part per
+    article (``(id, outlet, body, hits)``, ``hits`` as ``framing.text.hits.hit_parts`` gives
+    them): the bytes ``write_csv`` gives the hits table's rows, made row by row, the fields of
+    each lexicon entry and of each context rendered once."""
+    from framing.cli.csv_text import field, quoted
+
+    entries: dict[int, str] = {}  # by id(fields): the matcher's tuples outlive the chunk
+    contexts: dict[tuple, str] = {}
+
+    def entry_text(fields: tuple) -> str:
+        """The entry's fields ("" when the choice leaves its hits out)."""
+        if not hit_chosen(fields[2], fields[4], fields[3], kind=kind, frame=frame, roles=roles):
+            return ""
+        text = _ENTRY_TEXTS.get(fields)
+        if text is None:
+            if len(_ENTRY_TEXTS) > 200_000:
+                _ENTRY_TEXTS.clear()
+            text = _ENTRY_TEXTS[fields] = ",".join(map(field, fields, _ENTRY_DTYPES))
+        return text
+
+    parts = []
+    for article_id, outlet, body, hits in articles:
+        prefix = f"{quoted(article_id)},{quoted(outlet)},"
+        lines = []
+        for sentence_id, start, end, fields, context in hits:
+            entry = entries.get(id(fields))
+            if entry is None:
+                entry = entries[id(fields)] = entry_text(fields)
+            if not entry:
+                continue
+            tail = contexts.get(context)
+            if tail is None:
+                tail = contexts[context] = ",".join(map(field, context, _CONTEXT_DTYPES))
+            # sentence_id, start and end are int32 columns: str(int)
+            lines.append(f"{prefix}{sentence_id},{start},{end},{quoted(body[start:end])},{entry},{tail}\n")
+        parts.append("".join(lines).encode("utf-8"))
+    return parts
+
+
+#: A lexicon entry's fields as CSV, by their values: the same in every chunk a worker renders.
+_ENTRY_TEXTS: dict[tuple, str] = {}
+#: The dtypes of a hit's ``fields`` and ``context`` (``hit_parts``): the hits table's columns after ``matched``.
+_ENTRY_DTYPES = tuple(HIT_COLUMNS.values())[6:13]
+_CONTEXT_DTYPES = tuple(HIT_COLUMNS.values())[13:]
+
+
 def run_sentences(args: argparse.Namespace) -> int:
+    from framing.measure.loaded import LOADED_LEXICON, has_loaded_lexicon
+
     analysis = analysis_from_args(args, sentence_text=True)
     if not has_loaded_lexicon(analysis.lexicons):
         print(f"framing: note: no lexicon named {LOADED_LEXICON!r} was analysed, so loaded and loaded_author are "

@@ -6,23 +6,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-import pandas as pd
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.cli.progress import progress_bar
 from framing.corpus.chunks import ReadOptions
 from framing.corpus.load import FORMATS as INPUT_FORMATS
-from framing.corpus.outlets import OutletTable, join_outlet_table, read_outlet_table
-from framing.corpus.records import Corpus
 from framing.errors import SettingsError
 from framing.lexicon import ROLES, Lexicon, resolve_lexicon
-from framing.measure.analysis import Analysis
-from framing.measure.cache import analysis_key, source_key
-from framing.measure.chunked import analyze_path, load_path
 from framing.measure.engines import ENGINES, EngineSettings
-from framing.measure.pipeline import chosen_lexicons
-from framing.measure.store import Store, analyze_into_store
-from framing.measure.tables import corpus_frame
+from framing.measure.workers import chosen_lexicons
 from framing.settings import (
     MAX_BOOT,
     MIN_ARTICLES,
@@ -37,6 +30,14 @@ from framing.settings import (
     ScoreSettings,
     TermSettings,
 )
+
+if TYPE_CHECKING:  # the analysis, stores and tables are imported where used: `framing hits --format csv`
+    import pandas as pd  # on a corpus file imports neither pandas nor Arrow
+
+    from framing.corpus.outlets import OutletTable
+    from framing.corpus.records import Corpus
+    from framing.measure.analysis import Analysis
+    from framing.measure.store import Store
 
 #: Article fields whose source column can be named (``--text-column`` ...).
 MAPPING_OPTIONS = ("text", "outlet", "title", "date", "id", "url")
@@ -101,8 +102,10 @@ def store_from_args(args: argparse.Namespace) -> Store | None:
     directory = getattr(args, "store", None)
     if directory is None:
         corpus = getattr(args, "corpus", None)
-        return Store(corpus) if corpus and Store(corpus).exists() else None
-    store = Store(directory)
+        return _store(corpus) if corpus and _is_store(corpus) else None
+    from framing.measure.store import analyze_into_store
+
+    store = _store(directory)
     if args.corpus and not store.contains(args.corpus, read_options(args)):
         with progress_bar(f"adding to {directory}", quiet=args.quiet) as progress:
             analyze_into_store(args.corpus, directory, lexicons_from_args(args), read=read_options(args),
@@ -114,8 +117,18 @@ def store_from_args(args: argparse.Namespace) -> Store | None:
 
 def reads_store(args: argparse.Namespace) -> bool:
     """Whether the command reads a store (``--store``, or CORPUS a store folder), not a corpus."""
-    corpus = getattr(args, "corpus", None)
-    return getattr(args, "store", None) is not None or bool(corpus and Store(corpus).exists())
+    return getattr(args, "store", None) is not None or _is_store(getattr(args, "corpus", None))
+
+
+def _is_store(corpus: str | None) -> bool:
+    """Whether CORPUS is a store folder (a file never is: no need to import the store then)."""
+    return bool(corpus and Path(corpus).is_dir() and _store(corpus).exists())
+
+
+def _store(directory: str) -> Store:
+    from framing.measure.store import Store
+
+    return Store(directory)
 
 
 def require_corpus(args: argparse.Namespace) -> str:
@@ -133,6 +146,8 @@ def corpus_options(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
 
 def corpus_from_args(args: argparse.Namespace, *, keep_raw: bool = True, path: str | None = None) -> Corpus:
     """The corpus of ``add_corpus_options``, read and cleaned by ``--workers`` processes."""
+    from framing.measure.chunked import load_path
+
     path = path or require_corpus(args)
     loaded = args.__dict__.setdefault("_loaded", {})  # one load per command, whoever asks
     if (path, keep_raw) not in loaded:
@@ -145,6 +160,8 @@ def corpus_from_args(args: argparse.Namespace, *, keep_raw: bool = True, path: s
 def articles_from_args(args: argparse.Namespace) -> pd.DataFrame:
     """The articles table: from the store, or from the corpus (sentences estimated; raw texts
     not kept), with ``--outlets`` joined on."""
+    from framing.measure.tables import corpus_frame
+
     store = store_from_args(args)
     if store is not None:
         return with_outlet_table(store.read_table("articles"), args)
@@ -158,6 +175,8 @@ def with_outlet_table(articles: pd.DataFrame, args: argparse.Namespace, *, table
     read differently) goes to stderr."""
     if not getattr(args, "outlets", None):
         return articles
+    from framing.corpus.outlets import join_outlet_table, read_outlet_table
+
     join = join_outlet_table(articles, table or read_outlet_table(args.outlets))
     for line in join.report_lines():
         print(f"framing: {line}", file=sys.stderr)
@@ -192,6 +211,10 @@ def analysis_from_args(args: argparse.Namespace, *, sentence_text: bool = False,
     ``add_engine_options``: reading, cleaning and analysis together in its workers. Its key
     comes from the files, not their text. ``sentiment=False``: no VADER (for commands that never
     show sentiment)."""
+    from framing.corpus.outlets import read_outlet_table
+    from framing.measure.cache import analysis_key, source_key
+    from framing.measure.chunked import analyze_path
+
     store = store_from_args(args)
     wanted = lexicons if lexicons is not None else lexicons_from_args(args)
     if store is not None:

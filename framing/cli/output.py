@@ -3,7 +3,7 @@ layout (or pandas' plain one); ``csv`` and ``json`` are the same for every comma
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
@@ -65,3 +65,21 @@ def write_csv(table: pd.DataFrame, out: TextIO, *, header: bool = True) -> None:
             binary.flush()
     except Unsupported:
         table.to_csv(out, index=False, header=header)
+
+
+def write_csv_parts(columns: list[str], parts: Iterable[bytes], out: TextIO) -> None:
+    """A header of ``columns``, then CSV rows already rendered as bytes, each part written as it
+    comes. The header waits for the first part, so a source that fails before any (nothing to
+    read) writes nothing."""
+    from framing.cli.csv_text import header_line
+
+    binary = getattr(out, "buffer", None)
+    out.flush()
+    for i, part in enumerate(parts):
+        data = header_line(columns) + part if i == 0 else part
+        if binary is None:
+            out.write(data.decode("utf-8"))
+        else:
+            binary.write(data)
+    if binary is not None:
+        binary.flush()

@@ -17,10 +17,12 @@ import math
 import re
 from email.utils import parsedate
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas only where a table is read: reading a corpus needs none
+    import pandas as pd
 
 #: Dates before this year are reported as implausible (news archives do not go further back).
 EARLIEST_PLAUSIBLE_YEAR = 1800
@@ -181,6 +183,8 @@ def date_interval(date, precision: str | None = None) -> tuple[int, int] | None:
     """First and last day (days since 1970-01-01) that a partial ISO date can mean, or
     ``None`` when the date is missing or unreadable. ``precision`` (``month`` or ``year``)
     can only widen the interval: ``("2019-03-18", "month")`` is March."""
+    import pandas as pd
+
     if date is None or (not isinstance(date, str) and pd.isna(date)):
         return None
     text = date.isoformat() if hasattr(date, "isoformat") else str(date)

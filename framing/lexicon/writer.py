@@ -6,11 +6,14 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, replace
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import yaml
 
 from framing.lexicon.model import Frame, Lexicon, Pole, Source, Term
+
+if TYPE_CHECKING:  # pandas only for the terms table: loading a lexicon needs none
+    import pandas as pd
 
 #: Columns of ``lexicon_terms``.
 TERM_COLUMNS = ("lexicon", "kind", "role", "frame", "pole", "term", "weight", "case_sensitive", "line")
@@ -124,5 +127,7 @@ def lexicon_terms(lexicons: Lexicon | Iterable[Lexicon]) -> pd.DataFrame:
         for kind, role, frame, pole in groups:
             rows.extend((lex.name, kind, role, frame, pole.name, t.text, t.weight, t.case_sensitive, t.line)
                         for t in pole.terms)
+    import pandas as pd
+
     table = pd.DataFrame(rows, columns=list(TERM_COLUMNS))
     return table.astype({"weight": "float64", "case_sensitive": "bool", "line": "Int64"})

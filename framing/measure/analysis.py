@@ -13,7 +13,7 @@ import pandas as pd
 from framing.corpus.records import Corpus, LoadReport
 from framing.errors import SettingsError
 from framing.lexicon import Lexicon
-from framing.text.match import KINDS
+from framing.measure.hit_choice import check_hit_choice
 
 
 class _StoredTable:
@@ -151,14 +151,13 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
     or actor name) and/or some ``roles`` (``framing.lexicon.ROLES``). A name that none of
     ``lexicons`` (or, without them, none of the hits) has raises ``SettingsError`` listing
     the names there are."""
-    if kind is not None and kind not in KINDS:
-        raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
-    if frame is not None:
-        names = _names(lexicons, kind) if lexicons is not None else set(
-            hits["frame"] if kind is None else hits.loc[hits["kind"] == kind, "frame"])
-        if frame not in names:
-            what = {"frame": "frame", "naming": "naming set", "actor": "actor"}.get(kind or "", "frame, naming set or actor")
-            raise SettingsError(f"no {what} called {frame!r}; there are: {', '.join(sorted(names)) or '(none)'}")
+    check_hit_choice(hits, kind=kind, frame=frame, lexicons=lexicons)
+    return hits[hit_mask(hits, kind=kind, frame=frame, roles=roles)].reset_index(drop=True)
+
+
+def hit_mask(hits: pd.DataFrame, *, kind: str | None = None, frame: str | None = None,
+             roles: Iterable[str] | None = None) -> pd.Series:
+    """Which rows of ``hits`` ``select_hits`` keeps (no checks: see ``check_hit_choice``)."""
     keep = pd.Series(True, index=hits.index)
     if kind is not None:
         keep &= hits["kind"] == kind
@@ -166,16 +165,4 @@ def select_hits(hits: pd.DataFrame, *, kind: str | None = None, frame: str | Non
         keep &= hits["frame"] == frame
     if roles is not None:
         keep &= hits["role"].isin(list(roles))
-    return hits[keep].reset_index(drop=True)
-
-
-def _names(lexicons: Iterable[Lexicon], kind: str | None) -> set[str]:
-    names: set[str] = set()
-    for lex in lexicons:
-        if kind in (None, "frame"):
-            names.update(f.name for f in lex.frames)
-        if kind in (None, "naming"):
-            names.update(n.name for n in lex.naming_sets)
-        if kind in (None, "actor"):
-            names.update(a.name for a in lex.actors)
-    return names
+    return keep

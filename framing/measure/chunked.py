@@ -8,7 +8,7 @@ chunk's tables here, so the tables are exactly those of ``analyze(load_corpus(pa
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,19 +17,23 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from framing.corpus.chunks import Chunk, ReadOptions, Source, chunk_outcomes, open_source
+from framing.corpus.chunks import Chunk, ReadOptions, Source, chunk_outcomes
 from framing.corpus.load import CorpusBuilder, ItemOutcome, require_articles
 from framing.corpus.records import Article, Corpus
-from framing.lexicon import Lexicon, lexicon_fingerprint
+from framing.lexicon import Lexicon
 from framing.measure import pipeline
 from framing.measure.analysis import Analysis
 from framing.measure.cache import analysis_key, corpus_content_key
 from framing.measure.engines import EngineSettings, map_chunks
 from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches, corpus_frame
+from framing.measure.workers import (
+    Progress,
+    analysed,
+    chosen_lexicons,
+    opened,
+    without_cyclic_gc,
+)
 
-#: ``progress(articles seen, share of the source read)``.
-Progress = Callable[[int, float | None], None]
-_WORKER: dict = {}
 DEFAULT_READ, KEEP_RAW, DEFAULT_ENGINE = ReadOptions(), ReadOptions(keep_raw=True), EngineSettings()
 
 
@@ -50,20 +54,15 @@ class ChunkResult:
         return [o.article for o in self.outcomes if o.article is not None]
 
 
-def prepare_worker(lexicons: tuple[Lexicon, ...], key: str) -> None:
-    """Build the lexicons' matcher in this process, once per ``key``."""
-    if _WORKER.get("key") != key:
-        pipeline._start_worker(lexicons)
-        _WORKER["key"] = key
-
-
 def analyse_chunk(chunk: Chunk, *, mapping: dict, read: ReadOptions, columns: dict[str, str],
                   sentiment: bool = True) -> ChunkResult:
-    """Read, clean and analyse one chunk (in a worker prepared by ``prepare_worker``);
+    """Read, clean and analyse one chunk (in a worker prepared by ``workers.prepare_worker``);
     ``sentiment=False`` leaves every sentence's ``compound`` NaN (VADER not run)."""
-    outcomes = chunk_outcomes(chunk, mapping, read)
-    articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
-    sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns, sentiment=sentiment)
+    with without_cyclic_gc():
+        outcomes = chunk_outcomes(chunk, mapping, read)
+        articles = [(o.article.id, o.article.outlet, o.article.body) for o in outcomes if o.article is not None]
+        sentences, hits, n_words, n_sentences = pipeline._analyse_chunk(articles, columns=columns,
+                                                                        sentiment=sentiment)
     return ChunkResult(chunk.index, chunk.position, outcomes, sentences, hits, n_words, n_sentences)
 
 
@@ -75,8 +74,7 @@ def chunk_results(source: Source, lexicons: tuple[Lexicon, ...], engine: EngineS
                   read: ReadOptions, columns: dict[str, str], sentiment: bool = True) -> Iterator[ChunkResult]:
     """Every chunk of ``source`` analysed by ``engine``, in order."""
     work = partial(analyse_chunk, mapping=source.mapping, read=read, columns=columns, sentiment=sentiment)
-    key = "/".join(lexicon_fingerprint(lex) for lex in lexicons)
-    return map_chunks(engine, work, source.chunks, setup=prepare_worker, setup_args=(lexicons, key))
+    return analysed(engine, work, source, lexicons)
 
 
 def accept_chunk(builder: CorpusBuilder, result: ChunkResult) -> ChunkResult:
@@ -120,11 +118,8 @@ def analyze_path(path: str | Path, lexicons: Iterable[Lexicon] | None = None, *,
     same tables and load report, the corpus kept in this process (``keep_raw`` as ``read``
     says). ``key`` identifies the analysis; None: from the corpus's content. ``sentiment=False``
     skips VADER (every ``compound`` NaN; the key says so), for what never reads sentiment."""
-    lexicons = pipeline.chosen_lexicons(lexicons)
-    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
-    builder = CorpusBuilder()
-    for kind, example in source.notes:
-        builder.note(kind, example)
+    lexicons = chosen_lexicons(lexicons)
+    source, builder = opened(path, read, engine, chunk_articles)
     columns = sentence_columns(sentence_text)
     sentences, hits, n_words, n_sentences = ColumnBatches(columns), ColumnBatches(HIT_COLUMNS), [], []
     for result in chunk_results(source, lexicons, engine, read=read, columns=columns, sentiment=sentiment):
@@ -148,10 +143,7 @@ def load_path(path: str | Path, *, read: ReadOptions = KEEP_RAW,
               chunk_articles: int = 200) -> Corpus:
     """``load_corpus(path, ...)`` with parsing and cleaning in ``engine``'s workers: the same
     corpus and load report."""
-    source = open_source(path, read, chunk_articles=chunk_articles, slices=engine.slices)
-    builder = CorpusBuilder()
-    for kind, example in source.notes:
-        builder.note(kind, example)
+    source, builder = opened(path, read, engine, chunk_articles)
     work = partial(_outcomes_at, mapping=source.mapping, read=read)
     for position, outcomes in map_chunks(engine, work, source.chunks, setup=_nothing, setup_args=()):
         for outcome in outcomes:

@@ -18,20 +18,18 @@ of 37,554 articles (3.5 million hits) never holds its hits as Python tuples all 
 """
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 from framing.corpus.records import Corpus
-from framing.errors import SettingsError
-from framing.lexicon import Lexicon, bundled_lexicons
+from framing.lexicon import Lexicon
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, corpus_content_key
 from framing.measure.loaded import has_loaded_lexicon, sentence_loaded_scores
 from framing.measure.sentiment import compound_scores
 from framing.measure.tables import HIT_COLUMNS, SENTENCE_COLUMNS, ColumnBatches, corpus_frame
+from framing.measure.workers import chosen_lexicons, start_worker, without_cyclic_gc, worker_matcher
 from framing.parallel import process_pool, resolve_workers
 from framing.text.hits import ArticleHits, article_hits
 from framing.text.match import Matcher
@@ -86,12 +84,7 @@ def cached_analyze(corpus: Corpus, lexicons: Iterable[Lexicon] | None = None, *,
 _CHUNK = 200
 #: ``workers=None`` runs one process below this many chunks (starting processes costs ~1 s).
 _PARALLEL_MIN_CHUNKS = 4
-_worker_matcher: Matcher | None = None
-
-
-def _start_worker(lexicons: tuple[Lexicon, ...]) -> None:
-    global _worker_matcher
-    _worker_matcher = Matcher(lexicons)
+_start_worker = start_worker  # the process pool's initializer
 
 
 def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None = None,
@@ -99,24 +92,8 @@ def _analyse_chunk(articles: list[tuple[str, str, str]], matcher: Matcher | None
     """The sentence (``columns``) and hit columns (as ``ColumnBatches`` batches, so a worker
     process sends back compact arrays rather than millions of tuples), word counts and
     sentence counts of some ``(id, outlet, body)`` articles."""
-    chosen = matcher or _worker_matcher
-    if chosen is None:
-        raise RuntimeError("_analyse_chunk: no matcher given, and this process did not run _start_worker")
-    with _without_cyclic_gc():
-        return _analyse_articles(articles, chosen, columns, sentiment=sentiment)
-
-
-@contextmanager
-def _without_cyclic_gc():
-    """Pause Python's cyclic garbage collector: the analysis makes millions of tuples and no
-    cycles, and the collector's passes over them cost ~5% of its time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    with without_cyclic_gc():
+        return _analyse_articles(articles, worker_matcher(matcher), columns, sentiment=sentiment)
 
 
 def _analyse_articles(articles: list[tuple[str, str, str]], matcher: Matcher, columns: dict[str, str], *,
@@ -172,15 +149,3 @@ def _gather(results, chunks: list, progress: Progress | None, columns: dict[str,
         if progress is not None:
             progress(done, total)
     return sentences, hits, n_words, n_sentences
-
-
-def chosen_lexicons(lexicons: Iterable[Lexicon] | None) -> tuple[Lexicon, ...]:
-    """``lexicons`` checked, or the bundled lexicons when None."""
-    if lexicons is None:
-        return tuple(bundled_lexicons())
-    lexicons = tuple(lexicons)
-    for lexicon in lexicons:
-        if not isinstance(lexicon, Lexicon):
-            raise SettingsError(f"lexicons must be Lexicon objects (see framing.lexicon.load_lexicon), "
-                                f"got {type(lexicon).__name__}")
-    return lexicons

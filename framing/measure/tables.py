@@ -12,19 +12,10 @@ import pyarrow.compute as pc
 
 from framing.corpus.records import Article, Corpus
 from framing.errors import SettingsError
+from framing.measure.columns import HIT_COLUMNS as HIT_COLUMNS  # the columns live apart, light; the tables module shows them
+from framing.measure.columns import SENTENCE_COLUMNS
 from framing.text.tokenize import count_words, estimate_sentences, split_sentences
 
-#: repeats from row to row is "category" (pandas Categorical, categories sorted, so sorting and
-#: grouping give the order plain strings would); free text is "str".
-#: Positions are int32 (a body would need 2 GB of text to overflow): 12 bytes a row fewer
-#: than int64, which pays for the ``loaded`` lexicon's hits and sentence scores on a big corpus.
-SENTENCE_COLUMNS = {"article_id": "category", "sentence_id": "int32", "start": "int32", "end": "int32",
-                    "text": "str", "loaded": "float64", "loaded_author": "float64", "compound": "float64"}
-HIT_COLUMNS = {"article_id": "category", "outlet": "category", "sentence_id": "int32", "start": "int32",
-               "end": "int32", "matched": "category", "term": "category", "lexicon": "category",
-               "kind": "category", "role": "category", "frame": "category", "pole": "category", "weight": "float64",
-               "voice": "category", "speaker": "object", "negated": "bool", "hedged": "bool",
-               "target": "object"}
 _SENTENCE_COLUMNS_WITHOUT_TEXT = {k: v for k, v in SENTENCE_COLUMNS.items() if k != "text"}
 
 

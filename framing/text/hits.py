@@ -28,21 +28,32 @@ class ArticleHits:
 def article_hits(body: str, matcher: Matcher, *, prefix: tuple = ()) -> ArticleHits:
     """Sentence spans of ``body`` and one row per hit: ``prefix + (sentence_id, start, end,
     matched, term, lexicon, kind, role, frame, pole, weight, voice, speaker, negated, hedged, target)``."""
+    spans, hits = hit_parts(body, matcher)
+    return ArticleHits(spans, [(*prefix, sentence_id, start, end, body[start:end], *fields, *context)
+                               for sentence_id, start, end, fields, context in hits])
+
+
+def hit_parts(body: str, matcher: Matcher) -> tuple[list, list[tuple[int, int, int, tuple, tuple]]]:
+    """Sentence spans of ``body`` and each hit as ``(sentence_id, start, end, fields, context)``:
+    ``article_hits``'s rows before they are spelled out. ``fields`` (term ... weight) is the
+    matcher's tuple of the lexicon entry, shared by all its hits; ``context`` (voice, speaker,
+    negated, hedged, target) one tuple shared by the article's hits with the same context."""
     spans = split_sentences(body)
     found = matcher.find_spans(body)
     if not found:
-        return ArticleHits(spans, [])
+        return spans, []
     contexts = _contexts(body, spans, found)
     starts = [s for s, _ in spans]
-    rows = []
-    tails: dict[tuple[int, int], tuple] = {}  # (fields, context) -> their columns, built once
+    hits = []
+    columns: dict[tuple[int, bool], tuple] = {}  # (context, is an actor) -> its columns, built once
     for (start, end, fields), ctx in zip(found, contexts):
-        tail = tails.get((id(fields), id(ctx)))
-        if tail is None:
-            target = None if fields[2] == "actor" else ctx.target
-            tail = tails[id(fields), id(ctx)] = fields + (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged, target)
-        rows.append((*prefix, max(bisect_right(starts, start) - 1, 0), start, end, body[start:end], *tail))
-    return ArticleHits(spans, rows)
+        actor = fields[2] == "actor"
+        context = columns.get((id(ctx), actor))
+        if context is None:
+            context = columns[id(ctx), actor] = (ctx.voice, ctx.speaker, ctx.negated, ctx.hedged,
+                                                 None if actor else ctx.target)
+        hits.append((max(bisect_right(starts, start) - 1, 0), start, end, fields, context))
+    return spans, hits
 
 
 def _contexts(body: str, spans: Sequence, found: Sequence) -> list:
