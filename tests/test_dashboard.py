@@ -176,6 +176,10 @@ def test_side_by_side_from_a_link_shows_two_highlighted_articles():
     assert all('<span class="hit' in b for b in blocks)
     assert 'data-frame="legitimacy"' in "".join(blocks) or 'data-frame="threat"' in "".join(blocks)
     assert "voice: " in blocks[0] and "target: " in blocks[0]
+    # each text opens with its headline: the headline is not printed a second time above it
+    title = "Iranian Official Calls On U.S. To Withdraw From Syria"
+    plain = [m.value.replace("\\", "") for m in at.markdown if "<span" not in m.value]  # markdown escapes the dots
+    assert title in blocks[0] and not any(title in text for text in plain)
 
 
 def test_side_by_side_shows_whose_words_for_the_legitimacy_contrast():

@@ -154,7 +154,8 @@ def _article(ctx, heading: str, article_id: str, hits, colours, colour_by: str, 
     articles = ctx.analysis.articles
     row = articles[articles["article_id"] == article_id].iloc[0]  # one row, no copy of the table
     st.subheader(md(heading))
-    st.markdown(f"**{md(row['title'])}**")
+    if not _opens_with(str(row["body"]), str(row["title"] or "")):  # else the text below prints it (it was printed twice)
+        st.markdown(f"**{md(row['title'])}**")
     st.caption(md(" · ".join(str(v) for v in (row["date"] or "undated", f"{int(row['n_words'])} words") if v)))
     if isinstance(row.get("url"), str) and row["url"].startswith(("http://", "https://")):
         st.caption(f"[source]({row['url'].replace(')', '%29').replace(' ', '%20')})")
@@ -173,6 +174,12 @@ def _article(ctx, heading: str, article_id: str, hits, colours, colour_by: str, 
                 st.caption("Nothing: the raw text was kept whole.")
             else:
                 st.markdown(removed_html(article.raw_text, article.removed), unsafe_allow_html=True)
+
+
+def _opens_with(body: str, title: str) -> bool:
+    """Whether the article's text begins with its title (white space and case aside)."""
+    first = body.lstrip().split("\n", 1)[0]
+    return bool(title.strip()) and " ".join(first.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def _voice_counts(hits) -> str:
