@@ -320,6 +320,15 @@ def occurrence_rows(analysis: Analysis, flt: ArticleFilter, query: str, *, kind:
         filtered(analysis, flt), query, kind=kind, outlets=list(outlets) or None))
 
 
+@_cached(max_entries=16, show_spinner="Searching the texts…")
+def first_occurrences(analysis: Analysis, flt: ArticleFilter, query: str, *, kind: str = "phrase",
+                      limit: int) -> compare.Occurrences:
+    """The first ``limit`` occurrences of a term or phrase and how many there are
+    (``framing.compare.find_occurrences``: the voice of the others is never read)."""
+    return _stored(analysis, "first_occurrences", flt, query, kind, limit, compute=lambda: compare.find_occurrences(
+        filtered(analysis, flt), query, kind=kind, limit=limit))
+
+
 def with_context(analysis: Analysis, rows: pd.DataFrame) -> pd.DataFrame:
     """``rows`` of ``occurrence_rows`` with their left context, match and right context."""
     return compare.add_context(rows, analysis.articles)

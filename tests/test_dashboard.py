@@ -380,6 +380,20 @@ def test_terms_view_scatter_bars_and_concordance_follow_the_term():
     assert at.query_params["term"] == "withdraw"
 
 
+def test_terms_concordance_lists_the_first_lines_and_counts_them_all(monkeypatch):
+    from dashboard.views import terms
+
+    monkeypatch.setattr(terms, "LISTED_OCCURRENCES", 2)
+    at = app(view="terms", term="Iran")
+    assert_clean(at)
+    lines = at.dataframe[0].value
+    assert len(lines) == 2 and lines["match"].str.lower().eq("iran").all()
+    assert (lines["left"].str.len() + lines["right"].str.len()).gt(0).all()  # their context was read
+    counted = next(c.value for c in at.caption if "occurrences of" in c.value)
+    total = int(counted.split()[0])
+    assert total > 2 and any(f"The first 2 of {total}" in c.value for c in at.caption)
+
+
 # ------------------------------------------------------------------------------ events
 
 def test_events_view_shows_coverage_and_the_framing_diff_of_the_damascus_meeting():

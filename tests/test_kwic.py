@@ -181,3 +181,20 @@ def test_occurrences_with_their_context_added_are_the_concordance(demo_analysis,
     assert len(rows) == len(full) >= 5 and rows[["left", "match", "right"]].isna().all().all()
     pd.testing.assert_frame_equal(add_context(rows, articles), full)
     pd.testing.assert_frame_equal(add_context(rows.head(2), articles), full.head(2))  # a few rows, same lines
+
+
+@pytest.mark.parametrize("query, kind", [("Iran", "phrase"), ("legitimacy", "frame")])
+def test_the_first_occurrences_are_those_of_the_whole_list_with_its_counts(demo_analysis, query, kind):
+    from framing.compare.kwic import find_occurrences
+
+    every = occurrences(demo_analysis, query, kind=kind)
+    assert len(every) > 3
+    first = find_occurrences(demo_analysis, query, kind=kind, limit=3)
+    assert (first.total, first.articles) == (len(every), every["article_id"].nunique())
+    def plain(table):  # speaker is str or object, with NaN or None, by what the rows hold
+        return table.astype(object).where(table.notna(), None)
+
+    pd.testing.assert_frame_equal(plain(first.rows), plain(every.head(3)))
+    assert find_occurrences(demo_analysis, query, kind=kind).rows.equals(every)
+    with pytest.raises(SettingsError, match="limit"):
+        find_occurrences(demo_analysis, query, kind=kind, limit=-1)

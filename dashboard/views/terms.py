@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import figure, filter_bar, md
+from dashboard.views.common import CONTEXT_COLUMNS, LISTED_OCCURRENCES, figure, filter_bar, md
 from framing.present import plots
 from framing.present.encoding import plural
+from framing.present.export import table_csv
 
 REST = "(rest of the corpus)"
 METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"}
@@ -118,10 +119,15 @@ def _concordance(ctx, flt, table) -> None:
                       default=terms[0] if terms else "")
     if not term.strip():
         return
-    lines = data.concordance_table(ctx.analysis, flt, term.strip(), kind="phrase")
-    n_articles = lines["article_id"].nunique() if len(lines) else 0
-    st.caption(f"{plural(len(lines), 'occurrence')} of “{md(term)}” in {plural(n_articles, 'article')}.")
-    columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in lines]
-    st.dataframe(lines[columns], hide_index=True, width="stretch",
-                 column_config={"left": st.column_config.TextColumn(width="large"),
-                                "right": st.column_config.TextColumn(width="large")})
+    found = data.first_occurrences(ctx.analysis, flt, term.strip(), kind="phrase", limit=LISTED_OCCURRENCES)
+    st.caption(f"{plural(found.total, 'occurrence')} of “{md(term)}” in {plural(found.articles, 'article')}.")
+    columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in found.rows]
+    shown = data.with_context(ctx.analysis, found.rows)
+    st.dataframe(shown[columns], hide_index=True, width="stretch", key="terms_concordance", column_config=CONTEXT_COLUMNS)
+    if found.total > len(found.rows):
+        cols = st.columns([3, 1])
+        cols[0].caption(f"The first {len(found.rows):,} of {found.total:,} are listed (by outlet, article and position); "
+                        "the CSV holds every one (finding the voice of each takes a while on a large corpus).")
+        cols[1].download_button("All as CSV", key="terms_concordance_csv", on_click="ignore", mime="text/csv",
+                                file_name="concordance.csv", data=lambda: table_csv(
+                                    data.concordance_table(ctx.analysis, flt, term.strip(), kind="phrase")[columns]))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from framing.compare.contrast import StartHere, event_contrasts, start_here
     from framing.compare.coverage import compare_events, event_blindspots, event_coverage, group_coverage, shared_events
     from framing.compare.events import EVENT_COLUMNS, group_events, with_events
-    from framing.compare.kwic import add_context, concordance, occurrences
+    from framing.compare.kwic import Occurrences, add_context, concordance, find_occurrences, occurrences
     from framing.compare.paired_words import paired_words
     from framing.compare.similarity import frame_profiles, outlet_map, outlet_similarity, term_profiles
     from framing.compare.texts import compare_texts
@@ -29,14 +29,15 @@ else:
         "framing.compare.coverage": ("compare_events", "event_blindspots", "event_coverage", "group_coverage",
             "shared_events"),
         "framing.compare.align": ("PAIR_COLUMNS", "align_event", "diff_markup", "word_diff"),
-        "framing.compare.kwic": ("add_context", "concordance", "occurrences"),
+        "framing.compare.kwic": ("Occurrences", "add_context", "concordance", "find_occurrences", "occurrences"),
         "framing.compare.similarity": ("frame_profiles", "outlet_map", "outlet_similarity", "term_profiles"),
         "framing.compare.contrast": ("StartHere", "event_contrasts", "start_here"),
         "framing.compare.paired_words": ("paired_words",),
         "framing.compare.texts": ("compare_texts",),
     })
 
-__all__ = ["EVENT_COLUMNS", "PAIR_COLUMNS", "StartHere", "add_context", "align_event", "compare_events",
-           "compare_texts", "concordance", "diff_markup", "event_blindspots", "event_contrasts", "event_coverage",
-           "frame_profiles", "group_coverage", "group_events", "occurrences", "outlet_map", "outlet_similarity",
-           "paired_words", "shared_events", "start_here", "term_profiles", "with_events", "word_diff"]
+__all__ = ["EVENT_COLUMNS", "Occurrences", "PAIR_COLUMNS", "StartHere", "add_context", "align_event",
+           "compare_events", "compare_texts", "concordance", "diff_markup", "event_blindspots", "event_contrasts",
+           "event_coverage", "find_occurrences", "frame_profiles", "group_coverage", "group_events", "occurrences",
+           "outlet_map", "outlet_similarity", "paired_words", "shared_events", "start_here", "term_profiles",
+           "with_events", "word_diff"]

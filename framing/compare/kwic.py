@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -65,17 +66,42 @@ def occurrences(analysis: Analysis, query: str, *, kind: str = "term", outlets: 
     """The rows of ``concordance`` (same arguments) in outlet, article and position order, with
     ``left``, ``match`` and ``right`` still empty: a caller that shows a few of many
     occurrences gives only those to ``add_context``."""
+    return find_occurrences(analysis, query, kind=kind, outlets=outlets, where=where).rows
+
+
+@dataclass(frozen=True)
+class Occurrences:
+    """The first ``limit`` occurrences of a query (``rows``, as ``occurrences`` gives them) and
+    how many there are in all (``total``, in ``articles`` articles)."""
+
+    rows: pd.DataFrame
+    total: int
+    articles: int
+
+
+def find_occurrences(analysis: Analysis, query: str, *, kind: str = "term", outlets: Collection[str] | None = None,
+                     where: Mapping[str, Any] | None = None, limit: int | None = None) -> Occurrences:
+    """``occurrences`` (same arguments), only the first ``limit`` rows in outlet, article and
+    position order, with the counts of all: a term or phrase is found in every body, but the
+    voice, speaker and negation (``span_contexts``, most of the work) are read for those rows only."""
     if kind not in KINDS:
         raise SettingsError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     if not str(query).strip():
         raise SettingsError("the concordance query is empty: give a term, phrase or lexicon name")
+    if limit is not None and int(limit) < 0:
+        raise SettingsError(f"limit must be 0 or more rows, got {limit!r}")
     articles = _filter_articles(analysis.articles, outlets=outlets, where=where)
     if kind in HIT_KINDS:
         _check_lexicon_name(analysis.lexicons, query, kind)
-        rows = _hit_rows(articles, analysis.hits, query, kind)
+        rows = _sorted(_with_articles(_hit_rows(articles, analysis.hits, query, kind), articles), "outlet")
+        total, n_articles = len(rows), int(rows["article_id"].nunique())
+        rows = rows if limit is None else rows.head(int(limit))
     else:
-        rows = _search_rows(articles, analysis.sentences, analysis.hits, query, kind)
-    return _sorted(_with_articles(rows, articles), "outlet")
+        found = _found_spans(articles, query, kind)
+        total, n_articles = sum(len(spans) for _, _, spans in found), len(found)
+        rows = _search_rows(found, analysis.sentences, analysis.hits, limit)
+        rows = _sorted(_with_articles(rows, articles), "outlet")
+    return Occurrences(rows.reset_index(drop=True), total, n_articles)
 
 
 def _filter_articles(articles: pd.DataFrame, *, outlets, where) -> pd.DataFrame:
@@ -146,12 +172,26 @@ def _casefold_equals(values: pd.Series, name: str) -> np.ndarray:
     return (values.astype(str).str.casefold() == name).to_numpy(bool)
 
 
-def _search_rows(articles, sentences, hits, query: str, kind: str) -> pd.DataFrame:
-    """Occurrences of a free term or phrase in the bodies, with their sentence and voice
-    (``framing.text.hits.span_contexts``, the context every lexicon hit gets too)."""
+def _found_spans(articles: pd.DataFrame, query: str, kind: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """``(article id, body, spans)`` of every article where a free term, phrase or pattern
+    occurs, in outlet and article order (the order of ``occurrences``' rows)."""
     find = {"term": _term_finder, "phrase": _phrase_finder, "pattern": _pattern_finder}[kind](query)
-    found = [(article_id, body, spans) for article_id, body in zip(articles["article_id"], articles["body"].fillna("").astype(str))
-             if (spans := find(body))]
+    ordered = articles.sort_values(["outlet", "article_id"], kind="stable")
+    return [(article_id, body, spans) for article_id, body in zip(ordered["article_id"], ordered["body"].fillna("").astype(str))
+            if (spans := find(body))]
+
+
+def _search_rows(found, sentences, hits, limit: int | None = None) -> pd.DataFrame:
+    """Rows of the ``found`` spans (``_found_spans``; the first ``limit`` only), with their
+    sentence and voice (``framing.text.hits.span_contexts``, the context every lexicon hit gets too)."""
+    if limit is not None:
+        kept, count = [], 0
+        for article_id, body, spans in found:
+            if count >= limit:
+                break
+            kept.append((article_id, body, spans[:limit - count]))
+            count += len(kept[-1][2])
+        found = kept
     matched = [article_id for article_id, _, _ in found]  # only their sentences and actor mentions are read
     sentence_spans = _sentence_spans(sentences, matched)
     actor_mentions = _actor_mentions(hits, matched)
