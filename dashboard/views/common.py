@@ -183,18 +183,22 @@ def outlets_shown(ctx: Context, articles) -> list[str] | None:
 LISTED_OCCURRENCES = 1_000
 
 
-def occurrence_list(ctx: Context, lines, columns: list[str], *, key: str) -> None:
-    """The first ``LISTED_OCCURRENCES`` of ``lines`` (``data.occurrence_rows``) with their
-    context, and, when there are more, a CSV of all of them (context added on download)."""
+def occurrence_list(ctx: Context, lines, columns: list[str], *, key: str, total: int | None = None,
+                    every=None) -> None:
+    """The first ``LISTED_OCCURRENCES`` of ``lines`` (occurrence rows without their context,
+    ``data.occurrence_rows`` or ``data.first_occurrences``) with their context; when there are
+    more (``total``, default ``len(lines)``), a CSV of all of them on download: ``every()``, or
+    ``lines`` with their context."""
     from framing.present.export import table_csv
 
-    shown = data.with_context(ctx.analysis, lines.head(LISTED_OCCURRENCES))
+    first = lines.head(LISTED_OCCURRENCES)
+    total = len(lines) if total is None else total
+    shown = data.with_context(ctx.analysis, first)
     st.dataframe(shown[columns], hide_index=True, width="stretch", key=key, column_config=CONTEXT_COLUMNS)
-    if len(lines) > LISTED_OCCURRENCES:
+    if total > len(first):
         cols = st.columns([3, 1])
-        cols[0].caption(f"The first {LISTED_OCCURRENCES:,} of {len(lines):,} are listed (by outlet, article and "
-                        "position); the CSV holds every one.")
+        cols[0].caption(f"The first {len(first):,} of {total:,} are listed (by outlet, article and position); the CSV "
+                        "holds every one.")
         cols[1].download_button("All as CSV", key=f"{key}_csv", on_click="ignore", file_name=f"{key}.csv",
-                                mime="text/csv",
-                                data=lambda: table_csv(data.with_context(ctx.analysis, lines)[columns]))
-
+                                mime="text/csv", data=lambda: table_csv(
+                                    (every() if every else data.with_context(ctx.analysis, lines))[columns]))

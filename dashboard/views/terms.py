@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import data, state
-from dashboard.views.common import CONTEXT_COLUMNS, LISTED_OCCURRENCES, figure, filter_bar, md
+from dashboard.views.common import LISTED_OCCURRENCES, figure, filter_bar, md, occurrence_list
 from framing.present import plots
 from framing.present.encoding import plural
-from framing.present.export import table_csv
 
 REST = "(rest of the corpus)"
 METHODS = {"logodds": "Log-odds z-score (Monroe et al. 2008)", "tfidf": "TF-IDF"}
@@ -122,12 +121,5 @@ def _concordance(ctx, flt, table) -> None:
     found = data.first_occurrences(ctx.analysis, flt, term.strip(), kind="phrase", limit=LISTED_OCCURRENCES)
     st.caption(f"{plural(found.total, 'occurrence')} of “{md(term)}” in {plural(found.articles, 'article')}.")
     columns = [c for c in ("outlet", "left", "match", "right", "voice", "title", "article_id") if c in found.rows]
-    shown = data.with_context(ctx.analysis, found.rows)
-    st.dataframe(shown[columns], hide_index=True, width="stretch", key="terms_concordance", column_config=CONTEXT_COLUMNS)
-    if found.total > len(found.rows):
-        cols = st.columns([3, 1])
-        cols[0].caption(f"The first {len(found.rows):,} of {found.total:,} are listed (by outlet, article and position); "
-                        "the CSV holds every one (finding the voice of each takes a while on a large corpus).")
-        cols[1].download_button("All as CSV", key="terms_concordance_csv", on_click="ignore", mime="text/csv",
-                                file_name="concordance.csv", data=lambda: table_csv(
-                                    data.concordance_table(ctx.analysis, flt, term.strip(), kind="phrase")[columns]))
+    occurrence_list(ctx, found.rows, columns, key="terms_concordance", total=found.total,
+                    every=lambda: data.concordance_table(ctx.analysis, flt, term.strip(), kind="phrase"))
