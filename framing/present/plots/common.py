@@ -116,19 +116,20 @@ def voice_rows(table: pd.DataFrame, voice: str | None) -> pd.DataFrame:
     return table[table["voice"] == voice] if voice and "voice" in table else table
 
 
-#: Characters per line of a note under a plot (Plotly never wraps an annotation: a long note
-#: ran off the right edge of the heatmap).
-FOOTNOTE_WIDTH = 90
+#: Characters per line of a note under a plot, about 500 pixels, the width of the terms view's
+#: bar chart (Plotly never wraps an annotation: a long note ran off the right edge).
+FOOTNOTE_WIDTH = 70
 
 
 def footnote(fig: go.Figure, text: str, *, below_ticks: bool = False) -> None:
     """A note under the plot, wrapped into lines of ``FOOTNOTE_WIDTH`` characters; ``below_ticks``
-    moves it under the x tick labels. The bottom margin makes room for every line."""
+    moves it under the x tick labels, and under the x axis title when the figure has one already
+    (call it after setting the title). The bottom margin makes room for every line."""
     lines = textwrap.wrap(text, FOOTNOTE_WIDTH) or [""]
+    shift = (30 + (22 if fig.layout.xaxis.title.text else 0)) if below_ticks else 4
     fig.add_annotation(text="<br>".join(lines), showarrow=False, x=0, y=0, xref="paper", yref="paper",
-                       xanchor="left", yanchor="top", yshift=-30 if below_ticks else -4, align="left",
-                       font=dict(size=13, color="#444"))
-    needed = (30 if below_ticks else 4) + 18 * len(lines) + 12
+                       xanchor="left", yanchor="top", yshift=-shift, align="left", font=dict(size=13, color="#444"))
+    needed = shift + 18 * len(lines) + 12
     fig.update_layout(margin=dict(b=max(fig.layout.margin.b or 0, needed)))
 
 

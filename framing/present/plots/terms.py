@@ -132,14 +132,15 @@ def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
         textposition="outside", textfont=dict(size=11, color="#555"), cliponaxis=False,
         hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
     ))
-    if value == "z":
-        footnote(fig, "strong red or blue: significant after correction for testing every term; pale: not "
-                 "significant (could be chance)", below_ticks=True)
     axis = value_title
     if value == "z" and side_names[0]:
         axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
     fig.update_xaxes(title=axis)
-    return layout(fig, title, height=height_for(len(chosen), per_row=18, base=160))
+    layout(fig, title, height=height_for(len(chosen), per_row=18, base=160))
+    if value == "z":  # after the axis title: the note goes under it, not on it
+        footnote(fig, "strong red or blue: significant after correction for testing every term; pale: not "
+                 "significant (could be chance)", below_ticks=True)
+    return fig
 
 
 def _significance_colours(terms: pd.DataFrame, value: str) -> np.ndarray:
