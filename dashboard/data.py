@@ -111,6 +111,7 @@ def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
             raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
                               "skipped and why")
         articles_with_events(analysis)  # once, with the analysis: kept on disk, so no view's first opening waits
+        article_terms(analysis)  # the same for the terms view (on the 37,554 AllSides articles: 26 s more)
         return analysis
 
     return DiskCache(cache_dir()).analysis(key, analyse, lexicons=lexicons)
@@ -228,10 +229,20 @@ def loaded_word_lines(analysis: Analysis, flt: ArticleFilter, outlet: str, term:
     return loaded_word_sentences(filtered(analysis, flt), group=outlet, term=term, voice=voice)
 
 
+def article_terms(analysis: Analysis, *, keep_self_reference: bool = False) -> measure.ArticleTerms:
+    """Each article's term counts (``framing.measure.term_matrix.count_article_terms``), kept on
+    disk only: counted once per analysis in the workers, then summed per group for any Compare
+    by and filter (a new analysis counts them at once: ``get_analysis``)."""
+    counting = replace(TERM_SETTINGS, keep_self_reference=keep_self_reference)
+    return _stored(analysis, "article_terms", counting, compute=lambda: measure.count_article_terms(
+        analysis.articles, counting, engine=EngineSettings(workers=workers())))
+
+
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
 def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> measure.TermMatrix:
-    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``);
-    ``settings.within_events`` True groups the articles into events first when they have none."""
+    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``),
+    summed from ``article_terms``; ``settings.within_events`` True groups the articles into
+    events first when they have none."""
     counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference,
                        within_events=settings.within_events, by=settings.by)
 
@@ -239,7 +250,8 @@ def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings =
         articles = filtered(analysis, flt).articles
         if counting.within_events and not measure.has_events(articles):
             articles = articles_with_events(analysis).loc[articles.index]
-        return measure.build_term_matrix(articles.dropna(subset=[counting.by]), counting)
+        counted = article_terms(analysis, keep_self_reference=counting.keep_self_reference)
+        return measure.build_term_matrix(articles.dropna(subset=[counting.by]), counting, counted=counted)
 
     return _stored(analysis, "term_matrix", flt, counting, compute=compute)
 

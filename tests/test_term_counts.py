@@ -63,7 +63,7 @@ def assert_same(texts: list[str], settings: TermSettings) -> np.ndarray:
     assert counted.terms.tolist() == expected_terms.tolist()
     assert counted.per_article.shape == expected_counts.shape
     assert (counted.per_article != expected_counts).nnz == 0 if counted.per_article.shape[1] else True
-    assert counted.per_article.has_sorted_indices and counted.per_article.dtype == np.int64
+    assert counted.per_article.has_sorted_indices and counted.per_article.dtype == np.int32
     assert np.array_equal(counted.totals, expected_totals)
     return np.asarray(expected_counts.sum(axis=0)).ravel()
 

@@ -106,13 +106,14 @@ class SelfReferenceReport:
     articles: Counter = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, text: str, removals: list[Removal], *, keep: int = 5) -> None:
-        for reason in {r.reason for r in removals}:
+    def add(self, found: Iterable[tuple[str, str]], *, keep: int = 5) -> None:
+        """Count what was removed from one text: ``(reason, example)`` pairs (``examples``)."""
+        found = list(found)
+        for reason in {reason for reason, _ in found}:
             self.articles[reason] += 1
-        for r in removals:
-            self.removed[r.reason] += 1
-            seen = self.examples.setdefault(r.reason, [])
-            example = " ".join(text[r.start:r.end].split())[:60]
+        for reason, example in found:
+            self.removed[reason] += 1
+            seen = self.examples.setdefault(reason, [])
             if len(seen) < keep and example not in seen:
                 seen.append(example)
 
@@ -219,17 +220,27 @@ class SelfReference:
     def strip(self, text: str, outlet: str, url: str | None = None,
               report: SelfReferenceReport | None = None) -> str:
         """``text`` with each self-reference stretch replaced by a line break (lengths change)."""
-        removals = self.find(text, outlet, url)
+        stripped, found = self.stripped(text, outlet, url)
         if report is not None:
-            report.add(text, removals)
+            report.add(found)
+        return stripped
+
+    def stripped(self, text: str, outlet: str, url: str | None = None) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """``strip``'s text, and what was removed as ``(reason, example)`` pairs (``examples``)."""
+        removals = self.find(text, outlet, url)
         if not removals:
-            return text
+            return text, ()
         pieces, pos = [], 0
         for r in removals:
             pieces += [text[pos:r.start], "\n"]
             pos = r.end
         pieces.append(text[pos:])
-        return "".join(pieces)
+        return "".join(pieces), examples(text, removals)
+
+
+def examples(text: str, removals: list[Removal]) -> tuple[tuple[str, str], ...]:
+    """Each removal's reason and its text, spaces collapsed, cut to 60 characters."""
+    return tuple((r.reason, " ".join(text[r.start:r.end].split())[:60]) for r in removals)
 
 
 def host_names(text: str, found: list[Removal]) -> tuple[str, ...]:

@@ -38,7 +38,8 @@ CHUNK_TEXTS = 2_000
 
 
 class TermCounts(NamedTuple):
-    """``per_article``: texts x terms counts (CSR, sorted columns); ``terms``: the terms used
+    """``per_article``: texts x terms counts (CSR, sorted columns, int32: half the memory of int64, and
+    no text uses a term 2^31 times; sums of them are int64); ``terms``: the terms used
     ``min_count`` times or more, sorted as strings (CountVectorizer's order); ``totals``: texts x
     (n-gram order + 1), column ``k`` every word (``k`` = 1) or clause-internal ``k``-gram of the
     text, stop words and rare terms included (column 0 is 0)."""
@@ -89,17 +90,48 @@ def stop_set(stop_words) -> frozenset:
 def count_terms(texts: Iterable[str], settings: TermSettings) -> TermCounts:
     """Count the terms of ``settings.ngram_range`` in ``texts``, keeping those used
     ``settings.min_count`` times or more in all of them."""
-    corpus = _read(texts, stop_set(settings.stop_words))
+    return count_tokens(map(tokenize, _batches(iter(texts))), settings)
+
+
+def count_tokens(pieces: Iterable[Tokens], settings: TermSettings) -> TermCounts:
+    """``count_terms`` of texts already read into ``Tokens``, piece by piece (in text order;
+    each piece may have been read in another process)."""
+    corpus = _read(pieces, stop_set(settings.stop_words))
     hi = settings.ngram_range[1]
     frequent: dict[int, np.ndarray] = {}
     for n in range(1, hi + 1):
         frequent[n] = _frequent_codes(corpus, n, frequent, settings.min_count)
     terms, columns = _sorted_terms(frequent, settings.ngram_range, corpus.words)
     pieces = [_chunk_counts(corpus, chunk, frequent, columns, len(terms)) for chunk in corpus.chunks]
-    per_article = sparse.vstack(pieces, format="csr") if pieces else sparse.csr_matrix((0, len(terms)), dtype=np.int64)
+    per_article = sparse.vstack(pieces, format="csr") if pieces else sparse.csr_matrix((0, len(terms)), dtype=np.int32)
     totals = np.concatenate([np.zeros((0, hi + 1), dtype=np.int64),
                              *(_gram_totals(corpus, chunk, hi) for chunk in corpus.chunks)])
     return TermCounts(per_article=per_article, terms=terms, totals=totals)
+
+
+class Tokens(NamedTuple):
+    """Some texts read into word (and break) ids of their own small vocabulary: ``words`` (each
+    id's word), ``ids`` (int32, one text after the other), ``lengths`` (ids per text). What a
+    worker process sends back (``tokenize``); ``count_tokens`` merges the vocabularies."""
+
+    words: list[str]
+    ids: np.ndarray
+    lengths: np.ndarray
+
+
+def tokenize(texts: Iterable[str]) -> Tokens:
+    """``texts`` as ``Tokens``: ``WORD_OR_BREAK`` tokens, ``normalize_token``-ed."""
+    index: defaultdict[str, int] = defaultdict()
+    index.default_factory = index.__len__  # a new word gets the next id
+    find = WORD_OR_BREAK.findall
+    ids = [np.fromiter(map(index.__getitem__, find(normalize_token(text))), dtype=np.int32) for text in texts]
+    return Tokens(words=list(index), ids=np.concatenate([np.zeros(0, dtype=np.int32), *ids]),
+                  lengths=np.array([len(i) for i in ids], dtype=np.int64))
+
+
+def _batches(texts: Iterator[str]) -> Iterator[list[str]]:
+    while batch := list(islice(texts, CHUNK_TEXTS)):
+        yield batch
 
 
 def _sorted_terms(frequent: dict[int, np.ndarray], ngram_range: tuple[int, int], words: np.ndarray
@@ -116,22 +148,18 @@ def _sorted_terms(frequent: dict[int, np.ndarray], ngram_range: tuple[int, int],
     return terms[order], {n: column[bounds[n - lo]:bounds[n - lo + 1]] for n in range(lo, hi + 1)}
 
 
-def _read(texts: Iterable[str], stop: frozenset) -> _Corpus:
-    """The texts as word ids, chunk by chunk, and what each word id is."""
-    index: defaultdict[str, int] = defaultdict()
-    index.default_factory = index.__len__  # a new word gets the next id
-    chunks = list(_chunks(iter(texts), index))
+def _read(pieces: Iterable[Tokens], stop: frozenset) -> _Corpus:
+    """The pieces' ids made ids of one vocabulary, piece by piece, and what each word id is."""
+    index: dict[str, int] = {}
+    chunks = []
+    for piece in pieces:
+        own = np.fromiter((index.setdefault(word, len(index)) for word in piece.words), dtype=np.int32,
+                          count=len(piece.words))
+        chunks.append(_Chunk(ids=own[piece.ids], lengths=piece.lengths))
     words = np.array(list(index), dtype=object)
     breaks = np.fromiter((is_break(w) for w in words), dtype=bool, count=len(words))
     stops = np.fromiter((w in stop for w in words), dtype=bool, count=len(words))
     return _Corpus(chunks=chunks, words=words, kept=~breaks & ~stops, breaks=breaks)
-
-
-def _chunks(texts: Iterator[str], index: defaultdict[str, int]) -> Iterator[_Chunk]:
-    find = WORD_OR_BREAK.findall
-    while chunk := list(islice(texts, CHUNK_TEXTS)):
-        ids = [np.fromiter(map(index.__getitem__, find(normalize_token(text))), dtype=np.int32) for text in chunk]
-        yield _Chunk(ids=np.concatenate(ids), lengths=np.array([len(i) for i in ids], dtype=np.int64))
 
 
 def _windows(mask: np.ndarray, text: np.ndarray, n: int) -> np.ndarray:
@@ -208,7 +236,7 @@ def _chunk_counts(corpus: _Corpus, chunk: _Chunk, frequent, columns: dict[int, n
     key, count = np.unique(np.concatenate(rows) * max(n_terms, 1) + np.concatenate(cols), return_counts=True)
     row, col = np.divmod(key, max(n_terms, 1))
     indptr = np.searchsorted(row, np.arange(chunk.n_texts + 1))
-    return sparse.csr_matrix((count.astype(np.int64), col, indptr), shape=(chunk.n_texts, n_terms))
+    return sparse.csr_matrix((count.astype(np.int32), col, indptr), shape=(chunk.n_texts, n_terms))
 
 
 def _gram_totals(corpus: _Corpus, chunk: _Chunk, hi: int) -> np.ndarray:

@@ -14,9 +14,16 @@ gives no "president syria". Unless ``keep_self_reference``, each article's self-
 (its outlet's own name, bylines, datelines, wire tags, transcript labels:
 ``framing.measure.self_reference``) is removed from its text before counting, and the
 matrix's ``removed`` report says what went.
+
+The texts are read once per article (``count_article_terms``: self-reference removed and words
+read in the engine's worker processes, the counting in this one) into ``ArticleTerms``, which
+``build_term_matrix`` sums per group: counted once, they serve any grouping column and any subset
+of the articles (the dashboard keeps them on disk with the analysis).
 """
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -26,10 +33,11 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from framing.errors import SettingsError
+from framing.measure.engines import EngineSettings, map_chunks
 from framing.measure.house_style import style_labels
 from framing.measure.log_odds import ArticleMoments, article_moments
 from framing.measure.self_reference import SelfReference, SelfReferenceReport
-from framing.measure.term_counts import WORD_OR_BREAK, count_terms, normalize_token
+from framing.measure.term_counts import CHUNK_TEXTS, WORD_OR_BREAK, TermCounts, Tokens, count_tokens, normalize_token, tokenize
 from framing.settings import TermSettings
 
 
@@ -120,17 +128,73 @@ def has_events(articles: pd.DataFrame) -> bool:
     return "event_id" in articles.columns and bool(articles["event_id"].notna().any())
 
 
-def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = None) -> TermMatrix:
+@dataclass(frozen=True)
+class ArticleTerms:
+    """Each article's term counts (``counts``: ``TermCounts``, one row per article, in the order
+    of ``article_ids``), counted once by ``count_article_terms`` and summed per group by
+    ``build_term_matrix`` for any grouping column and any subset of the articles. ``removals``:
+    per article, the ``(reason, example)`` pairs of self-reference removed before counting
+    (None with ``keep_self_reference``). ``settings``: how they were counted (its ``by`` and
+    testing fields play no part)."""
+
+    article_ids: np.ndarray
+    counts: TermCounts
+    removals: tuple[tuple[tuple[str, str], ...], ...] | None
+    settings: TermSettings
+
+    def rows(self, articles: pd.DataFrame) -> np.ndarray:
+        """The rows of these articles; a SettingsError names the first one not counted here."""
+        ids, counted = _article_ids(articles), pd.Index(self.article_ids)
+        if not counted.is_unique:
+            raise SettingsError("the articles whose terms were counted repeat an article_id: give each article "
+                                "its own id, or build the term matrix from the articles themselves")
+        rows = counted.get_indexer(ids)
+        if (rows < 0).any():
+            missing = ids.iloc[int(np.flatnonzero(rows < 0)[0])]
+            raise SettingsError(f"article {missing!r} is not among the articles whose terms were counted: count "
+                                f"them with count_article_terms(articles, settings)")
+        return rows
+
+
+def count_article_terms(articles: pd.DataFrame, settings: TermSettings | None = None, *,
+                        engine: EngineSettings | None = None, chunk_texts: int = CHUNK_TEXTS) -> ArticleTerms:
+    """Count the terms of each article's body (self-reference removed unless
+    ``keep_self_reference``), reading the texts in chunks of ``chunk_texts`` on ``engine``'s
+    workers (default: every CPU once there are four chunks). Self-reference is told by the
+    outlets of these articles (``SelfReference``)."""
+    settings = settings or TermSettings()
+    _check_columns(articles, ("body",))
+    known = None if settings.keep_self_reference else tuple(_outlets(articles).unique())
+    read = list(map_chunks(engine or EngineSettings(), _read_chunk, _text_chunks(articles, chunk_texts),
+                           setup=_start_reader, setup_args=(known,)))
+    counts = count_tokens((tokens for tokens, _ in read), settings)
+    removals = None if known is None else tuple(found for _, chunk in read for found in chunk)
+    return ArticleTerms(article_ids=_article_ids(articles).to_numpy(dtype=object), counts=counts,
+                        removals=removals, settings=settings)
+
+
+def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = None, *,
+                      counted: ArticleTerms | None = None, engine: EngineSettings | None = None) -> TermMatrix:
     """Count the terms of ``articles.body`` once, per value of ``articles[settings.by]`` (and,
     ``within_events``, per value within each event).
 
-    Terms used fewer than ``min_count`` times in the whole corpus are dropped. Articles whose
-    group value is missing are left out (they belong to no group)."""
+    Terms used fewer than ``min_count`` times in these articles are dropped. Articles whose
+    group value is missing are left out (they belong to no group). ``counted``: the articles'
+    terms already counted (``count_article_terms`` of these articles or of more, counted the
+    same way), only summed here; else they are counted on ``engine``."""
     settings = settings or TermSettings()
-    _check_articles(articles, settings)
+    _check_columns(articles, ("body", settings.by))
     articles = articles[articles[settings.by].notna()]
-    report = None if settings.keep_self_reference else SelfReferenceReport()
-    per_article, terms, totals = count_terms(_texts(articles, report), settings)
+    if counted is None:
+        counted = count_article_terms(articles, settings, engine=engine)
+        counts, removals = counted.counts, counted.removals
+    else:
+        _check_counted(counted, settings)
+        rows = counted.rows(articles)
+        counts = _rows_counts(counted.counts, rows, settings.min_count)
+        removals = None if counted.removals is None else tuple(counted.removals[r] for r in rows)
+    report = None if removals is None else _report(removals)
+    per_article, terms, totals = counts
     codes, groups = pd.factorize(articles[settings.by].astype(str), sort=True)
     ngram = np.array([t.count(" ") + 1 for t in terms], dtype=np.int64)
     summed = _summed(per_article, totals, codes, len(groups), ngram)
@@ -138,6 +202,75 @@ def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = No
     return TermMatrix(counts=summed[0], article_counts=summed[1], terms=terms, ngram=ngram,
                       groups=tuple(str(g) for g in groups), n_articles=np.bincount(codes, minlength=len(groups)),
                       totals=summed[2], moments=summed[3], settings=settings, strata=strata, removed=report)
+
+
+def _check_counted(counted: ArticleTerms, settings: TermSettings) -> None:
+    built = counted.settings
+    for name in ("stop_words", "keep_self_reference", "ngram_range"):
+        if getattr(settings, name) != getattr(built, name):
+            raise SettingsError(f"these article term counts were counted with {name}={getattr(built, name)!r}, not "
+                                f"{getattr(settings, name)!r}: count them again with count_article_terms")
+    if settings.min_count < built.min_count:
+        raise SettingsError(f"these article term counts dropped terms used fewer than {built.min_count} times; for "
+                            f"min_count={settings.min_count} count them again with that min_count")
+
+
+def _rows_counts(counts: TermCounts, rows: np.ndarray, min_count: int) -> TermCounts:
+    """The counts of some rows, without the terms these rows use fewer than ``min_count``
+    times: what ``count_terms`` of their texts alone gives (a term used ``min_count`` times in
+    some texts is used as often in all, so none is missing)."""
+    per_article = counts.per_article
+    if len(rows) != per_article.shape[0] or (rows != np.arange(len(rows))).any():
+        per_article = per_article[rows]
+    kept = np.asarray(per_article.sum(axis=0)).ravel() >= min_count
+    if not kept.all():
+        per_article = per_article[:, np.flatnonzero(kept)]
+    return TermCounts(per_article=per_article.tocsr(), terms=counts.terms[kept], totals=counts.totals[rows])
+
+
+def _report(removals) -> SelfReferenceReport:
+    report = SelfReferenceReport()
+    for found in removals:
+        report.add(found)
+    return report
+
+
+_READER: dict = {}
+
+
+def _start_reader(known: tuple[str, ...] | None) -> None:
+    """Prepare a worker to read texts: the self-reference finder of these outlets (None: keep it)."""
+    _READER["finder"] = None if known is None else SelfReference(known)
+
+
+def _read_chunk(chunk: tuple[list, list, list]) -> tuple[Tokens, tuple[tuple[tuple[str, str], ...], ...]]:
+    """One chunk of (bodies, outlets, urls) read into ``Tokens``, with what was removed from each."""
+    bodies, outlets, urls = chunk
+    finder = _READER["finder"]
+    if finder is None:
+        return tokenize(bodies), ()
+    stripped = [finder.stripped(body, outlet, url) for body, outlet, url in zip(bodies, outlets, urls)]
+    return tokenize(text for text, _ in stripped), tuple(found for _, found in stripped)
+
+
+def _text_chunks(articles: pd.DataFrame, size: int) -> Iterator[tuple[list, list, list]]:
+    """The articles' bodies ("" when missing), outlets and addresses, ``size`` at a time."""
+    bodies, outlets = _bodies(articles["body"]), iter(_outlets(articles))
+    urls = iter(articles["url"]) if "url" in articles.columns else itertools.repeat(None)
+    while chunk := list(itertools.islice(bodies, size)):
+        yield (chunk, list(itertools.islice(outlets, len(chunk))),
+               [url if isinstance(url, str) else None for url in itertools.islice(urls, len(chunk))])
+
+
+def _article_ids(articles: pd.DataFrame) -> pd.Series:
+    """Each article's id as text (its position in the table when it has no ``article_id``)."""
+    if "article_id" in articles.columns:
+        return articles["article_id"].astype(str)
+    return pd.Series(np.arange(len(articles)).astype(str), index=articles.index)
+
+
+def _outlets(articles: pd.DataFrame) -> pd.Series:
+    return articles["outlet"].astype(str) if "outlet" in articles.columns else pd.Series("", index=articles.index)
 
 
 def _within(articles: pd.DataFrame, settings: TermSettings) -> bool:
@@ -175,19 +308,6 @@ def _strata(articles, per_article, totals, group_codes, ngram) -> Strata:
                   n_articles=np.bincount(stratum_codes[stratum_codes >= 0], minlength=len(strata)))
 
 
-def _texts(articles: pd.DataFrame, report: SelfReferenceReport | None):
-    """Each body, with its self-reference removed when ``report`` is given (and counted in it)."""
-    bodies = _bodies(articles["body"])
-    if report is None:
-        yield from bodies
-        return
-    outlets = articles["outlet"].astype(str) if "outlet" in articles.columns else pd.Series("", index=articles.index)
-    urls = articles["url"] if "url" in articles.columns else pd.Series(None, index=articles.index)
-    finder = SelfReference(outlets.unique())
-    for body, outlet, url in zip(bodies, outlets, urls):
-        yield finder.strip(body, outlet, url if isinstance(url, str) else None, report)
-
-
 def _bodies(bodies: pd.Series):
     """Each body as text ("" when missing), one at a time: ``fillna("").astype(str)`` would
     hold a second copy of every body (hundreds of MB on a large corpus)."""
@@ -195,10 +315,10 @@ def _bodies(bodies: pd.Series):
         yield body if isinstance(body, str) else "" if pd.api.types.is_scalar(body) and pd.isna(body) else str(body)
 
 
-def _check_articles(articles: pd.DataFrame, settings: TermSettings) -> None:
+def _check_columns(articles: pd.DataFrame, columns: tuple[str, ...]) -> None:
     if not isinstance(articles, pd.DataFrame):
         raise SettingsError(f"an articles table (pandas DataFrame) was expected, got {type(articles).__name__}")
-    missing = [c for c in ("body", settings.by) if c not in articles.columns]
+    missing = [c for c in columns if c not in articles.columns]
     if missing:
         raise SettingsError(f"the articles table has no column {missing[0]!r}; "
                             f"its columns are: {', '.join(map(str, articles.columns))}")

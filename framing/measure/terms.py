@@ -29,11 +29,20 @@ from scipy.stats import false_discovery_control, norm
 from framing.errors import SettingsError
 from framing.measure.log_odds import dirichlet_prior, log_odds_scores
 from framing.measure.term_counts import is_break, normalize_token
-from framing.measure.term_matrix import TermMatrix, build_term_matrix, has_events, term_spans, tfidf_weights
+from framing.measure.term_matrix import (
+    ArticleTerms,
+    TermMatrix,
+    build_term_matrix,
+    count_article_terms,
+    has_events,
+    term_spans,
+    tfidf_weights,
+)
 from framing.measure.within_events import article_counts, event_sides, within_event_scores
 from framing.settings import TERM_METHODS, TermSettings
 
-__all__ = ["METHODS", "REST", "RESULT_COLUMNS", "TermMatrix", "TermSettings", "build_term_matrix",
+__all__ = ["METHODS", "REST", "RESULT_COLUMNS", "ArticleTerms", "TermMatrix", "TermSettings", "build_term_matrix",
+           "count_article_terms",
            "distinctive_terms", "has_events", "is_break", "left_out_lines", "normalize_token", "term_spans",
            "tfidf_weights"]
 
