@@ -206,6 +206,20 @@ def test_outlet_map_and_event_coverage():
     assert decoded(heat["z"]).tolist() == [[1, 2], [1, 0]]
 
 
+def test_outlet_map_of_many_outlets_prints_the_names_that_fit_and_hovers_them_all():
+    rng = np.random.default_rng(0)
+    names = [f"Outlet number {i}" for i in range(60)]
+    points = pd.DataFrame(dict(outlet=names, x=rng.normal(0, 0.1, 60), y=rng.normal(0, 0.1, 60)))
+    points.loc[59, ["x", "y"]] = [2.0, 2.0]  # one outlet that stands apart
+    fig = plots.outlet_map_plot(points).to_dict()
+    scatter = fig["data"][0]
+    printed = [t for t in scatter["text"] if t]
+    assert list(scatter["customdata"]) == names and "%{customdata}" in scatter["hovertemplate"]
+    assert "Outlet number 59" in printed and 3 <= len(printed) < 60
+    assert any(f"{60 - len(printed)} of 60 names are not printed" in a["text"].replace("<br>", " ")
+               for a in fig["layout"]["annotations"])
+
+
 def test_every_figure_handles_an_empty_table():
     empty_figs = [
         plots.frame_heatmap(score_rows().iloc[0:0]),

@@ -50,6 +50,26 @@ def require_columns(table: pd.DataFrame, columns: Iterable[str], what: str) -> N
                             "(see docs/data-model.md)")
 
 
+#: Rough width of one character and height of one line of 12-pixel label text, in pixels.
+LABEL_CHAR_PX, LABEL_LINE_PX = 6.5, 16.0
+
+
+def spaced_labels(names: Iterable[str], x_px: Iterable[float], y_px: Iterable[float], *,
+                  char_px: float = LABEL_CHAR_PX, line_px: float = LABEL_LINE_PX) -> set[str]:
+    """The points to label, taken in the order given (most important first), leaving out any
+    whose label, centred above its point, would overlap one already kept (a cluster of labels
+    printed on each other reads as none). ``x_px``, ``y_px``: where the points are drawn, in
+    pixels; ``char_px``, ``line_px``: a label's character width and line height."""
+    kept: list[tuple[float, float, int]] = []
+    labels: set[str] = set()
+    for name, px, py in zip(names, x_px, y_px):
+        px, py = float(px), float(py)
+        if all(abs(px - kx) > (len(name) + n) / 2 * char_px or abs(py - ky) > line_px for kx, ky, n in kept):
+            kept.append((px, py, len(name)))
+            labels.add(name)
+    return labels
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     """A figure with no data that says why (``message``) under its ``title``."""
     fig = go.Figure()

@@ -5,26 +5,57 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from framing.present.plots.common import QUALITATIVE, empty_figure, height_for, layout, require_columns, safe, shorten
+from framing.present.plots.common import (
+    QUALITATIVE,
+    empty_figure,
+    footnote,
+    height_for,
+    layout,
+    require_columns,
+    safe,
+    shorten,
+    spaced_labels,
+)
 
 
 def outlet_map_plot(points: pd.DataFrame, *, title: str | None = None) -> go.Figure:
     """Outlets placed so that similar frame/term profiles lie close together (a
-    ``similarity.outlet_map`` table: ``outlet``, ``x``, ``y``)."""
+    ``similarity.outlet_map`` table: ``outlet``, ``x``, ``y``). Every point names its outlet on
+    hover; names are printed beside the points, those farthest from the centre first (the
+    outlets that stand apart), leaving out any that would overlap a name already printed."""
     require_columns(points, ["outlet", "x", "y"], "outlet_map_plot")
     title = title or "Outlets placed by similarity of their profiles"
     if points.empty:
         return empty_figure(title, "No outlet to place.")
     colour = points.get("colour_by")
-    label = len(points) <= 40
+    names = points["outlet"].map(safe)
+    printed = _printed_names(names, points["x"].to_numpy(float), points["y"].to_numpy(float))
     fig = go.Figure(go.Scatter(
-        x=points["x"], y=points["y"], mode="markers+text" if label else "markers", text=points["outlet"].map(safe),
-        textposition="top center", marker=dict(size=10, color=QUALITATIVE[0] if colour is None else None),
-        hovertemplate="<b>%{text}</b><extra></extra>",
+        x=points["x"], y=points["y"], mode="markers+text", text=names.where(names.isin(printed), ""),
+        customdata=names, textposition="top center", textfont=dict(size=12),
+        marker=dict(size=10, color=QUALITATIVE[0] if colour is None else None),
+        hovertemplate="<b>%{customdata}</b><extra></extra>",
     ))
     fig.update_xaxes(showticklabels=False, title=None, zeroline=False)
     fig.update_yaxes(showticklabels=False, title=None, zeroline=False, scaleanchor="x")
-    return layout(fig, title, height=520)
+    layout(fig, title, height=520)
+    if len(printed) < len(points):
+        footnote(fig, f"{len(points) - len(printed):,} of {len(points):,} names are not printed where they would "
+                      "overlap another; hover over a point to see its outlet.")
+    return fig
+
+
+#: The map's plotting area in the dashboard, in pixels (width, height), for spacing its names.
+MAP_PX = (800, 400)
+
+
+def _printed_names(names: pd.Series, x: np.ndarray, y: np.ndarray) -> set[str]:
+    """The names to print: farthest from the centre first, none overlapping (``spaced_labels``;
+    the axes share one scale, set by the axis whose points fill its side first)."""
+    spans = [max(float(np.ptp(v)) * 1.1, 1e-9) for v in (x, y)]
+    scale = min(MAP_PX[0] / spans[0], MAP_PX[1] / spans[1])  # pixels per unit of either axis
+    order = np.argsort(-np.hypot(x - np.median(x), y - np.median(y)), kind="stable")
+    return spaced_labels(names.to_numpy()[order], x[order] * scale, y[order] * scale, char_px=7.5)
 
 
 def event_coverage_plot(coverage: pd.DataFrame, *, labels: dict | None = None, title: str | None = None,

@@ -6,7 +6,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from framing.present.encoding import plural
-from framing.present.plots.common import empty_figure, footnote, height_for, layout, require_columns, safe
+from framing.present.plots.common import (
+    empty_figure,
+    footnote,
+    height_for,
+    layout,
+    require_columns,
+    safe,
+    spaced_labels,
+)
 
 
 def _one_comparison(terms: pd.DataFrame, group: str | None) -> pd.DataFrame:
@@ -45,6 +53,10 @@ def _log_ticks(largest: float) -> list[int]:
         base *= 10
 
 
+#: The scatter's plotting area, in pixels (width, height), for spacing its labels.
+PLOT_PX = (540, 600)
+
+
 def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: int = 12,
                   max_points: int = 4000, title: str | None = None) -> go.Figure:
     """Monroe, Colaresi and Quinn (2008) 'Fightin' Words' plot: each term's frequency (log
@@ -69,8 +81,11 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
                    else pd.Series(False, index=terms.index))
     candidates = pd.concat([terms.nlargest(label_top, value), terms.nsmallest(label_top, value)])
     candidates = candidates[~candidates.index.duplicated()]  # few terms: the same on both lists
-    labelled = _spaced_labels(candidates, np.log10(uses[candidates.index].clip(lower=1)), candidates[value],
-                              x_span=np.log10(max(float(uses.max()), 10)), y_span=float(np.ptp(terms[value])) or 1.0)
+    order = np.argsort(-np.abs(candidates[value].to_numpy(float)), kind="stable")  # most distinctive first
+    x_span, y_span = np.log10(max(float(uses.max()), 10)), float(np.ptp(terms[value])) or 1.0
+    labelled = spaced_labels(candidates["term"].astype(str).to_numpy()[order],
+                             np.log10(uses[candidates.index].clip(lower=1)).to_numpy(float)[order] / x_span * PLOT_PX[0],
+                             candidates[value].to_numpy(float)[order] / y_span * PLOT_PX[1], line_px=33)
     fig = go.Figure()
     for flag, name, colour in ((False, "not significant", "#bbbbbb"), (True, "significant after correction", "#d62728")):
         part = terms[significant == flag]
@@ -89,26 +104,6 @@ def terms_scatter(terms: pd.DataFrame, *, group: str | None = None, label_top: i
     fig.update_yaxes(title=f"{value_title} (higher: more distinctive of {first})")
     fig.update_layout(legend=dict(orientation="h", y=-0.15))
     return layout(fig, title, height=540)
-
-
-#: Rough size of one label character and of a label's height, as shares of the plot's width and
-#: height (540 x about 600 pixels, 12-pixel text), for keeping labels from overlapping.
-LABEL_CHAR_SHARE, LABEL_HEIGHT_SHARE = 0.012, 0.055
-
-
-def _spaced_labels(candidates: pd.DataFrame, x: pd.Series, y: pd.Series, *, x_span: float, y_span: float) -> set[str]:
-    """The candidate terms to label, most distinctive first, leaving out any whose label would
-    overlap one already kept (a cluster of labels printed on each other reads as none)."""
-    kept: list[tuple[float, float, int]] = []
-    labels: set[str] = set()
-    for index in candidates.index[np.argsort(-np.abs(y.to_numpy(float)), kind="stable")]:
-        term = str(candidates.at[index, "term"])
-        px, py = float(x[index]) / x_span, float(y[index]) / y_span
-        if all(abs(px - kx) > (len(term) + n) / 2 * LABEL_CHAR_SHARE or abs(py - ky) > LABEL_HEIGHT_SHARE
-               for kx, ky, n in kept):
-            kept.append((px, py, len(term)))
-            labels.add(term)
-    return labels
 
 
 def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
