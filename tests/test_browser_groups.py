@@ -86,3 +86,17 @@ def test_sixty_outlets_show_the_largest_with_their_chips_readable(page, many_ser
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     assert visible_chips(page, label) >= readable, "a picker beside other controls showed 5 chips of 30"
     screenshot(page, f"many_outlets_{view}")
+
+
+def test_sixty_outlets_on_the_map_name_those_that_fit(page, many_server):
+    open_view(page, many_server, "view=overview")
+    page.get_by_text("Show the outlet map").click()
+    page.wait_for_selector("text=Outlet map", timeout=60_000)
+    settle(page)
+    the_map = page.locator(".js-plotly-plot").filter(has_text="placed by similarity").first
+    the_map.wait_for(timeout=60_000)
+    the_map.scroll_into_view_if_needed()
+    printed = [t for t in the_map.locator(".textpoint text").all_text_contents() if t.strip()]
+    assert 3 <= len(printed) < 60, "with 60 outlets, the names that fit are printed and the others are not"
+    assert "names are not printed where they would overlap" in the_map.inner_text()
+    screenshot(page, "many_outlets_map")
