@@ -165,10 +165,16 @@ def count_article_terms(articles: pd.DataFrame, settings: TermSettings | None = 
     settings = settings or TermSettings()
     _check_columns(articles, ("body",))
     known = None if settings.keep_self_reference else tuple(_outlets(articles).unique())
-    read = list(map_chunks(engine or EngineSettings(), _read_chunk, _text_chunks(articles, chunk_texts),
-                           setup=_start_reader, setup_args=(known,)))
-    counts = count_tokens((tokens for tokens, _ in read), settings)
-    removals = None if known is None else tuple(found for _, chunk in read for found in chunk)
+    removed: list[tuple[tuple[str, str], ...]] = []
+
+    def pieces() -> Iterator[Tokens]:  # each piece merged as it comes: its own vocabulary is not kept
+        for tokens, found in map_chunks(engine or EngineSettings(), _read_chunk, _text_chunks(articles, chunk_texts),
+                                        setup=_start_reader, setup_args=(known,)):
+            removed.extend(found)
+            yield tokens
+
+    counts = count_tokens(pieces(), settings)
+    removals = None if known is None else tuple(removed)
     return ArticleTerms(article_ids=_article_ids(articles).to_numpy(dtype=object), counts=counts,
                         removals=removals, settings=settings)
 
