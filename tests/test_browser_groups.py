@@ -55,13 +55,15 @@ def test_new_views_by_outlet(page, sides_server, view):
 
 @pytest.fixture(scope="module")
 def many_server(tmp_path_factory):
-    """60 outlets (the demo's paragraphs, six articles each): more than the 30 shown by default."""
+    """60 outlets (the demo's paragraphs, 14 articles each): more than the 30 shown by default,
+    and enough articles (5 chunks of 200) that the first analysis runs in worker processes, started
+    from a forkserver under `streamlit run` (the page once ran again in each of them, and hung)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from many_articles import article_records, write_jsonl
 
-    plain = article_records(360)[:360]  # without the odd records at the end
+    plain = article_records(840)[:840]  # without the odd records at the end
     records = [dict(r, outlet=f"{r['outlet'].rsplit(' ', 1)[0]} {i % 12}") for i, r in enumerate(plain)]
     corpus = write_jsonl(tmp_path_factory.mktemp("many") / "articles.jsonl", records, blank_after=None)
     proc, url = start_streamlit(corpus, tmp_path_factory.mktemp("cache"))
