@@ -192,6 +192,10 @@ def test_terms_bars_top_each_side_sorted_by_z():
     bar = plots.terms_bars(terms_table(), top=2).to_dict()["data"][0]
     assert list(bar["y"]) == ["terrorists", "syrian government", "regime", "occupation"]
     assert [row[0] for row in bar["customdata"]] == ["terrorists", "syrian government", "regime", "occupation"]
+    uses = plots.terms_bars(terms_table(), top=2).to_dict()["data"][1]
+    # each bar's uses on the side it is distinctive of, across zero from the bar (its row's empty side)
+    assert list(uses["text"]) == ["40 uses", "20 uses", "12 uses", "30 uses"]
+    assert list(uses["textposition"]) == ["middle right", "middle right", "middle left", "middle left"]
 
 
 def test_outlet_map_and_event_coverage():

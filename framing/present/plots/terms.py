@@ -123,19 +123,39 @@ def terms_bars(terms: pd.DataFrame, *, group: str | None = None, top: int = 15,
     side_names = (str(chosen["group"].iloc[0]), str(chosen["vs"].iloc[0])) if {"group", "vs"} <= set(chosen) else ("", "")
     fig = go.Figure(go.Bar(
         x=chosen[value], y=chosen["term"].map(safe), orientation="h", customdata=custom,
-        marker_color=_significance_colours(chosen, value), text=[plural(c, "use") for c in chosen["count"]],
-        textposition="outside", textfont=dict(size=11, color="#555"), cliponaxis=False,
+        marker_color=_significance_colours(chosen, value), cliponaxis=False, showlegend=False,
         hovertemplate=hover.replace("%{y:.2f}", "%{x:.2f}"),
     ))
     axis = value_title
-    if value == "z" and side_names[0]:
-        axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
+    if value == "z":
+        _uses_beside_zero(fig, chosen)
+        if side_names[0]:
+            axis = f"← {safe(side_names[1])} | {value_title} | {safe(side_names[0])} →"
+    else:
+        fig.update_traces(text=[plural(c, "use") for c in chosen["count"]], textposition="outside",
+                          textfont=dict(size=11, color="#555"))
     fig.update_xaxes(title=axis)
     layout(fig, title, height=height_for(len(chosen), per_row=18, base=160))
     if value == "z":  # after the axis title: the note goes under it, not on it
         footnote(fig, "strong red or blue: significant after correction for testing every term; pale: not "
                  "significant (could be chance)", below_ticks=True)
     return fig
+
+
+def _uses_beside_zero(fig: go.Figure, chosen: pd.DataFrame) -> None:
+    """Each bar's uses, on the side it is distinctive of (the group's for a red bar, the other
+    side's for a blue one), printed just across the zero line, where its row is empty: outside
+    the bar's end they ran into the term labels (blue) or off the figure (red). The axis keeps
+    room across zero for them."""
+    right = chosen["z"] >= 0
+    uses = np.where(right, chosen["count"], chosen["count_vs"] if "count_vs" in chosen else chosen["count"])
+    fig.add_trace(go.Scatter(
+        x=np.zeros(len(chosen)), y=chosen["term"].map(safe), mode="text", showlegend=False, hoverinfo="skip",
+        text=[plural(int(n), "use") for n in uses], textposition=np.where(right, "middle left", "middle right"),
+        textfont=dict(size=11, color="#555")))
+    low, high = float(chosen["z"].min()), float(chosen["z"].max())
+    room = 0.3 * max(abs(low), abs(high), 1.0)
+    fig.update_xaxes(range=[min(low * 1.05, -room), max(high * 1.05, room)])
 
 
 def _significance_colours(terms: pd.DataFrame, value: str) -> np.ndarray:
