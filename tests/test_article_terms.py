@@ -95,3 +95,21 @@ def test_counts_of_other_settings_or_articles_are_refused(articles):
     stranger = articles.head(2).assign(article_id=["not-counted", "x"])
     with pytest.raises(SettingsError, match="not-counted"):
         build_term_matrix(stranger, TermSettings(min_count=3), counted=counted)
+
+
+def test_the_terms_command_reads_on_the_workers_asked_for(capsys, monkeypatch):
+    from framing.cli import main
+    from framing.measure import term_matrix
+
+    engines = []
+    counted = term_matrix.count_article_terms
+    monkeypatch.setattr(term_matrix, "count_article_terms",
+                        lambda *a, **k: engines.append(k.get("engine")) or counted(*a, **k))
+    fixture = str(REPO / "tests/fixtures/three_sides/articles.csv")
+    outputs = []
+    for workers in ("1", "2"):
+        assert main(["terms", fixture, "--by", "allsides_side", "--min-count", "2", "--format", "csv",
+                     "--workers", workers]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert [engine.workers for engine in engines] == [1, 2]
+    assert outputs[0] == outputs[1] and "group,vs" in outputs[0]

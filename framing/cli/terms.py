@@ -15,6 +15,7 @@ from framing.cli.options import (
     add_workers_option,
     analysis_from_args,
     articles_from_args,
+    engine_settings,
     event_settings,
     term_settings,
 )
@@ -109,7 +110,7 @@ def run_terms(args: argparse.Namespace) -> int:
     if settings.within_events and not has_events(articles):
         print("framing: grouping the articles into events first (the corpus has no event ids)", file=sys.stderr)
         articles = with_events(articles, event_settings(args))
-    matrix = build_term_matrix(articles, settings)
+    matrix = build_term_matrix(articles, settings, engine=engine_settings(args))  # texts read on --workers / --engine
     result = distinctive_terms(matrix, settings, group=args.group, vs=args.vs)
     if result.empty:
         print(f"framing: no term is used {args.min_count} times or more in the texts compared "
