@@ -233,7 +233,7 @@ def loaded_word_lines(analysis: Analysis, flt: ArticleFilter, outlet: str, term:
 
 def article_terms(analysis: Analysis, *, keep_self_reference: bool = False) -> measure.ArticleTerms:
     """Each article's term counts (``framing.measure.term_matrix.count_article_terms``), kept on
-    disk only: counted once per analysis in the workers, then summed per group for any Compare
+    disk only: counted once per analysis (the texts read in worker processes on a large corpus), then summed per group for any Compare
     by and filter (a new analysis counts them at once: ``get_analysis``)."""
     counting = replace(TERM_SETTINGS, keep_self_reference=keep_self_reference)
     return _stored(analysis, "article_terms", counting, compute=lambda: measure.count_article_terms(

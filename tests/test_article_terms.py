@@ -1,7 +1,8 @@
 """Each article's term counts, counted once (``count_article_terms``) and summed per group by
 ``build_term_matrix(..., counted=...)``: the same matrix, self-reference report included, as
-counting the articles of that grouping and subset from their texts; and the same counts
-whether the texts are read in this process or in worker processes."""
+counting the articles of that grouping and subset from their texts (here, where no outlet's
+address names another outlet of the corpus: self-reference is told by the outlets counted);
+and the same counts whether the texts are read in this process, in worker processes or on Dask."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -113,3 +114,21 @@ def test_the_terms_command_reads_on_the_workers_asked_for(capsys, monkeypatch):
         outputs.append(capsys.readouterr().out)
     assert [engine.workers for engine in engines] == [1, 2]
     assert outputs[0] == outputs[1] and "group,vs" in outputs[0]
+
+
+def test_dask_workers_count_what_one_process_counts(articles):
+    """On a LocalCluster; chunks with equal parts (no addresses: every chunk's urls the same list)
+    once shared one key on the cluster and were lost."""
+    plain = articles.drop(columns=["url"], errors="ignore")
+    settings = TermSettings(min_count=2)
+    alone = count_article_terms(plain, settings, engine=ONE_PROCESS, chunk_texts=7)
+    on_dask = count_article_terms(plain, settings, engine=EngineSettings(engine="dask", workers=2), chunk_texts=7)
+    assert on_dask.counts.terms.tolist() == alone.counts.terms.tolist()
+    assert (on_dask.counts.per_article != alone.counts.per_article).nnz == 0
+    assert on_dask.removals == alone.removals
+
+
+def test_counts_summed_need_article_ids(articles):
+    counted = count_article_terms(articles, TermSettings(min_count=3), engine=ONE_PROCESS)
+    with pytest.raises(SettingsError, match="article_id"):
+        build_term_matrix(articles.drop(columns=["article_id"]), TermSettings(min_count=3), counted=counted)

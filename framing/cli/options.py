@@ -75,7 +75,8 @@ def add_engine_options(parser: argparse.ArgumentParser) -> None:
     """Where the work runs (``EngineSettings``) and whether progress is shown."""
     group = parser.add_argument_group("where the work runs")
     group.add_argument("--workers", type=int, default=None, metavar="N",
-                       help="processes (default: every CPU once the corpus has 800 articles or more)")
+                       help="processes (default: every CPU once the work is large enough: 800 articles to analyse, "
+                            "8,000 texts whose terms are counted)")
     group.add_argument("--engine", choices=ENGINES, default="local",
                        help="local: processes on this machine (default); dask: Dask tasks, on a LocalCluster "
                             "or the cluster of --scheduler")

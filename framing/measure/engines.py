@@ -91,12 +91,14 @@ def _ordered(submit: Callable[[Any], Any], chunks: Iterator, ahead: int) -> Iter
 
 def _dask_map(settings: EngineSettings, work, chunks: Iterator, setup, setup_args) -> Iterator[Any]:
     with _dask_client(settings) as client:
-        shared = client.scatter(setup_args, broadcast=True)  # sent to each worker once
+        shared = client.scatter(setup_args, broadcast=True) if setup_args else ()  # sent to each worker once
         workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
 
         def submit(chunk):
             inline = not getattr(chunk, "is_slice", False)
-            data = client.scatter(chunk, direct=True) if inline else chunk  # straight to a worker, not via the scheduler
+            # straight to a worker, not via the scheduler; as one item (a tuple would be scattered part by part)
+            # and not named by its content (two chunks holding an equal part would share one key)
+            data = client.scatter([chunk], direct=True, hash=False)[0] if inline else chunk
             return client.submit(_prepared, work, setup, shared, data, pure=False)
 
         yield from _ordered(submit, chunks, workers * _AHEAD)

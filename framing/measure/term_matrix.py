@@ -25,7 +25,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache, partial
 
 import numpy as np
 import pandas as pd
@@ -143,7 +143,11 @@ class ArticleTerms:
     settings: TermSettings
 
     def rows(self, articles: pd.DataFrame) -> np.ndarray:
-        """The rows of these articles; a SettingsError names the first one not counted here."""
+        """The rows of these articles, found by ``article_id``; a SettingsError names the first
+        one not counted here (a table without ``article_id`` cannot be matched: refused)."""
+        if "article_id" not in articles.columns:
+            raise SettingsError("article term counts are matched to articles by their article_id, and this articles "
+                                "table has none: build the term matrix from the articles themselves (without counted=)")
         ids, counted = _article_ids(articles), pd.Index(self.article_ids)
         if not counted.is_unique:
             raise SettingsError("the articles whose terms were counted repeat an article_id: give each article "
@@ -161,15 +165,19 @@ def count_article_terms(articles: pd.DataFrame, settings: TermSettings | None = 
     """Count the terms of each article's body (self-reference removed unless
     ``keep_self_reference``), reading the texts in chunks of ``chunk_texts`` on ``engine``'s
     workers (default: every CPU once there are four chunks). Self-reference is told by the
-    outlets of these articles (``SelfReference``)."""
+    outlets of these articles (``SelfReference``: an address's host also matches the name of
+    another outlet of them), so counts summed for a subset (``build_term_matrix(...,
+    counted=)``) may remove a little more than counting the subset alone would: what the whole
+    corpus's outlets call themselves."""
     settings = settings or TermSettings()
     _check_columns(articles, ("body",))
     known = None if settings.keep_self_reference else tuple(_outlets(articles).unique())
     removed: list[tuple[tuple[str, str], ...]] = []
 
     def pieces() -> Iterator[Tokens]:  # each piece merged as it comes: its own vocabulary is not kept
-        for tokens, found in map_chunks(engine or EngineSettings(), _read_chunk, _text_chunks(articles, chunk_texts),
-                                        setup=_start_reader, setup_args=(known,)):
+        work = partial(_read_chunk, known=known)  # the outlets travel with each chunk: no state shared by callers
+        for tokens, found in map_chunks(engine or EngineSettings(), work, _text_chunks(articles, chunk_texts),
+                                        setup=_nothing, setup_args=()):
             removed.extend(found)
             yield tokens
 
@@ -241,20 +249,24 @@ def _report(removals) -> SelfReferenceReport:
     return report
 
 
-_READER: dict = {}
+@lru_cache(maxsize=8)
+def _finder(known: tuple[str, ...]) -> SelfReference:
+    """The self-reference finder of these outlets, built once per process."""
+    return SelfReference(known)
 
 
-def _start_reader(known: tuple[str, ...] | None) -> None:
-    """Prepare a worker to read texts: the self-reference finder of these outlets (None: keep it)."""
-    _READER["finder"] = None if known is None else SelfReference(known)
+def _nothing() -> None:
+    """Reading texts needs no preparation in a worker."""
 
 
-def _read_chunk(chunk: tuple[list, list, list]) -> tuple[Tokens, tuple[tuple[tuple[str, str], ...], ...]]:
-    """One chunk of (bodies, outlets, urls) read into ``Tokens``, with what was removed from each."""
+def _read_chunk(chunk: tuple[list, list, list], *, known: tuple[str, ...] | None
+                ) -> tuple[Tokens, tuple[tuple[tuple[str, str], ...], ...]]:
+    """One chunk of (bodies, outlets, urls) read into ``Tokens``, with what was removed from each
+    as self-reference of ``known`` outlets (None: nothing removed)."""
     bodies, outlets, urls = chunk
-    finder = _READER["finder"]
-    if finder is None:
+    if known is None:
         return tokenize(bodies), ()
+    finder = _finder(known)
     stripped = [finder.stripped(body, outlet, url) for body, outlet, url in zip(bodies, outlets, urls)]
     return tokenize(text for text, _ in stripped), tuple(found for _, found in stripped)
 
