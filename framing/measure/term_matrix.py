@@ -218,15 +218,23 @@ def build_term_matrix(articles: pd.DataFrame, settings: TermSettings | None = No
                       totals=summed[2], moments=summed[3], settings=settings, strata=strata, removed=report)
 
 
+def check_counted_alike(built: TermSettings, wanted: TermSettings, *, same: tuple[str, ...], what: str,
+                        again: str, made: str = "counted") -> None:
+    """A SettingsError unless counts made with ``built`` can serve ``wanted``: the fields
+    ``same`` equal, and a ``min_count`` no lower (rare terms are gone). ``what`` names the
+    counts ("this term matrix", ``made`` "built"), ``again`` how to make others."""
+    for name in same:
+        if getattr(wanted, name) != getattr(built, name):
+            raise SettingsError(f"{what} was {made} with {name}={getattr(built, name)!r}, not "
+                                f"{getattr(wanted, name)!r}: {again}")
+    if wanted.min_count < built.min_count:
+        raise SettingsError(f"{what} dropped terms used fewer than {built.min_count} times; for "
+                            f"min_count={wanted.min_count}: {again} with that min_count")
+
+
 def _check_counted(counted: ArticleTerms, settings: TermSettings) -> None:
-    built = counted.settings
-    for name in ("stop_words", "keep_self_reference", "ngram_range"):
-        if getattr(settings, name) != getattr(built, name):
-            raise SettingsError(f"these article term counts were counted with {name}={getattr(built, name)!r}, not "
-                                f"{getattr(settings, name)!r}: count them again with count_article_terms")
-    if settings.min_count < built.min_count:
-        raise SettingsError(f"these article term counts dropped terms used fewer than {built.min_count} times; for "
-                            f"min_count={settings.min_count} count them again with that min_count")
+    check_counted_alike(counted.settings, settings, same=("stop_words", "keep_self_reference", "ngram_range"),
+                        what="this article term count", again="count them again with count_article_terms")
 
 
 def _rows_counts(counts: TermCounts, rows: np.ndarray, min_count: int) -> TermCounts:

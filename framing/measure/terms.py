@@ -33,6 +33,7 @@ from framing.measure.term_matrix import (
     ArticleTerms,
     TermMatrix,
     build_term_matrix,
+    check_counted_alike,
     count_article_terms,
     has_events,
     term_spans,
@@ -115,18 +116,12 @@ def _matrix_for(source, settings: TermSettings) -> TermMatrix:
     if not isinstance(source, TermMatrix):
         return build_term_matrix(source, settings)
     built = source.settings
-    for name in COUNTING:
-        if getattr(settings, name) != getattr(built, name):
-            raise SettingsError(f"this term matrix was built with {name}={getattr(built, name)!r}, not "
-                                f"{getattr(settings, name)!r}: build another with build_term_matrix(articles, "
-                                f"settings)")
+    check_counted_alike(built, settings, same=COUNTING, what="this term matrix", made="built",
+                        again="build another with build_term_matrix(articles, settings)")
     lo, hi = settings.ngram_range
     if lo < built.ngram_range[0] or hi > built.ngram_range[1]:
         raise SettingsError(f"this term matrix holds n-grams {built.ngram_range}, not {(lo, hi)}: build another "
                             f"with ngram_range={(lo, hi)}")
-    if settings.min_count < built.min_count:
-        raise SettingsError(f"this term matrix dropped terms used fewer than {built.min_count} times; for "
-                            f"min_count={settings.min_count} build it with that min_count")
     return source
 
 
