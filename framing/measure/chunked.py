@@ -145,7 +145,7 @@ def load_path(path: str | Path, *, read: ReadOptions = KEEP_RAW,
     corpus and load report."""
     source, builder = opened(path, read, engine, chunk_articles)
     work = partial(_outcomes_at, mapping=source.mapping, read=read)
-    for position, outcomes in map_chunks(engine, work, source.chunks, setup=_nothing, setup_args=()):
+    for position, outcomes in map_chunks(engine, work, source.chunks):
         for outcome in outcomes:
             builder.accept(outcome)
         if progress is not None:
@@ -157,6 +157,3 @@ def load_path(path: str | Path, *, read: ReadOptions = KEEP_RAW,
 def _outcomes_at(chunk: Chunk, *, mapping: dict, read: ReadOptions) -> tuple[int, list[ItemOutcome]]:
     return chunk.position, chunk_outcomes(chunk, mapping, read)
 
-
-def _nothing() -> None:
-    """Loading needs no preparation in a worker."""

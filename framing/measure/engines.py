@@ -48,8 +48,9 @@ class EngineSettings:
 
 
 def map_chunks(settings: EngineSettings, work: Callable[..., Any], chunks: Iterable, *,
-               setup: Callable[..., None], setup_args: tuple, min_chunks: int = 4) -> Iterator[Any]:
-    """``work(chunk)`` for every chunk, results in chunk order. ``setup(*setup_args)`` prepares
+               setup: Callable[..., None] | None = None, setup_args: tuple = (), min_chunks: int = 4
+               ) -> Iterator[Any]:
+    """``work(chunk)`` for every chunk, results in chunk order. ``setup(*setup_args)``, when given, prepares
     each worker process once (or this process, when the work stays here)."""
     chunks = iter(chunks)
     if settings.engine == "dask":
@@ -59,7 +60,8 @@ def map_chunks(settings: EngineSettings, work: Callable[..., Any], chunks: Itera
     workers = resolve_workers(settings.workers, len(head), min_units=min_chunks)
     chunks = itertools.chain(head, chunks)
     if workers == 1 or len(head) < 2:
-        setup(*setup_args)
+        if setup is not None:
+            setup(*setup_args)
         yield from map(work, chunks)
         return
     with process_pool(workers, initializer=setup, initargs=setup_args, **_safe_start()) as pool:
@@ -105,8 +107,9 @@ def _dask_map(settings: EngineSettings, work, chunks: Iterator, setup, setup_arg
 
 
 def _prepared(work, setup, setup_args, chunk):
-    """``work(chunk)`` on a Dask worker; ``setup`` does nothing once the worker is prepared."""
-    setup(*setup_args)
+    """``work(chunk)`` on a Dask worker; ``setup`` (if any) does nothing once the worker is prepared."""
+    if setup is not None:
+        setup(*setup_args)
     return work(chunk)
 
 

@@ -176,8 +176,7 @@ def count_article_terms(articles: pd.DataFrame, settings: TermSettings | None = 
 
     def pieces() -> Iterator[Tokens]:  # each piece merged as it comes: its own vocabulary is not kept
         work = partial(_read_chunk, known=known)  # the outlets travel with each chunk: no state shared by callers
-        for tokens, found in map_chunks(engine or EngineSettings(), work, _text_chunks(articles, chunk_texts),
-                                        setup=_nothing, setup_args=()):
+        for tokens, found in map_chunks(engine or EngineSettings(), work, _text_chunks(articles, chunk_texts)):
             removed.extend(found)
             yield tokens
 
@@ -262,9 +261,6 @@ def _finder(known: tuple[str, ...]) -> SelfReference:
     """The self-reference finder of these outlets, built once per process."""
     return SelfReference(known)
 
-
-def _nothing() -> None:
-    """Reading texts needs no preparation in a worker."""
 
 
 def _read_chunk(chunk: tuple[list, list, list], *, known: tuple[str, ...] | None
