@@ -83,6 +83,8 @@ def main() -> None:
             st.error(f"Something went wrong in this view ({type(exc).__name__}: {exc}). "
                      "Please report it with the steps that led here.")
     state.mirror_to_url(state.CLASSROOM_URL if in_class else state.RESEARCH_URL)
+    if ctx is not None and ctx.analysis is not None:  # the page is drawn: prepare what other views need
+        data.derive_in_background(ctx.source, ctx.analysis)
 
 
 # Streamlit runs this file as __main__. The worker processes of a first analysis are started from

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import background
 from dashboard.filters import ArticleFilter, filter_articles
 from dashboard.sources import BUNDLED_CORPUS, UPLOAD_DIR, Source  # noqa: F401  (the views name them through data)
 from framing import compare, measure  # stage faces: scikit-learn, NLTK load when a view first needs them
@@ -31,6 +33,7 @@ from framing.measure.cache import DiskCache, analysis_key, derived_key, source_k
 from framing.measure.chunked import analyze_path
 from framing.measure.engines import EngineSettings
 from framing.measure.loaded import loaded_word_sentences, top_loaded_words
+from framing.measure.saved import read_saved_table
 from framing.measure.store import Store
 from framing.settings import BootstrapSettings, ScoreSettings, Settings, TermSettings
 
@@ -89,12 +92,9 @@ def workers() -> int | None:
 @st.cache_resource(max_entries=2, show_spinner="Analysing the corpus (kept on disk for next time)…")
 def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
     """The analysis, with its load report; read back from disk without loading the corpus when
-    this corpus was analysed with these lexicons before. A new analysis also groups the articles
-    into events (``articles_with_events``: the events, side-by-side and event-filter views need
-    it; on the 37,554 AllSides articles it took 20 s of the events view's first opening) and
-    counts each article's terms (``article_terms``: 34 s of the terms view's first opening).
-    One after the other, not at once: at once saved 9 of their 33 s on two CPUs but held both in
-    memory (peak 3.4 GB instead of 2.9). Raises ``EmptyCorpus``."""
+    this corpus was analysed with these lexicons before (the tables some views need besides, events
+    and term counts, are computed in the background once the page is drawn:
+    ``derive_in_background``). Raises ``EmptyCorpus``."""
     lexicons = get_lexicons(choice)
     store = Store(source.path)
     if store.exists():  # a store made by `framing analyze`: its tables are read as the views need them
@@ -112,25 +112,46 @@ def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
         if not len(analysis.articles):
             raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
                               "skipped and why")
-        articles_with_events(analysis)  # once, with the analysis: kept on disk, so no view's first opening waits
-        article_terms(analysis)  # the same for the terms view (on the 37,554 AllSides articles: 16 s more)
         return analysis
 
     return DiskCache(cache_dir()).analysis(key, analyse, lexicons=lexicons)
 
 
+def derive_in_background(source: Source, analysis: Analysis) -> None:
+    """Group a big corpus's articles into events and count their terms in the background
+    (``dashboard.background``), unless they are on disk already: the page calls this once it
+    is drawn, so the first page waits for neither (on the 37,554 AllSides articles they took
+    18 and 17 s after the 52 s analysis), nor shares the CPUs with them."""
+    if len(analysis.articles) < background.MIN_ARTICLES:
+        return
+    store = Store(source.path)
+    if store.exists():
+        read_articles = partial(store.read_table, "articles")
+    else:
+        read_articles = partial(read_saved_table, DiskCache(cache_dir()).analysis_folder(analysis.key), "articles")
+    background.start(cache_dir(), _derived_key(analysis, "events", SETTINGS.events),
+                     partial(background.grouped_events, read_articles, SETTINGS.events))
+    background.start(cache_dir(), _derived_key(analysis, "article_terms", TERM_SETTINGS),
+                     partial(background.counted_terms, read_articles, TERM_SETTINGS, workers()))
+
+
+def _derived_key(analysis: Analysis, name: str, *settings) -> str:
+    return derived_key(analysis.key, name, N_BOOT, *settings)
+
+
 def _stored(analysis: Analysis, name: str, *settings, compute):
-    """``compute()`` kept on disk under the analysis and these settings (``DiskCache.table``)."""
-    return DiskCache(cache_dir()).table(derived_key(analysis.key, name, N_BOOT, *settings), compute)
+    """``compute()`` kept on disk under the analysis and these settings (``DiskCache.table``),
+    once any background job computing it has ended (``dashboard.background``)."""
+    key = _derived_key(analysis, name, *settings)
+    background.wait(key)
+    return DiskCache(cache_dir()).table(key, compute)
 
 
 @_cached(max_entries=4, show_spinner="Grouping articles into events…")
 def articles_with_events(analysis: Analysis) -> pd.DataFrame:
     """The articles table with ``event_id`` filled by ``framing.compare.events.with_events``."""
-    from framing.compare.events import with_events
-
     events = _stored(analysis, "events", SETTINGS.events,
-                     compute=lambda: with_events(analysis.articles, SETTINGS.events)[["article_id", "event_id"]])
+                     compute=partial(background.grouped_events, lambda: analysis.articles, SETTINGS.events))
     out = analysis.articles.copy()
     out["event_id"] = events["event_id"].to_numpy()
     return out
@@ -231,53 +252,6 @@ def loaded_word_lines(analysis: Analysis, flt: ArticleFilter, outlet: str, term:
     return loaded_word_sentences(filtered(analysis, flt), group=outlet, term=term, voice=voice)
 
 
-def article_terms(analysis: Analysis, *, keep_self_reference: bool = False) -> measure.ArticleTerms:
-    """Each article's term counts (``framing.measure.term_matrix.count_article_terms``), kept on
-    disk only: counted once per analysis (the texts read in worker processes on a large corpus), then summed per group for any Compare
-    by and filter (a new analysis counts them at once: ``get_analysis``)."""
-    counting = replace(TERM_SETTINGS, keep_self_reference=keep_self_reference)
-    return _stored(analysis, "article_terms", counting, compute=lambda: measure.count_article_terms(
-        analysis.articles, counting, engine=EngineSettings(workers=workers())))
-
-
-@_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")
-def term_matrix(analysis: Analysis, flt: ArticleFilter, settings: TermSettings = TERM_SETTINGS) -> measure.TermMatrix:
-    """The outlet x term matrix every term statistic reads (``framing.measure.terms.build_term_matrix``),
-    summed from ``article_terms``; ``settings.within_events`` True groups the articles into
-    events first when they have none."""
-    counting = replace(TERM_SETTINGS, keep_self_reference=settings.keep_self_reference,
-                       within_events=settings.within_events, by=settings.by)
-
-    def compute():
-        articles = filtered(analysis, flt).articles
-        if counting.within_events and not measure.has_events(articles):
-            articles = articles_with_events(analysis).loc[articles.index]
-        counted = article_terms(analysis, keep_self_reference=counting.keep_self_reference)
-        return measure.build_term_matrix(articles.dropna(subset=[counting.by]), counting, counted=counted)
-
-    return _stored(analysis, "term_matrix", flt, counting, compute=compute)
-
-
-@_cached(max_entries=16, show_spinner="Finding distinctive terms…")
-def term_table(analysis: Analysis, flt: ArticleFilter, *, group: str, vs: str | None, method: str,
-               keep: bool = False, within: bool | None = None, by: str = "outlet") -> pd.DataFrame:
-    """Distinctive terms of ``group`` (a value of ``by``); ``keep``: self-reference and house
-    style kept and listed; ``within``: compare within events (None: when the corpus has event ids)."""
-    settings = replace(TERM_SETTINGS, method=method, keep_self_reference=keep, keep_style=keep, within_events=within,
-                       by=by)
-    return _stored(analysis, "distinctive_terms", flt, group, vs, settings, compute=lambda: measure.distinctive_terms(
-        term_matrix(analysis, flt, settings), settings, group=group, vs=vs))
-
-
-@_cached(max_entries=8, show_spinner=False)
-def terms_left_out(analysis: Analysis, flt: ArticleFilter, *, within: bool | None = None,
-                   by: str = "outlet") -> list[str]:
-    """What the default term counts removed and what they do not list (``left_out_lines``), from
-    the same term matrix as the terms shown (same ``by``: another would count every text again)."""
-    settings = replace(TERM_SETTINGS, within_events=within, by=by)
-    return measure.left_out_lines(term_matrix(analysis, flt, settings), settings)
-
-
 @_cached(max_entries=8, show_spinner="Drawing hits to code…")
 def validation_sample(analysis: Analysis, lexicon: str, per_term: int, seed: int) -> pd.DataFrame:
     """Hits to code by hand (``framing.measure.validation.sample_hits``)."""
@@ -290,25 +264,14 @@ def candidate_table(analysis: Analysis, frame: str) -> pd.DataFrame:
     return _stored(analysis, "candidate_terms", frame, compute=lambda: measure.candidate_terms(analysis, frame))
 
 
-@_cached(max_entries=8, show_spinner="Finding paired words…")
-def paired_table(analysis: Analysis, flt: ArticleFilter) -> pd.DataFrame:
-    """Paired words across the events (``framing.compare.paired_words``), events grouped first."""
-    from framing.compare.paired_words import paired_words
-
-    def compute():
-        chosen = filtered(analysis, flt)
-        with_ids = chosen.with_articles(articles_with_events(analysis).loc[chosen.articles.index], label="events")
-        return paired_words(with_ids)
-
-    return _stored(analysis, "paired_words", flt, compute=compute)
-
-
 @_cached(max_entries=16, show_spinner="Placing outlets…")
 def outlet_points(analysis: Analysis, flt: ArticleFilter, *, voice: str, profile: str,
                   role: str = "framing") -> pd.DataFrame | None:
     """2-D outlet map from frame profiles (rates of every pole of the frames of ``role``) or
     term profiles (TF-IDF); None with fewer than three outlets."""
     if profile == "terms":
+        from dashboard.data_terms import term_matrix  # (that module builds on this one)
+
         matrix = term_matrix(analysis, flt)
         if len(matrix.groups) < 3:
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, data_terms, state
 from dashboard.filters import of_role
 from dashboard.views.common import MAX_DEFAULT_OUTLETS, ROLE_TITLES, ROLE_VIEWS, filter_bar, lexicons_of_role, md, outlets_shown
 from framing.measure.loaded import has_loaded_lexicon
@@ -97,7 +97,7 @@ def _tables(ctx, flt, voice) -> dict:
     if focus in set(articles["outlet"]):
         versus = state.get("versus")
         vs = versus if versus in set(articles["outlet"]) and versus != focus else None
-        tables[f"distinctive terms {focus}"] = data.term_table(ctx.analysis, flt, group=focus, vs=vs,
+        tables[f"distinctive terms {focus}"] = data_terms.term_table(ctx.analysis, flt, group=focus, vs=vs,
                                                                method=state.get("method") or "logodds")
     return tables
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, data_terms, state
 from dashboard.views.common import LISTED_OCCURRENCES, figure, filter_bar, md, occurrence_list
 from framing.present import plots
 from framing.present.encoding import plural
@@ -40,13 +40,13 @@ def render(ctx) -> None:
                          help="By default each outlet's own name, bylines, datelines, wire tags and transcript "
                               "labels are removed before counting, and house-style terms (Mr., 'President Donald', "
                               "'said', 'U.S.') are not listed: they say who wrote, not how the story is framed.")
-    table = data.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
+    table = data_terms.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
                             method=method, keep=keep, within=within if method == "logodds" else False,
                             by=ctx.by)
     st.caption(_what_is_shown(table, keep, within and method == "logodds"))
     if not keep:
         with st.expander("What was left out, and why"):
-            lines = data.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False,
+            lines = data_terms.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False,
                                         by=ctx.by)
             st.text("\n".join(lines) if lines else "Nothing: no outlet names itself and no house-style term was found.")
     left, right = st.columns([3, 2])
@@ -93,7 +93,7 @@ def _paired(ctx, flt) -> None:
         if not st.button("Find paired words", key="paired_button"):
             return
         st.session_state["paired_asked"] = True
-    table = data.paired_table(ctx.analysis, flt)
+    table = data_terms.paired_table(ctx.analysis, flt)
     if table.empty:
         st.caption("No pair: no event was covered by two outlets that named something differently.")
         return

@@ -3,7 +3,7 @@ tables of docs/data-model.md, with the key that identifies it. Every stage after
 (scores, terms, concordance, alignment, events, figures, exports) takes this one object."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +66,14 @@ class Analysis:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Analysis) and other.key == self.key
+
+    def derived(self, name: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, once per analysis object (its tables never change): for what several
+        stages read, such as the hit counts every score starts from. Not copied by ``_with``."""
+        memo = self.__dict__.setdefault("_derived", {})
+        if name not in memo:
+            memo[name] = compute()
+        return memo[name]
 
     def loaded(self, name: str) -> bool:
         """Whether table ``name`` is in memory (not only in the store)."""

@@ -135,7 +135,7 @@ class DiskCache:
                  lexicons: tuple[Lexicon, ...] | None = None) -> Analysis:
         """The analysis stored under ``key``, else ``analyse()`` stored there (its key becomes
         ``key``, so the analysis read back later equals the one made now)."""
-        folder = self.root / "analyses" / key[:32]
+        folder = self.analysis_folder(key)
         if (folder / "analysis.json").exists():
             try:
                 stored = load_analysis(folder, lexicons=lexicons)
@@ -147,9 +147,20 @@ class DiskCache:
         save_analysis(analysis, folder)
         return analysis
 
+    def analysis_folder(self, key: str) -> Path:
+        """Where ``analysis`` keeps the analysis of ``key`` (``framing.measure.saved``)."""
+        return self.root / "analyses" / key[:32]
+
+    def has_table(self, key: str) -> bool:
+        """Whether a table is stored under ``key`` (a ``derived_key``)."""
+        return self._table_path(key).exists()
+
+    def _table_path(self, key: str) -> Path:
+        return self.root / "tables" / f"{key[:32]}.pickle"
+
     def table(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()``, or its stored result under ``key`` (a ``derived_key``)."""
-        target = self.root / "tables" / f"{key[:32]}.pickle"
+        target = self._table_path(key)
         found, value = _read_pickle(target)
         if found:
             return value

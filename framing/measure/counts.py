@@ -28,7 +28,13 @@ _TEXT = ("article_id", "lexicon", "role", "frame", "pole", "voice", "target")
 
 def hit_counts(analysis, kind: str) -> pd.DataFrame:
     """The hits of ``kind`` counted per article and ``HIT_KEYS`` value: those columns and
-    ``n``, sorted by every column."""
+    ``n``, sorted by every column. Counted once per analysis object (``Analysis.derived``): frame
+    rates and axis balance both start from the frame hits (on the 37,554 AllSides articles, a
+    second each time)."""
+    return analysis.derived(f"hit_counts/{kind}", lambda: _hit_counts(analysis, kind))
+
+
+def _hit_counts(analysis, kind: str) -> pd.DataFrame:
     keys = ", ".join(_select(HIT_KEYS))
     with _tables(analysis, hits=True) as (con, where):
         return _frame(con.sql(f"SELECT {keys}, count(*) AS n FROM hits h WHERE h.kind = $kind {where} "
