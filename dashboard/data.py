@@ -30,7 +30,7 @@ from framing.lexicon import Lexicon, bundled_lexicons, parse_lexicon
 from framing.measure import score
 from framing.measure.analysis import Analysis
 from framing.measure.cache import DiskCache, analysis_key, derived_key, source_key
-from framing.measure.chunked import analyze_path
+from framing.measure.chunked import analyze_path, load_path
 from framing.measure.engines import EngineSettings
 from framing.measure.loaded import loaded_word_sentences, top_loaded_words
 from framing.measure.saved import read_saved_table
@@ -64,10 +64,14 @@ class LexiconChoice:
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the corpus (kept on disk for next time)…")
 def get_corpus(source: Source) -> Corpus:
+    """The corpus with each article's raw text and what cleaning removed (the analysis does not
+    keep it): read on every CPU for a big corpus, then kept on disk."""
     store = Store(source.path)
     if store.exists():
         return store.corpus()
-    return DiskCache(cache_dir()).corpus(source.path, source.load, options=source.columns)
+    read = ReadOptions(columns=source.columns, keep_raw=True)
+    load = partial(load_path, read=read, engine=EngineSettings(workers=workers()))
+    return DiskCache(cache_dir()).corpus(source.path, load, options=source.columns)
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -105,14 +109,14 @@ def get_analysis(source: Source, choice: LexiconChoice) -> Analysis:
         bar = st.progress(0.0, text="Analysing the corpus…")
         progress = lambda done, share: bar.progress(min(1.0, share or 0.0), text=f"Analysing: {done:,} articles read")
         try:
-            analysis = analyze_path(source.path, lexicons, read=ReadOptions(columns=source.columns, keep_raw=True),
+            analysis = analyze_path(source.path, lexicons, read=ReadOptions(columns=source.columns),
                                     engine=EngineSettings(workers=workers()), progress=progress, key=key)
         finally:
             bar.empty()
         if not len(analysis.articles):
             raise EmptyCorpus(f"{source.label}: no article could be loaded; the Corpus view lists what was "
                               "skipped and why")
-        return analysis
+        return analysis.with_source(None, analysis.report)  # the views read the raw texts from get_corpus
 
     return DiskCache(cache_dir()).analysis(key, analyse, lexicons=lexicons)
 

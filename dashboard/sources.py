@@ -10,7 +10,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.corpus.load import load_corpus
 from framing.errors import FramingError
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,10 +29,6 @@ class Source:
     label: str
     stamp: int = 0
     columns: tuple[tuple[str, str], ...] = ()
-
-    def load(self, path: str):
-        """``load_corpus(path)`` with this source's column names."""
-        return load_corpus(path, **{f"{field}_column": column for field, column in self.columns})
 
 
 def _stamp(path: Path) -> int:

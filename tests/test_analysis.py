@@ -11,6 +11,7 @@ from framing.corpus.records import Article, Corpus, LoadReport
 from framing.errors import SettingsError
 from framing.lexicon import Frame, Lexicon, Pole, Term, bundled_lexicons, lexicon_fingerprint
 from framing.measure import pipeline as pipeline_module
+from framing.measure import saved as saved_module
 from framing.measure import tables as tables_module
 from framing.measure.analysis import select_hits
 from framing.measure.pipeline import analyze, cached_analyze
@@ -148,6 +149,19 @@ def test_save_and_load_give_the_same_tables(seed, tmp_path):
         pd.testing.assert_frame_equal(getattr(back, name), getattr(seed, name), check_dtype=False)
     assert back.hits["speaker"].isna().sum() == seed.hits["speaker"].isna().sum()
     assert [lexicon_fingerprint(lex) for lex in back.lexicons] == [lexicon_fingerprint(lex) for lex in seed.lexicons]
+
+
+def test_articles_saved_a_slice_at_a_time_read_back_whole(seed, tmp_path, monkeypatch):
+    """Bodies are converted to Arrow a few articles at a time; metadata that is missing in the
+    first slice, or mixes types, reads back as it was."""
+    monkeypatch.setattr(saved_module, "SLICE_ROWS", {"articles": 2})
+    articles = seed.articles.assign(desk=[None, None, "World", None, "Politics"],
+                                    tags=[None, ["war", "Syria"], "one tag", 3, None])
+    save_analysis(seed.with_articles(articles, label="meta"), tmp_path / "a")
+    back = load_analysis(tmp_path / "a").articles
+    pd.testing.assert_frame_equal(back.drop(columns="tags"), articles.drop(columns="tags"), check_exact=True)
+    assert back["body"].tolist() == seed.articles["body"].tolist() and len(back) == 5
+    assert back["tags"].tolist() == [None, '["war", "Syria"]', '"one tag"', "3", None]  # mixed: as JSON text
 
 
 def test_cached_analyze_reuses_the_cache_and_notices_changes(demo_corpus, tmp_path, monkeypatch):
