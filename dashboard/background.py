@@ -85,8 +85,19 @@ def job_keys() -> list[str]:
     return list(_jobs)
 
 
-def _keep(root: Path, key: str, compute: Callable[[], Any]) -> None:
-    DiskCache(root).table(key, compute)  # the table stays on disk: nothing big travels back
+def peak_mb() -> float | None:
+    """The largest peak memory (MB) of the background processes whose jobs ended well (their
+    own worker processes not included), None before any has."""
+    peaks = [job.result() for job in _jobs.values() if job.done() and job.exception() is None]
+    return max(peaks) if peaks else None
+
+
+def _keep(root: Path, key: str, compute: Callable[[], Any]) -> float:
+    """Keep ``compute()`` on disk (nothing big travels back); the process's peak memory in MB."""
+    import resource
+
+    DiskCache(root).table(key, compute)
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _executor() -> ProcessPoolExecutor:
