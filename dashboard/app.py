@@ -84,7 +84,7 @@ def main() -> None:
                      "Please report it with the steps that led here.")
     state.mirror_to_url(state.CLASSROOM_URL if in_class else state.RESEARCH_URL)
     if ctx is not None and ctx.analysis is not None:  # the page is drawn: prepare what other views need
-        data.derive_in_background(ctx.source, data.get_analysis(ctx.source, choice))  # (not an outlet table's join)
+        data.after_first_page(ctx.source, data.get_analysis(ctx.source, choice))  # (not an outlet table's join)
 
 
 # Streamlit runs this file as __main__. The worker processes of a first analysis are started from

@@ -20,7 +20,7 @@ from framing.settings import TermSettings
 def article_terms(analysis: Analysis, *, keep_self_reference: bool = False) -> measure.ArticleTerms:
     """Each article's term counts (``framing.measure.term_matrix.count_article_terms``), kept on
     disk only: counted once per analysis (the texts read in worker processes on a large corpus,
-    in the background after a new analysis: ``derive_in_background``), then summed per group
+    in the background after a new analysis: ``data.after_first_page``), then summed per group
     for any Compare by and filter."""
     counting = replace(TERM_SETTINGS, keep_self_reference=keep_self_reference)
     return _stored(analysis, "article_terms", counting,

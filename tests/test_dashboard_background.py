@@ -65,6 +65,17 @@ def test_a_failed_job_is_logged_and_left_to_the_page(tmp_path, caplog):
     assert not DiskCache(tmp_path).has_table("f" * 64)
 
 
+def test_a_new_analysis_is_kept_on_disk_once_the_page_is_drawn(tmp_path, tmp_path_factory, monkeypatch,
+                                                                demo_corpus_path):
+    isolate(tmp_path_factory, monkeypatch)
+    monkeypatch.setenv("FRAMING_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("FRAMING_CORPUS", str(demo_corpus_path))
+    assert_clean(app())
+    kept = list((tmp_path / "cache" / "analyses").glob("*/analysis.json"))
+    assert len(kept) == 1, "the analysis is saved after the first page, so the next start reads it back"
+    assert read_saved_table(kept[0].parent, "articles")["outlet"].nunique() == 5
+
+
 @pytest.fixture
 def big_corpus(tmp_path, tmp_path_factory, monkeypatch) -> Path:
     """840 articles (past ``background.MIN_ARTICLES``) opened at start-up, analyses kept in

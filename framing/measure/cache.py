@@ -132,9 +132,11 @@ class DiskCache:
         return corpus
 
     def analysis(self, key: str, analyse: Callable[[], Analysis], *,
-                 lexicons: tuple[Lexicon, ...] | None = None) -> Analysis:
+                 lexicons: tuple[Lexicon, ...] | None = None, save: bool = True) -> Analysis:
         """The analysis stored under ``key``, else ``analyse()`` stored there (its key becomes
-        ``key``, so the analysis read back later equals the one made now)."""
+        ``key``, so the analysis read back later equals the one made now). ``save=False``
+        leaves a new analysis for ``keep_analysis`` to store later (the dashboard draws its
+        first page first)."""
         folder = self.analysis_folder(key)
         if (folder / "analysis.json").exists():
             try:
@@ -144,8 +146,16 @@ class DiskCache:
             except FramingError:
                 pass  # a damaged entry is analysed again and overwritten
         analysis = analyse().rekeyed(key)
-        save_analysis(analysis, folder)
+        if save:
+            save_analysis(analysis, folder)
         return analysis
+
+    def keep_analysis(self, analysis: Analysis) -> Path:
+        """Store ``analysis`` under its key unless it is stored there; its folder."""
+        folder = self.analysis_folder(analysis.key)
+        if not (folder / "analysis.json").exists():
+            save_analysis(analysis, folder)
+        return folder
 
     def analysis_folder(self, key: str) -> Path:
         """Where ``analysis`` keeps the analysis of ``key`` (``framing.measure.saved``)."""
