@@ -75,11 +75,6 @@ def wait(key: str) -> None:
                      type(exc).__name__, exc)
 
 
-def pending() -> int:
-    """How many background jobs have not ended."""
-    return sum(not job.done() for job in _jobs.values())
-
-
 def job_keys() -> list[str]:
     """The keys of the jobs started in this process, in the order they were started."""
     return list(_jobs)

@@ -135,9 +135,9 @@ def after_first_page(source: Source, analysis: Analysis) -> None:
         read_articles = partial(read_saved_table, folder, "articles")
     if len(analysis.articles) < background.MIN_ARTICLES:
         return
-    background.start(cache_dir(), _derived_key(analysis, "events", SETTINGS.events),
+    background.start(cache_dir(), _events_key(analysis),
                      partial(background.grouped_events, read_articles, SETTINGS.events))
-    background.start(cache_dir(), _derived_key(analysis, "article_terms", TERM_SETTINGS),
+    background.start(cache_dir(), article_terms_key(analysis, TERM_SETTINGS),
                      partial(background.counted_terms, read_articles, TERM_SETTINGS, workers()))
 
 
@@ -145,19 +145,33 @@ def _derived_key(analysis: Analysis, name: str, *settings) -> str:
     return derived_key(analysis.key, name, N_BOOT, *settings)
 
 
-def _stored(analysis: Analysis, name: str, *settings, compute):
-    """``compute()`` kept on disk under the analysis and these settings (``DiskCache.table``),
-    once any background job computing it has ended (``dashboard.background``)."""
-    key = _derived_key(analysis, name, *settings)
+def _events_key(analysis: Analysis) -> str:
+    """Where ``articles_with_events`` keeps the analysis's events (and the background puts them)."""
+    return _derived_key(analysis, "events", SETTINGS.events)
+
+
+def article_terms_key(analysis: Analysis, counting: TermSettings) -> str:
+    """Where ``data_terms.article_terms`` keeps the term counts made with ``counting`` (and the
+    background puts the default ones)."""
+    return _derived_key(analysis, "article_terms", counting)
+
+
+def kept(key: str, compute):
+    """``compute()`` kept on disk under ``key`` (``DiskCache.table``), once any background job
+    computing it has ended (``dashboard.background``)."""
     background.wait(key)
     return DiskCache(cache_dir()).table(key, compute)
+
+
+def _stored(analysis: Analysis, name: str, *settings, compute):
+    """``compute()`` kept on disk under the analysis and these settings (``kept``)."""
+    return kept(_derived_key(analysis, name, *settings), compute)
 
 
 @_cached(max_entries=4, show_spinner="Grouping articles into events…")
 def articles_with_events(analysis: Analysis) -> pd.DataFrame:
     """The articles table with ``event_id`` filled by ``framing.compare.events.with_events``."""
-    events = _stored(analysis, "events", SETTINGS.events,
-                     compute=partial(background.grouped_events, lambda: analysis.articles, SETTINGS.events))
+    events = kept(_events_key(analysis), partial(background.grouped_events, lambda: analysis.articles, SETTINGS.events))
     out = analysis.articles.copy()
     out["event_id"] = events["event_id"].to_numpy()
     return out

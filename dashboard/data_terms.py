@@ -10,7 +10,16 @@ from functools import partial
 import pandas as pd
 
 from dashboard import background
-from dashboard.data import TERM_SETTINGS, _cached, _stored, articles_with_events, filtered, workers
+from dashboard.data import (
+    TERM_SETTINGS,
+    _cached,
+    _stored,
+    article_terms_key,
+    articles_with_events,
+    filtered,
+    kept,
+    workers,
+)
 from dashboard.filters import ArticleFilter
 from framing import measure
 from framing.measure.analysis import Analysis
@@ -23,8 +32,8 @@ def article_terms(analysis: Analysis, *, keep_self_reference: bool = False) -> m
     in the background after a new analysis: ``data.after_first_page``), then summed per group
     for any Compare by and filter."""
     counting = replace(TERM_SETTINGS, keep_self_reference=keep_self_reference)
-    return _stored(analysis, "article_terms", counting,
-                   compute=partial(background.counted_terms, lambda: analysis.articles, counting, workers()))
+    return kept(article_terms_key(analysis, counting),
+                partial(background.counted_terms, lambda: analysis.articles, counting, workers()))
 
 
 @_cached(max_entries=4, show_spinner="Counting terms per outlet (once per corpus and filter)…")

@@ -98,7 +98,7 @@ def _tables(ctx, flt, voice) -> dict:
         versus = state.get("versus")
         vs = versus if versus in set(articles["outlet"]) and versus != focus else None
         tables[f"distinctive terms {focus}"] = data_terms.term_table(ctx.analysis, flt, group=focus, vs=vs,
-                                                               method=state.get("method") or "logodds")
+                                                                     method=state.get("method") or "logodds")
     return tables
 
 

@@ -41,13 +41,13 @@ def render(ctx) -> None:
                               "labels are removed before counting, and house-style terms (Mr., 'President Donald', "
                               "'said', 'U.S.') are not listed: they say who wrote, not how the story is framed.")
     table = data_terms.term_table(ctx.analysis, flt, group=focus, vs=None if versus == REST else versus,
-                            method=method, keep=keep, within=within if method == "logodds" else False,
-                            by=ctx.by)
+                                  method=method, keep=keep, within=within if method == "logodds" else False,
+                                  by=ctx.by)
     st.caption(_what_is_shown(table, keep, within and method == "logodds"))
     if not keep:
         with st.expander("What was left out, and why"):
             lines = data_terms.terms_left_out(ctx.analysis, flt, within=within if method == "logodds" else False,
-                                        by=ctx.by)
+                                              by=ctx.by)
             st.text("\n".join(lines) if lines else "Nothing: no outlet names itself and no house-style term was found.")
     left, right = st.columns([3, 2])
     with left:

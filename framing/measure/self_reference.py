@@ -217,16 +217,9 @@ class SelfReference:
         found += [Removal(s, e, "host name") for s, e in name_spans(lowered, host_names(text, found))]
         return _merged(found)
 
-    def strip(self, text: str, outlet: str, url: str | None = None,
-              report: SelfReferenceReport | None = None) -> str:
-        """``text`` with each self-reference stretch replaced by a line break (lengths change)."""
-        stripped, found = self.stripped(text, outlet, url)
-        if report is not None:
-            report.add(found)
-        return stripped
-
     def stripped(self, text: str, outlet: str, url: str | None = None) -> tuple[str, tuple[tuple[str, str], ...]]:
-        """``strip``'s text, and what was removed as ``(reason, example)`` pairs (``examples``)."""
+        """``text`` with each self-reference stretch replaced by a line break (lengths change),
+        and what was removed as ``(reason, example)`` pairs (``examples``)."""
         removals = self.find(text, outlet, url)
         if not removals:
             return text, ()

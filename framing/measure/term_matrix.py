@@ -262,7 +262,6 @@ def _finder(known: tuple[str, ...]) -> SelfReference:
     return SelfReference(known)
 
 
-
 def _read_chunk(chunk: tuple[list, list, list], *, known: tuple[str, ...] | None
                 ) -> tuple[Tokens, tuple[tuple[tuple[str, str], ...], ...]]:
     """One chunk of (bodies, outlets, urls) read into ``Tokens``, with what was removed from each
